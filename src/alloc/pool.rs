@@ -1,0 +1,264 @@
+//! `PoolAllocator`: size-class freelists with a platform fallback (the seed's "Pool
+//! Allocators: variable-size pools with size classes", and its Objects row, "Platform/
+//! Freelist"). Small requests round up to the nearest class and come from that class's
+//! [`FreelistAllocator`]; large or over-aligned ones go to a [`PlatformAllocator`].
+//!
+//! The pool's own counters record the sizes asked for; the inner allocators' footprints add
+//! up to the pool's footprint.
+
+use std::alloc::Layout;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use super::allocator::{check_request, resized};
+use super::freelist::MAX_BLOCK_ALIGN;
+use super::{
+    Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, FreelistAllocator,
+    PlatformAllocator, Subsystem,
+};
+
+/// The default size classes, in bytes. Object headers plus a few 16-byte values land in the
+/// small classes; collection buffers beyond 256 bytes go to the platform allocator.
+pub const DEFAULT_CLASSES: [usize; 8] = [16, 32, 48, 64, 96, 128, 192, 256];
+
+/// Size-class freelists plus a platform allocator. Not `Send`/`Sync`: one per thread.
+pub struct PoolAllocator {
+    /// One freelist per class, ascending block sizes.
+    classes: Vec<FreelistAllocator>,
+    /// Requests beyond the largest class, or aligned beyond a freelist's alignment.
+    large: PlatformAllocator,
+    /// The pool's counters (sizes as requested), budget, hook.
+    accounting: Accounting,
+    _not_send: PhantomData<*const ()>,
+}
+
+impl PoolAllocator {
+    /// A pool with the given size classes (sorted and deduplicated).
+    pub fn new(classes: &[usize]) -> Result<PoolAllocator, AllocError> {
+        let mut sizes = classes.to_vec();
+        sizes.sort_unstable();
+        sizes.dedup();
+        let classes = sizes
+            .into_iter()
+            .map(FreelistAllocator::new)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(PoolAllocator {
+            classes,
+            large: PlatformAllocator::new(),
+            accounting: Accounting::new(),
+            _not_send: PhantomData,
+        })
+    }
+
+    /// A pool with [`DEFAULT_CLASSES`], labelled with its subsystem.
+    pub fn for_subsystem(subsystem: Subsystem) -> PoolAllocator {
+        let mut classes = Vec::with_capacity(DEFAULT_CLASSES.len());
+        for size in DEFAULT_CLASSES {
+            if let Ok(f) = FreelistAllocator::for_subsystem(size, subsystem) {
+                classes.push(f);
+            }
+        }
+        let pool = PoolAllocator {
+            classes,
+            large: PlatformAllocator::for_subsystem(subsystem),
+            accounting: Accounting::new(),
+            _not_send: PhantomData,
+        };
+        pool.accounting.set_subsystem(Some(subsystem));
+        pool
+    }
+
+    /// The block sizes of the classes.
+    pub fn class_sizes(&self) -> Vec<usize> {
+        self.classes
+            .iter()
+            .map(FreelistAllocator::block_size)
+            .collect()
+    }
+
+    /// The class serving `layout`, or `None` for the platform allocator.
+    #[inline]
+    fn class_of(&self, layout: Layout) -> Option<&FreelistAllocator> {
+        if layout.align() > MAX_BLOCK_ALIGN {
+            return None;
+        }
+        self.classes
+            .iter()
+            .find(|c| c.block_size() >= layout.size() && c.block_align() >= layout.align())
+    }
+
+    fn update_footprint(&self) {
+        let bytes = self
+            .classes
+            .iter()
+            .map(|c| c.stats().footprint)
+            .sum::<u64>()
+            + self.large.stats().footprint;
+        self.accounting
+            .set_footprint(usize::try_from(bytes).unwrap_or(usize::MAX));
+    }
+
+    /// Allocates from the serving allocator without touching the pool's counters.
+    fn raw_allocate(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
+        let inner = AllocInfo { tag: None, ..*info };
+        let result = match self.class_of(layout) {
+            Some(class) => class.allocate_with(Self::class_layout(class), &inner),
+            None => self.large.allocate_with(layout, &inner),
+        };
+        self.update_footprint();
+        result
+    }
+
+    /// # Safety
+    /// `ptr` is a live block of this pool allocated for `layout`.
+    unsafe fn raw_free(&self, ptr: NonNull<u8>, layout: Layout) -> Result<(), AllocError> {
+        let info = AllocInfo::here();
+        // SAFETY: forwarded contract: the block came from the allocator `class_of` picks.
+        let result = unsafe {
+            match self.class_of(layout) {
+                Some(class) => class.free_with(ptr, Self::class_layout(class), &info),
+                None => self.large.free_with(ptr, layout, &info),
+            }
+        };
+        self.update_footprint();
+        result
+    }
+
+    fn class_layout(class: &FreelistAllocator) -> Layout {
+        // A freelist's block size and alignment always form a valid layout.
+        Layout::from_size_align(class.block_size(), class.block_align())
+            .unwrap_or(Layout::new::<u8>())
+    }
+}
+
+impl Allocator for PoolAllocator {
+    fn kind(&self) -> AllocatorKind {
+        AllocatorKind::Pool
+    }
+
+    fn accounting(&self) -> &Accounting {
+        &self.accounting
+    }
+
+    #[inline]
+    fn allocate_with(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
+        if let Err(e) = check_request(layout) {
+            self.accounting.record_failure();
+            return Err(e);
+        }
+        self.accounting.check_budget(layout.size())?;
+        let ptr = self
+            .raw_allocate(layout, info)
+            .inspect_err(|_| self.accounting.record_failure())?;
+        self.accounting
+            .on_alloc(ptr.as_ptr() as usize, layout.size(), info);
+        Ok(ptr)
+    }
+
+    unsafe fn reallocate_with(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new_size: usize,
+        info: &AllocInfo,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let new = resized(old, new_size).inspect_err(|_| self.accounting.record_failure())?;
+        self.accounting
+            .check_budget(new_size.saturating_sub(old.size()))?;
+        let old_class = self.class_of(old).map(FreelistAllocator::block_size);
+        let new_class = self.class_of(new).map(FreelistAllocator::block_size);
+        let new_ptr = match (old_class, new_class) {
+            // Same class: the block already has room.
+            (Some(a), Some(b)) if a == b => ptr,
+            // Both large: let the platform allocator resize in place when it can.
+            (None, None) => {
+                // SAFETY: forwarded contract; the block came from `large` with `old`.
+                let r = unsafe {
+                    self.large.reallocate_with(
+                        ptr,
+                        old,
+                        new_size,
+                        &AllocInfo { tag: None, ..*info },
+                    )
+                };
+                self.update_footprint();
+                r.inspect_err(|_| self.accounting.record_failure())?
+            }
+            // Across allocators: allocate, copy, free.
+            _ => {
+                let fresh = self
+                    .raw_allocate(new, info)
+                    .inspect_err(|_| self.accounting.record_failure())?;
+                // SAFETY: both blocks are live and distinct; the copy stays within both.
+                unsafe {
+                    fresh
+                        .as_ptr()
+                        .copy_from_nonoverlapping(ptr.as_ptr(), old.size().min(new_size));
+                    self.raw_free(ptr, old)?;
+                }
+                fresh
+            }
+        };
+        self.accounting.on_realloc(
+            (ptr.as_ptr() as usize, old.size()),
+            new_ptr.as_ptr() as usize,
+            new_size,
+            info,
+        );
+        Ok(new_ptr)
+    }
+
+    unsafe fn free_with(
+        &self,
+        ptr: NonNull<u8>,
+        layout: Layout,
+        info: &AllocInfo,
+    ) -> Result<(), AllocError> {
+        // SAFETY: forwarded contract.
+        unsafe { self.raw_free(ptr, layout)? };
+        self.accounting
+            .on_free(ptr.as_ptr() as usize, layout.size(), info);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_round_up_to_classes_and_large_ones_fall_back() {
+        let pool = PoolAllocator::for_subsystem(Subsystem::Objects);
+        let small = Layout::from_size_align(20, 8).unwrap();
+        let big = Layout::from_size_align(1000, 8).unwrap();
+        let a = pool.allocate(small).unwrap();
+        let b = pool.allocate(big).unwrap();
+        // SAFETY: live blocks with these layouts.
+        unsafe {
+            let c = pool.reallocate(a, small, 200).unwrap();
+            let d = pool
+                .reallocate(c, Layout::from_size_align(200, 8).unwrap(), 2000)
+                .unwrap();
+            pool.free(d, Layout::from_size_align(2000, 8).unwrap())
+                .unwrap();
+            pool.free(b, big).unwrap();
+        }
+        if cfg!(feature = "custom-allocators") {
+            let s = pool.stats();
+            assert_eq!(s.current, 0);
+            assert_eq!(s.allocations, 2);
+            assert!(s.footprint > 0, "slabs are kept for reuse");
+        }
+    }
+
+    #[test]
+    fn reuses_blocks_of_a_class() {
+        let pool = PoolAllocator::new(&[32, 16]).unwrap();
+        assert_eq!(pool.class_sizes(), vec![16, 32]);
+        let l = Layout::from_size_align(24, 8).unwrap();
+        let a = pool.allocate(l).unwrap();
+        // SAFETY: live block.
+        unsafe { pool.free(a, l).unwrap() };
+        assert_eq!(pool.allocate(l).unwrap(), a);
+    }
+}

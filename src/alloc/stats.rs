@@ -1,0 +1,449 @@
+//! Statistics: the counters every allocator keeps at its choke point, and the per-tag table.
+//!
+//! Invariants, after every call (asserted in debug builds and by the property tests):
+//! `current == sum of live block sizes`, `peak >= current`, `total >= current`.
+//!
+//! Built without the `custom-allocators` feature, the counters compile away and
+//! [`Accounting::stats`] reports zeros; the registry then says statistics are unavailable.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::hooks::{AllocEvent, AllocHook, EventKind};
+use super::{AllocError, AllocInfo, Subsystem, Tag};
+
+/// A snapshot of one allocator's counters (the seed's "Allocation Statistics").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Bytes handed out over the allocator's life (a reallocation counts its new size).
+    pub total_allocated: u64,
+    /// Bytes in live blocks now.
+    pub current: u64,
+    /// The largest `current` ever was.
+    pub peak: u64,
+    /// Successful allocate calls.
+    pub allocations: u64,
+    /// Successful reallocate calls.
+    pub reallocations: u64,
+    /// Successful free calls (an arena accepts and counts them).
+    pub frees: u64,
+    /// Resets (arena, freelist).
+    pub resets: u64,
+    /// Refused requests (budget, size, out of memory).
+    pub failures: u64,
+    /// Arena: bytes left unused at the ends of chunks when a new chunk was started.
+    pub wasted: u64,
+    /// Bytes this allocator holds from the global allocator now (chunks, slabs, blocks).
+    pub footprint: u64,
+    /// The budget, if one is set.
+    pub limit: Option<u64>,
+}
+
+/// The counters one tag has accumulated (the seed's "Allocation by Tag").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TagStats {
+    /// Allocations made under the tag.
+    pub count: u64,
+    /// Blocks under the tag still live.
+    pub live: u64,
+    /// Bytes under the tag still live.
+    pub current: u64,
+    /// The largest `current` ever was.
+    pub peak: u64,
+    /// Bytes ever allocated under the tag.
+    pub total: u64,
+}
+
+thread_local! {
+    static TAGS: RefCell<HashMap<Tag, TagStats>> = RefCell::new(HashMap::new());
+}
+
+/// Every tag used on this thread with its counters, sorted by name.
+pub fn tag_stats() -> Vec<(String, TagStats)> {
+    let mut rows: Vec<(String, TagStats)> =
+        TAGS.with(|t| t.borrow().iter().map(|(tag, s)| (tag.name(), *s)).collect());
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows
+}
+
+/// The counters of one tag.
+pub fn tag_stats_of(tag: Tag) -> TagStats {
+    TAGS.with(|t| t.borrow().get(&tag).copied().unwrap_or_default())
+}
+
+/// Forgets every tag's counters (a fresh registry).
+pub fn clear_tag_stats() {
+    TAGS.with(|t| t.borrow_mut().clear());
+}
+
+fn tag_add(tag: Tag, size: u64, new_block: bool) {
+    TAGS.with(|t| {
+        let mut t = t.borrow_mut();
+        let s = t.entry(tag).or_default();
+        if new_block {
+            s.count += 1;
+            s.live += 1;
+        }
+        s.current += size;
+        s.total += size;
+        s.peak = s.peak.max(s.current);
+    });
+}
+
+fn tag_sub(tag: Tag, size: u64, block_gone: bool) {
+    TAGS.with(|t| {
+        let mut t = t.borrow_mut();
+        let s = t.entry(tag).or_default();
+        s.current = s.current.saturating_sub(size);
+        if block_gone {
+            s.live = s.live.saturating_sub(1);
+        }
+    });
+}
+
+/// The accounting an allocator does at its choke point: counters, budget, tags and hooks.
+/// Interior mutability (`Cell`) because allocators are shared by reference on one thread.
+#[derive(Default)]
+pub struct Accounting {
+    /// Whose counters these are (names the subsystem in budget errors and events).
+    subsystem: Cell<Option<Subsystem>>,
+    total: Cell<u64>,
+    current: Cell<u64>,
+    peak: Cell<u64>,
+    allocations: Cell<u64>,
+    reallocations: Cell<u64>,
+    frees: Cell<u64>,
+    resets: Cell<u64>,
+    failures: Cell<u64>,
+    wasted: Cell<u64>,
+    footprint: Cell<u64>,
+    /// Budget on `current`; `u64::MAX` when unlimited, so the check is one compare.
+    limit: Cell<u64>,
+    /// Live bytes per tag in this allocator, so that a reset can give them back to the table.
+    tag_current: RefCell<Vec<(Tag, u64, u64)>>,
+    hook: RefCell<Option<AllocHook>>,
+    /// `hook.is_some()`, readable without a borrow on the fast path.
+    has_hook: Cell<bool>,
+}
+
+impl Accounting {
+    /// Fresh counters with no budget.
+    pub fn new() -> Accounting {
+        Accounting {
+            limit: Cell::new(u64::MAX),
+            ..Accounting::default()
+        }
+    }
+
+    /// The subsystem these counters belong to.
+    pub fn subsystem(&self) -> Option<Subsystem> {
+        self.subsystem.get()
+    }
+
+    /// Labels the counters with their subsystem.
+    pub fn set_subsystem(&self, subsystem: Option<Subsystem>) {
+        self.subsystem.set(subsystem);
+    }
+
+    /// Sets or clears the budget on current usage.
+    pub fn set_limit(&self, limit: Option<u64>) {
+        self.limit.set(limit.unwrap_or(u64::MAX));
+    }
+
+    /// Installs or removes the event hook.
+    pub fn set_hook(&self, hook: Option<AllocHook>) {
+        self.has_hook.set(hook.is_some());
+        *self.hook.borrow_mut() = hook;
+    }
+
+    /// A snapshot of the counters.
+    pub fn stats(&self) -> Stats {
+        let limit = self.limit.get();
+        Stats {
+            total_allocated: self.total.get(),
+            current: self.current.get(),
+            peak: self.peak.get(),
+            allocations: self.allocations.get(),
+            reallocations: self.reallocations.get(),
+            frees: self.frees.get(),
+            resets: self.resets.get(),
+            failures: self.failures.get(),
+            wasted: self.wasted.get(),
+            footprint: self.footprint.get(),
+            limit: (limit != u64::MAX).then_some(limit),
+        }
+    }
+
+    /// Checks the budget before a request that grows usage by `grow` bytes.
+    #[inline]
+    pub fn check_budget(&self, grow: usize) -> Result<(), AllocError> {
+        let current = self.current.get();
+        if current.saturating_add(grow as u64) > self.limit.get() {
+            self.failures.set(self.failures.get() + 1);
+            return Err(AllocError::BudgetExceeded {
+                subsystem: self.subsystem.get(),
+                limit: self.limit.get(),
+                current,
+                requested: grow as u64,
+            });
+        }
+        Ok(())
+    }
+
+    /// Counts a refused request.
+    #[inline]
+    pub fn record_failure(&self) {
+        self.failures.set(self.failures.get() + 1);
+    }
+
+    /// Records a new live block.
+    #[inline]
+    pub fn on_alloc(&self, address: usize, size: usize, info: &AllocInfo) {
+        if cfg!(feature = "custom-allocators") {
+            self.allocations.set(self.allocations.get() + 1);
+            self.grow(size as u64);
+            if let Some(tag) = info.effective_tag() {
+                self.tag_grow(tag, size as u64, true);
+            }
+            self.emit(EventKind::Allocate, address, size, Some(info));
+        }
+    }
+
+    /// Records a block resized from `old_size` to `new_size`.
+    #[inline]
+    pub fn on_realloc(
+        &self,
+        old: (usize, usize),
+        address: usize,
+        new_size: usize,
+        info: &AllocInfo,
+    ) {
+        if cfg!(feature = "custom-allocators") {
+            let (old_address, old_size) = old;
+            self.reallocations.set(self.reallocations.get() + 1);
+            self.shrink(old_size as u64);
+            self.grow(new_size as u64);
+            if let Some(tag) = info.effective_tag() {
+                self.tag_shrink(tag, old_size as u64, false);
+                self.tag_grow(tag, new_size as u64, false);
+            }
+            self.emit(
+                EventKind::Reallocate {
+                    old_address,
+                    old_size,
+                },
+                address,
+                new_size,
+                Some(info),
+            );
+        }
+    }
+
+    /// Records a freed block.
+    #[inline]
+    pub fn on_free(&self, address: usize, size: usize, info: &AllocInfo) {
+        if cfg!(feature = "custom-allocators") {
+            self.frees.set(self.frees.get() + 1);
+            self.shrink(size as u64);
+            if let Some(tag) = info.effective_tag() {
+                self.tag_shrink(tag, size as u64, true);
+            }
+            self.emit(EventKind::Free, address, size, Some(info));
+        }
+    }
+
+    /// Records a reset: every live block released at once.
+    pub fn on_reset(&self) {
+        if cfg!(feature = "custom-allocators") {
+            let released = self.current.get();
+            self.resets.set(self.resets.get() + 1);
+            self.current.set(0);
+            for (tag, bytes, blocks) in self.tag_current.borrow_mut().drain(..) {
+                tag_sub(tag, bytes, false);
+                TAGS.with(|t| {
+                    if let Some(s) = t.borrow_mut().get_mut(&tag) {
+                        s.live = s.live.saturating_sub(blocks);
+                    }
+                });
+            }
+            self.emit(
+                EventKind::Reset,
+                0,
+                usize::try_from(released).unwrap_or(usize::MAX),
+                None,
+            );
+        }
+    }
+
+    /// Folds in the counters of a scoped allocator that is gone (a `with_arena` scope): its
+    /// totals add up, and its peak counts on top of what was live here meanwhile.
+    pub fn absorb(&self, scoped: &Stats) {
+        if cfg!(feature = "custom-allocators") {
+            self.total.set(self.total.get() + scoped.total_allocated);
+            self.allocations
+                .set(self.allocations.get() + scoped.allocations);
+            self.reallocations
+                .set(self.reallocations.get() + scoped.reallocations);
+            self.frees.set(self.frees.get() + scoped.frees);
+            self.resets.set(self.resets.get() + scoped.resets + 1);
+            self.failures.set(self.failures.get() + scoped.failures);
+            self.wasted.set(self.wasted.get() + scoped.wasted);
+            self.peak
+                .set(self.peak.get().max(self.current.get() + scoped.peak));
+        }
+    }
+
+    /// Adds bytes left unused at a chunk's end.
+    pub fn add_wasted(&self, bytes: usize) {
+        self.wasted.set(self.wasted.get() + bytes as u64);
+    }
+
+    /// Sets the bytes held from the global allocator.
+    pub fn set_footprint(&self, bytes: usize) {
+        self.footprint.set(bytes as u64);
+    }
+
+    #[inline]
+    fn grow(&self, size: u64) {
+        self.total.set(self.total.get() + size);
+        let current = self.current.get() + size;
+        self.current.set(current);
+        if current > self.peak.get() {
+            self.peak.set(current);
+        }
+    }
+
+    #[inline]
+    fn shrink(&self, size: u64) {
+        debug_assert!(
+            self.current.get() >= size,
+            "accounting: freeing more than is live"
+        );
+        self.current.set(self.current.get().saturating_sub(size));
+    }
+
+    #[cold]
+    fn tag_grow(&self, tag: Tag, size: u64, new_block: bool) {
+        tag_add(tag, size, new_block);
+        let mut local = self.tag_current.borrow_mut();
+        match local.iter_mut().find(|(t, _, _)| *t == tag) {
+            Some(entry) => {
+                entry.1 += size;
+                entry.2 += u64::from(new_block);
+            }
+            None => local.push((tag, size, u64::from(new_block))),
+        }
+    }
+
+    #[cold]
+    fn tag_shrink(&self, tag: Tag, size: u64, block_gone: bool) {
+        tag_sub(tag, size, block_gone);
+        let mut local = self.tag_current.borrow_mut();
+        if let Some(entry) = local.iter_mut().find(|(t, _, _)| *t == tag) {
+            entry.1 = entry.1.saturating_sub(size);
+            entry.2 = entry.2.saturating_sub(u64::from(block_gone));
+        }
+    }
+
+    #[inline]
+    fn emit(&self, kind: EventKind, address: usize, size: usize, info: Option<&AllocInfo>) {
+        if self.has_hook.get() {
+            self.emit_slow(kind, address, size, info);
+        }
+    }
+
+    #[cold]
+    fn emit_slow(&self, kind: EventKind, address: usize, size: usize, info: Option<&AllocInfo>) {
+        // Clone the hook out so a hook that allocates through this allocator does not
+        // find the RefCell borrowed.
+        let hook = self.hook.borrow().clone();
+        if let Some(hook) = hook {
+            hook(&AllocEvent {
+                kind,
+                subsystem: self.subsystem.get(),
+                address,
+                size,
+                info: info.copied(),
+            });
+        }
+    }
+}
+
+#[cfg(all(test, feature = "custom-allocators"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_keep_their_invariants() {
+        let a = Accounting::new();
+        let info = AllocInfo::here();
+        a.on_alloc(1, 100, &info);
+        a.on_alloc(2, 50, &info);
+        a.on_free(1, 100, &info);
+        a.on_realloc((2, 50), 3, 80, &info);
+        let s = a.stats();
+        assert_eq!(s.current, 80);
+        assert_eq!(s.peak, 150);
+        assert_eq!(s.total_allocated, 230);
+        assert_eq!((s.allocations, s.frees, s.reallocations), (2, 1, 1));
+    }
+
+    #[test]
+    fn budget_refuses_and_counts() {
+        let a = Accounting::new();
+        a.set_subsystem(Some(Subsystem::Objects));
+        a.set_limit(Some(100));
+        assert!(a.check_budget(100).is_ok());
+        a.on_alloc(1, 60, &AllocInfo::here());
+        let err = a.check_budget(41).unwrap_err();
+        assert!(matches!(
+            err,
+            AllocError::BudgetExceeded {
+                limit: 100,
+                current: 60,
+                requested: 41,
+                ..
+            }
+        ));
+        assert_eq!(a.stats().failures, 1);
+        assert_eq!(a.stats().limit, Some(100));
+    }
+
+    #[test]
+    fn tags_follow_allocations_and_resets() {
+        let tag = Tag::new("stats-test-tag");
+        let a = Accounting::new();
+        a.on_alloc(1, 64, &AllocInfo::tagged(tag));
+        a.on_alloc(2, 32, &AllocInfo::tagged(tag));
+        a.on_free(1, 64, &AllocInfo::tagged(tag));
+        let s = tag_stats_of(tag);
+        assert_eq!((s.count, s.live, s.current, s.peak), (2, 1, 32, 96));
+        a.on_reset();
+        let s = tag_stats_of(tag);
+        assert_eq!((s.live, s.current, s.peak), (0, 0, 96));
+    }
+
+    #[test]
+    fn hooks_see_events() {
+        use std::rc::Rc;
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let a = Accounting::new();
+        a.set_hook(Some(Rc::new(move |e: &AllocEvent| {
+            sink.borrow_mut().push((e.kind, e.size))
+        })));
+        a.on_alloc(8, 16, &AllocInfo::here());
+        a.on_free(8, 16, &AllocInfo::here());
+        a.on_reset();
+        assert_eq!(
+            *seen.borrow(),
+            vec![
+                (EventKind::Allocate, 16),
+                (EventKind::Free, 16),
+                (EventKind::Reset, 0)
+            ]
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! swiftlang: an interpreter for SwiftLang, a strict subset of Swift, built on a custom
+//! allocator system. See `src/README.md` for the map of the modules.
+
+#![warn(missing_docs)]
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
+pub mod alloc;
