@@ -1,0 +1,679 @@
+//! Parser glue: runs the lexer, marks what LALRPOP cannot decide with one token of lookahead
+//! (closure signatures, accessor blocks), rejects constructs outside the subset by name, and
+//! gives the grammar's actions a [`Ctx`] that builds nodes in the AST arena.
+//!
+//! Allocation: tokens in the Lexer arena, nodes in the AST arena, LALRPOP's own stacks in the
+//! Parser subsystem's scope (the counting global allocator attributes them).
+
+use std::cell::{Cell, RefCell};
+
+use lalrpop_util::ParseError as LalrError;
+
+use super::ast::*;
+use super::lexer;
+use super::strings::{self, StrPart};
+use super::token::{BinOp, PrefixOp, Tok};
+use crate::alloc::global::SubsystemScope;
+use crate::alloc::{ArenaAllocator, Subsystem};
+use crate::diag::Diagnostic;
+
+/// An error raised by a grammar action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// The message.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// Nesting limit for string interpolation inside interpolation.
+const MAX_INTERPOLATION_DEPTH: u32 = 64;
+
+/// What grammar actions build nodes with.
+pub struct Ctx<'a> {
+    /// The AST arena.
+    arena: &'a ArenaAllocator,
+    /// The Lexer arena (token buffers of interpolated expressions too).
+    lexer_arena: &'a ArenaAllocator,
+    /// The whole source file.
+    source: &'a str,
+    /// Errors found so far (lexical, syntax, subset).
+    errors: RefCell<Vec<Diagnostic>>,
+    /// Set once an arena refused an allocation (a budget): reported once.
+    out_of_memory: Cell<bool>,
+    /// Current interpolation nesting.
+    depth: Cell<u32>,
+}
+
+/// Parses a whole file. On failure every error found is returned (recovery continues at the
+/// next statement where it can).
+pub fn parse_program<'a>(
+    source: &'a str,
+    ast: &'a ArenaAllocator,
+    lexer_arena: &'a ArenaAllocator,
+) -> Result<&'a [Stmt<'a>], Vec<Diagnostic>> {
+    let ctx = Ctx {
+        arena: ast,
+        lexer_arena,
+        source,
+        errors: RefCell::new(Vec::new()),
+        out_of_memory: Cell::new(false),
+        depth: Cell::new(0),
+    };
+    let program = ctx.parse_range(0, source.len());
+    let errors = ctx.errors.into_inner();
+    match program {
+        Some(p) if errors.is_empty() => Ok(p),
+        _ => Err(errors),
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn error(&self, message: impl Into<String>, span: Span) {
+        self.errors.borrow_mut().push(Diagnostic::error(message, span));
+    }
+
+    /// Lexes and parses `source[start..end]` as a statement list.
+    fn parse_range(&self, start: usize, end: usize) -> Option<&'a [Stmt<'a>]> {
+        let text = self.source.get(start..end)?;
+        let tokens = {
+            let _scope = SubsystemScope::enter(Subsystem::Lexer);
+            match lexer::tokenize(text, self.lexer_arena) {
+                Ok(t) => t,
+                Err(errors) => {
+                    for e in errors {
+                        self.error(e.message(), Span::new(e.span.start + start, e.span.end + start));
+                    }
+                    return None;
+                }
+            }
+        };
+        let mut toks: Vec<(usize, Tok<'a>, usize)> =
+            tokens.iter().map(|&(l, t, r)| (l + start, t, r + start)).collect();
+        self.prepare(&mut toks);
+        let _scope = SubsystemScope::enter(Subsystem::Parser);
+        let mut recovered = Vec::new();
+        let result = crate::syntax::grammar::ProgramParser::new().parse(self, &mut recovered, toks);
+        for r in recovered {
+            self.report(r.error);
+        }
+        match result {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.report(e);
+                None
+            }
+        }
+    }
+
+    fn report(&self, e: LalrError<usize, Tok<'a>, ParseError>) {
+        let (message, span) = match e {
+            LalrError::InvalidToken { location } => ("invalid token".to_string(), Span::new(location, location + 1)),
+            LalrError::UnrecognizedEof { location, expected } => {
+                (format!("expected {}", describe_expected(&expected, None)), Span::new(location, location))
+            }
+            LalrError::UnrecognizedToken { token: (l, tok, r), expected } => {
+                (unexpected_message(tok, &expected), Span::new(l, r))
+            }
+            LalrError::ExtraToken { token: (l, tok, r) } => {
+                (format!("consecutive statements on a line must be separated by ';' (found '{tok}')"), Span::new(l, r))
+            }
+            LalrError::User { error } => (error.message, error.span),
+        };
+        // A second error at the same place adds nothing.
+        let dup = self.errors.borrow().iter().any(|d| d.span.start == span.start);
+        if !dup {
+            self.error(message, span);
+        }
+    }
+
+    /// Marks closure signatures and accessor blocks; rejects Tier-2 constructs by name.
+    fn prepare(&self, toks: &mut Vec<(usize, Tok<'a>, usize)>) {
+        let mut i = 0;
+        while i < toks.len() {
+            let (l, tok, r) = toks[i];
+            match tok {
+                Tok::LBrace => {
+                    let next = toks.get(i + 1).map(|t| t.1);
+                    if matches!(next, Some(Tok::Get | Tok::Set | Tok::WillSet | Tok::DidSet)) {
+                        toks[i].1 = Tok::LBraceAccessor;
+                    } else if has_closure_signature(&toks[i + 1..]) {
+                        toks[i].1 = Tok::LBraceSig;
+                    }
+                }
+                Tok::Init if matches!(toks.get(i + 1).map(|t| t.1), Some(Tok::Question)) => {
+                    toks[i + 1].1 = Tok::PostfixQuestion;
+                }
+                Tok::Unsupported(word) => {
+                    self.error(unsupported_word(word), Span::new(l, r));
+                    toks.remove(i);
+                    continue;
+                }
+                Tok::Protocol | Tok::Extension => {
+                    let what = if tok == Tok::Protocol { "protocols" } else { "extensions" };
+                    self.error(format!("{what} are not supported yet"), Span::new(l, r));
+                    let end = skip_braced_declaration(toks, i);
+                    toks.drain(i..end);
+                    continue;
+                }
+                Tok::Func => {
+                    if let (Some((_, Tok::Ident(_), _)), Some(&(gl, Tok::GenericOpen, gr))) = (toks.get(i + 1), toks.get(i + 2)) {
+                        self.error("generic functions are not supported yet", Span::new(gl, gr));
+                    }
+                }
+                Tok::Hash => {
+                    self.error("compiler directives ('#') are not supported", Span::new(l, r));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    // ------------------------------------------------------------ allocation
+
+    /// Moves `value` into the AST arena.
+    pub fn alloc<T: Copy>(&self, value: T) -> &'a T {
+        match self.arena.alloc(value) {
+            Ok(v) => v,
+            Err(_) => self.oom(value),
+        }
+    }
+
+    /// Copies `v` into the AST arena.
+    pub fn slice<T: Copy>(&self, v: Vec<T>) -> &'a [T] {
+        if v.is_empty() {
+            return &[];
+        }
+        match self.arena.alloc_slice_copy(&v) {
+            Ok(s) => s,
+            Err(_) => {
+                self.note_oom();
+                // The run ends with the memory-limit error; keep the tree well-formed meanwhile.
+                Box::leak(v.into_boxed_slice())
+            }
+        }
+    }
+
+    fn oom<T: Copy>(&self, value: T) -> &'a T {
+        self.note_oom();
+        Box::leak(Box::new(value))
+    }
+
+    fn note_oom(&self) {
+        if !self.out_of_memory.replace(true) {
+            let stats = crate::alloc::registry::stats(Subsystem::Ast);
+            let limit = stats.limit.map(crate::alloc::format_bytes).unwrap_or_else(|| "none".into());
+            self.error(format!("memory limit exceeded in AST (limit {limit})"), Span::default());
+        }
+    }
+
+    fn text(&self, s: &str) -> &'a str {
+        match self.arena.alloc_str(s) {
+            Ok(t) => t,
+            Err(_) => {
+                self.note_oom();
+                Box::leak(s.to_string().into_boxed_str())
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ node builders
+
+    /// An expression node.
+    pub fn expr(&self, kind: ExprKind<'a>, l: usize, r: usize) -> &'a Expr<'a> {
+        self.alloc(Expr { kind, span: Span::new(l, r) })
+    }
+
+    /// A statement.
+    pub fn stmt(&self, kind: StmtKind<'a>, l: usize, r: usize) -> Stmt<'a> {
+        Stmt { kind, span: Span::new(l, r) }
+    }
+
+    /// A binary expression.
+    pub fn binary(&self, op: BinOp, a: &'a Expr<'a>, b: &'a Expr<'a>, l: usize, r: usize) -> &'a Expr<'a> {
+        self.expr(ExprKind::Binary(op, a, b), l, r)
+    }
+
+    /// A prefix expression (`&x` becomes an inout marker).
+    pub fn prefix(&self, op: PrefixOp, e: &'a Expr<'a>) -> ExprKind<'a> {
+        match op {
+            PrefixOp::InOut => ExprKind::InOut(e),
+            _ => ExprKind::Prefix(op, e),
+        }
+    }
+
+    /// Attaches a label to a loop, `if`, `switch` or `do`.
+    pub fn labeled(&self, label: Option<Ident<'a>>, kind: StmtKind<'a>, l: usize, r: usize) -> Stmt<'a> {
+        let kind = match kind {
+            StmtKind::If { conds, then, els, .. } => StmtKind::If { label, conds, then, els },
+            StmtKind::While { conds, body, .. } => StmtKind::While { label, conds, body },
+            StmtKind::Repeat { body, cond, .. } => StmtKind::Repeat { label, body, cond },
+            StmtKind::For { pattern, seq, filter, body, .. } => StmtKind::For { label, pattern, seq, filter, body },
+            StmtKind::Switch { subject, cases, .. } => StmtKind::Switch { label, subject, cases },
+            StmtKind::Do { body, .. } => StmtKind::Do { label, body },
+            other => other,
+        };
+        self.stmt(kind, l, r)
+    }
+
+    /// A declaration with its modifiers.
+    pub fn decl(&self, kind: DeclKind<'a>, mods: Vec<(&'a str, usize)>, l: usize, r: usize) -> &'a Decl<'a> {
+        let mut m = Modifiers::default();
+        for (word, at) in mods {
+            let flag = match word {
+                "static" => &mut m.is_static,
+                "class" => &mut m.is_class,
+                "override" => &mut m.is_override,
+                "final" => &mut m.is_final,
+                "mutating" => &mut m.is_mutating,
+                "lazy" => &mut m.is_lazy,
+                "weak" => &mut m.is_weak,
+                "unowned" => &mut m.is_unowned,
+                "convenience" => &mut m.is_convenience,
+                "required" => &mut m.is_required,
+                "indirect" => &mut m.is_indirect,
+                "discardableResult" => &mut m.discardable_result,
+                "private" | "fileprivate" | "internal" | "public" | "open" | "inline" | "inlinable" => continue,
+                other => {
+                    self.error(format!("unknown attribute '{other}'"), Span::new(at, at + other.len() + 1));
+                    continue;
+                }
+            };
+            *flag = true;
+        }
+        self.alloc(Decl { kind, modifiers: m, span: Span::new(l, r) })
+    }
+
+    /// A type node.
+    pub fn ty(&self, kind: TypeKind<'a>, l: usize, r: usize) -> &'a TypeExpr<'a> {
+        self.alloc(TypeExpr { kind, span: Span::new(l, r) })
+    }
+
+    /// `(T)` is `T`; otherwise a tuple type.
+    pub fn tuple_type(&self, elems: &'a [TupleTypeElem<'a>], l: usize, r: usize) -> &'a TypeExpr<'a> {
+        if let [only] = elems {
+            if only.label.is_none() {
+                return self.alloc(only.ty);
+            }
+        }
+        self.ty(TypeKind::Tuple(elems), l, r)
+    }
+
+    /// `(A, inout B) -> C`.
+    pub fn function_type(
+        &self,
+        params: &'a [TupleTypeElem<'a>],
+        result: &'a TypeExpr<'a>,
+        escaping: bool,
+        l: usize,
+        r: usize,
+    ) -> &'a TypeExpr<'a> {
+        let params: Vec<FuncTypeParam<'a>> = params
+            .iter()
+            .map(|p| match p.ty.kind {
+                // `inout` is carried as a marker tuple (see `inout_type_elem`).
+                TypeKind::Named { path: [Ident { name: "inout", .. }], args: [inner] } => {
+                    FuncTypeParam { inout: true, ty: *inner }
+                }
+                _ => FuncTypeParam { inout: false, ty: p.ty },
+            })
+            .collect();
+        self.ty(TypeKind::Function { params: self.slice(params), result, escaping }, l, r)
+    }
+
+    /// `inout T` inside a function type's parameter list.
+    pub fn inout_type_elem(&self, t: &'a TypeExpr<'a>, l: usize, r: usize) -> TupleTypeElem<'a> {
+        let path = self.slice(vec![Ident { name: "inout", span: Span::new(l, l + 5) }]);
+        let args = self.slice(vec![*t]);
+        TupleTypeElem { label: None, ty: TypeExpr { kind: TypeKind::Named { path, args }, span: Span::new(l, r) } }
+    }
+
+    /// The accessor block of a property.
+    pub fn accessors(&self, list: Vec<(&'a str, Option<Ident<'a>>, &'a [Stmt<'a>], usize)>) -> &'a Accessors<'a> {
+        let mut get = None;
+        let mut set = None;
+        let mut will_set = None;
+        let mut did_set = None;
+        for (kind, name, body, at) in list {
+            let slot = match kind {
+                "get" => {
+                    if get.replace(body).is_some() {
+                        self.error("variable already has a getter", Span::new(at, at + 3));
+                    }
+                    continue;
+                }
+                "set" => &mut set,
+                "willSet" => &mut will_set,
+                _ => &mut did_set,
+            };
+            if slot.replace((name, body)).is_some() {
+                self.error(format!("variable already has a {kind}"), Span::new(at, at + kind.len()));
+            }
+        }
+        let acc = if let Some(get) = get {
+            if will_set.is_some() || did_set.is_some() {
+                self.error("'willSet' cannot be provided together with a getter", Span::default());
+            }
+            Accessors::GetSet { get, set }
+        } else if let Some((_, body)) = set {
+            self.error("variable with a setter must also have a getter", Span::new(0, 0));
+            Accessors::GetSet { get: body, set }
+        } else {
+            Accessors::Observers { will_set, did_set }
+        };
+        self.alloc(acc)
+    }
+
+    /// `(a)`, `(a, b)`, `(x: a)`, `()`.
+    pub fn tuple(&self, args: Vec<Arg<'a>>, l: usize, r: usize) -> &'a Expr<'a> {
+        if let [only] = args.as_slice() {
+            if only.label.is_none() {
+                return self.expr(ExprKind::Paren(only.value), l, r);
+            }
+        }
+        self.expr(ExprKind::Tuple(self.slice(args)), l, r)
+    }
+
+    /// A call; a trailing-closure call of a plain call merges into it (`f(x) { }`).
+    pub fn call(
+        &self,
+        callee: &'a Expr<'a>,
+        mut args: Vec<Arg<'a>>,
+        trailing: Vec<(Option<Ident<'a>>, &'a Expr<'a>)>,
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
+        let mut callee = callee;
+        if !trailing.is_empty() {
+            if let ExprKind::Call { callee: inner, args: inner_args, trailing: 0 } = callee.kind {
+                callee = inner;
+                args = inner_args.to_vec();
+            }
+        }
+        let n = u32::try_from(trailing.len()).unwrap_or(u32::MAX);
+        args.extend(trailing.into_iter().map(|(label, value)| Arg { label, value }));
+        self.expr(ExprKind::Call { callee, args: self.slice(args), trailing: n }, l, r)
+    }
+
+    /// `t.0`
+    pub fn tuple_index(&self, base: &'a Expr<'a>, digits: &'a str, l: usize, r: usize) -> &'a Expr<'a> {
+        match digits.parse::<u32>() {
+            Ok(i) => self.expr(ExprKind::TupleIndex(base, i, Span::new(r - digits.len(), r)), l, r),
+            Err(_) => {
+                self.error(format!("value has no member '{digits}'"), Span::new(r - digits.len(), r));
+                self.expr(ExprKind::Error, l, r)
+            }
+        }
+    }
+
+    /// `t.0.1`, which the lexer reads as `t` `.` `0.1`.
+    pub fn tuple_index_pair(&self, base: &'a Expr<'a>, text: &'a str, l: usize, r: usize) -> &'a Expr<'a> {
+        match text.split_once('.') {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit()) => {
+                let mid = r - text.len() + a.len();
+                let first = self.tuple_index(base, a, l, mid);
+                self.tuple_index(first, b, l, r)
+            }
+            _ => {
+                self.error(format!("value has no member '{text}'"), Span::new(r - text.len(), r));
+                self.expr(ExprKind::Error, l, r)
+            }
+        }
+    }
+
+    /// `$0`
+    pub fn dollar(&self, digits: &'a str, l: usize, r: usize) -> &'a Expr<'a> {
+        match digits.parse::<u32>() {
+            Ok(i) => self.expr(ExprKind::Dollar(i), l, r),
+            Err(_) => {
+                self.error(format!("cannot find '${digits}' in scope"), Span::new(l, r));
+                self.expr(ExprKind::Error, l, r)
+            }
+        }
+    }
+
+    /// `Set<Int>` used as a value.
+    pub fn generic_type_ref(&self, name: &'a str, args: &'a [TypeExpr<'a>], l: usize, r: usize) -> &'a Expr<'a> {
+        let path = self.slice(vec![Ident { name, span: Span::new(l, l + name.len()) }]);
+        let ty = self.ty(TypeKind::Named { path, args }, l, r);
+        self.expr(ExprKind::TypeRef(ty), l, r)
+    }
+
+    /// A closure expression.
+    pub fn closure(
+        &self,
+        captures: &'a [Capture<'a>],
+        params: Option<&'a [ClosureParam<'a>]>,
+        result: Option<&'a TypeExpr<'a>>,
+        body: &'a [Stmt<'a>],
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
+        let c = self.alloc(Closure { captures, params, result, body, span: Span::new(l, r) });
+        self.expr(ExprKind::Closure(c), l, r)
+    }
+
+    /// A string literal: decodes escapes and parses each interpolation.
+    pub fn string(&self, raw: &'a str, l: usize, r: usize) -> &'a Expr<'a> {
+        let parts = match strings::decode(raw, l) {
+            Ok(p) => p,
+            Err(errors) => {
+                for e in errors {
+                    self.error(e.message(), Span::new(e.span.start, e.span.end));
+                }
+                return self.expr(ExprKind::Error, l, r);
+            }
+        };
+        let mut segments = Vec::with_capacity(parts.len());
+        for part in parts {
+            match part {
+                StrPart::Text(t) => segments.push(StrSegment::Text(self.text(&t))),
+                StrPart::Interp(range) => segments.push(StrSegment::Interp(self.interpolation(range))),
+            }
+        }
+        self.expr(ExprKind::Str(self.slice(segments)), l, r)
+    }
+
+    fn interpolation(&self, range: std::ops::Range<usize>) -> &'a Expr<'a> {
+        let span = Span::new(range.start, range.end);
+        if self.depth.get() >= MAX_INTERPOLATION_DEPTH {
+            self.error("string interpolation is nested too deeply", span);
+            return self.expr(ExprKind::Error, range.start, range.end);
+        }
+        self.depth.set(self.depth.get() + 1);
+        let stmts = self.parse_range(range.start, range.end);
+        self.depth.set(self.depth.get() - 1);
+        match stmts {
+            Some([Stmt { kind: StmtKind::Expr(e), .. }]) => e,
+            Some([]) => {
+                self.error("expected expression in string interpolation", span);
+                self.expr(ExprKind::Error, range.start, range.end)
+            }
+            Some(_) => {
+                self.error("string interpolation must be a single expression", span);
+                self.expr(ExprKind::Error, range.start, range.end)
+            }
+            None => self.expr(ExprKind::Error, range.start, range.end),
+        }
+    }
+
+    // ------------------------------------------------------------ patterns
+
+    /// `let p` / `var p` inside a pattern.
+    pub fn pattern_marker(&self, word: &str, e: &'a Expr<'a>, l: usize, r: usize) -> &'a Expr<'a> {
+        self.expr(ExprKind::PatternBinding(word == "var", e), l, r)
+    }
+
+    /// `is T` as a pattern.
+    pub fn is_pattern(&self, t: &'a TypeExpr<'a>, l: usize, r: usize) -> &'a Expr<'a> {
+        self.expr(ExprKind::PatternIs(t), l, r)
+    }
+
+    /// Converts a pattern-chain expression into a pattern. `binds`: bare names bind (in `for`
+    /// and declarations, or inside `let`/`var`).
+    pub fn pattern(&self, e: &'a Expr<'a>, binds: bool) -> &'a Pattern<'a> {
+        let kind = self.pattern_kind(e, binds);
+        self.alloc(Pattern { kind, span: e.span })
+    }
+
+    fn pattern_kind(&self, e: &'a Expr<'a>, binds: bool) -> PatternKind<'a> {
+        match e.kind {
+            ExprKind::Name("_") => PatternKind::Wildcard,
+            ExprKind::Name(n) if binds => PatternKind::Bind(Ident { name: n, span: e.span }),
+            ExprKind::PatternBinding(mutable, inner) => {
+                if binds {
+                    self.error("'let' cannot appear nested inside another 'var' or 'let' pattern", e.span);
+                }
+                PatternKind::Binding { mutable, inner: self.pattern(inner, true) }
+            }
+            ExprKind::PatternIs(t) => PatternKind::Is(t),
+            ExprKind::Paren(inner) => self.pattern_kind(inner, binds),
+            ExprKind::Tuple(args) => {
+                let elems: Vec<Pattern<'a>> = args.iter().map(|a| *self.pattern(a.value, binds)).collect();
+                PatternKind::Tuple(self.slice(elems))
+            }
+            ExprKind::OptionalChain(inner) => PatternKind::Optional(self.pattern(inner, binds)),
+            ExprKind::Cast(CastKind::As, inner, t) => PatternKind::As(self.pattern(inner, binds), t),
+            ExprKind::ImplicitMember(case) => PatternKind::EnumCase { ty: None, case, payload: None },
+            ExprKind::Call { callee, args, trailing: 0 } => {
+                let payload: Vec<Pattern<'a>> = args.iter().map(|a| *self.pattern(a.value, binds)).collect();
+                match callee.kind {
+                    ExprKind::ImplicitMember(case) => {
+                        PatternKind::EnumCase { ty: None, case, payload: Some(self.slice(payload)) }
+                    }
+                    ExprKind::Member(base, case) => match self.type_of_expr(base) {
+                        Some(ty) => PatternKind::EnumCase { ty: Some(ty), case, payload: Some(self.slice(payload)) },
+                        None => PatternKind::Expr(e),
+                    },
+                    _ => PatternKind::Expr(e),
+                }
+            }
+            _ => PatternKind::Expr(e),
+        }
+    }
+
+    /// `Outer.Inner` written as an expression, read as a type.
+    fn type_of_expr(&self, e: &'a Expr<'a>) -> Option<&'a TypeExpr<'a>> {
+        let mut path = Vec::new();
+        let mut cur = e;
+        loop {
+            match cur.kind {
+                ExprKind::Name(n) => {
+                    path.push(Ident { name: n, span: cur.span });
+                    break;
+                }
+                ExprKind::Member(base, n) => {
+                    path.push(n);
+                    cur = base;
+                }
+                _ => return None,
+            }
+        }
+        path.reverse();
+        Some(self.ty(TypeKind::Named { path: self.slice(path), args: &[] }, e.span.start as usize, e.span.end as usize))
+    }
+}
+
+/// Whether the tokens after a `{` start a closure signature ending in `in`.
+fn has_closure_signature(toks: &[(usize, Tok<'_>, usize)]) -> bool {
+    let mut depth = 0usize;
+    for (_, t, _) in toks.iter().take(256) {
+        match t {
+            Tok::In if depth == 0 => return true,
+            Tok::LParen | Tok::LBracket | Tok::GenericOpen => depth += 1,
+            Tok::RParen | Tok::RBracket | Tok::GenericClose => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            Tok::Ident(_)
+            | Tok::Underscore
+            | Tok::Comma
+            | Tok::Colon
+            | Tok::Arrow
+            | Tok::PostfixQuestion
+            | Tok::PostfixBang
+            | Tok::PostfixDots
+            | Tok::Weak
+            | Tok::Unowned
+            | Tok::SelfValue
+            | Tok::SelfType
+            | Tok::Inout
+            | Tok::At
+            | Tok::Dot
+            | Tok::Int(_)
+            | Tok::Str(_)
+            | Tok::Binary(BinOp::Assign) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The index after the `}` closing the declaration starting at `start` (or the end).
+fn skip_braced_declaration(toks: &[(usize, Tok<'_>, usize)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, (_, t, _)) in toks.iter().enumerate().skip(start) {
+        match t {
+            Tok::LBrace | Tok::LBraceSig | Tok::LBraceAccessor => depth += 1,
+            Tok::RBrace => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    toks.len()
+}
+
+fn unsupported_word(word: &str) -> String {
+    match word {
+        "throws" | "throw" | "try" | "catch" | "rethrows" => {
+            format!("error handling ('{word}') is not supported yet")
+        }
+        "async" | "await" => format!("concurrency ('{word}') is not supported"),
+        other => format!("'{other}' is not supported"),
+    }
+}
+
+fn describe_expected(expected: &[String], _found: Option<&str>) -> String {
+    let wants = |s: &str| expected.iter().any(|e| e == s);
+    if wants("\"}\"") && expected.len() <= 3 {
+        return "'}' in block".into();
+    }
+    if wants("\")\"") && expected.len() <= 2 {
+        return "')' in expression list".into();
+    }
+    if wants("\"]\"") && expected.len() <= 2 {
+        return "']' in expression list".into();
+    }
+    if wants("IDENT") && wants("INT") {
+        return "expression".into();
+    }
+    if wants("IDENT") {
+        return "identifier".into();
+    }
+    match expected {
+        [one] => format!("'{}'", one.trim_matches('"')),
+        _ => "expression".into(),
+    }
+}
+
+fn unexpected_message(tok: Tok<'_>, expected: &[String]) -> String {
+    match tok {
+        Tok::Newline | Tok::RBrace | Tok::RParen | Tok::RBracket | Tok::Semi => {
+            format!("expected {}", describe_expected(expected, None))
+        }
+        Tok::Binary(BinOp::Assign) if expected.iter().any(|e| e == "\"==\"") => {
+            "expected expression; use '==' to compare".to_string()
+        }
+        _ if expected.iter().any(|e| e == "\"NL\"") && expected.iter().any(|e| e == "\";\"") => {
+            "consecutive statements on a line must be separated by ';'".to_string()
+        }
+        other => format!("expected {} before '{other}'", describe_expected(expected, None)),
+    }
+}
