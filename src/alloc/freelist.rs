@@ -274,6 +274,9 @@ impl Allocator for FreelistAllocator {
         // builds); the caller gives it up, so it can hold the list link.
         unsafe {
             if !debug::canary_intact(ptr.as_ptr(), self.block_size) {
+                // Refused: the block stays live and the caller's, as with every other error.
+                #[cfg(debug_assertions)]
+                self.live.borrow_mut().insert(address);
                 self.accounting.record_failure();
                 return Err(AllocError::CanaryCorrupted { address });
             }
