@@ -55,9 +55,10 @@ impl ArenaAllocator {
         }
     }
 
-    /// An arena whose first chunk holds at least `capacity` bytes.
+    /// An arena whose first chunk holds at least `capacity` bytes. With no subsystem yet, the
+    /// chunk is attributed as the caller's own heap use (inside `with_arena`, to Temp).
     pub fn with_capacity(capacity: usize) -> Result<ArenaAllocator, AllocError> {
-        let bump = global::direct(None, || Bump::try_with_capacity(capacity))
+        let bump = Bump::try_with_capacity(capacity)
             .map_err(|_| AllocError::OutOfMemory { size: capacity })?;
         let a = ArenaAllocator {
             bump,

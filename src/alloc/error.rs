@@ -132,13 +132,24 @@ impl std::error::Error for AllocError {}
 /// Formats a byte count with the largest binary unit that divides it evenly
 /// (`64 MiB`, `1536 KiB`, `100 bytes`), as budgets are written on the command line.
 pub fn format_bytes(n: u64) -> String {
-    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
-    for (unit, name) in UNITS {
-        if n >= unit && n % unit == 0 {
-            return format!("{} {name}", n / unit);
+    ByteSize(n).to_string()
+}
+
+/// [`format_bytes`] without allocating, for the report (which must not allocate after it has
+/// read the heap counters).
+pub(crate) struct ByteSize(pub u64);
+
+impl fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+        let n = self.0;
+        for (unit, name) in UNITS {
+            if n >= unit && n % unit == 0 {
+                return write!(f, "{} {name}", n / unit);
+            }
         }
+        write!(f, "{n} bytes")
     }
-    format!("{n} bytes")
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ impl PoolAllocator {
             large: PlatformAllocator::new(),
             accounting: Accounting::new(),
             _not_send: PhantomData,
-        })
+        }
+        .nest_inner())
     }
 
     /// A pool with [`DEFAULT_CLASSES`], labelled with its subsystem.
@@ -63,9 +64,21 @@ impl PoolAllocator {
             large: PlatformAllocator::for_subsystem(subsystem),
             accounting: Accounting::new(),
             _not_send: PhantomData,
-        };
+        }
+        .nest_inner();
         pool.accounting.set_subsystem(Some(subsystem));
         pool
+    }
+
+    /// Marks the inner allocators as nested: the pool counts each tagged block once (a
+    /// [`TagScope`](super::TagScope)'s tag would otherwise count again in the class or
+    /// platform allocator serving it).
+    fn nest_inner(self) -> PoolAllocator {
+        for class in &self.classes {
+            class.accounting().set_nested(true);
+        }
+        self.large.accounting().set_nested(true);
+        self
     }
 
     /// The block sizes of the classes.
@@ -249,6 +262,28 @@ mod tests {
             assert_eq!(s.allocations, 2);
             assert!(s.footprint > 0, "slabs are kept for reuse");
         }
+    }
+
+    #[test]
+    #[cfg(feature = "custom-allocators")]
+    fn a_tag_scope_counts_each_block_once() {
+        use crate::alloc::{stats::tag_stats_of, Tag, TagScope};
+        let tag = Tag::new("pool-tag-scope-test");
+        let pool = PoolAllocator::for_subsystem(Subsystem::Objects);
+        let small = Layout::from_size_align(24, 8).unwrap();
+        let big = Layout::from_size_align(1000, 8).unwrap();
+        let _scope = TagScope::enter(tag);
+        let a = pool.allocate(small).unwrap();
+        let b = pool.allocate(big).unwrap();
+        let s = tag_stats_of(tag);
+        assert_eq!((s.count, s.live, s.current), (2, 2, 1024));
+        // SAFETY: live blocks with these layouts.
+        unsafe {
+            pool.free(a, small).unwrap();
+            pool.free(b, big).unwrap();
+        }
+        let s = tag_stats_of(tag);
+        assert_eq!((s.live, s.current, s.peak), (0, 0, 1024));
     }
 
     #[test]

@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::error::ByteSize;
 use super::global::{self, HeapRow, HeapSnapshot};
 use super::registry::{self, stats_available};
 use super::stats::{tag_stats, TagStats};
-use super::{format_bytes, AllocatorKind, LiveBlock, Stats, Subsystem};
+use super::{AllocatorKind, LiveBlock, Stats, Subsystem};
 
 /// The JSON report's schema version; bump it when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -65,7 +66,9 @@ pub fn stats_report(format: ReportFormat) -> String {
 }
 
 fn line(out: &mut String, label: &str, value: impl std::fmt::Display) {
-    let _ = writeln!(out, "{:<18}{value}", format!("{label}:"));
+    // Padded by hand: a `format!` here would allocate after the heap counters were read.
+    let pad = 17usize.saturating_sub(label.len());
+    let _ = writeln!(out, "{label}:{:pad$}{value}", "");
 }
 
 /// The seed's "Allocation Statistics" for every subsystem, the Untracked row, the grand total
@@ -107,7 +110,7 @@ pub fn stats_text() -> String {
             );
         }
         if let Some(limit) = s.limit {
-            line(&mut out, "Limit", format_bytes(limit));
+            line(&mut out, "Limit", ByteSize(limit));
         }
         if let Some(heap) = &g.heap {
             let direct = heap.direct[subsystem.index()];

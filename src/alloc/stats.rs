@@ -126,6 +126,9 @@ pub struct Accounting {
     hook: RefCell<Option<AllocHook>>,
     /// `hook.is_some()`, readable without a borrow on the fast path.
     has_hook: Cell<bool>,
+    /// Set on an allocator that serves another one (a pool's size classes): the outer
+    /// allocator counts the tag, so this one leaves the tag table alone.
+    nested: Cell<bool>,
 }
 
 impl Accounting {
@@ -150,6 +153,21 @@ impl Accounting {
     /// Sets or clears the budget on current usage.
     pub fn set_limit(&self, limit: Option<u64>) {
         self.limit.set(limit.unwrap_or(u64::MAX));
+    }
+
+    /// Marks these counters as an inner allocator's, whose calls do not count toward tags.
+    pub(crate) fn set_nested(&self, nested: bool) {
+        self.nested.set(nested);
+    }
+
+    /// The tag a call counts under: none for a nested allocator, else the call's effective tag.
+    #[inline]
+    fn tag_of(&self, info: &AllocInfo) -> Option<Tag> {
+        if self.nested.get() {
+            None
+        } else {
+            info.effective_tag()
+        }
     }
 
     /// Installs or removes the event hook.
@@ -204,7 +222,7 @@ impl Accounting {
         if cfg!(feature = "custom-allocators") {
             self.allocations.set(self.allocations.get() + 1);
             self.grow(size as u64);
-            if let Some(tag) = info.effective_tag() {
+            if let Some(tag) = self.tag_of(info) {
                 self.tag_grow(tag, size as u64, true);
             }
             self.emit(EventKind::Allocate, address, size, Some(info));
@@ -225,7 +243,7 @@ impl Accounting {
             self.reallocations.set(self.reallocations.get() + 1);
             self.shrink(old_size as u64);
             self.grow(new_size as u64);
-            if let Some(tag) = info.effective_tag() {
+            if let Some(tag) = self.tag_of(info) {
                 self.tag_shrink(tag, old_size as u64, false);
                 self.tag_grow(tag, new_size as u64, false);
             }
@@ -247,7 +265,7 @@ impl Accounting {
         if cfg!(feature = "custom-allocators") {
             self.frees.set(self.frees.get() + 1);
             self.shrink(size as u64);
-            if let Some(tag) = info.effective_tag() {
+            if let Some(tag) = self.tag_of(info) {
                 self.tag_shrink(tag, size as u64, true);
             }
             self.emit(EventKind::Free, address, size, Some(info));
