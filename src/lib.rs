@@ -6,3 +6,10 @@
 
 pub mod alloc;
 pub mod cli;
+pub mod compile;
+pub mod diag;
+pub mod driver;
+pub mod sema;
+pub mod stdlib;
+pub mod syntax;
+pub mod vm;

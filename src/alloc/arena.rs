@@ -101,22 +101,33 @@ impl ArenaAllocator {
         }
     }
 
-    /// Runs a bumpalo call that may take a new chunk: attributes the chunk to this subsystem
-    /// and counts the bytes the old chunk leaves unused.
+    /// A block from bumpalo. The fast path is one room check and bumpalo's own fast path;
+    /// anything that may take a new chunk goes through [`ArenaAllocator::bump_cold`].
     #[inline]
-    fn growing<R>(&self, size: usize, f: impl FnOnce(&Bump) -> R) -> R {
-        let room = self.bump.chunk_capacity();
-        if size <= room {
-            // Fits (alignment padding aside): no chunk can be taken, no attribution needed.
-            let r = f(&self.bump);
-            self.note_chunks();
-            return r;
+    fn bump(&self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
+        // Room for the block and any alignment padding (bumpalo allocates downwards and
+        // rounds the address down to the alignment): bumpalo cannot need a new chunk.
+        // `Layout` guarantees `size + align - 1 <= isize::MAX`, so this cannot overflow.
+        if layout.size() + layout.align() - 1 <= self.bump.chunk_capacity() {
+            if let Ok(ptr) = self.bump.try_alloc_layout(layout) {
+                return Ok(ptr);
+            }
         }
-        self.growing_cold(room, f)
+        self.bump_cold(layout)
     }
 
     #[cold]
-    fn growing_cold<R>(&self, room: usize, f: impl FnOnce(&Bump) -> R) -> R {
+    fn bump_cold(&self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
+        self.growing(|b| b.try_alloc_layout(layout))
+            .map_err(|_| AllocError::OutOfMemory {
+                size: layout.size(),
+            })
+    }
+
+    /// Runs a bumpalo call that may take a new chunk: attributes the chunk to this subsystem
+    /// and counts the bytes the old chunk leaves unused.
+    fn growing<R>(&self, f: impl FnOnce(&Bump) -> R) -> R {
+        let room = self.bump.chunk_capacity();
         let before = self.chunk_bytes.get();
         let r = global::direct(self.accounting.subsystem(), || f(&self.bump));
         self.note_chunks();
@@ -127,6 +138,12 @@ impl ArenaAllocator {
     }
 
     /// Allocates `value` in the arena. Types needing `Drop` are refused at compile time.
+    // `&mut` from `&self` (`clippy::mut_from_ref`) is sound here, as in bumpalo: every call
+    // returns a fresh block that no other call returned, and a block's bytes are handed out
+    // again only after `reset(&mut self)`, which cannot run while a reference borrowed from
+    // `&self` is alive, or after the unsafe `free_with`, whose contract ends the block's use.
+    // So no two live `&mut` alias.
+    #[allow(clippy::mut_from_ref)]
     #[track_caller]
     pub fn alloc<T>(&self, value: T) -> Result<&mut T, AllocError> {
         const {
@@ -147,6 +164,7 @@ impl ArenaAllocator {
     }
 
     /// Copies `s` into the arena (the seed's `STR_DUP`).
+    #[allow(clippy::mut_from_ref)] // sound: see `ArenaAllocator::alloc`
     #[track_caller]
     pub fn alloc_str(&self, s: &str) -> Result<&mut str, AllocError> {
         let bytes = self.alloc_slice_copy(s.as_bytes())?;
@@ -155,6 +173,7 @@ impl ArenaAllocator {
     }
 
     /// Copies a slice into the arena.
+    #[allow(clippy::mut_from_ref)] // sound: see `ArenaAllocator::alloc`
     #[track_caller]
     pub fn alloc_slice_copy<T: Copy>(&self, src: &[T]) -> Result<&mut [T], AllocError> {
         let layout =
@@ -169,6 +188,7 @@ impl ArenaAllocator {
     }
 
     /// Allocates `len` elements, each made by `f(index)`.
+    #[allow(clippy::mut_from_ref)] // sound: see `ArenaAllocator::alloc`
     #[track_caller]
     pub fn alloc_slice_fill_with<T>(
         &self,
@@ -220,13 +240,8 @@ impl Allocator for ArenaAllocator {
         }
         self.accounting.check_budget(layout.size())?;
         let ptr = self
-            .growing(layout.size(), |b| b.try_alloc_layout(layout))
-            .map_err(|_| {
-                self.accounting.record_failure();
-                AllocError::OutOfMemory {
-                    size: layout.size(),
-                }
-            })?;
+            .bump(layout)
+            .inspect_err(|_| self.accounting.record_failure())?;
         // SAFETY: a fresh block of `layout.size()` bytes.
         unsafe { debug::poison(ptr.as_ptr(), layout.size(), debug::FRESH_POISON) };
         self.accounting
@@ -243,8 +258,10 @@ impl Allocator for ArenaAllocator {
     ) -> Result<NonNull<u8>, AllocError> {
         let new = resized(old, new_size).inspect_err(|_| self.accounting.record_failure())?;
         self.accounting
+            .check_release(ptr.as_ptr() as usize, old.size())?;
+        self.accounting
             .check_budget(new_size.saturating_sub(old.size()))?;
-        let result = self.growing(new_size, |b| {
+        let result = self.growing(|b| {
             // SAFETY: `ptr` is a live block of this arena with `old` (caller's contract), and
             // the alignment is unchanged.
             unsafe {
@@ -269,12 +286,17 @@ impl Allocator for ArenaAllocator {
         Ok(new_ptr)
     }
 
+    #[inline]
     unsafe fn free_with(
         &self,
         ptr: NonNull<u8>,
         layout: Layout,
         info: &AllocInfo,
     ) -> Result<(), AllocError> {
+        // The arena keeps no per-block records, but a free of more than is live (a double
+        // free, or a foreign block) is refused before the memory is touched.
+        self.accounting
+            .check_release(ptr.as_ptr() as usize, layout.size())?;
         // SAFETY: the caller gives up a live block of this arena with `layout`; bumpalo
         // reclaims it only if it was the most recent allocation.
         unsafe {

@@ -108,7 +108,16 @@ impl FreelistAllocator {
         self.slab_bytes.get()
     }
 
+    #[inline]
     fn check_layout(&self, layout: Layout) -> Result<(), AllocError> {
+        if layout.size() == self.block_size && layout.align() <= self.align {
+            return Ok(());
+        }
+        self.layout_error(layout)
+    }
+
+    #[cold]
+    fn layout_error(&self, layout: Layout) -> Result<(), AllocError> {
         if layout.size() == 0 {
             return Err(AllocError::ZeroSize);
         }
@@ -172,7 +181,9 @@ impl FreelistAllocator {
         Ok(slab.as_ptr())
     }
 
-    /// Whether `address` is a block boundary inside one of the slabs.
+    /// Whether `address` is a block boundary inside one of the slabs (debug builds' double
+    /// free check).
+    #[cfg(debug_assertions)]
     fn owns(&self, address: usize) -> bool {
         self.slabs.borrow().iter().any(|(p, l)| {
             let start = p.as_ptr() as usize;
@@ -254,6 +265,7 @@ impl Allocator for FreelistAllocator {
         Ok(ptr)
     }
 
+    #[inline]
     unsafe fn free_with(
         &self,
         ptr: NonNull<u8>,

@@ -10,10 +10,16 @@
 //! The binary installs it (`#[global_allocator] static A: CountingAlloc = CountingAlloc;`);
 //! the library works without it, and the report says the heap rows are unavailable then.
 //! Its grand total is what valgrind's "total heap usage" counts for the same run.
+//!
+//! The counters are per thread (the first [`THREAD_BLOCKS`] threads each get a block of their
+//! own in a static table, so a counter update is a plain load and store, not a lock-prefixed
+//! atomic), and a snapshot sums them. A thread's block outlives the thread, so nothing it
+//! counted is lost; later threads, and any call made after a thread's thread-locals are gone,
+//! use one shared block of atomic counters.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicU8, AtomicUsize, Ordering::Relaxed};
 
 use super::Subsystem;
 
@@ -21,34 +27,154 @@ use super::Subsystem;
 const SLOTS: usize = 2 * Subsystem::COUNT + 1;
 const UNTRACKED: u8 = (2 * Subsystem::COUNT) as u8;
 
+/// Threads that get counters of their own; later threads share [`SHARED`].
+const THREAD_BLOCKS: usize = 64;
+
 thread_local! {
     /// The slot new heap allocations on this thread are attributed to.
     static SLOT: Cell<u8> = const { Cell::new(UNTRACKED) };
+    /// This thread's counters, claimed on its first heap call. Const-initialised and without
+    /// a destructor, so reading it is one thread-local load and works during thread teardown.
+    static COUNTERS: Cell<Option<&'static Counters>> = const { Cell::new(None) };
 }
 
+/// One set of counters. A thread's own block (one of [`BLOCKS`]) is written only by that
+/// thread, with a relaxed load and store per counter: no lock-prefixed instruction on the
+/// allocation path. [`SHARED`] serves threads beyond [`THREAD_BLOCKS`] (and any call that finds
+/// the thread-local gone) with atomic read-modify-writes. A snapshot sums every block.
+#[repr(align(128))] // one block per cache line pair: no false sharing between threads
 struct Counters {
+    /// Whether several threads write this block (atomic read-modify-write updates).
+    shared: bool,
     bytes: [AtomicU64; SLOTS],
     count: [AtomicU64; SLOTS],
-    current: AtomicU64,
-    peak: AtomicU64,
+    /// Bytes this thread allocated minus bytes it freed (negative when it frees blocks that
+    /// other threads allocated).
+    current: AtomicI64,
     frees: AtomicU64,
+    /// How high `current` may grow before the process-wide peak must be looked at again.
+    threshold: AtomicI64,
+    /// The [`PEAK_EPOCH`] that `threshold` was computed in.
+    epoch: AtomicU64,
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
 const ZERO: AtomicU64 = AtomicU64::new(0);
 
-static COUNTERS: Counters = Counters {
-    bytes: [ZERO; SLOTS],
-    count: [ZERO; SLOTS],
-    current: ZERO,
-    peak: ZERO,
-    frees: ZERO,
-};
+impl Counters {
+    const fn new(shared: bool) -> Counters {
+        Counters {
+            shared,
+            bytes: [ZERO; SLOTS],
+            count: [ZERO; SLOTS],
+            current: AtomicI64::new(0),
+            frees: ZERO,
+            threshold: AtomicI64::new(i64::MIN),
+            // Never a real epoch: the first allocation looks at the peak.
+            epoch: AtomicU64::new(u64::MAX),
+        }
+    }
 
-static INSTALLED: AtomicBool = AtomicBool::new(false);
+    #[inline]
+    fn count_alloc(&self, slot: usize, size: u64) {
+        if self.shared {
+            self.bytes[slot].fetch_add(size, Relaxed);
+            self.count[slot].fetch_add(1, Relaxed);
+            self.current.fetch_add(size as i64, Relaxed);
+            note_peak(None);
+            return;
+        }
+        add(&self.bytes[slot], size);
+        add(&self.count[slot], 1);
+        let now = self.current.load(Relaxed).wrapping_add(size as i64);
+        self.current.store(now, Relaxed);
+        if now > self.threshold.load(Relaxed) || self.epoch.load(Relaxed) != PEAK_EPOCH.load(Relaxed)
+        {
+            note_peak(Some((self, now)));
+        }
+    }
 
-/// The counting global allocator: `System` plus a few relaxed atomic adds per call.
-pub struct CountingAlloc;
+    #[inline]
+    fn count_free(&self, size: u64) {
+        if self.shared {
+            self.current.fetch_sub(size as i64, Relaxed);
+            self.frees.fetch_add(1, Relaxed);
+            return;
+        }
+        self.current
+            .store(self.current.load(Relaxed).wrapping_sub(size as i64), Relaxed);
+        add(&self.frees, 1);
+    }
+}
+
+/// `counter += n` for a counter only this thread writes: a plain load and store.
+#[inline]
+fn add(counter: &AtomicU64, n: u64) {
+    counter.store(counter.load(Relaxed).wrapping_add(n), Relaxed);
+}
+
+static BLOCKS: [Counters; THREAD_BLOCKS] = [const { Counters::new(false) }; THREAD_BLOCKS];
+static SHARED: Counters = Counters::new(true);
+/// Blocks handed out so far (may run past [`THREAD_BLOCKS`]; those threads use [`SHARED`]).
+static CLAIMED: AtomicUsize = AtomicUsize::new(0);
+
+/// The most bytes live at once, as far as it has been looked at.
+static PEAK: AtomicU64 = AtomicU64::new(0);
+/// Bumped whenever a thread looks at the peak, which makes every other thread's threshold
+/// stale: its next allocation looks again.
+static PEAK_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// Folds the live total into [`PEAK`], and gives the calling thread's block (if it has one of
+/// its own) the threshold up to which its growth cannot make a new peak.
+///
+/// The peak is exact whenever one thread at a time allocates (the interpreter's case): after
+/// a thread looks, every other thread's next allocation looks again, so between two looks
+/// only the thread that looked last grows unchecked, and its threshold assumes the others
+/// stay put or shrink. With threads allocating concurrently it is a close lower bound.
+#[cold]
+#[inline(never)]
+fn note_peak(own: Option<(&Counters, i64)>) {
+    let epoch = PEAK_EPOCH.fetch_add(1, Relaxed).wrapping_add(1);
+    let live = live_bytes();
+    let peak = PEAK.fetch_max(live, Relaxed).max(live);
+    if let Some((block, now)) = own {
+        let headroom = i64::try_from(peak - live).unwrap_or(i64::MAX);
+        block.threshold.store(now.saturating_add(headroom), Relaxed);
+        block.epoch.store(epoch, Relaxed);
+    }
+}
+
+/// Every block in use: the claimed thread blocks and the shared one.
+fn blocks() -> impl Iterator<Item = &'static Counters> {
+    let claimed = CLAIMED.load(Relaxed).min(THREAD_BLOCKS);
+    BLOCKS[..claimed].iter().chain(std::iter::once(&SHARED))
+}
+
+/// Bytes live now, summed over every thread.
+fn live_bytes() -> u64 {
+    let live: i64 = blocks().map(|b| b.current.load(Relaxed)).sum();
+    u64::try_from(live).unwrap_or(0)
+}
+
+/// This thread's counters (claiming a block on its first call), or the shared ones.
+#[inline]
+fn counters() -> &'static Counters {
+    match COUNTERS.try_with(Cell::get) {
+        Ok(Some(block)) => block,
+        Ok(None) => claim(),
+        // The thread-local is gone (thread teardown): the shared counters still count.
+        Err(_) => &SHARED,
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn claim() -> &'static Counters {
+    let index = CLAIMED.fetch_add(1, Relaxed);
+    let block = BLOCKS.get(index).unwrap_or(&SHARED);
+    let _ = COUNTERS.try_with(|c| c.set(Some(block)));
+    block
+}
 
 #[inline]
 fn slot() -> usize {
@@ -56,50 +182,43 @@ fn slot() -> usize {
     SLOT.try_with(Cell::get).unwrap_or(UNTRACKED) as usize
 }
 
-#[inline]
-fn count_alloc(size: usize) {
-    let s = slot();
-    COUNTERS.bytes[s].fetch_add(size as u64, Relaxed);
-    COUNTERS.count[s].fetch_add(1, Relaxed);
-    let now = COUNTERS.current.fetch_add(size as u64, Relaxed) + size as u64;
-    COUNTERS.peak.fetch_max(now, Relaxed);
-}
+/// Whether the counting allocator is the global allocator: not yet known, no, yes.
+static INSTALLED: AtomicU8 = AtomicU8::new(UNKNOWN);
+const UNKNOWN: u8 = 0;
+const NO: u8 = 1;
+const YES: u8 = 2;
 
-#[inline]
-fn count_free(size: usize) {
-    COUNTERS.current.fetch_sub(size as u64, Relaxed);
-    COUNTERS.frees.fetch_add(1, Relaxed);
-}
+/// The counting global allocator: `System` plus a few plain (not lock-prefixed) counter
+/// updates per call on the calling thread's own counters.
+pub struct CountingAlloc;
 
 // SAFETY: every method forwards to `System` with the caller's arguments unchanged; the
-// counting touches only atomics and a const-initialised thread-local `Cell` (no allocation,
-// no re-entry).
+// counting touches only atomics in statics and const-initialised thread-local `Cell`s without
+// destructors (no allocation, no re-entry).
 unsafe impl GlobalAlloc for CountingAlloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        INSTALLED.store(true, Relaxed);
         // SAFETY: forwarded contract.
         let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
-            count_alloc(layout.size());
+            counters().count_alloc(slot(), layout.size() as u64);
         }
         p
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        INSTALLED.store(true, Relaxed);
         // SAFETY: forwarded contract.
         let p = unsafe { System.alloc_zeroed(layout) };
         if !p.is_null() {
-            count_alloc(layout.size());
+            counters().count_alloc(slot(), layout.size() as u64);
         }
         p
     }
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        count_free(layout.size());
+        counters().count_free(layout.size() as u64);
         // SAFETY: forwarded contract.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -110,16 +229,46 @@ unsafe impl GlobalAlloc for CountingAlloc {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             // valgrind counts a realloc as a free of the old block and a new allocation.
-            count_free(layout.size());
-            count_alloc(new_size);
+            let c = counters();
+            c.count_free(layout.size() as u64);
+            c.count_alloc(slot(), new_size as u64);
         }
         p
     }
 }
 
-/// Whether the counting allocator is this process's global allocator (it has served a call).
+/// Whether the counting allocator is this process's global allocator. The first call finds
+/// out by making one 8-byte heap allocation and seeing whether the counters moved (a program
+/// that calls [`CountingAlloc`] directly from another thread at that instant could fool it;
+/// none does); later calls are one relaxed load.
+#[inline]
 pub fn is_installed() -> bool {
-    INSTALLED.load(Relaxed)
+    match INSTALLED.load(Relaxed) {
+        UNKNOWN => detect(),
+        state => state == YES,
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn detect() -> bool {
+    let calls = || -> u64 {
+        blocks()
+            .map(|b| b.frees.load(Relaxed) + b.count.iter().map(|c| c.load(Relaxed)).sum::<u64>())
+            .sum()
+    };
+    let before = calls();
+    let layout = Layout::new::<u64>();
+    // SAFETY: the layout has a non-zero size; the block is freed right away, with it.
+    unsafe {
+        let p = std::hint::black_box(std::alloc::alloc(layout));
+        if !p.is_null() {
+            std::alloc::dealloc(p, layout);
+        }
+    }
+    let installed = calls() != before;
+    INSTALLED.store(if installed { YES } else { NO }, Relaxed);
+    installed
 }
 
 /// While alive, heap allocations on this thread that do not go through a subsystem allocator
@@ -146,14 +295,19 @@ impl Drop for SubsystemScope {
     }
 }
 
+#[inline]
 fn set_slot(slot: u8) -> u8 {
     SLOT.try_with(|s| s.replace(slot)).unwrap_or(UNTRACKED)
 }
 
 /// Runs `f` (a subsystem allocator taking backing memory from the heap) with its heap
-/// allocations attributed to `subsystem`'s direct row.
+/// allocations attributed to `subsystem`'s direct row. Without the counting allocator
+/// installed there is nothing to attribute, and `f` just runs.
 #[inline]
 pub(crate) fn direct<R>(subsystem: Option<Subsystem>, f: impl FnOnce() -> R) -> R {
+    if !is_installed() {
+        return f();
+    }
     let slot = subsystem.map_or(UNTRACKED, |s| (Subsystem::COUNT + s.index()) as u8);
     let previous = set_slot(slot);
     let r = f();
@@ -199,22 +353,29 @@ impl HeapSnapshot {
     }
 }
 
-/// Reads the counters (cheap; allocates nothing).
+/// Reads the counters (cheap; allocates nothing): the sum over every thread's counters.
+/// Exact for threads that are not allocating meanwhile.
 pub fn heap_snapshot() -> HeapSnapshot {
-    let row = |i: usize| HeapRow {
-        bytes: COUNTERS.bytes[i].load(Relaxed),
-        allocations: COUNTERS.count[i].load(Relaxed),
-    };
-    let mut snap = HeapSnapshot {
-        untracked: row(UNTRACKED as usize),
-        current: COUNTERS.current.load(Relaxed),
-        peak: COUNTERS.peak.load(Relaxed),
-        frees: COUNTERS.frees.load(Relaxed),
-        ..HeapSnapshot::default()
-    };
-    for s in Subsystem::ALL {
-        snap.scoped[s.index()] = row(s.index());
-        snap.direct[s.index()] = row(Subsystem::COUNT + s.index());
+    let mut snap = HeapSnapshot::default();
+    let mut frees = 0;
+    for block in blocks() {
+        let row = |i: usize| HeapRow {
+            bytes: block.bytes[i].load(Relaxed),
+            allocations: block.count[i].load(Relaxed),
+        };
+        let add_row = |into: &mut HeapRow, from: HeapRow| {
+            into.bytes += from.bytes;
+            into.allocations += from.allocations;
+        };
+        add_row(&mut snap.untracked, row(UNTRACKED as usize));
+        for s in Subsystem::ALL {
+            add_row(&mut snap.scoped[s.index()], row(s.index()));
+            add_row(&mut snap.direct[s.index()], row(Subsystem::COUNT + s.index()));
+        }
+        frees += block.frees.load(Relaxed);
     }
+    snap.frees = frees;
+    snap.current = live_bytes();
+    snap.peak = PEAK.load(Relaxed).max(snap.current);
     snap
 }

@@ -67,6 +67,7 @@ impl Tag {
     }
 
     /// The tag made current by the innermost live [`TagScope`] on this thread.
+    #[inline]
     pub fn current() -> Option<Tag> {
         AMBIENT_TAG.with(Cell::get)
     }
@@ -138,6 +139,7 @@ impl ScriptLocation {
     }
 
     /// The location the interpreter last set with [`ScriptLocation::set_current`].
+    #[inline]
     pub fn current() -> Option<ScriptLocation> {
         AMBIENT_SCRIPT.with(Cell::get)
     }

@@ -53,6 +53,7 @@ pub mod stats;
 mod subsystem;
 mod system;
 mod trace;
+mod typed;
 
 pub use allocator::{Allocator, LiveBlock};
 pub use arena::ArenaAllocator;

@@ -15,10 +15,9 @@ use super::{global, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind,
 
 /// The system allocator with accounting. Not `Send`/`Sync`: one per thread.
 pub struct PlatformAllocator {
-    /// Counters, budget, hook.
+    /// Counters, budget, hook; its footprint is the bytes held from the global allocator
+    /// (block sizes plus debug canaries).
     accounting: Accounting,
-    /// Bytes held from the global allocator (block sizes plus debug canaries).
-    footprint: std::cell::Cell<usize>,
     _not_send: PhantomData<*const ()>,
 }
 
@@ -33,7 +32,6 @@ impl PlatformAllocator {
     pub fn new() -> PlatformAllocator {
         PlatformAllocator {
             accounting: Accounting::new(),
-            footprint: std::cell::Cell::new(0),
             _not_send: PhantomData,
         }
     }
@@ -46,7 +44,11 @@ impl PlatformAllocator {
     }
 
     /// The layout actually requested from the system: the block plus the debug canary.
+    #[inline]
     fn backing(layout: Layout) -> Result<Layout, AllocError> {
+        if CANARY_BYTES == 0 {
+            return Ok(layout);
+        }
         let size = layout
             .size()
             .checked_add(CANARY_BYTES)
@@ -56,12 +58,12 @@ impl PlatformAllocator {
         Layout::from_size_align(size, layout.align()).map_err(|_| AllocError::TooLarge { size })
     }
 
+    #[inline]
     fn add_footprint(&self, grow: usize, shrink: usize) {
-        let f = self.footprint.get() + grow - shrink;
-        self.footprint.set(f);
-        self.accounting.set_footprint(f);
+        self.accounting.change_footprint(grow, shrink);
     }
 
+    #[inline]
     fn raw_allocate(
         &self,
         layout: Layout,
@@ -106,6 +108,7 @@ impl PlatformAllocator {
 
     /// # Safety
     /// `ptr` is a live block of this allocator with `layout`.
+    #[inline]
     unsafe fn check_canary(&self, ptr: NonNull<u8>, layout: Layout) -> Result<(), AllocError> {
         // SAFETY: the block has its canary right after `layout.size()` bytes.
         if unsafe { debug::canary_intact(ptr.as_ptr(), layout.size()) } {
@@ -128,10 +131,12 @@ impl Allocator for PlatformAllocator {
         &self.accounting
     }
 
+    #[inline]
     fn allocate_with(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
         self.raw_allocate(layout, false, info)
     }
 
+    #[inline]
     fn allocate_zeroed_with(
         &self,
         layout: Layout,
@@ -184,6 +189,7 @@ impl Allocator for PlatformAllocator {
         Ok(new_ptr)
     }
 
+    #[inline]
     unsafe fn free_with(
         &self,
         ptr: NonNull<u8>,

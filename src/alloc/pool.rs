@@ -4,7 +4,8 @@
 //! [`FreelistAllocator`]; large or over-aligned ones go to a [`PlatformAllocator`].
 //!
 //! The pool's own counters record the sizes asked for; the inner allocators' footprints add
-//! up to the pool's footprint.
+//! up to the pool's footprint, summed when the statistics are read (never on the allocation
+//! path). A table indexed by `(size - 1) / 16` finds a request's class in one load.
 
 use std::alloc::Layout;
 use std::marker::PhantomData;
@@ -14,8 +15,11 @@ use super::allocator::{check_request, resized};
 use super::freelist::MAX_BLOCK_ALIGN;
 use super::{
     Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, FreelistAllocator,
-    PlatformAllocator, Subsystem,
+    PlatformAllocator, Stats, Subsystem,
 };
+
+/// Granularity of the class lookup table.
+const LOOKUP_STEP: usize = 16;
 
 /// The default size classes, in bytes. Object headers plus a few 16-byte values land in the
 /// small classes; collection buffers beyond 256 bytes go to the platform allocator.
@@ -25,6 +29,10 @@ pub const DEFAULT_CLASSES: [usize; 8] = [16, 32, 48, 64, 96, 128, 192, 256];
 pub struct PoolAllocator {
     /// One freelist per class, ascending block sizes.
     classes: Vec<FreelistAllocator>,
+    /// For sizes `16 i + 1 ..= 16 (i + 1)`, the first class whose block is at least
+    /// `16 i + 1` bytes: the class of a request, or the one to search on from (only a class
+    /// size that is not a multiple of 16, or a class aligned below the request, is passed).
+    lookup: Vec<u16>,
     /// Requests beyond the largest class, or aligned beyond a freelist's alignment.
     large: PlatformAllocator,
     /// The pool's counters (sizes as requested), budget, hook.
@@ -42,13 +50,33 @@ impl PoolAllocator {
             .into_iter()
             .map(FreelistAllocator::new)
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(PoolAllocator {
+        Ok(Self::build(classes, PlatformAllocator::new()))
+    }
+
+    /// Assembles a pool: the lookup table, and the inner allocators marked as nested (the
+    /// pool counts each tagged block once; a [`TagScope`](super::TagScope)'s tag would
+    /// otherwise count again in the class or platform allocator serving it).
+    fn build(classes: Vec<FreelistAllocator>, large: PlatformAllocator) -> PoolAllocator {
+        let largest = classes.last().map_or(0, FreelistAllocator::block_size);
+        let lookup = (0..largest.div_ceil(LOOKUP_STEP))
+            .map(|i| {
+                let smallest = i * LOOKUP_STEP + 1;
+                let class = classes.partition_point(|c| c.block_size() < smallest);
+                // Beyond `u16`, searching from the first class is slower but still right.
+                u16::try_from(class).unwrap_or(0)
+            })
+            .collect();
+        for class in &classes {
+            class.accounting().set_nested(true);
+        }
+        large.accounting().set_nested(true);
+        PoolAllocator {
             classes,
-            large: PlatformAllocator::new(),
+            lookup,
+            large,
             accounting: Accounting::new(),
             _not_send: PhantomData,
         }
-        .nest_inner())
     }
 
     /// A pool with [`DEFAULT_CLASSES`], labelled with its subsystem.
@@ -59,26 +87,9 @@ impl PoolAllocator {
                 classes.push(f);
             }
         }
-        let pool = PoolAllocator {
-            classes,
-            large: PlatformAllocator::for_subsystem(subsystem),
-            accounting: Accounting::new(),
-            _not_send: PhantomData,
-        }
-        .nest_inner();
+        let pool = Self::build(classes, PlatformAllocator::for_subsystem(subsystem));
         pool.accounting.set_subsystem(Some(subsystem));
         pool
-    }
-
-    /// Marks the inner allocators as nested: the pool counts each tagged block once (a
-    /// [`TagScope`](super::TagScope)'s tag would otherwise count again in the class or
-    /// platform allocator serving it).
-    fn nest_inner(self) -> PoolAllocator {
-        for class in &self.classes {
-            class.accounting().set_nested(true);
-        }
-        self.large.accounting().set_nested(true);
-        self
     }
 
     /// The block sizes of the classes.
@@ -95,48 +106,48 @@ impl PoolAllocator {
         if layout.align() > MAX_BLOCK_ALIGN {
             return None;
         }
+        // `size >= 1`: our allocators refuse zero-size requests before they get here, and a
+        // zero size would find the first class anyway.
+        let first = *self
+            .lookup
+            .get(layout.size().saturating_sub(1) / LOOKUP_STEP)?;
         self.classes
+            .get(usize::from(first)..)?
             .iter()
             .find(|c| c.block_size() >= layout.size() && c.block_align() >= layout.align())
     }
 
-    fn update_footprint(&self) {
-        let bytes = self
-            .classes
-            .iter()
-            .map(|c| c.stats().footprint)
-            .sum::<u64>()
-            + self.large.stats().footprint;
-        self.accounting
-            .set_footprint(usize::try_from(bytes).unwrap_or(usize::MAX));
+    /// Bytes held from the global allocator: the classes' slabs and the large blocks.
+    fn footprint(&self) -> u64 {
+        let slabs: usize = self.classes.iter().map(FreelistAllocator::capacity).sum();
+        slabs as u64 + self.large.stats().footprint
     }
 
     /// Allocates from the serving allocator without touching the pool's counters.
+    #[inline]
     fn raw_allocate(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
         let inner = AllocInfo { tag: None, ..*info };
-        let result = match self.class_of(layout) {
+        match self.class_of(layout) {
             Some(class) => class.allocate_with(Self::class_layout(class), &inner),
             None => self.large.allocate_with(layout, &inner),
-        };
-        self.update_footprint();
-        result
+        }
     }
 
     /// # Safety
     /// `ptr` is a live block of this pool allocated for `layout`.
+    #[inline]
     unsafe fn raw_free(&self, ptr: NonNull<u8>, layout: Layout) -> Result<(), AllocError> {
         let info = AllocInfo::here();
         // SAFETY: forwarded contract: the block came from the allocator `class_of` picks.
-        let result = unsafe {
+        unsafe {
             match self.class_of(layout) {
                 Some(class) => class.free_with(ptr, Self::class_layout(class), &info),
                 None => self.large.free_with(ptr, layout, &info),
             }
-        };
-        self.update_footprint();
-        result
+        }
     }
 
+    #[inline]
     fn class_layout(class: &FreelistAllocator) -> Layout {
         // A freelist's block size and alignment always form a valid layout.
         Layout::from_size_align(class.block_size(), class.block_align())
@@ -151,6 +162,14 @@ impl Allocator for PoolAllocator {
 
     fn accounting(&self) -> &Accounting {
         &self.accounting
+    }
+
+    fn stats(&self) -> Stats {
+        let mut stats = self.accounting.stats();
+        if cfg!(feature = "custom-allocators") {
+            stats.footprint = self.footprint();
+        }
+        stats
     }
 
     #[inline]
@@ -186,16 +205,15 @@ impl Allocator for PoolAllocator {
             // Both large: let the platform allocator resize in place when it can.
             (None, None) => {
                 // SAFETY: forwarded contract; the block came from `large` with `old`.
-                let r = unsafe {
+                unsafe {
                     self.large.reallocate_with(
                         ptr,
                         old,
                         new_size,
                         &AllocInfo { tag: None, ..*info },
                     )
-                };
-                self.update_footprint();
-                r.inspect_err(|_| self.accounting.record_failure())?
+                }
+                .inspect_err(|_| self.accounting.record_failure())?
             }
             // Across allocators: allocate, copy, free.
             _ => {
@@ -221,6 +239,7 @@ impl Allocator for PoolAllocator {
         Ok(new_ptr)
     }
 
+    #[inline]
     unsafe fn free_with(
         &self,
         ptr: NonNull<u8>,

@@ -14,16 +14,19 @@
 //! when no handle to the subsystem's allocator is alive, so no reference into its memory can
 //! be either (typed arena references borrow from a handle).
 
+use std::alloc::Layout;
 use std::cell::RefCell;
 use std::fmt;
 use std::ops::Deref;
 use std::panic::Location;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use super::hooks::AllocHook;
 use super::{
-    stats, AllocError, AllocInfo, Allocator, AllocatorKind, ArenaAllocator, LiveBlock,
-    PlatformAllocator, PoolAllocator, Stats, Subsystem, SystemAllocator, Tag, TraceAllocator,
+    stats, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, ArenaAllocator,
+    LiveBlock, PlatformAllocator, PoolAllocator, Stats, Subsystem, SystemAllocator, Tag,
+    TraceAllocator,
 };
 
 /// How the registry builds its allocators.
@@ -83,6 +86,11 @@ fn make_allocator(subsystem: Subsystem, config: &RegistryConfig) -> Rc<dyn Alloc
 /// A shared handle to a subsystem's allocator, carrying the tag and Rust location that
 /// allocations through it record. Collections take it as their allocator
 /// (`allocator_api2::vec::Vec::new_in(allocators_get(Subsystem::Vm))`).
+///
+/// A handle is an [`Allocator`] itself: every call through it (`handle.allocate(layout)`,
+/// `allocate_with`, a collection's growth) carries the handle's tag unless the call brings
+/// its own. Direct calls record the caller's Rust location; a collection's calls record where
+/// the handle was obtained ([`Handle::info`]).
 #[derive(Clone)]
 pub struct Handle {
     allocator: Rc<dyn Allocator>,
@@ -134,6 +142,97 @@ impl Handle {
     /// Whether two handles share an allocator.
     pub fn same_allocator(&self, other: &Handle) -> bool {
         Rc::ptr_eq(&self.allocator, &other.allocator)
+    }
+}
+
+impl Handle {
+    /// `info` carrying this handle's tag, unless the call has its own.
+    #[inline]
+    fn with_tag(&self, info: &AllocInfo) -> AllocInfo {
+        AllocInfo {
+            tag: info.tag.or(self.tag),
+            ..*info
+        }
+    }
+}
+
+impl Allocator for Handle {
+    fn kind(&self) -> AllocatorKind {
+        self.allocator.kind()
+    }
+
+    fn accounting(&self) -> &Accounting {
+        self.allocator.accounting()
+    }
+
+    #[inline]
+    fn allocate_with(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
+        self.allocator.allocate_with(layout, &self.with_tag(info))
+    }
+
+    #[inline]
+    fn allocate_zeroed_with(
+        &self,
+        layout: Layout,
+        info: &AllocInfo,
+    ) -> Result<NonNull<u8>, AllocError> {
+        self.allocator
+            .allocate_zeroed_with(layout, &self.with_tag(info))
+    }
+
+    #[inline]
+    unsafe fn reallocate_with(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new_size: usize,
+        info: &AllocInfo,
+    ) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: forwarded contract; the handle's allocator is the block's.
+        unsafe {
+            self.allocator
+                .reallocate_with(ptr, old, new_size, &self.with_tag(info))
+        }
+    }
+
+    #[inline]
+    unsafe fn free_with(
+        &self,
+        ptr: NonNull<u8>,
+        layout: Layout,
+        info: &AllocInfo,
+    ) -> Result<(), AllocError> {
+        // SAFETY: forwarded contract; the handle's allocator is the block's.
+        unsafe {
+            self.allocator
+                .free_with(ptr, layout, &self.with_tag(info))
+        }
+    }
+
+    /// Resets the allocator if this is the only handle to it (never for a registered one,
+    /// which the registry also holds: use [`reset`] for those).
+    fn reset(&mut self) -> Result<(), AllocError> {
+        let kind = self.allocator.kind();
+        match (Rc::get_mut(&mut self.allocator), self.subsystem) {
+            (Some(allocator), _) => allocator.reset(),
+            (None, Some(subsystem)) => Err(AllocError::InUse { subsystem }),
+            (None, None) => Err(AllocError::Unsupported {
+                operation: "reset through a shared handle",
+                allocator: kind.name(),
+            }),
+        }
+    }
+
+    fn stats(&self) -> Stats {
+        self.allocator.stats()
+    }
+
+    fn live_blocks(&self) -> Option<Vec<LiveBlock>> {
+        self.allocator.live_blocks()
+    }
+
+    fn metadata_bytes(&self) -> usize {
+        self.allocator.metadata_bytes()
     }
 }
 

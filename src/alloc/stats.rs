@@ -1,10 +1,12 @@
 //! Statistics: the counters every allocator keeps at its choke point, and the per-tag table.
 //!
-//! Invariants, after every call (asserted in debug builds and by the property tests):
+//! Invariants, after every call (checked by the property tests):
 //! `current == sum of live block sizes`, `peak >= current`, `total >= current`.
 //!
 //! Built without the `custom-allocators` feature, the counters compile away and
-//! [`Accounting::stats`] reports zeros; the registry then says statistics are unavailable.
+//! [`Accounting::stats`] reports zeros (and the budget); the registry then says statistics are
+//! unavailable. Budgets are still enforced by the allocators that keep a byte count: see
+//! [`Accounting`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -103,14 +105,34 @@ fn tag_sub(tag: Tag, size: u64, block_gone: bool) {
     });
 }
 
+/// Whether this build keeps statistics (the `custom-allocators` feature).
+const STATS: bool = cfg!(feature = "custom-allocators");
+
 /// The accounting an allocator does at its choke point: counters, budget, tags and hooks.
 /// Interior mutability (`Cell`) because allocators are shared by reference on one thread.
+///
+/// The allocate path touches as little as it can: the call count, one running byte count
+/// (`total`), and, only when a tag or a hook is in play, the slow path. `current` is derived
+/// (`total - released`), and `peak` is folded in lazily: usage only grows between the calls
+/// that release bytes (free, reallocate, reset), so folding `current` into `peak` just before
+/// each release and whenever the statistics are read gives the exact peak.
+///
+/// Without the `custom-allocators` feature the statistics compile away: the counts, `peak`,
+/// failures, footprint, waste, tags and hooks are not kept, and [`Accounting::stats`] reports
+/// zeros (and the budget). The two byte counts stay, because a budget set on an allocator is
+/// enforced in both builds (exactly: against the bytes live in it), and an arena refuses a free
+/// of more bytes than are live in it in both builds.
 #[derive(Default)]
 pub struct Accounting {
     /// Whose counters these are (names the subsystem in budget errors and events).
     subsystem: Cell<Option<Subsystem>>,
+    /// Bytes handed out: allocation sizes plus the new sizes of reallocations. Kept in both
+    /// builds (budgets need `current`).
     total: Cell<u64>,
-    current: Cell<u64>,
+    /// Bytes given back: freed sizes, old sizes of reallocations, what resets released.
+    /// Invariant: `released <= total`, and `current == total - released`.
+    released: Cell<u64>,
+    /// The largest `current` folded in so far; exact after [`Accounting::fold_peak`].
     peak: Cell<u64>,
     allocations: Cell<u64>,
     reallocations: Cell<u64>,
@@ -141,6 +163,7 @@ impl Accounting {
     }
 
     /// The subsystem these counters belong to.
+    #[inline]
     pub fn subsystem(&self) -> Option<Subsystem> {
         self.subsystem.get()
     }
@@ -150,7 +173,10 @@ impl Accounting {
         self.subsystem.set(subsystem);
     }
 
-    /// Sets or clears the budget on current usage.
+    /// Sets or clears the budget on current usage. Enforced in both builds (see the type's
+    /// documentation); the registry's [`SystemAllocator`](super::SystemAllocator), which the
+    /// feature-off build uses for the subsystems that free individually, keeps no byte count
+    /// and enforces none.
     pub fn set_limit(&self, limit: Option<u64>) {
         self.limit.set(limit.unwrap_or(u64::MAX));
     }
@@ -176,12 +202,38 @@ impl Accounting {
         *self.hook.borrow_mut() = hook;
     }
 
-    /// A snapshot of the counters.
+    /// Bytes in live blocks now (kept in both builds).
+    #[inline]
+    pub fn current(&self) -> u64 {
+        self.total.get() - self.released.get()
+    }
+
+    /// Folds `current` into `peak`. Called before every release of bytes and when the
+    /// statistics are read; between those, usage only grows.
+    #[inline]
+    fn fold_peak(&self) {
+        if STATS {
+            let current = self.current();
+            if current > self.peak.get() {
+                self.peak.set(current);
+            }
+        }
+    }
+
+    /// A snapshot of the counters (zeros but the budget without `custom-allocators`).
     pub fn stats(&self) -> Stats {
         let limit = self.limit.get();
+        let limit = (limit != u64::MAX).then_some(limit);
+        if !STATS {
+            return Stats {
+                limit,
+                ..Stats::default()
+            };
+        }
+        self.fold_peak();
         Stats {
             total_allocated: self.total.get(),
-            current: self.current.get(),
+            current: self.current(),
             peak: self.peak.get(),
             allocations: self.allocations.get(),
             reallocations: self.reallocations.get(),
@@ -190,38 +242,65 @@ impl Accounting {
             failures: self.failures.get(),
             wasted: self.wasted.get(),
             footprint: self.footprint.get(),
-            limit: (limit != u64::MAX).then_some(limit),
+            limit,
         }
     }
 
     /// Checks the budget before a request that grows usage by `grow` bytes.
     #[inline]
     pub fn check_budget(&self, grow: usize) -> Result<(), AllocError> {
-        let current = self.current.get();
+        let current = self.current();
         if current.saturating_add(grow as u64) > self.limit.get() {
-            self.failures.set(self.failures.get() + 1);
-            return Err(AllocError::BudgetExceeded {
-                subsystem: self.subsystem.get(),
-                limit: self.limit.get(),
-                current,
-                requested: grow as u64,
-            });
+            return Err(self.over_budget(current, grow));
         }
         Ok(())
+    }
+
+    #[cold]
+    fn over_budget(&self, current: u64, grow: usize) -> AllocError {
+        self.record_failure();
+        AllocError::BudgetExceeded {
+            subsystem: self.subsystem.get(),
+            limit: self.limit.get(),
+            current,
+            requested: grow as u64,
+        }
+    }
+
+    /// Checks that a free (or the old size of a resize) of `size` bytes does not give back
+    /// more than is live: the one double free an allocator that keeps no per-block records
+    /// (an arena) can see. A refusal is counted.
+    #[inline]
+    pub fn check_release(&self, address: usize, size: usize) -> Result<(), AllocError> {
+        if size as u64 > self.current() {
+            return Err(self.over_release(address));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn over_release(&self, address: usize) -> AllocError {
+        self.record_failure();
+        AllocError::InvalidFree {
+            address,
+            reason: "frees more bytes than are live in this allocator (double free?)",
+        }
     }
 
     /// Counts a refused request.
     #[inline]
     pub fn record_failure(&self) {
-        self.failures.set(self.failures.get() + 1);
+        if STATS {
+            self.failures.set(self.failures.get() + 1);
+        }
     }
 
     /// Records a new live block.
     #[inline]
     pub fn on_alloc(&self, address: usize, size: usize, info: &AllocInfo) {
-        if cfg!(feature = "custom-allocators") {
+        self.total.set(self.total.get() + size as u64);
+        if STATS {
             self.allocations.set(self.allocations.get() + 1);
-            self.grow(size as u64);
             if let Some(tag) = self.tag_of(info) {
                 self.tag_grow(tag, size as u64, true);
             }
@@ -238,11 +317,11 @@ impl Accounting {
         new_size: usize,
         info: &AllocInfo,
     ) {
-        if cfg!(feature = "custom-allocators") {
-            let (old_address, old_size) = old;
+        let (old_address, old_size) = old;
+        self.release(old_size as u64);
+        self.total.set(self.total.get() + new_size as u64);
+        if STATS {
             self.reallocations.set(self.reallocations.get() + 1);
-            self.shrink(old_size as u64);
-            self.grow(new_size as u64);
             if let Some(tag) = self.tag_of(info) {
                 self.tag_shrink(tag, old_size as u64, false);
                 self.tag_grow(tag, new_size as u64, false);
@@ -262,9 +341,9 @@ impl Accounting {
     /// Records a freed block.
     #[inline]
     pub fn on_free(&self, address: usize, size: usize, info: &AllocInfo) {
-        if cfg!(feature = "custom-allocators") {
+        self.release(size as u64);
+        if STATS {
             self.frees.set(self.frees.get() + 1);
-            self.shrink(size as u64);
             if let Some(tag) = self.tag_of(info) {
                 self.tag_shrink(tag, size as u64, true);
             }
@@ -272,12 +351,28 @@ impl Accounting {
         }
     }
 
+    /// Gives `size` bytes back. More than is live (a double free the allocator could not
+    /// see) never underflows or panics: it releases what is live and counts a failure.
+    #[inline]
+    fn release(&self, size: u64) {
+        self.fold_peak();
+        let live = self.current();
+        let size = if size > live {
+            self.record_failure();
+            live
+        } else {
+            size
+        };
+        self.released.set(self.released.get() + size);
+    }
+
     /// Records a reset: every live block released at once.
     pub fn on_reset(&self) {
-        if cfg!(feature = "custom-allocators") {
-            let released = self.current.get();
+        self.fold_peak();
+        let released = self.current();
+        self.released.set(self.total.get());
+        if STATS {
             self.resets.set(self.resets.get() + 1);
-            self.current.set(0);
             for (tag, bytes, blocks) in self.tag_current.borrow_mut().drain(..) {
                 tag_sub(tag, bytes, false);
                 TAGS.with(|t| {
@@ -298,8 +393,13 @@ impl Accounting {
     /// Folds in the counters of a scoped allocator that is gone (a `with_arena` scope): its
     /// totals add up, and its peak counts on top of what was live here meanwhile.
     pub fn absorb(&self, scoped: &Stats) {
-        if cfg!(feature = "custom-allocators") {
+        if STATS {
+            self.fold_peak();
+            let current = self.current();
+            // Handed out and all given back: `current` is unchanged.
             self.total.set(self.total.get() + scoped.total_allocated);
+            self.released
+                .set(self.released.get() + scoped.total_allocated);
             self.allocations
                 .set(self.allocations.get() + scoped.allocations);
             self.reallocations
@@ -308,38 +408,33 @@ impl Accounting {
             self.resets.set(self.resets.get() + scoped.resets + 1);
             self.failures.set(self.failures.get() + scoped.failures);
             self.wasted.set(self.wasted.get() + scoped.wasted);
-            self.peak
-                .set(self.peak.get().max(self.current.get() + scoped.peak));
+            self.peak.set(self.peak.get().max(current + scoped.peak));
         }
     }
 
     /// Adds bytes left unused at a chunk's end.
-    pub fn add_wasted(&self, bytes: usize) {
-        self.wasted.set(self.wasted.get() + bytes as u64);
-    }
-
-    /// Sets the bytes held from the global allocator.
-    pub fn set_footprint(&self, bytes: usize) {
-        self.footprint.set(bytes as u64);
-    }
-
     #[inline]
-    fn grow(&self, size: u64) {
-        self.total.set(self.total.get() + size);
-        let current = self.current.get() + size;
-        self.current.set(current);
-        if current > self.peak.get() {
-            self.peak.set(current);
+    pub fn add_wasted(&self, bytes: usize) {
+        if STATS {
+            self.wasted.set(self.wasted.get() + bytes as u64);
         }
     }
 
+    /// Sets the bytes held from the global allocator.
     #[inline]
-    fn shrink(&self, size: u64) {
-        debug_assert!(
-            self.current.get() >= size,
-            "accounting: freeing more than is live"
-        );
-        self.current.set(self.current.get().saturating_sub(size));
+    pub fn set_footprint(&self, bytes: usize) {
+        if STATS {
+            self.footprint.set(bytes as u64);
+        }
+    }
+
+    /// Adds `grow` and takes `shrink` bytes from the bytes held from the global allocator.
+    #[inline]
+    pub fn change_footprint(&self, grow: usize, shrink: usize) {
+        if STATS {
+            let f = self.footprint.get() + grow as u64;
+            self.footprint.set(f.saturating_sub(shrink as u64));
+        }
     }
 
     #[cold]

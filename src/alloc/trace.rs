@@ -18,7 +18,10 @@ use std::ptr::NonNull;
 use hashbrown::HashMap;
 
 use super::allocator::LiveBlock;
-use super::{global, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind};
+use super::{
+    global, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, ScriptLocation, Stats,
+    Tag,
+};
 
 /// Sizes at or above this are kept in a side table, so a record stays 16 bytes.
 const BIG: u32 = u32::MAX;
@@ -34,16 +37,40 @@ struct Record {
     site: u32,
 }
 
+/// An allocation site as the trace keys it: the Rust location by address (each
+/// `#[track_caller]` call site has its own `'static` location, so equal addresses mean equal
+/// locations; a site whose location is duplicated in two places just gets two ids), the
+/// script location and the tag. Hashing it hashes integers, never a file name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct SiteKey {
+    rust: usize,
+    script: Option<ScriptLocation>,
+    tag: Option<Tag>,
+}
+
+impl SiteKey {
+    #[inline]
+    fn of(info: &AllocInfo) -> SiteKey {
+        SiteKey {
+            rust: std::ptr::from_ref(info.rust) as usize,
+            script: info.script,
+            tag: info.tag,
+        }
+    }
+}
+
 /// A wrapper recording every live block of `A`.
 pub struct TraceAllocator<A: Allocator> {
     inner: A,
     /// Live blocks by address.
     records: RefCell<HashMap<usize, Record>>,
-    /// Sizes of live blocks of 4 GiB or more.
+    /// Sizes of live blocks of 4 GiB or more (only those: a record holds the rest).
     big_sizes: RefCell<HashMap<usize, usize>>,
     /// Distinct (Rust location, script location, tag) triples.
     sites: RefCell<Vec<AllocInfo>>,
-    site_ids: RefCell<HashMap<AllocInfo, u32>>,
+    site_ids: RefCell<HashMap<SiteKey, u32>>,
+    /// The site of the last allocation: loops allocate from one site over and over.
+    last_site: Cell<Option<(SiteKey, u32)>>,
     /// Next sequence number.
     next_sequence: Cell<u64>,
 }
@@ -57,6 +84,7 @@ impl<A: Allocator> TraceAllocator<A> {
             big_sizes: RefCell::new(HashMap::new()),
             sites: RefCell::new(Vec::new()),
             site_ids: RefCell::new(HashMap::new()),
+            last_site: Cell::new(None),
             next_sequence: Cell::new(0),
         }
     }
@@ -72,6 +100,7 @@ impl<A: Allocator> TraceAllocator<A> {
     }
 
     /// The info as recorded: the ambient tag and script location filled in.
+    #[inline]
     fn resolved(info: &AllocInfo) -> AllocInfo {
         AllocInfo {
             rust: info.rust,
@@ -80,22 +109,35 @@ impl<A: Allocator> TraceAllocator<A> {
         }
     }
 
+    #[inline]
     fn site_id(&self, info: AllocInfo) -> u32 {
-        if let Some(id) = self.site_ids.borrow().get(&info) {
-            return *id;
+        let key = SiteKey::of(&info);
+        match self.last_site.get() {
+            Some((last, id)) if last == key => id,
+            _ => self.site_id_slow(key, info),
         }
-        let mut sites = self.sites.borrow_mut();
-        let id = u32::try_from(sites.len()).unwrap_or(u32::MAX);
-        sites.push(info);
-        self.site_ids.borrow_mut().insert(info, id);
+    }
+
+    #[cold]
+    fn site_id_slow(&self, key: SiteKey, info: AllocInfo) -> u32 {
+        let id = *self.site_ids.borrow_mut().entry(key).or_insert_with(|| {
+            let mut sites = self.sites.borrow_mut();
+            sites.push(info);
+            u32::try_from(sites.len() - 1).unwrap_or(u32::MAX)
+        });
+        self.last_site.set(Some((key, id)));
         id
     }
 
-    fn record(&self, address: usize, size: usize, info: AllocInfo) {
+    /// Records a live block; `sequence` is the next one unless the block is a resized one.
+    fn record(&self, address: usize, size: usize, info: AllocInfo, sequence: Option<u64>) {
         global::direct(self.inner.accounting().subsystem(), || {
             let site = self.site_id(info);
-            let sequence = self.next_sequence.get();
-            self.next_sequence.set(sequence + 1);
+            let sequence = sequence.unwrap_or_else(|| {
+                let next = self.next_sequence.get();
+                self.next_sequence.set(next + 1);
+                next
+            });
             let small = u32::try_from(size).ok().filter(|s| *s != BIG);
             if small.is_none() {
                 self.big_sizes.borrow_mut().insert(address, size);
@@ -111,30 +153,46 @@ impl<A: Allocator> TraceAllocator<A> {
         });
     }
 
-    /// The live record at `address` checked against `size`: its info, or why the free or
-    /// reallocation is refused.
-    fn lookup(&self, address: usize, size: usize) -> Result<(Record, AllocInfo), AllocError> {
-        let record = *self
-            .records
-            .borrow()
-            .get(&address)
-            .ok_or(AllocError::InvalidFree {
-                address,
-                reason: "not a live block of this allocator (double free or foreign pointer)",
-            })?;
+    /// Takes the live record at `address` out, checked against `size`: its record and info,
+    /// or why the free or reallocation is refused (the record then stays). A caller whose
+    /// operation then fails puts the record back with [`TraceAllocator::restore`].
+    fn take(&self, address: usize, size: usize) -> Result<(Record, AllocInfo), AllocError> {
+        let record =
+            self.records
+                .borrow_mut()
+                .remove(&address)
+                .ok_or(AllocError::InvalidFree {
+                    address,
+                    reason: "not a live block of this allocator (double free or foreign pointer)",
+                })?;
         if self.size_of(address, record) != size {
+            self.restore(address, record);
             return Err(AllocError::InvalidFree {
                 address,
                 reason: "freed with a size other than its own",
             });
         }
-        let info = self
-            .sites
+        Ok((record, self.site_info(record)))
+    }
+
+    /// Puts back a record [`TraceAllocator::take`] took (no growth: its room is still there).
+    fn restore(&self, address: usize, record: Record) {
+        self.records.borrow_mut().insert(address, record);
+    }
+
+    /// A taken record's block is gone for good: drops its big size, if it had one.
+    fn forget(&self, address: usize, record: Record) {
+        if record.size == BIG {
+            self.big_sizes.borrow_mut().remove(&address);
+        }
+    }
+
+    fn site_info(&self, record: Record) -> AllocInfo {
+        self.sites
             .borrow()
             .get(record.site as usize)
             .copied()
-            .unwrap_or_else(AllocInfo::here);
-        Ok((record, info))
+            .unwrap_or_else(AllocInfo::here)
     }
 
     fn size_of(&self, address: usize, record: Record) -> usize {
@@ -148,11 +206,6 @@ impl<A: Allocator> TraceAllocator<A> {
             record.size as usize
         }
     }
-
-    fn forget(&self, address: usize) {
-        self.records.borrow_mut().remove(&address);
-        self.big_sizes.borrow_mut().remove(&address);
-    }
 }
 
 impl<A: Allocator> Allocator for TraceAllocator<A> {
@@ -164,10 +217,14 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
         self.inner.accounting()
     }
 
+    fn stats(&self) -> Stats {
+        self.inner.stats()
+    }
+
     fn allocate_with(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
         let info = Self::resolved(info);
         let ptr = self.inner.allocate_with(layout, &info)?;
-        self.record(ptr.as_ptr() as usize, layout.size(), info);
+        self.record(ptr.as_ptr() as usize, layout.size(), info, None);
         Ok(ptr)
     }
 
@@ -178,7 +235,7 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
     ) -> Result<NonNull<u8>, AllocError> {
         let info = Self::resolved(info);
         let ptr = self.inner.allocate_zeroed_with(layout, &info)?;
-        self.record(ptr.as_ptr() as usize, layout.size(), info);
+        self.record(ptr.as_ptr() as usize, layout.size(), info, None);
         Ok(ptr)
     }
 
@@ -191,16 +248,24 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
     ) -> Result<NonNull<u8>, AllocError> {
         let address = ptr.as_ptr() as usize;
         let (record, recorded) = self
-            .lookup(address, old.size())
+            .take(address, old.size())
             .inspect_err(|_| self.accounting().record_failure())?;
         // The block keeps its tag; the resize is attributed to the new caller's locations.
         let info = AllocInfo {
             tag: recorded.tag,
             ..Self::resolved(info)
         };
-        // SAFETY: the trace knows `ptr` as a live block of `inner` with `old`.
-        let new_ptr = unsafe { self.inner.reallocate_with(ptr, old, new_size, &info)? };
-        self.forget(address);
+        // SAFETY: the trace knew `ptr` as a live block of `inner` with `old`.
+        let new_ptr = match unsafe { self.inner.reallocate_with(ptr, old, new_size, &info) } {
+            Ok(p) => p,
+            Err(e) => {
+                // Refused: the old block is still live, and still recorded.
+                self.restore(address, record);
+                return Err(e);
+            }
+        };
+        self.forget(address, record);
+        // The same allocation: its original Rust location and sequence number stay.
         self.record(
             new_ptr.as_ptr() as usize,
             new_size,
@@ -208,15 +273,8 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
                 rust: recorded.rust,
                 ..info
             },
+            Some(record.sequence),
         );
-        // Keep the original sequence number: the block is the same allocation.
-        if let Some(r) = self
-            .records
-            .borrow_mut()
-            .get_mut(&(new_ptr.as_ptr() as usize))
-        {
-            r.sequence = record.sequence;
-        }
         Ok(new_ptr)
     }
 
@@ -227,17 +285,21 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
         info: &AllocInfo,
     ) -> Result<(), AllocError> {
         let address = ptr.as_ptr() as usize;
-        let (_, recorded) = self
-            .lookup(address, layout.size())
+        let (record, recorded) = self
+            .take(address, layout.size())
             .inspect_err(|_| self.accounting().record_failure())?;
         // Free under the recorded tag, so per-tag usage drops even if the caller has no tag.
         let info = AllocInfo {
             tag: recorded.tag,
             ..*info
         };
-        // SAFETY: the trace knows `ptr` as a live block of `inner` with `layout`.
-        unsafe { self.inner.free_with(ptr, layout, &info)? };
-        self.forget(address);
+        // SAFETY: the trace knew `ptr` as a live block of `inner` with `layout`.
+        if let Err(e) = unsafe { self.inner.free_with(ptr, layout, &info) } {
+            // Refused (a debug canary): the block is still live, and still recorded.
+            self.restore(address, record);
+            return Err(e);
+        }
+        self.forget(address, record);
         Ok(())
     }
 
@@ -249,7 +311,6 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
     }
 
     fn live_blocks(&self) -> Option<Vec<LiveBlock>> {
-        let sites = self.sites.borrow();
         let mut blocks: Vec<LiveBlock> = self
             .records
             .borrow()
@@ -258,10 +319,7 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
                 address,
                 size: self.size_of(address, record),
                 sequence: record.sequence,
-                info: sites
-                    .get(record.site as usize)
-                    .copied()
-                    .unwrap_or_else(AllocInfo::here),
+                info: self.site_info(record),
             })
             .collect();
         blocks.sort_by_key(|b| b.sequence);

@@ -50,7 +50,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
 
 fn run_command(cli: &Cli) -> ExitCode {
     match cli.script_and_args() {
-        Some((script, _args)) => run_script(script),
+        Some((script, _args)) => run_script(script, cli),
         None => {
             let _ = writeln!(std::io::stderr(), "swiftlang: the REPL is not built yet; run a script with `swiftlang run SCRIPT.swift`");
             ExitCode::Usage
@@ -58,7 +58,13 @@ fn run_command(cli: &Cli) -> ExitCode {
     }
 }
 
-fn run_script(path: &std::path::Path) -> ExitCode {
+/// Whether diagnostics should be colored: stderr is a terminal and NO_COLOR is unset.
+fn color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn run_script(path: &std::path::Path, cli: &Cli) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -66,12 +72,40 @@ fn run_script(path: &std::path::Path) -> ExitCode {
             return ExitCode::NoInput;
         }
     };
-    if std::str::from_utf8(&source).is_err() {
+    let Ok(source) = String::from_utf8(source) else {
         let _ = writeln!(std::io::stderr(), "error: '{}' is not valid UTF-8", path.display());
         return ExitCode::NoInput;
+    };
+    let file = path.display().to_string();
+    let mut module = crate::vm::module::Module::new(&file);
+    let entry = match crate::driver::compile_source(&mut module, &source) {
+        Ok(entry) => entry,
+        Err(diagnostics) => {
+            let text = crate::diag::render(&diagnostics, &file, &source, color());
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            return ExitCode::Compile;
+        }
+    };
+    if cli.dump_bytecode {
+        let text = crate::compile::disasm::disassemble(&module, entry as usize);
+        let _ = std::io::stderr().write_all(text.as_bytes());
     }
-    let _ = writeln!(std::io::stderr(), "swiftlang: the interpreter is not built yet; only the allocator system is");
-    ExitCode::Software
+    let stdout = std::io::stdout();
+    let out = Box::new(std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()));
+    let status = {
+        let _scope = crate::alloc::global::SubsystemScope::enter(crate::alloc::Subsystem::Vm);
+        let mut vm = crate::vm::Vm::new(&module, out, cli.seed);
+        match vm.run(entry) {
+            Ok(()) => ExitCode::Success,
+            Err(crate::vm::interp::Stop::OutputClosed) => ExitCode::Success,
+            Err(crate::vm::interp::Stop::Trap(trap)) => {
+                let _ = vm.flush();
+                let _ = std::io::stderr().write_all(trap.render(&file).as_bytes());
+                ExitCode::Software
+            }
+        }
+    };
+    status
 }
 
 fn describe_io(e: &std::io::Error) -> String {

@@ -14,7 +14,7 @@ use super::lexer;
 use super::strings::{self, StrPart};
 use super::token::{BinOp, PrefixOp, Tok};
 use crate::alloc::global::SubsystemScope;
-use crate::alloc::{ArenaAllocator, Subsystem};
+use crate::alloc::{Allocator, Subsystem};
 use crate::diag::Diagnostic;
 
 /// An error raised by a grammar action.
@@ -32,9 +32,9 @@ const MAX_INTERPOLATION_DEPTH: u32 = 64;
 /// What grammar actions build nodes with.
 pub struct Ctx<'a> {
     /// The AST arena.
-    arena: &'a ArenaAllocator,
+    arena: &'a dyn Allocator,
     /// The Lexer arena (token buffers of interpolated expressions too).
-    lexer_arena: &'a ArenaAllocator,
+    lexer_arena: &'a dyn Allocator,
     /// The whole source file.
     source: &'a str,
     /// Errors found so far (lexical, syntax, subset).
@@ -49,8 +49,8 @@ pub struct Ctx<'a> {
 /// next statement where it can).
 pub fn parse_program<'a>(
     source: &'a str,
-    ast: &'a ArenaAllocator,
-    lexer_arena: &'a ArenaAllocator,
+    ast: &'a dyn Allocator,
+    lexer_arena: &'a dyn Allocator,
 ) -> Result<&'a [Stmt<'a>], Vec<Diagnostic>> {
     let ctx = Ctx {
         arena: ast,
@@ -92,11 +92,7 @@ impl<'a> Ctx<'a> {
             tokens.iter().map(|&(l, t, r)| (l + start, t, r + start)).collect();
         self.prepare(&mut toks);
         let _scope = SubsystemScope::enter(Subsystem::Parser);
-        let mut recovered = Vec::new();
-        let result = crate::syntax::grammar::ProgramParser::new().parse(self, &mut recovered, toks);
-        for r in recovered {
-            self.report(r.error);
-        }
+        let result = crate::syntax::grammar::ProgramParser::new().parse(self, toks);
         match result {
             Ok(p) => Some(p),
             Err(e) => {
@@ -174,7 +170,7 @@ impl<'a> Ctx<'a> {
 
     /// Moves `value` into the AST arena.
     pub fn alloc<T: Copy>(&self, value: T) -> &'a T {
-        match self.arena.alloc(value) {
+        match self.arena.alloc_value(value) {
             Ok(v) => v,
             Err(_) => self.oom(value),
         }
@@ -185,7 +181,7 @@ impl<'a> Ctx<'a> {
         if v.is_empty() {
             return &[];
         }
-        match self.arena.alloc_slice_copy(&v) {
+        match self.arena.alloc_slice(&v) {
             Ok(s) => s,
             Err(_) => {
                 self.note_oom();
@@ -209,7 +205,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn text(&self, s: &str) -> &'a str {
-        match self.arena.alloc_str(s) {
+        match self.arena.alloc_text(s) {
             Ok(t) => t,
             Err(_) => {
                 self.note_oom();

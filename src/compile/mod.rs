@@ -1,0 +1,1071 @@
+//! The bytecode compiler: typed tree in, function prototypes out.
+//!
+//! Allocation: instruction buffers and patch lists are built in the Bytecode and Compiler
+//! arenas while a function is compiled; the finished code is copied into the module
+//! (Modules, platform allocator), and the arenas reset after the compilation.
+#![forbid(unsafe_code)]
+
+pub mod disasm;
+pub mod op;
+
+use std::collections::HashMap;
+
+use allocator_api2::vec::Vec as AVec;
+
+use crate::alloc::Allocator;
+use crate::sema::ir::*;
+use crate::sema::types::{Type, TypeId, TypeTable};
+use crate::sema::Checked;
+use crate::stdlib::Builtin;
+use crate::syntax::ast::Span;
+use crate::vm::module::{Constant, FuncProto, Module};
+use op::{Op, TrapKind};
+
+/// Compiles every function of a checked compilation into `module`.
+pub fn compile(checked: &Checked<'_>, module: &mut Module, bytecode: &dyn Allocator, compiler: &dyn Allocator) {
+    let first = checked.first_func as usize;
+    if module.functions.len() < first + checked.funcs.len() {
+        module.functions.resize_with(first + checked.funcs.len(), FuncProto::default);
+    }
+    for (i, f) in checked.funcs.iter().enumerate() {
+        let proto = FnCompiler::new(module, f, checked.first_func, bytecode, compiler).run();
+        module.functions[first + i] = proto;
+    }
+}
+
+/// Where pending jumps to a loop's exits are recorded.
+struct LoopTargets<'c> {
+    id: LoopId,
+    breaks: AVec<usize, &'c dyn Allocator>,
+    continues: AVec<usize, &'c dyn Allocator>,
+    /// Depth of the defer stack when the loop started.
+    defer_depth: usize,
+}
+
+struct FnCompiler<'m, 'f, 's, 'c> {
+    module: &'m mut Module,
+    func: &'f FuncIr<'s>,
+    first_func: u32,
+    code: AVec<Op, &'c dyn Allocator>,
+    lines: AVec<u32, &'c dyn Allocator>,
+    loops: AVec<LoopTargets<'c>, &'c dyn Allocator>,
+    /// `defer` blocks in scope, innermost last, with the block depth they belong to.
+    defers: Vec<(usize, &'s [TStmt<'s>])>,
+    block_depth: usize,
+    compiler_arena: &'c dyn Allocator,
+    /// Hidden slots the compiler adds after sema's locals.
+    extra_slots: u16,
+    line: u32,
+}
+
+impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
+    fn new(module: &'m mut Module, func: &'f FuncIr<'s>, first_func: u32, bytecode: &'c dyn Allocator, compiler: &'c dyn Allocator) -> Self {
+        FnCompiler {
+            module,
+            func,
+            first_func,
+            code: AVec::new_in(bytecode),
+            lines: AVec::new_in(bytecode),
+            loops: AVec::new_in(compiler),
+            defers: Vec::new(),
+            block_depth: 0,
+            compiler_arena: compiler,
+            extra_slots: 0,
+            line: 0,
+        }
+    }
+
+    fn run(mut self) -> FuncProto {
+        self.line = self.module.line_of(self.func.span.start);
+        // Captured parameters live in boxes from the start.
+        for p in 0..self.func.param_count {
+            if self.func.locals.get(p as usize).is_some_and(|l| l.boxed) {
+                let slot = slot(VarId(p));
+                self.emit(Op::Load(slot));
+                self.emit(Op::NewBox(slot));
+            }
+        }
+        self.stmts(self.func.body);
+        // Falling off the end: Void functions return `()`; others cannot get here (sema).
+        if self.func.result == TypeTable::VOID || self.func.result == TypeTable::ERROR {
+            self.emit(Op::Void);
+            self.emit_return();
+        } else {
+            self.emit(Op::Trap(TrapKind::Unreachable));
+        }
+        let local_count = u16::try_from(self.func.locals.len()).unwrap_or(u16::MAX).saturating_add(self.extra_slots);
+        FuncProto {
+            name: self.func.name.clone(),
+            line: self.module.line_of(self.func.span.start),
+            param_count: u16::try_from(self.func.param_count).unwrap_or(u16::MAX),
+            local_count,
+            code: self.code.to_vec(),
+            lines: self.lines.to_vec(),
+            captures: self.func.captures.clone(),
+            inout_params: self.func.inout_params.iter().map(|&p| u16::try_from(p).unwrap_or(u16::MAX)).collect(),
+            result: self.func.result,
+        }
+    }
+
+    // ------------------------------------------------------------ emission helpers
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.code.push(op);
+        self.lines.push(self.line);
+        self.code.len() - 1
+    }
+
+    fn at(&mut self, span: Span) {
+        self.line = self.module.line_of(span.start);
+    }
+
+    fn here(&self) -> usize {
+        self.code.len()
+    }
+
+    /// Emits a jump to be patched; returns its index.
+    fn jump(&mut self, op: fn(i32) -> Op) -> usize {
+        self.emit(op(0))
+    }
+
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        self.patch_to(at, target);
+    }
+
+    fn patch_to(&mut self, at: usize, target: usize) {
+        let offset = i32::try_from(target as i64 - at as i64 - 1).unwrap_or(0);
+        if let Some(op) = self.code.get_mut(at) {
+            *op = match *op {
+                Op::Jump(_) => Op::Jump(offset),
+                Op::JumpIfFalse(_) => Op::JumpIfFalse(offset),
+                Op::JumpIfTrue(_) => Op::JumpIfTrue(offset),
+                Op::UnwrapOrJump(_) => Op::UnwrapOrJump(offset),
+                Op::IterNext(s, _) => Op::IterNext(s, offset),
+                other => other,
+            };
+        }
+    }
+
+    fn jump_back(&mut self, target: usize) {
+        let at = self.here();
+        let offset = i32::try_from(target as i64 - at as i64 - 1).unwrap_or(0);
+        self.emit(Op::Jump(offset));
+    }
+
+    fn constant(&mut self, c: Constant) -> u32 {
+        self.module.constant(c)
+    }
+
+    fn scratch(&mut self) -> u16 {
+        let s = u16::try_from(self.func.locals.len()).unwrap_or(u16::MAX).saturating_add(self.extra_slots);
+        self.extra_slots += 1;
+        s
+    }
+
+    fn func_index(&self, f: FuncId) -> u32 {
+        self.first_func + f.0
+    }
+
+    fn boxed(&self, v: VarId) -> bool {
+        self.func.locals.get(v.0 as usize).is_some_and(|l| l.boxed)
+    }
+
+    fn emit_return(&mut self) {
+        for &p in &self.func.inout_params {
+            let v = VarId(p);
+            if self.boxed(v) {
+                self.emit(Op::LoadBox(slot(v)));
+            } else {
+                self.emit(Op::Take(slot(v)));
+            }
+        }
+        self.emit(Op::Return);
+    }
+
+    // ------------------------------------------------------------ variables
+
+    fn load_var(&mut self, r: VarRef) {
+        match r {
+            VarRef::Local(v) if self.boxed(v) => self.emit(Op::LoadBox(slot(v))),
+            VarRef::Local(v) => self.emit(Op::Load(slot(v))),
+            VarRef::Global(g) => self.emit(Op::LoadGlobal(g)),
+            VarRef::Capture(c) => self.emit(Op::LoadCapture(u16::try_from(c).unwrap_or(u16::MAX))),
+        };
+    }
+
+    fn store_var(&mut self, r: VarRef) {
+        match r {
+            VarRef::Local(v) if self.boxed(v) => self.emit(Op::StoreBox(slot(v))),
+            VarRef::Local(v) => self.emit(Op::Store(slot(v))),
+            VarRef::Global(g) => self.emit(Op::StoreGlobal(g)),
+            VarRef::Capture(c) => self.emit(Op::StoreCapture(u16::try_from(c).unwrap_or(u16::MAX))),
+        };
+    }
+
+    fn take_var(&mut self, r: VarRef) {
+        match r {
+            VarRef::Local(v) if self.boxed(v) => self.emit(Op::TakeBox(slot(v))),
+            VarRef::Local(v) => self.emit(Op::Take(slot(v))),
+            VarRef::Global(g) => self.emit(Op::TakeGlobal(g)),
+            VarRef::Capture(c) => self.emit(Op::TakeCapture(u16::try_from(c).unwrap_or(u16::MAX))),
+        };
+    }
+
+    /// Initialises a variable with the value on top (a new box when captured).
+    fn init_var(&mut self, r: VarRef) {
+        match r {
+            VarRef::Local(v) if self.boxed(v) => self.emit(Op::NewBox(slot(v))),
+            _ => {
+                self.store_var(r);
+                0
+            }
+        };
+    }
+
+    fn init_local(&mut self, v: VarId) {
+        self.init_var(VarRef::Local(v));
+    }
+
+    // ------------------------------------------------------------ places
+
+    /// Evaluates a place's index and key expressions into scratch slots, so the place can be
+    /// taken and put back without evaluating anything in between (Swift evaluates them before
+    /// the access begins).
+    fn prepare(&mut self, p: &Place<'s>) -> Prepared {
+        match p {
+            Place::Var(r, _) => Prepared::Var(*r),
+            Place::Discard => Prepared::Discard,
+            Place::Index(base, i, _) => {
+                let b = self.prepare(base);
+                self.expr(i);
+                let s = self.scratch();
+                self.emit(Op::Store(s));
+                Prepared::Index(Box::new(b), s)
+            }
+            Place::DictKey(base, k, _) => {
+                let b = self.prepare(base);
+                self.expr(k);
+                let s = self.scratch();
+                self.emit(Op::Store(s));
+                Prepared::DictKey(Box::new(b), s)
+            }
+            Place::DictKeyDefault(base, k, d, _) => {
+                let b = self.prepare(base);
+                self.expr(k);
+                let ks = self.scratch();
+                self.emit(Op::Store(ks));
+                self.expr(d);
+                let ds = self.scratch();
+                self.emit(Op::Store(ds));
+                Prepared::DictKeyDefault(Box::new(b), ks, ds)
+            }
+            Place::TupleField(base, i, _) => {
+                let b = self.prepare(base);
+                Prepared::TupleField(Box::new(b), u16::try_from(*i).unwrap_or(0))
+            }
+        }
+    }
+
+    /// Pushes the place's context and moves its value out: `[ctx..., value]`.
+    fn take_prepared(&mut self, p: &Prepared) {
+        match p {
+            Prepared::Var(r) => self.take_var(*r),
+            Prepared::Index(base, s) => {
+                self.take_prepared(base);
+                self.emit(Op::Load(*s));
+                self.emit(Op::ArrayTake);
+            }
+            Prepared::DictKey(base, s) => {
+                self.take_prepared(base);
+                self.emit(Op::Load(*s));
+                self.emit(Op::DictTake);
+            }
+            Prepared::DictKeyDefault(base, k, d) => {
+                self.take_prepared(base);
+                self.emit(Op::Load(*k));
+                self.emit(Op::Load(*d));
+                self.emit(Op::DictTakeDefault);
+            }
+            Prepared::TupleField(base, i) => {
+                self.take_prepared(base);
+                self.emit(Op::TupleTake(*i));
+            }
+            Prepared::Discard => {
+                self.emit(Op::Void);
+            }
+        }
+    }
+
+    /// Consumes `[ctx..., value]` and writes the value back into the place.
+    fn put_prepared(&mut self, p: &Prepared) {
+        match p {
+            Prepared::Var(r) => self.store_var(*r),
+            Prepared::Index(base, _) => {
+                self.emit(Op::ArrayPut);
+                self.put_prepared(base);
+            }
+            Prepared::DictKey(base, _) => {
+                self.emit(Op::DictPut);
+                self.put_prepared(base);
+            }
+            Prepared::DictKeyDefault(base, _, _) => {
+                self.emit(Op::DictPutValue);
+                self.put_prepared(base);
+            }
+            Prepared::TupleField(base, i) => {
+                self.emit(Op::TuplePut(*i));
+                self.put_prepared(base);
+            }
+            Prepared::Discard => {
+                self.emit(Op::Pop);
+            }
+        }
+    }
+
+    /// Pushes a copy of the place's current value.
+    fn load_place(&mut self, p: &Place<'s>) {
+        match p {
+            Place::Var(r, _) => self.load_var(*r),
+            Place::Discard => {
+                self.emit(Op::Void);
+            }
+            Place::Index(base, i, _) => {
+                self.load_place(base);
+                self.expr(i);
+                self.emit(Op::Builtin(Builtin::ArrGet, 2));
+            }
+            Place::DictKey(base, k, _) => {
+                self.load_place(base);
+                self.expr(k);
+                self.emit(Op::Builtin(Builtin::DictGet, 2));
+            }
+            Place::DictKeyDefault(base, k, d, _) => {
+                self.load_place(base);
+                self.expr(k);
+                self.expr(d);
+                self.emit(Op::Builtin(Builtin::DictGetDefault, 3));
+            }
+            Place::TupleField(base, i, _) => {
+                self.load_place(base);
+                self.emit(Op::TupleGet(u16::try_from(*i).unwrap_or(0)));
+            }
+        }
+    }
+
+    /// Stores the value on top into a place.
+    fn store_into_place(&mut self, p: &Place<'s>) {
+        match p {
+            Place::Var(r, _) => self.store_var(*r),
+            Place::Discard => {
+                self.emit(Op::Pop);
+            }
+            _ => {
+                let tmp = self.scratch();
+                self.emit(Op::Store(tmp));
+                let prepared = self.prepare(p);
+                self.take_prepared(&prepared);
+                self.emit(Op::Pop);
+                self.emit(Op::Take(tmp));
+                self.put_prepared(&prepared);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ statements
+
+    fn stmts(&mut self, stmts: &'s [TStmt<'s>]) {
+        self.block_depth += 1;
+        let depth = self.block_depth;
+        for s in stmts {
+            self.stmt(s);
+        }
+        self.run_defers_down_to(depth, false);
+        self.block_depth -= 1;
+    }
+
+    /// Emits (and, unless `keep`, forgets) the defers registered at block depth >= `depth`.
+    fn run_defers_down_to(&mut self, depth: usize, keep: bool) {
+        let pending: Vec<&'s [TStmt<'s>]> =
+            self.defers.iter().rev().filter(|(d, _)| *d >= depth).map(|(_, b)| *b).collect();
+        if !keep {
+            self.defers.retain(|(d, _)| *d < depth);
+        }
+        for body in pending {
+            let saved = std::mem::take(&mut self.defers);
+            self.stmts(body);
+            self.defers = saved;
+        }
+    }
+
+    fn stmt(&mut self, s: &TStmt<'s>) {
+        self.at(s.span);
+        match s.kind {
+            TStmtKind::Expr(e) => {
+                self.expr(&e);
+                self.emit(Op::Pop);
+            }
+            TStmtKind::Init(r, e) => {
+                self.expr(&e);
+                self.init_var(r);
+            }
+            TStmtKind::Declare(r) => {
+                if let VarRef::Local(v) = r {
+                    if self.boxed(v) {
+                        self.emit(Op::Void);
+                        self.emit(Op::NewBox(slot(v)));
+                    }
+                }
+            }
+            TStmtKind::Destructure(subject, value, pat) => {
+                self.expr(&value);
+                self.emit(Op::Store(slot(subject)));
+                let mut fails = Vec::new();
+                self.pattern(pat, subject, &mut fails);
+                // An irrefutable pattern never fails; any patch target is the next statement.
+                for f in fails {
+                    self.patch(f);
+                }
+            }
+            TStmtKind::If(conds, then, els) => {
+                let mut fails = Vec::new();
+                self.conds(conds, &mut fails);
+                self.stmts(then);
+                if els.is_empty() {
+                    for f in fails {
+                        self.patch(f);
+                    }
+                } else {
+                    let end = self.jump(Op::Jump);
+                    for f in fails {
+                        self.patch(f);
+                    }
+                    self.stmts(els);
+                    self.patch(end);
+                }
+            }
+            TStmtKind::Guard(conds, els) => {
+                let mut fails = Vec::new();
+                self.conds(conds, &mut fails);
+                let ok = self.jump(Op::Jump);
+                for f in fails {
+                    self.patch(f);
+                }
+                self.stmts(els);
+                self.patch(ok);
+            }
+            TStmtKind::While(id, conds, body) => {
+                let start = self.here();
+                self.push_loop(id);
+                let mut fails = Vec::new();
+                self.conds(conds, &mut fails);
+                self.stmts(body);
+                self.jump_back(start);
+                for f in fails {
+                    self.patch(f);
+                }
+                self.pop_loop(start);
+            }
+            TStmtKind::Repeat(id, body, cond) => {
+                let start = self.here();
+                self.push_loop(id);
+                self.stmts(body);
+                let cont = self.here();
+                self.expr(&cond);
+                let at = self.here();
+                let offset = i32::try_from(start as i64 - at as i64 - 1).unwrap_or(0);
+                self.emit(Op::JumpIfTrue(offset));
+                self.pop_loop(cont);
+            }
+            TStmtKind::ForRange { id, var, lo, hi, closed, body, counter, limit } => {
+                self.expr(&lo);
+                self.emit(Op::Store(slot(counter)));
+                self.expr(&hi);
+                self.emit(Op::Store(slot(limit)));
+                // Swift traps when a range's bounds are reversed.
+                self.emit(Op::Load(slot(counter)));
+                self.emit(Op::Load(slot(limit)));
+                self.emit(Op::MakeRange(closed));
+                self.emit(Op::Pop);
+                let start = self.here();
+                self.emit(Op::Load(slot(counter)));
+                self.emit(Op::Load(slot(limit)));
+                self.emit(Op::Binary(if closed { BinKind::LeInt } else { BinKind::LtInt }));
+                let exit = self.jump(Op::JumpIfFalse);
+                if let Some(v) = var {
+                    self.emit(Op::Load(slot(counter)));
+                    self.init_local(v);
+                }
+                self.push_loop(id);
+                self.stmts(body);
+                let cont = self.here();
+                let mut last = None;
+                if closed {
+                    // `a...Int.max` must not overflow: stop after the last element.
+                    self.emit(Op::Load(slot(counter)));
+                    self.emit(Op::Load(slot(limit)));
+                    self.emit(Op::Binary(BinKind::EqInt));
+                    last = Some(self.jump(Op::JumpIfTrue));
+                }
+                self.emit(Op::Incr(slot(counter)));
+                self.jump_back(start);
+                self.patch(exit);
+                if let Some(l) = last {
+                    self.patch(l);
+                }
+                self.pop_loop(cont);
+            }
+            TStmtKind::ForEach { id, seq, iter, elem, pattern, body } => {
+                self.expr(&seq);
+                self.emit(Op::IterStart);
+                self.emit(Op::Store(slot(iter)));
+                let start = self.here();
+                let exit = self.emit(Op::IterNext(slot(iter), 0));
+                self.emit(Op::Store(slot(elem)));
+                let mut fails = Vec::new();
+                self.pattern(pattern, elem, &mut fails);
+                self.push_loop(id);
+                self.stmts(body);
+                for f in fails {
+                    self.patch(f);
+                }
+                self.jump_back(start);
+                self.patch(exit);
+                self.pop_loop(start);
+                // Release the iterator (and with it the sequence) when the loop ends.
+                self.emit(Op::Void);
+                self.emit(Op::Store(slot(iter)));
+            }
+            TStmtKind::Switch(id, subject, value, cases) => self.switch(id, subject, &value, cases),
+            TStmtKind::Block(id, body) => {
+                self.push_loop(id);
+                self.stmts(body);
+                let end = self.here();
+                self.pop_loop(end);
+            }
+            TStmtKind::Return(value) => {
+                match value {
+                    Some(v) => self.expr(&v),
+                    None => {
+                        self.emit(Op::Void);
+                    }
+                }
+                if !self.defers.is_empty() {
+                    let tmp = self.scratch();
+                    self.emit(Op::Store(tmp));
+                    self.run_defers_down_to(0, true);
+                    self.emit(Op::Take(tmp));
+                }
+                self.emit_return();
+            }
+            TStmtKind::Break(id) => self.exit_loop(id, false),
+            TStmtKind::Continue(id) => self.exit_loop(id, true),
+            TStmtKind::Defer(body) => {
+                let d = self.block_depth;
+                self.defers.push((d, body));
+            }
+            TStmtKind::Unreachable => {}
+        }
+    }
+
+    fn push_loop(&mut self, id: LoopId) {
+        let t = LoopTargets {
+            id,
+            breaks: AVec::new_in(self.compiler_arena),
+            continues: AVec::new_in(self.compiler_arena),
+            defer_depth: self.block_depth + 1,
+        };
+        self.loops.push(t);
+    }
+
+    /// Patches the loop's breaks to here and its continues to `cont`.
+    fn pop_loop(&mut self, cont: usize) {
+        if let Some(t) = self.loops.pop() {
+            let end = self.here();
+            for b in t.breaks.iter() {
+                self.patch_to(*b, end);
+            }
+            for c in t.continues.iter() {
+                self.patch_to(*c, cont);
+            }
+        }
+    }
+
+    fn exit_loop(&mut self, id: LoopId, is_continue: bool) {
+        let depth = self.loops.iter().find(|t| t.id == id).map_or(0, |t| t.defer_depth);
+        self.run_defers_down_to(depth, true);
+        let j = self.jump(Op::Jump);
+        if let Some(t) = self.loops.iter_mut().rev().find(|t| t.id == id) {
+            if is_continue {
+                t.continues.push(j);
+            } else {
+                t.breaks.push(j);
+            }
+        }
+    }
+
+    /// A condition list: each failing condition jumps to a `fails` entry.
+    fn conds(&mut self, conds: &'s [TCond<'s>], fails: &mut Vec<usize>) {
+        for c in conds {
+            match c {
+                TCond::Bool(e) => {
+                    self.expr(e);
+                    fails.push(self.jump(Op::JumpIfFalse));
+                }
+                TCond::Bind(v, e) => {
+                    self.expr(e);
+                    fails.push(self.jump(Op::UnwrapOrJump));
+                    self.init_local(*v);
+                }
+                TCond::Match(subject, e, p) => {
+                    self.expr(e);
+                    self.emit(Op::Store(slot(*subject)));
+                    self.pattern(p, *subject, fails);
+                }
+            }
+        }
+    }
+
+    /// Matches the value in `subject` against `p`; failures jump to entries of `fails`.
+    fn pattern(&mut self, p: &TPattern<'s>, subject: VarId, fails: &mut Vec<usize>) {
+        match p {
+            TPattern::Any => {}
+            TPattern::Bind(v) => {
+                self.emit(Op::Load(slot(subject)));
+                self.init_local(*v);
+            }
+            TPattern::Equal(kind, value) => {
+                self.emit(Op::Load(slot(subject)));
+                self.expr(value);
+                self.emit(Op::Binary(*kind));
+                fails.push(self.jump(Op::JumpIfFalse));
+            }
+            TPattern::Range(lo, hi, closed, lt) => {
+                let (ge, le, ltk) = match lt {
+                    BinKind::LtDouble => (BinKind::GeDouble, BinKind::LeDouble, BinKind::LtDouble),
+                    BinKind::LtStr => (BinKind::GeStr, BinKind::LeStr, BinKind::LtStr),
+                    _ => (BinKind::GeInt, BinKind::LeInt, BinKind::LtInt),
+                };
+                if let Some(lo) = lo {
+                    self.emit(Op::Load(slot(subject)));
+                    self.expr(lo);
+                    self.emit(Op::Binary(ge));
+                    fails.push(self.jump(Op::JumpIfFalse));
+                }
+                if let Some(hi) = hi {
+                    self.emit(Op::Load(slot(subject)));
+                    self.expr(hi);
+                    self.emit(Op::Binary(if *closed { le } else { ltk }));
+                    fails.push(self.jump(Op::JumpIfFalse));
+                }
+            }
+            TPattern::Tuple(elems) => {
+                for (i, (v, p)) in elems.iter().enumerate() {
+                    self.emit(Op::Load(slot(subject)));
+                    self.emit(Op::TupleGet(u16::try_from(i).unwrap_or(0)));
+                    self.emit(Op::Store(slot(*v)));
+                    self.pattern(p, *v, fails);
+                }
+            }
+            TPattern::Some(v, p) => {
+                self.emit(Op::Load(slot(subject)));
+                fails.push(self.jump(Op::UnwrapOrJump));
+                self.emit(Op::Store(slot(*v)));
+                self.pattern(p, *v, fails);
+            }
+            TPattern::Guarded(p, g) => {
+                self.pattern(p, subject, fails);
+                self.expr(g);
+                fails.push(self.jump(Op::JumpIfFalse));
+            }
+        }
+    }
+
+    fn switch(&mut self, id: LoopId, subject: VarId, value: &TExpr<'s>, cases: &'s [TCase<'s>]) {
+        self.expr(value);
+        self.emit(Op::Store(slot(subject)));
+        self.push_loop(id);
+        let mut ends = Vec::new();
+        let mut fallthrough_from: Option<usize> = None;
+        for case in cases {
+            // Try each alternative; the first that matches enters the body.
+            let mut enters = Vec::new();
+            let mut next_case = Vec::new();
+            if case.patterns.is_empty() {
+                // default
+            } else {
+                for (i, p) in case.patterns.iter().enumerate() {
+                    let mut fails = Vec::new();
+                    self.pattern(p, subject, &mut fails);
+                    if i + 1 < case.patterns.len() {
+                        enters.push(self.jump(Op::Jump));
+                        for f in fails {
+                            self.patch(f);
+                        }
+                    } else {
+                        next_case = fails;
+                    }
+                }
+            }
+            for e in enters {
+                self.patch(e);
+            }
+            if let Some(f) = fallthrough_from.take() {
+                self.patch(f);
+            }
+            self.stmts(case.body);
+            if case.falls_through {
+                fallthrough_from = Some(self.jump(Op::Jump));
+            } else {
+                ends.push(self.jump(Op::Jump));
+            }
+            for f in next_case {
+                self.patch(f);
+            }
+        }
+        if let Some(f) = fallthrough_from {
+            self.patch(f);
+        }
+        for e in ends {
+            self.patch(e);
+        }
+        let end = self.here();
+        self.pop_loop(end);
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    fn expr(&mut self, e: &TExpr<'s>) {
+        match e.kind {
+            TExprKind::Int(v) => match i32::try_from(v) {
+                Ok(small) => {
+                    self.emit(Op::Int(small));
+                }
+                Err(_) => {
+                    let c = self.constant(Constant::Int(v));
+                    self.emit(Op::Const(c));
+                }
+            },
+            TExprKind::Double(v) => {
+                let c = self.constant(Constant::Double(v));
+                self.emit(Op::Const(c));
+            }
+            TExprKind::Bool(b) => {
+                self.emit(Op::Bool(b));
+            }
+            TExprKind::Str(s) => {
+                let c = self.constant(Constant::Str(s.to_string()));
+                self.emit(Op::Const(c));
+            }
+            TExprKind::Nil => {
+                self.emit(Op::Nil);
+            }
+            TExprKind::Void => {
+                self.emit(Op::Void);
+            }
+            TExprKind::Interpolation(parts) => {
+                for p in parts {
+                    self.expr(p);
+                    if p.ty != TypeTable::STRING {
+                        self.emit(Op::Describe(p.ty.0));
+                    }
+                }
+                self.emit(Op::Concat(u32::try_from(parts.len()).unwrap_or(0)));
+            }
+            TExprKind::Var(r) => self.load_var(r),
+            TExprKind::Func(f) => {
+                let index = self.func_index(f);
+                self.emit(Op::Closure(index));
+            }
+            TExprKind::GlobalFunc(index) => {
+                self.emit(Op::Closure(index));
+            }
+            TExprKind::BuiltinRef(_) => {
+                self.emit(Op::Void);
+            }
+            TExprKind::Assign(place, value) => {
+                match place {
+                    Place::Var(r, _) => {
+                        self.expr(value);
+                        self.store_var(*r);
+                    }
+                    Place::Discard => {
+                        self.expr(value);
+                        self.emit(Op::Pop);
+                    }
+                    _ => {
+                        // The new value exists before the old one is released.
+                        self.expr(value);
+                        self.store_into_place(place);
+                    }
+                }
+                self.emit(Op::Void);
+            }
+            TExprKind::CompoundAssign(kind, place, value) => {
+                self.expr(value);
+                let rhs = self.scratch();
+                self.emit(Op::Store(rhs));
+                let prepared = self.prepare(place);
+                self.take_prepared(&prepared);
+                self.emit(Op::Take(rhs));
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+                self.put_prepared(&prepared);
+                self.emit(Op::Void);
+            }
+            TExprKind::Unary(kind, inner) => {
+                self.expr(inner);
+                self.emit(match kind {
+                    UnKind::NegInt => Op::NegInt,
+                    UnKind::NegDouble => Op::NegDouble,
+                    UnKind::Not => Op::Not,
+                    UnKind::BitNot => Op::BitNot,
+                });
+            }
+            TExprKind::Binary(kind, a, b) => {
+                self.expr(a);
+                self.expr(b);
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+            }
+            TExprKind::And(a, b) => {
+                self.expr(a);
+                let f = self.jump(Op::JumpIfFalse);
+                self.expr(b);
+                let end = self.jump(Op::Jump);
+                self.patch(f);
+                self.emit(Op::Bool(false));
+                self.patch(end);
+            }
+            TExprKind::Or(a, b) => {
+                self.expr(a);
+                let t = self.jump(Op::JumpIfTrue);
+                self.expr(b);
+                let end = self.jump(Op::Jump);
+                self.patch(t);
+                self.emit(Op::Bool(true));
+                self.patch(end);
+            }
+            TExprKind::Coalesce(a, b) => {
+                self.expr(a);
+                let nil = self.jump(Op::UnwrapOrJump);
+                // Unwrapped; if the result type is optional, re-wrap.
+                if e.ty == a.ty {
+                    self.wrap_if_nested(a.ty);
+                }
+                let end = self.jump(Op::Jump);
+                self.patch(nil);
+                self.expr(b);
+                self.patch(end);
+            }
+            TExprKind::Ternary(c, a, b) => {
+                self.expr(c);
+                let f = self.jump(Op::JumpIfFalse);
+                self.expr(a);
+                let end = self.jump(Op::Jump);
+                self.patch(f);
+                self.expr(b);
+                self.patch(end);
+            }
+            TExprKind::Call(callee, args) => {
+                let index = match callee {
+                    Callee::Func(f) => self.func_index(f),
+                    Callee::Global(g) => g,
+                };
+                let inouts = self.args(args);
+                self.at(e.span);
+                self.emit(Op::Call(index, u8::try_from(args.len()).unwrap_or(u8::MAX)));
+                self.write_back_inouts(&inouts);
+            }
+            TExprKind::CallValue(f, args) => {
+                self.expr(f);
+                let inouts = self.args(args);
+                self.at(e.span);
+                self.emit(Op::CallValue(u8::try_from(args.len()).unwrap_or(u8::MAX)));
+                self.write_back_inouts(&inouts);
+            }
+            TExprKind::Builtin(b, args) => self.builtin(b, args, e),
+            TExprKind::InOut(place) => {
+                // Only reached outside argument lists (never by construction): read it.
+                self.load_place(place);
+            }
+            TExprKind::Array(elems) => {
+                for x in elems {
+                    self.expr(x);
+                }
+                let n = u32::try_from(elems.len()).unwrap_or(0);
+                match self.module.env.types.get(e.ty) {
+                    Type::Set(_) => self.emit(Op::MakeSet(n)),
+                    _ => self.emit(Op::MakeArray(n)),
+                };
+            }
+            TExprKind::Dictionary(entries) => {
+                for (k, v) in entries {
+                    self.expr(k);
+                    self.expr(v);
+                }
+                self.at(e.span);
+                self.emit(Op::MakeDict(u32::try_from(entries.len()).unwrap_or(0)));
+            }
+            TExprKind::Tuple(elems) => {
+                for x in elems {
+                    self.expr(x);
+                }
+                self.emit(Op::MakeTuple(u32::try_from(elems.len()).unwrap_or(0)));
+            }
+            TExprKind::TupleField(base, i) => {
+                self.expr(base);
+                self.emit(Op::TupleGet(u16::try_from(i).unwrap_or(0)));
+            }
+            TExprKind::WrapOptional(inner) => {
+                self.expr(inner);
+                self.wrap_if_nested(inner.ty);
+            }
+            TExprKind::ForceUnwrap(inner) => {
+                self.expr(inner);
+                self.at(e.span);
+                self.emit(Op::ForceUnwrap);
+            }
+            TExprKind::OptionalChain { base, var, rest } => {
+                self.expr(base);
+                let nil = self.jump(Op::UnwrapOrJump);
+                self.emit(Op::Store(slot(var)));
+                self.expr(rest);
+                let end = self.jump(Op::Jump);
+                self.patch(nil);
+                self.emit(Op::Nil);
+                self.patch(end);
+            }
+            TExprKind::Closure(f) => {
+                let index = self.func_index(f);
+                self.emit(Op::Closure(index));
+            }
+            TExprKind::Range(lo, hi, closed) => {
+                self.expr(lo);
+                self.expr(hi);
+                self.at(e.span);
+                self.emit(Op::MakeRange(closed));
+            }
+            TExprKind::Retype(inner) => self.expr(inner),
+            TExprKind::Seq(stmts, value) => {
+                for s in stmts {
+                    self.stmt(s);
+                }
+                self.expr(value);
+            }
+        }
+    }
+
+    /// `T → T?` needs a wrapper only when `T` is itself optional (`Int??`).
+    fn wrap_if_nested(&mut self, inner: TypeId) {
+        if matches!(self.module.env.types.get(inner), Type::Optional(_)) {
+            self.emit(Op::WrapSome);
+        }
+    }
+
+    /// Pushes arguments; returns the `inout` places to write back, in argument order.
+    /// Every argument is evaluated first; then `inout` variables are moved into their
+    /// argument positions (so the callee mutates a unique value), as Swift begins the
+    /// `inout` accesses only at the call.
+    fn args(&mut self, args: &'s [TExpr<'s>]) -> Vec<&'s Place<'s>> {
+        let mut inouts = Vec::new();
+        let mut moves = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match a.kind {
+                TExprKind::InOut(place) => {
+                    match place {
+                        Place::Var(r, _) => {
+                            self.emit(Op::Void);
+                            moves.push((i, *r));
+                        }
+                        _ => self.load_place(place),
+                    }
+                    inouts.push(place);
+                }
+                _ => self.expr(a),
+            }
+        }
+        for (i, r) in moves {
+            self.take_var(r);
+            let depth = args.len() - i;
+            self.emit(Op::Poke(u16::try_from(depth).unwrap_or(u16::MAX)));
+        }
+        inouts
+    }
+
+    /// After a call, the callee left `[result, inout values...]`: write them back.
+    fn write_back_inouts(&mut self, inouts: &[&'s Place<'s>]) {
+        for p in inouts.iter().rev() {
+            self.emit(Op::Swap);
+            self.store_into_place(p);
+        }
+    }
+
+    fn builtin(&mut self, b: Builtin, args: &'s [TExpr<'s>], e: &TExpr<'s>) {
+        let argc = u8::try_from(args.len()).unwrap_or(u8::MAX);
+        match b {
+            Builtin::Describe => {
+                if let Some(a) = args.first() {
+                    self.expr(a);
+                    self.emit(Op::Describe(a.ty.0));
+                }
+                return;
+            }
+            Builtin::Swap => {
+                // `swap(&a, &b)`: read both, write them back crosswise.
+                if let [TExpr { kind: TExprKind::InOut(pa), .. }, TExpr { kind: TExprKind::InOut(pb), .. }] = args {
+                    self.load_place(pa);
+                    self.load_place(pb);
+                    self.store_into_place(pa);
+                    self.store_into_place(pb);
+                }
+                self.emit(Op::Void);
+                return;
+            }
+            _ => {}
+        }
+        match args.first().map(|a| a.kind) {
+            Some(TExprKind::InOut(place)) => {
+                // A mutating method. Arguments first; then the receiver: a variable is moved
+                // out (so the method mutates a unique value in place) and stored back;
+                // other places are copied in and out.
+                for a in &args[1..] {
+                    self.expr(a);
+                }
+                match place {
+                    Place::Var(r, _) => self.take_var(*r),
+                    _ => self.load_place(place),
+                }
+                self.at(e.span);
+                self.emit(Op::BuiltinMut(b, argc));
+                // Stack: [receiver', result].
+                self.emit(Op::Swap);
+                self.store_into_place(place);
+            }
+            _ => {
+                for a in args {
+                    self.expr(a);
+                }
+                self.at(e.span);
+                self.emit(Op::Builtin(b, argc));
+            }
+        }
+    }
+
+}
+
+/// A place with its index and key values already in scratch slots.
+enum Prepared {
+    Var(VarRef),
+    Index(Box<Prepared>, u16),
+    DictKey(Box<Prepared>, u16),
+    DictKeyDefault(Box<Prepared>, u16, u16),
+    TupleField(Box<Prepared>, u16),
+    Discard,
+}
+fn slot(v: VarId) -> u16 {
+    u16::try_from(v.0).unwrap_or(u16::MAX)
+}
+
+#[allow(dead_code)]
+fn unused(_: &HashMap<u32, u32>) {}

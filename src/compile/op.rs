@@ -1,0 +1,140 @@
+//! The instruction set: a stack machine with typed instructions and frame slots.
+//! Operands are small integers (slots, constant and function indices, jump offsets) so an
+//! instruction is 8 bytes. The disassembler (`disasm.rs`) prints it.
+
+use crate::sema::ir::BinKind;
+use crate::stdlib::Builtin;
+
+/// What a runtime trap reports (Swift's messages are in `vm::trap`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrapKind {
+    /// A closed range `a...b` or `a..<b` with `b < a`.
+    BadRange,
+    /// Reached code Swift proves unreachable (a missing return at run time).
+    Unreachable,
+}
+
+/// One instruction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// Push a constant of the function's module pool.
+    Const(u32),
+    /// Push a small integer.
+    Int(i32),
+    /// Push `true` / `false`.
+    Bool(bool),
+    /// Push `nil`.
+    Nil,
+    /// Push `()`.
+    Void,
+    /// Push a copy of a local slot.
+    Load(u16),
+    /// Pop into a local slot.
+    Store(u16),
+    /// Move a local slot's value out (leaving `()`), for in-place mutation.
+    Take(u16),
+    /// Push the content of the box in a local slot.
+    LoadBox(u16),
+    /// Pop into the box in a local slot.
+    StoreBox(u16),
+    /// Move the content of the box in a local slot out.
+    TakeBox(u16),
+    /// Pop a value and store a new box holding it in a local slot.
+    NewBox(u16),
+    /// Push the content of the current closure's n-th captured box.
+    LoadCapture(u16),
+    /// Pop into the current closure's n-th captured box.
+    StoreCapture(u16),
+    /// Move the content of the n-th captured box out.
+    TakeCapture(u16),
+    /// Push a global.
+    LoadGlobal(u32),
+    /// Pop into a global.
+    StoreGlobal(u32),
+    /// Move a global out.
+    TakeGlobal(u32),
+    /// Drop the top value.
+    Pop,
+    /// Duplicate the top value.
+    Dup,
+    /// Swap the top two values.
+    Swap,
+    /// Pop the top value into the stack position `n` below the (new) top (argument fix-up).
+    Poke(u16),
+    /// A typed binary operation on the top two values.
+    Binary(BinKind),
+    /// `-Int` (traps on overflow)
+    NegInt,
+    /// `-Double`
+    NegDouble,
+    /// `!Bool`
+    Not,
+    /// `~Int`
+    BitNot,
+    /// Jump by a relative offset (from the next instruction).
+    Jump(i32),
+    /// Pop a Bool; jump when false.
+    JumpIfFalse(i32),
+    /// Pop a Bool; jump when true.
+    JumpIfTrue(i32),
+    /// Look at the top optional: if nil, pop it and jump; otherwise replace it with its
+    /// unwrapped value.
+    UnwrapOrJump(i32),
+    /// Force-unwrap the top optional (traps on nil).
+    ForceUnwrap,
+    /// Wrap the top value as `Optional.some` (only for values that are themselves optional).
+    WrapSome,
+    /// Call module function `func` with `argc` arguments on the stack.
+    Call(u32, u8),
+    /// Call the function value below `argc` arguments.
+    CallValue(u8),
+    /// Call a builtin with `argc` arguments.
+    Builtin(Builtin, u8),
+    /// Call a mutating builtin: the receiver is on top, its `argc - 1` arguments below it;
+    /// leaves `[receiver', result]`.
+    BuiltinMut(Builtin, u8),
+    /// Make a closure of module function `func` from its captures.
+    Closure(u32),
+    /// Return the top value (and the `inout` parameters after it).
+    Return,
+    /// Make an array of the top `n` values.
+    MakeArray(u32),
+    /// Make a set of the top `n` values.
+    MakeSet(u32),
+    /// Make a dictionary of the top `2n` values (key, value pairs).
+    MakeDict(u32),
+    /// Make a tuple of the top `n` values.
+    MakeTuple(u32),
+    /// Make a range of the top two values (`true`: closed); traps if upper < lower.
+    MakeRange(bool),
+    /// Replace a tuple with its n-th field.
+    TupleGet(u16),
+    /// `[tuple]` -> `[tuple, field]` with the field moved out.
+    TupleTake(u16),
+    /// `[tuple, field]` -> `[tuple]` with the field put back.
+    TuplePut(u16),
+    /// `[array, index]` -> `[array, index, element]` with the element moved out.
+    ArrayTake,
+    /// `[array, index, element]` -> `[array]` with the element put back.
+    ArrayPut,
+    /// `[dict, key]` -> `[dict, key, value?]`.
+    DictTake,
+    /// `[dict, key, value?]` -> `[dict]` (nil removes the key).
+    DictPut,
+    /// `[dict, key, default]` -> `[dict, key, value]` (the default when absent).
+    DictTakeDefault,
+    /// `[dict, key, value]` -> `[dict]`.
+    DictPutValue,
+    /// Describe the top value by static type `TypeId` (for `print` and interpolation).
+    Describe(u32),
+    /// Concatenate the top `n` strings.
+    Concat(u32),
+    /// Replace a sequence with an iterator over it.
+    IterStart,
+    /// With an iterator in slot `slot`: push its next element, or jump when done.
+    IterNext(u16, i32),
+    /// Add one to an Int slot (loop counters; no overflow check needed by construction).
+    Incr(u16),
+    /// Trap.
+    Trap(TrapKind),
+}

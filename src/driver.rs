@@ -1,0 +1,46 @@
+//! The pipeline: source → tokens → AST → typed tree → bytecode, each phase allocating from
+//! its own subsystem's arena, all of them reset after the compilation (their chunks kept).
+//! Then the VM runs the module.
+#![forbid(unsafe_code)]
+
+use crate::alloc::global::SubsystemScope;
+use crate::alloc::{allocators_get, registry, Subsystem};
+use crate::compile;
+use crate::diag::Diagnostic;
+use crate::sema;
+use crate::syntax::parse::parse_program;
+use crate::vm::module::Module;
+
+/// The compile-phase subsystems, reset after each compilation.
+pub const COMPILE_PHASES: [Subsystem; 6] =
+    [Subsystem::Lexer, Subsystem::Parser, Subsystem::Ast, Subsystem::Symbols, Subsystem::Compiler, Subsystem::Bytecode];
+
+/// Compiles `source` into `module`; returns the index of its top-level function.
+pub fn compile_source(module: &mut Module, source: &str) -> Result<u32, Vec<Diagnostic>> {
+    let result = compile_in_arenas(module, source);
+    for s in COMPILE_PHASES {
+        // A reset can only be refused if a handle escaped this function, which none does.
+        let _ = registry::reset(s);
+    }
+    result
+}
+
+fn compile_in_arenas(module: &mut Module, source: &str) -> Result<u32, Vec<Diagnostic>> {
+    let lexer = allocators_get(Subsystem::Lexer);
+    let ast = allocators_get(Subsystem::Ast);
+    let symbols = allocators_get(Subsystem::Symbols);
+    let compiler = allocators_get(Subsystem::Compiler);
+    let bytecode = allocators_get(Subsystem::Bytecode);
+    module.set_source(source);
+    let program = parse_program(source, &*ast, &*lexer)?;
+    let first = u32::try_from(module.functions.len()).unwrap_or(u32::MAX);
+    let checked = {
+        let _scope = SubsystemScope::enter(Subsystem::Symbols);
+        sema::check(program, &mut module.env, &*symbols, first)?
+    };
+    {
+        let _scope = SubsystemScope::enter(Subsystem::Compiler);
+        compile::compile(&checked, module, &*bytecode, &*compiler);
+    }
+    Ok(first)
+}

@@ -1,0 +1,1312 @@
+//! Calls, members and subscripts: user functions (labels, defaults, variadics, `inout`),
+//! closures, and the standard library's functions and methods, each resolved to a
+//! [`Builtin`] with its static types.
+
+use super::expr::{place_type, ClosureHint};
+use super::ir::*;
+use super::types::{ParamType, SeqKind, Type, TypeId, TypeTable};
+use super::{Checker, FuncSig, Resolved};
+use crate::stdlib::Builtin;
+use crate::syntax::ast::*;
+
+const ARG: &str = "cannot convert value of type '{}' to expected argument type '{}'";
+
+/// Global functions the standard library provides (for messages).
+pub(super) fn is_builtin_function(name: &str) -> bool {
+    matches!(
+        name,
+        "print" | "readLine" | "min" | "max" | "abs" | "swap" | "stride" | "zip" | "repeatElement" | "precondition"
+            | "assert" | "fatalError" | "withMemoryTag" | "memoryStats"
+    )
+}
+
+impl<'e, 's> Checker<'e, 's> {
+    /// A call expression.
+    pub(super) fn call(&mut self, callee: &Expr<'_>, args: &[Arg<'_>], trailing: u32, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let _ = trailing;
+        match callee.kind {
+            ExprKind::Name(name) => match self.lookup(name) {
+                Some(Resolved::GlobalFuncs(ids)) => self.call_global(name, &ids, args, span),
+                Some(Resolved::Var(r)) => {
+                    let (ty, _, _) = self.var_info(r);
+                    let sig = match r {
+                        VarRef::Local(v) => self.local_sigs.get(&(self.stack.len() - 1, v.0)).cloned(),
+                        _ => None,
+                    };
+                    let f = self.mk(ty, TExprKind::Var(r), callee.span);
+                    self.call_value(f, sig, args, span)
+                }
+                Some(Resolved::Func(id)) => {
+                    let f = self.mk(TypeTable::ERROR, TExprKind::Func(id), callee.span);
+                    self.call_value(f, None, args, span)
+                }
+                None => self.call_builtin(name, args, expected, callee.span, span),
+            },
+            ExprKind::TypeRef(t) => {
+                let ty = self.resolve_type(t);
+                self.construct(ty, args, span)
+            }
+            ExprKind::Array([Expr { kind: ExprKind::Name(n), .. }]) if self.is_type_name(n) && self.lookup(n).is_none() => {
+                let elem = self.resolve_type(&TypeExpr { kind: TypeKind::Named { path: &[], args: &[] }, span: callee.span });
+                let _ = elem;
+                let elem = self.type_from_name(n, callee.span);
+                let ty = self.types().array(elem);
+                self.construct(ty, args, span)
+            }
+            ExprKind::Dictionary([(Expr { kind: ExprKind::Name(k), .. }, Expr { kind: ExprKind::Name(v), .. })])
+                if self.is_type_name(k) && self.is_type_name(v) =>
+            {
+                let (kt, vt) = (self.type_from_name(k, callee.span), self.type_from_name(v, callee.span));
+                let ty = self.types().intern(Type::Dictionary(kt, vt));
+                self.construct(ty, args, span)
+            }
+            ExprKind::Member(base, m) => {
+                if let ExprKind::Name(tn) = base.kind {
+                    if self.is_type_name(tn) && self.lookup(tn).is_none() {
+                        return self.static_call(tn, m, args, span);
+                    }
+                }
+                let b = self.check_expr(base, None);
+                self.method(b, m, args, span)
+            }
+            _ => {
+                let f = self.check_expr(callee, None);
+                self.call_value(f, None, args, span)
+            }
+        }
+    }
+
+    fn type_from_name(&mut self, name: &str, span: Span) -> TypeId {
+        let ident = [Ident { name, span }];
+        let t = TypeExpr { kind: TypeKind::Named { path: &ident, args: &[] }, span };
+        self.resolve_type(&t)
+    }
+
+    /// Calls a module function, choosing among overloads by labels.
+    fn call_global(&mut self, name: &str, ids: &[u32], args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let labels = Self::labels_of(args);
+        let candidates: Vec<(u32, FuncSig)> =
+            ids.iter().rev().filter_map(|&i| self.env.func_sigs.get(i as usize).cloned().flatten().map(|s| (i, s))).collect();
+        let chosen = candidates
+            .iter()
+            .find(|(_, s)| labels_fit(s, &labels))
+            .or_else(|| candidates.first())
+            .cloned();
+        let Some((index, sig)) = chosen else {
+            self.error(format!("cannot find '{name}' in scope"), span);
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        };
+        let targs = self.match_args(&sig, args, span);
+        let callee = match self.global_func_ref(index) {
+            TExprKind::Func(f) => Callee::Func(f),
+            _ => Callee::Global(index),
+        };
+        let targs = self.slice(targs);
+        self.mk(sig.result, TExprKind::Call(callee, targs), span)
+    }
+
+    /// Matches call arguments to a signature: labels, defaults, variadics, `inout`.
+    fn match_args(&mut self, sig: &FuncSig, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
+        let mut out = Vec::with_capacity(sig.params.len());
+        let mut ai = 0;
+        for (pi, &pty) in sig.params.iter().enumerate() {
+            let label = sig.labels[pi].as_deref();
+            let arg = args.get(ai);
+            let arg_label = arg.and_then(|a| a.label.map(|l| l.name));
+            if sig.variadic == Some(pi) {
+                let mut elems = Vec::new();
+                let mut first = true;
+                while let Some(a) = args.get(ai) {
+                    let al = a.label.map(|l| l.name);
+                    if first {
+                        if al != label {
+                            break;
+                        }
+                    } else if al.is_some() {
+                        break;
+                    }
+                    first = false;
+                    elems.push(self.check_expr_as(a.value, pty, ARG));
+                    ai += 1;
+                }
+                let aty = self.types().array(pty);
+                let elems = self.slice(elems);
+                out.push(self.mk(aty, TExprKind::Array(elems), span));
+                continue;
+            }
+            let matches = arg.is_some() && arg_label == label;
+            if !matches {
+                if let Some(Some(thunk)) = sig.defaults.get(pi) {
+                    let callee = match self.global_func_ref(*thunk) {
+                        TExprKind::Func(f) => Callee::Func(f),
+                        _ => Callee::Global(*thunk),
+                    };
+                    out.push(self.mk(pty, TExprKind::Call(callee, &[]), span));
+                    continue;
+                }
+                match (arg, label, arg_label) {
+                    (None, Some(l), _) => self.error(format!("missing argument for parameter '{l}' in call"), span),
+                    (None, None, _) => self.error(format!("missing argument for parameter #{} in call", pi + 1), span),
+                    (Some(a), Some(l), None) => {
+                        self.error(format!("missing argument label '{l}:' in call"), a.value.span)
+                    }
+                    (Some(a), None, Some(have)) => {
+                        self.error(format!("extraneous argument label '{have}:' in call"), a.label.map_or(a.value.span, |l| l.span))
+                    }
+                    (Some(a), Some(l), Some(have)) => self.error(
+                        format!("incorrect argument label in call (have '{have}:', expected '{l}:')"),
+                        a.label.map_or(a.value.span, |l| l.span),
+                    ),
+                    (Some(_), None, None) => {}
+                }
+                if arg.is_none() {
+                    out.push(self.mk(TypeTable::ERROR, TExprKind::Void, span));
+                    continue;
+                }
+            }
+            let Some(a) = arg else {
+                continue;
+            };
+            ai += 1;
+            if sig.inout.get(pi).copied().unwrap_or(false) {
+                out.push(self.inout_arg(a.value, pty));
+            } else {
+                if let ExprKind::InOut(_) = a.value.kind {
+                    self.error("'&' used with non-inout argument", a.value.span);
+                }
+                out.push(self.check_expr_as(a.value, pty, ARG));
+            }
+        }
+        if ai < args.len() {
+            let extra = &args[ai];
+            self.error(if args.len() - ai == 1 { "extra argument in call".to_string() } else { "extra arguments in call".to_string() }, extra.value.span);
+            for a in &args[ai..] {
+                let _ = self.check_expr(a.value, None);
+            }
+        }
+        out
+    }
+
+    /// `&x` passed to an `inout` parameter of type `ty`.
+    fn inout_arg(&mut self, value: &Expr<'_>, ty: TypeId) -> TExpr<'s> {
+        let ExprKind::InOut(inner) = value.kind else {
+            let t = self.check_expr(value, Some(ty));
+            let name = self.ty_name(t.ty);
+            self.error(format!("passing value of type '{name}' to an inout parameter requires explicit '&'"), value.span);
+            return t;
+        };
+        let Some(place) = self.inout_place(inner) else {
+            return self.mk(TypeTable::ERROR, TExprKind::Void, value.span);
+        };
+        let pty = place_type(&place);
+        if pty != ty && !self.types().is_error(pty) && !self.types().is_error(ty) {
+            let (a, b) = (self.ty_name(pty), self.ty_name(ty));
+            self.error(format!("cannot convert value of type '{a}' to expected argument type '{b}'"), inner.span);
+        }
+        let p = self.alloc(place);
+        self.mk(ty, TExprKind::InOut(p), value.span)
+    }
+
+    /// A place passed `inout`: must be mutable.
+    fn inout_place(&mut self, e: &Expr<'_>) -> Option<Place<'s>> {
+        if let ExprKind::Name(name) = e.kind {
+            if let Some(Resolved::Var(r)) = self.lookup(name) {
+                let (_, mutable, _) = self.var_info(r);
+                if !mutable {
+                    self.error_with_note(
+                        format!("cannot pass immutable value as inout argument: '{name}' is a 'let' constant"),
+                        e.span,
+                        "change 'let' to 'var' to make it mutable",
+                    );
+                    return None;
+                }
+            }
+        }
+        self.place(e, true)
+    }
+
+    /// Calls a function value (a closure, or a local function with its labels).
+    fn call_value(&mut self, f: TExpr<'s>, sig: Option<FuncSig>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let (params, result) = match self.ty(f.ty) {
+            Type::Function(p, r) => (p, r),
+            Type::Error => {
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+            }
+            _ => {
+                let name = self.ty_name(f.ty);
+                self.error(format!("cannot call value of non-function type '{name}'"), span);
+                return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+            }
+        };
+        let targs = match sig {
+            Some(sig) => self.match_args(&sig, args, span),
+            None => {
+                if args.len() != params.len() {
+                    let (n, m) = (params.len(), args.len());
+                    if m > n {
+                        self.error("extra argument in call", args.get(n).map_or(span, |a| a.value.span));
+                    } else {
+                        self.error(format!("missing argument for parameter #{} in call", m + 1), span);
+                    }
+                }
+                let mut out = Vec::with_capacity(args.len());
+                for (a, p) in args.iter().zip(&params) {
+                    if let Some(l) = a.label {
+                        self.error(format!("extraneous argument label '{}:' in call", l.name), l.span);
+                    }
+                    if p.inout {
+                        out.push(self.inout_arg(a.value, p.ty));
+                    } else {
+                        out.push(self.check_expr_as(a.value, p.ty, ARG));
+                    }
+                }
+                out
+            }
+        };
+        let targs = self.slice(targs);
+        let fb = self.boxed(f);
+        self.mk(result, TExprKind::CallValue(fb, targs), span)
+    }
+
+    fn builtin(&mut self, b: Builtin, ty: TypeId, args: Vec<TExpr<'s>>, span: Span) -> TExpr<'s> {
+        let args = self.slice(args);
+        self.mk(ty, TExprKind::Builtin(b, args), span)
+    }
+
+    /// `String(describing:)` of a value: its description by static type.
+    pub(super) fn describe(&mut self, v: TExpr<'s>) -> TExpr<'s> {
+        if v.ty == TypeTable::STRING {
+            return v;
+        }
+        let span = v.span;
+        self.builtin(Builtin::Describe, TypeTable::STRING, vec![v], span)
+    }
+
+    fn expect_args(&mut self, name: &str, args: &[Arg<'_>], labels: &[Option<&str>], span: Span) -> bool {
+        if args.len() != labels.len() {
+            if args.len() > labels.len() {
+                self.error("extra argument in call", args[labels.len()].value.span);
+            } else {
+                match labels.get(args.len()).copied().flatten() {
+                    Some(l) => self.error(format!("missing argument for parameter '{l}' in call"), span),
+                    None => self.error(format!("missing argument for parameter #{} in call", args.len() + 1), span),
+                }
+            }
+            return false;
+        }
+        for (a, l) in args.iter().zip(labels) {
+            let have = a.label.map(|x| x.name);
+            if have != *l {
+                match (have, l) {
+                    (Some(h), None) => self.error(format!("extraneous argument label '{h}:' in call"), a.value.span),
+                    (None, Some(l)) => self.error(format!("missing argument label '{l}:' in call"), a.value.span),
+                    (Some(h), Some(l)) => self.error(format!("incorrect argument label in call (have '{h}:', expected '{l}:')"), a.value.span),
+                    (None, None) => {}
+                }
+                let _ = name;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A global function of the standard library, or a type's initializer.
+    fn call_builtin(&mut self, name: &str, args: &[Arg<'_>], expected: Option<TypeId>, name_span: Span, span: Span) -> TExpr<'s> {
+        let foundation = matches!(
+            name,
+            "sqrt" | "pow" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log" | "log2" | "log10" | "atan2"
+        );
+        if foundation && !self.env.foundation {
+            self.error_with_note(format!("cannot find '{name}' in scope"), name_span, "add 'import Foundation' to use it");
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        }
+        match name {
+            "print" => {
+                let mut items = Vec::new();
+                let mut sep = None;
+                let mut term = None;
+                for a in args {
+                    match a.label.map(|l| l.name) {
+                        None if sep.is_none() && term.is_none() => {
+                            let v = self.check_expr(a.value, None);
+                            items.push(self.describe(v));
+                        }
+                        Some("separator") if term.is_none() => sep = Some(self.check_expr_as(a.value, TypeTable::STRING, ARG)),
+                        Some("terminator") => term = Some(self.check_expr_as(a.value, TypeTable::STRING, ARG)),
+                        Some(l) => self.error(format!("extraneous argument label '{l}:' in call"), a.value.span),
+                        None => self.error("unnamed argument must precede 'separator:' and 'terminator:'", a.value.span),
+                    }
+                }
+                let sep = sep.unwrap_or_else(|| self.mk(TypeTable::STRING, TExprKind::Str(" "), span));
+                let term = term.unwrap_or_else(|| self.mk(TypeTable::STRING, TExprKind::Str("\n"), span));
+                let mut all = vec![sep, term];
+                all.extend(items);
+                self.builtin(Builtin::Print, TypeTable::VOID, all, span)
+            }
+            "readLine" => {
+                if self.expect_args(name, args, &[], span) {
+                    let t = self.types().optional(TypeTable::STRING);
+                    return self.builtin(Builtin::ReadLine, t, vec![], span);
+                }
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+            "min" | "max" => {
+                if args.len() < 2 {
+                    self.error(format!("missing argument for parameter #2 in call"), span);
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let (a, b) = self.operands(args[0].value, args[1].value, expected);
+                let ty = a.ty;
+                let mut vals = vec![a, self.coerce(b, ty, ARG)];
+                for extra in &args[2..] {
+                    vals.push(self.check_expr_as(extra.value, ty, ARG));
+                }
+                let op = match (self.ty(ty), name) {
+                    (Type::Int, "min") => Builtin::MinInt,
+                    (Type::Int, _) => Builtin::MaxInt,
+                    (Type::Double, "min") => Builtin::MinDouble,
+                    (Type::Double, _) => Builtin::MaxDouble,
+                    (Type::String | Type::Character, "min") => Builtin::MinStr,
+                    (Type::String | Type::Character, _) => Builtin::MaxStr,
+                    (Type::Error, _) => return self.mk(TypeTable::ERROR, TExprKind::Void, span),
+                    _ => {
+                        let n = self.ty_name(ty);
+                        self.error(format!("global function '{name}' requires that '{n}' conform to 'Comparable'"), span);
+                        return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                    }
+                };
+                self.builtin(op, ty, vals, span)
+            }
+            "abs" => {
+                if !self.expect_args(name, args, &[None], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let v = self.check_expr(args[0].value, expected);
+                match self.ty(v.ty) {
+                    Type::Int => self.builtin(Builtin::AbsInt, TypeTable::INT, vec![v], span),
+                    Type::Double => self.builtin(Builtin::AbsDouble, TypeTable::DOUBLE, vec![v], span),
+                    _ => {
+                        let n = self.ty_name(v.ty);
+                        self.error(format!("global function 'abs' requires that '{n}' conform to 'Comparable'"), span);
+                        self.mk(TypeTable::ERROR, TExprKind::Void, span)
+                    }
+                }
+            }
+            "swap" => {
+                if !self.expect_args(name, args, &[None, None], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let ExprKind::InOut(first) = args[0].value.kind else {
+                    let _ = self.inout_arg(args[0].value, TypeTable::ERROR);
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                };
+                let ty = self.check_expr(first, None).ty;
+                let a = self.inout_arg(args[0].value, ty);
+                let b = self.inout_arg(args[1].value, ty);
+                self.builtin(Builtin::Swap, TypeTable::VOID, vec![a, b], span)
+            }
+            "stride" => {
+                let through = args.get(1).and_then(|a| a.label).is_some_and(|l| l.name == "through");
+                let labels = [Some("from"), Some(if through { "through" } else { "to" }), Some("by")];
+                if !self.expect_args(name, args, &labels, span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let (from, to) = self.operands(args[0].value, args[1].value, None);
+                let ty = from.ty;
+                let to = self.coerce(to, ty, ARG);
+                let by = self.check_expr_as(args[2].value, ty, ARG);
+                let (b, kind) = match (self.ty(ty), through) {
+                    (Type::Int, false) => (Builtin::StrideTo, SeqKind::StrideTo),
+                    (Type::Int, true) => (Builtin::StrideThrough, SeqKind::StrideThrough),
+                    (Type::Double, false) => (Builtin::StrideToDouble, SeqKind::StrideTo),
+                    (Type::Double, true) => (Builtin::StrideThroughDouble, SeqKind::StrideThrough),
+                    _ => {
+                        let n = self.ty_name(ty);
+                        self.error(format!("global function 'stride(from:to:by:)' requires that '{n}' conform to 'Strideable'"), span);
+                        return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                    }
+                };
+                let sty = self.types().intern(Type::Seq(kind, ty, ty));
+                self.builtin(b, sty, vec![from, to, by], span)
+            }
+            "zip" => {
+                if !self.expect_args(name, args, &[None, None], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let a = self.check_expr(args[0].value, None);
+                let b = self.check_expr(args[1].value, None);
+                let (ea, eb) = (self.types().element_of(a.ty), self.types().element_of(b.ty));
+                let (Some(ea), Some(eb)) = (ea, eb) else {
+                    self.error("'zip' needs two sequences", span);
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                };
+                let elem = self.types().tuple(vec![(None, ea), (None, eb)]);
+                let base = self.types().tuple(vec![(None, a.ty), (None, b.ty)]);
+                let ty = self.types().intern(Type::Seq(SeqKind::Zip, elem, base));
+                self.builtin(Builtin::Zip, ty, vec![a, b], span)
+            }
+            "repeatElement" => {
+                if !self.expect_args(name, args, &[None, Some("count")], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let v = self.check_expr(args[0].value, None);
+                let n = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
+                let ty = self.types().intern(Type::Seq(SeqKind::Repeated, v.ty, v.ty));
+                self.builtin(Builtin::RepeatElement, ty, vec![v, n], span)
+            }
+            "precondition" | "assert" => {
+                if args.is_empty() || args.len() > 2 {
+                    let _ = self.expect_args(name, args, &[None, None], span);
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let c = self.check_expr_as(args[0].value, TypeTable::BOOL, ARG);
+                let m = match args.get(1) {
+                    Some(a) => self.check_expr_as(a.value, TypeTable::STRING, ARG),
+                    None => self.mk(TypeTable::STRING, TExprKind::Str(""), span),
+                };
+                let b = if name == "assert" { Builtin::Assert } else { Builtin::Precondition };
+                self.builtin(b, TypeTable::VOID, vec![c, m], span)
+            }
+            "fatalError" => {
+                let m = match args {
+                    [] => self.mk(TypeTable::STRING, TExprKind::Str(""), span),
+                    [a] => self.check_expr_as(a.value, TypeTable::STRING, ARG),
+                    _ => {
+                        self.error("extra argument in call", args[1].value.span);
+                        return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                    }
+                };
+                self.builtin(Builtin::FatalError, TypeTable::VOID, vec![m], span)
+            }
+            "sqrt" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log" | "log2" | "log10" => {
+                if !self.expect_args(name, args, &[None], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let v = self.check_expr_as(args[0].value, TypeTable::DOUBLE, ARG);
+                let b = match name {
+                    "sqrt" => Builtin::Sqrt,
+                    "sin" => Builtin::Sin,
+                    "cos" => Builtin::Cos,
+                    "tan" => Builtin::Tan,
+                    "floor" => Builtin::Floor,
+                    "ceil" => Builtin::Ceil,
+                    "round" => Builtin::Round,
+                    "exp" => Builtin::Exp,
+                    "log" => Builtin::Log,
+                    "log2" => Builtin::Log2,
+                    _ => Builtin::Log10,
+                };
+                self.builtin(b, TypeTable::DOUBLE, vec![v], span)
+            }
+            "pow" | "atan2" => {
+                if !self.expect_args(name, args, &[None, None], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let a = self.check_expr_as(args[0].value, TypeTable::DOUBLE, ARG);
+                let b = self.check_expr_as(args[1].value, TypeTable::DOUBLE, ARG);
+                let op = if name == "pow" { Builtin::Pow } else { Builtin::Atan2 };
+                self.builtin(op, TypeTable::DOUBLE, vec![a, b], span)
+            }
+            "withMemoryTag" => {
+                if args.len() != 2 {
+                    let _ = self.expect_args(name, args, &[None, None], span);
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let tag = self.check_expr_as(args[0].value, TypeTable::STRING, ARG);
+                let body = self.closure_arg(args[1].value, ClosureHint { params: vec![], result: expected });
+                let ty = self.closure_result(body.ty);
+                self.builtin(Builtin::WithMemoryTag, ty, vec![tag, body], span)
+            }
+            "memoryStats" => {
+                if self.expect_args(name, args, &[], span) {
+                    return self.builtin(Builtin::MemoryStats, TypeTable::STRING, vec![], span);
+                }
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+            _ if self.is_type_name(name) => {
+                let ty = self.type_from_name(name, name_span);
+                self.construct(ty, args, span)
+            }
+            _ => {
+                self.error(format!("cannot find '{name}' in scope"), name_span);
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+        }
+    }
+
+    /// The result type of a function type.
+    pub(super) fn closure_result(&self, t: TypeId) -> TypeId {
+        match self.env.types.get(t) {
+            Type::Function(_, r) => *r,
+            _ => TypeTable::ERROR,
+        }
+    }
+
+    /// A closure argument checked with a hint (its result may be left to inference).
+    fn closure_arg(&mut self, e: &Expr<'_>, hint: ClosureHint) -> TExpr<'s> {
+        match e.kind {
+            ExprKind::Closure(c) => self.closure(c, Some(hint), e.span),
+            _ => {
+                let t = self.check_expr(e, None);
+                if let Type::Function(params, _) = self.ty(t.ty) {
+                    if params.len() != hint.params.len() && !self.types().is_error(t.ty) {
+                        self.error(format!("expected a function of {} argument(s)", hint.params.len()), e.span);
+                    }
+                } else if !self.types().is_error(t.ty) {
+                    let n = self.ty_name(t.ty);
+                    self.error(format!("cannot convert value of type '{n}' to expected argument type of a function"), e.span);
+                }
+                t
+            }
+        }
+    }
+
+    /// `T(args)`: initializers of the standard library's types.
+    fn construct(&mut self, ty: TypeId, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        match (self.ty(ty), labels.as_slice()) {
+            (Type::Array(_) | Type::Set(_) | Type::Dictionary(..), []) => {
+                let kind = if matches!(self.ty(ty), Type::Dictionary(..)) { TExprKind::Dictionary(&[]) } else { TExprKind::Array(&[]) };
+                self.mk(ty, kind, span)
+            }
+            (Type::Array(elem), [Some("repeating"), Some("count")]) => {
+                let v = self.check_expr_as(args[0].value, elem, ARG);
+                let n = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
+                self.builtin(Builtin::ArrayRepeating, ty, vec![v, n], span)
+            }
+            (Type::Array(elem), [None]) | (Type::Set(elem), [None]) => {
+                let is_set = matches!(self.ty(ty), Type::Set(_));
+                let v = self.check_expr(args[0].value, Some(ty));
+                if v.ty == ty {
+                    return v;
+                }
+                match self.types().element_of(v.ty) {
+                    Some(e) if e == elem || self.types().is_error(e) => {}
+                    _ => {
+                        if !self.types().is_error(v.ty) {
+                            let n = self.ty_name(v.ty);
+                            let t = self.ty_name(ty);
+                            self.error(format!("no exact matches in call to initializer of '{t}' with an argument of type '{n}'"), span);
+                        }
+                    }
+                }
+                let b = if is_set { Builtin::SetFromSeq } else { Builtin::ArrayFromSeq };
+                self.builtin(b, ty, vec![v], span)
+            }
+            (Type::Int, [None]) => {
+                let v = self.check_expr(args[0].value, None);
+                match self.ty(v.ty) {
+                    Type::Int => v,
+                    Type::Double => self.builtin(Builtin::DoubleToInt, TypeTable::INT, vec![v], span),
+                    Type::String => {
+                        let t = self.types().optional(TypeTable::INT);
+                        self.builtin(Builtin::StringToInt, t, vec![v], span)
+                    }
+                    Type::Character => {
+                        let n = self.ty_name(v.ty);
+                        self.error(format!("no exact matches in call to initializer of 'Int' with an argument of type '{n}'"), span);
+                        self.mk(TypeTable::ERROR, TExprKind::Void, span)
+                    }
+                    _ => self.no_init(ty, v, span),
+                }
+            }
+            (Type::Double, [None]) => {
+                let v = self.check_expr(args[0].value, Some(TypeTable::DOUBLE));
+                match self.ty(v.ty) {
+                    Type::Double => v,
+                    Type::Int => self.builtin(Builtin::IntToDouble, TypeTable::DOUBLE, vec![v], span),
+                    Type::String => {
+                        let t = self.types().optional(TypeTable::DOUBLE);
+                        self.builtin(Builtin::StringToDouble, t, vec![v], span)
+                    }
+                    _ => self.no_init(ty, v, span),
+                }
+            }
+            (Type::String, [None]) | (Type::String, [Some("describing")]) => {
+                let v = self.check_expr(args[0].value, None);
+                match self.ty(v.ty) {
+                    Type::String => v,
+                    Type::Character => self.builtin(Builtin::CharToString, TypeTable::STRING, vec![v], span),
+                    Type::Seq(SeqKind::Reversed, c, _) | Type::Array(c) if c == TypeTable::CHARACTER && labels[0].is_none() => {
+                        self.builtin(Builtin::StringFromChars, TypeTable::STRING, vec![v], span)
+                    }
+                    _ => self.describe(v),
+                }
+            }
+            (Type::String, [Some("repeating"), Some("count")]) => {
+                let v = self.check_expr(args[0].value, Some(TypeTable::STRING));
+                if v.ty != TypeTable::STRING && v.ty != TypeTable::CHARACTER {
+                    let v = self.coerce(v, TypeTable::STRING, ARG);
+                    let _ = v;
+                }
+                let n = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
+                self.builtin(Builtin::StringRepeating, TypeTable::STRING, vec![v, n], span)
+            }
+            (Type::Character, [None]) => {
+                let v = self.check_expr_as(args[0].value, TypeTable::CHARACTER, ARG);
+                v
+            }
+            (Type::Bool, [None]) => {
+                let v = self.check_expr_as(args[0].value, TypeTable::BOOL, ARG);
+                v
+            }
+            (Type::Error, _) => self.mk(TypeTable::ERROR, TExprKind::Void, span),
+            _ => {
+                let t = self.ty_name(ty);
+                let l: String = labels.iter().map(|l| format!("{}:", l.unwrap_or("_"))).collect();
+                self.error(format!("no exact matches in call to initializer of '{t}' (labels '{l}')"), span);
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+        }
+    }
+
+    fn no_init(&mut self, ty: TypeId, v: TExpr<'s>, span: Span) -> TExpr<'s> {
+        if !self.types().is_error(v.ty) {
+            let (t, n) = (self.ty_name(ty), self.ty_name(v.ty));
+            self.error(format!("no exact matches in call to initializer of '{t}' with an argument of type '{n}'"), span);
+        }
+        self.mk(TypeTable::ERROR, TExprKind::Void, span)
+    }
+
+    /// `Int.random(in:)`, `Double.random(in:)`, `Bool.random()`.
+    fn static_call(&mut self, tn: &str, m: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        match (tn, m.name) {
+            ("Int" | "Double", "random") => {
+                if !self.expect_args("random", args, &[Some("in")], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let elem = if tn == "Int" { TypeTable::INT } else { TypeTable::DOUBLE };
+                let r = self.check_expr(args[0].value, Some(elem));
+                let (b, ty) = if tn == "Int" { (Builtin::IntRandom, TypeTable::INT) } else { (Builtin::DoubleRandom, TypeTable::DOUBLE) };
+                self.builtin(b, ty, vec![r], span)
+            }
+            ("Bool", "random") => self.builtin(Builtin::BoolRandom, TypeTable::BOOL, vec![], span),
+            _ => {
+                self.error(format!("type '{tn}' has no member '{}'", m.name), m.span);
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+        }
+    }
+
+    /// `base.name` without a call: properties and static constants.
+    pub(super) fn member(&mut self, base: &Expr<'_>, name: Ident<'_>, span: Span) -> TExpr<'s> {
+        if let ExprKind::Name(tn) = base.kind {
+            if self.is_type_name(tn) && self.lookup(tn).is_none() {
+                return self.static_member(tn, name, span);
+            }
+        }
+        let b = self.check_expr(base, None);
+        let ty = b.ty;
+        let (builtin, result) = match (self.ty(ty), name.name) {
+            (Type::Tuple(elems), n) => {
+                return match elems.iter().position(|(l, _)| l.as_deref() == Some(n)) {
+                    Some(i) => self.tuple_field(b, u32::try_from(i).unwrap_or(0), name.span, span),
+                    None => self.no_member(ty, name),
+                };
+            }
+            (Type::Error, _) => return self.mk(TypeTable::ERROR, TExprKind::Void, span),
+            (_, "description") => return self.describe(b),
+            (Type::String, "count") => (Builtin::StrCount, TypeTable::INT),
+            (Type::String, "isEmpty") => (Builtin::StrIsEmpty, TypeTable::BOOL),
+            (Type::String, "first") => (Builtin::StrFirst, self.types().optional(TypeTable::CHARACTER)),
+            (Type::String, "last") => (Builtin::StrLast, self.types().optional(TypeTable::CHARACTER)),
+            (Type::Character, "isLetter") => (Builtin::CharIsLetter, TypeTable::BOOL),
+            (Type::Character, "isNumber") => (Builtin::CharIsNumber, TypeTable::BOOL),
+            (Type::Character, "isWhitespace") => (Builtin::CharIsWhitespace, TypeTable::BOOL),
+            (Type::Character, "isUppercase") => (Builtin::CharIsUppercase, TypeTable::BOOL),
+            (Type::Character, "isLowercase") => (Builtin::CharIsLowercase, TypeTable::BOOL),
+            (Type::Character, "isPunctuation") => (Builtin::CharIsPunctuation, TypeTable::BOOL),
+            (Type::Character, "wholeNumberValue") => (Builtin::CharWholeNumber, self.types().optional(TypeTable::INT)),
+            (Type::Character, "asciiValue") => (Builtin::CharAsciiValue, self.types().optional(TypeTable::INT)),
+            (Type::Array(_), "count") => (Builtin::ArrCount, TypeTable::INT),
+            (Type::Array(_), "isEmpty") => (Builtin::ArrIsEmpty, TypeTable::BOOL),
+            (Type::Array(e), "first") => (Builtin::ArrFirst, self.types().optional(e)),
+            (Type::Array(e), "last") => (Builtin::ArrLast, self.types().optional(e)),
+            (Type::Array(_), "indices") => (Builtin::ArrIndices, self.types().intern(Type::Range(TypeTable::INT))),
+            (Type::Dictionary(..), "count") => (Builtin::DictCount, TypeTable::INT),
+            (Type::Dictionary(..), "isEmpty") => (Builtin::DictIsEmpty, TypeTable::BOOL),
+            (Type::Dictionary(k, _), "keys") => (Builtin::DictKeys, self.types().intern(Type::Seq(SeqKind::DictKeys, k, ty))),
+            (Type::Dictionary(_, v), "values") => (Builtin::DictValues, self.types().intern(Type::Seq(SeqKind::DictValues, v, ty))),
+            (Type::Set(_), "count") => (Builtin::SetCount, TypeTable::INT),
+            (Type::Set(_), "isEmpty") => (Builtin::SetIsEmpty, TypeTable::BOOL),
+            (Type::Double, "isNaN") => (Builtin::IsNaN, TypeTable::BOOL),
+            (Type::Double, "isInfinite") => (Builtin::IsInfinite, TypeTable::BOOL),
+            (Type::Range(t) | Type::ClosedRange(t), "lowerBound") => (Builtin::RangeLower, t),
+            (Type::Range(t) | Type::ClosedRange(t), "upperBound") => (Builtin::RangeUpper, t),
+            (Type::Range(_) | Type::ClosedRange(_), "count") => (Builtin::RangeCount, TypeTable::INT),
+            (Type::Seq(SeqKind::DictKeys | SeqKind::DictValues, _, _), "count") => (Builtin::RangeCount, TypeTable::INT),
+            _ => return self.no_member(ty, name),
+        };
+        self.builtin(builtin, result, vec![b], span)
+    }
+
+    fn no_member(&mut self, ty: TypeId, name: Ident<'_>) -> TExpr<'s> {
+        if !self.types().is_error(ty) {
+            let n = self.ty_name(ty);
+            self.error(format!("value of type '{n}' has no member '{}'", name.name), name.span);
+        }
+        self.mk(TypeTable::ERROR, TExprKind::Void, name.span)
+    }
+
+    fn static_member(&mut self, tn: &str, name: Ident<'_>, span: Span) -> TExpr<'s> {
+        let k = match (tn, name.name) {
+            ("Int", "max") => (TypeTable::INT, TExprKind::Int(i64::MAX)),
+            ("Int", "min") => (TypeTable::INT, TExprKind::Int(i64::MIN)),
+            ("Double", "pi") => (TypeTable::DOUBLE, TExprKind::Double(std::f64::consts::PI)),
+            ("Double", "infinity") => (TypeTable::DOUBLE, TExprKind::Double(f64::INFINITY)),
+            ("Double", "nan") => (TypeTable::DOUBLE, TExprKind::Double(f64::NAN)),
+            ("Double", "greatestFiniteMagnitude") => (TypeTable::DOUBLE, TExprKind::Double(f64::MAX)),
+            ("Double", "leastNonzeroMagnitude") => (TypeTable::DOUBLE, TExprKind::Double(f64::from_bits(1))),
+            ("Double", "ulpOfOne") => (TypeTable::DOUBLE, TExprKind::Double(f64::EPSILON)),
+            _ => {
+                self.error(format!("type '{tn}' has no member '{}'", name.name), name.span);
+                return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+            }
+        };
+        self.mk(k.0, k.1, span)
+    }
+
+    /// The receiver of a mutating method: the base as an `inout` place.
+    fn mutating_receiver(&mut self, base: TExpr<'s>, base_expr_span: Span, method: &str) -> Option<TExpr<'s>> {
+        let place = match base.kind {
+            TExprKind::Var(r) => {
+                let (ty, mutable, name) = self.var_info(r);
+                if !mutable {
+                    self.error_with_note(
+                        format!("cannot use mutating member on immutable value: '{name}' is a 'let' constant"),
+                        base_expr_span,
+                        "change 'let' to 'var' to make it mutable",
+                    );
+                    return None;
+                }
+                Place::Var(r, ty)
+            }
+            _ => {
+                let _ = method;
+                self.error("cannot use mutating member on immutable value", base_expr_span);
+                return None;
+            }
+        };
+        let p = self.alloc(place);
+        Some(self.mk(base.ty, TExprKind::InOut(p), base.span))
+    }
+
+    /// `base.name(args)`: a method of a standard library type.
+    fn method(&mut self, base: TExpr<'s>, m: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let ty = base.ty;
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        let err = TypeTable::ERROR;
+        macro_rules! need {
+            ($labels:expr) => {
+                if !self.expect_args(m.name, args, &$labels, span) {
+                    return self.mk(err, TExprKind::Void, span);
+                }
+            };
+        }
+        macro_rules! mutating {
+            () => {
+                match self.mutating_receiver(base, base.span, m.name) {
+                    Some(r) => r,
+                    None => return self.mk(err, TExprKind::Void, span),
+                }
+            };
+        }
+        match (self.ty(ty), m.name) {
+            (Type::Error, _) => {
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.mk(err, TExprKind::Void, span)
+            }
+            (Type::Int, "isMultiple") => {
+                need!([Some("of")]);
+                let v = self.check_expr_as(args[0].value, TypeTable::INT, ARG);
+                self.builtin(Builtin::IsMultiple, TypeTable::BOOL, vec![base, v], span)
+            }
+            (Type::Int, "signum") => {
+                need!([]);
+                self.builtin(Builtin::Signum, TypeTable::INT, vec![base], span)
+            }
+            (Type::Double, "squareRoot") => {
+                need!([]);
+                self.builtin(Builtin::SquareRoot, TypeTable::DOUBLE, vec![base], span)
+            }
+            (Type::Double, "rounded") => {
+                need!([]);
+                self.builtin(Builtin::Rounded, TypeTable::DOUBLE, vec![base], span)
+            }
+            (Type::Double, "truncatingRemainder") => {
+                need!([Some("dividingBy")]);
+                let v = self.check_expr_as(args[0].value, TypeTable::DOUBLE, ARG);
+                self.builtin(Builtin::TruncatingRemainder, TypeTable::DOUBLE, vec![base, v], span)
+            }
+            (Type::String, "hasPrefix" | "hasSuffix") => {
+                need!([None]);
+                let v = self.check_expr_as(args[0].value, TypeTable::STRING, ARG);
+                let b = if m.name == "hasPrefix" { Builtin::StrHasPrefix } else { Builtin::StrHasSuffix };
+                self.builtin(b, TypeTable::BOOL, vec![base, v], span)
+            }
+            (Type::String, "contains") => {
+                need!([None]);
+                let v = self.check_expr(args[0].value, Some(TypeTable::CHARACTER));
+                let v = if v.ty == TypeTable::CHARACTER { v } else { self.coerce(v, TypeTable::STRING, ARG) };
+                self.builtin(Builtin::StrContains, TypeTable::BOOL, vec![base, v], span)
+            }
+            (Type::String, "uppercased" | "lowercased") => {
+                need!([]);
+                let b = if m.name == "uppercased" { Builtin::StrUppercased } else { Builtin::StrLowercased };
+                self.builtin(b, TypeTable::STRING, vec![base], span)
+            }
+            (Type::Character, "uppercased" | "lowercased") => {
+                need!([]);
+                let b = if m.name == "uppercased" { Builtin::StrUppercased } else { Builtin::StrLowercased };
+                self.builtin(b, TypeTable::STRING, vec![base], span)
+            }
+            (Type::String, "split") => {
+                need!([Some("separator")]);
+                let v = self.check_expr_as(args[0].value, TypeTable::CHARACTER, ARG);
+                let t = self.types().array(TypeTable::STRING);
+                self.builtin(Builtin::StrSplit, t, vec![base, v], span)
+            }
+            (Type::String, "reversed") => {
+                need!([]);
+                let t = self.types().intern(Type::Seq(SeqKind::Reversed, TypeTable::CHARACTER, TypeTable::STRING));
+                self.builtin(Builtin::StrReversed, t, vec![base], span)
+            }
+            (Type::String, "append") => {
+                need!([None]);
+                let v = self.check_expr(args[0].value, Some(TypeTable::STRING));
+                let v = if v.ty == TypeTable::CHARACTER { v } else { self.coerce(v, TypeTable::STRING, ARG) };
+                let r = mutating!();
+                self.builtin(Builtin::StrAppend, TypeTable::VOID, vec![r, v], span)
+            }
+            (Type::Array(e), name) => self.array_method(base, e, name, m, args, &labels, span),
+            (Type::Dictionary(k, v), name) => self.dict_method(base, k, v, name, m, args, span),
+            (Type::Set(e), name) => self.set_method(base, e, name, m, args, span),
+            (Type::Range(e) | Type::ClosedRange(e), "contains") => {
+                need!([None]);
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                self.builtin(Builtin::RangeContains, TypeTable::BOOL, vec![base, v], span)
+            }
+            (Type::Range(e) | Type::ClosedRange(e) | Type::Seq(_, e, _), _) => {
+                // Other sequence methods work on the elements as an array.
+                let arr_ty = self.types().array(e);
+                let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![base], base.span);
+                self.array_method(arr, e, m.name, m, args, &labels, span)
+            }
+            (Type::String, "map" | "filter" | "forEach" | "sorted" | "contains" | "allSatisfy" | "reduce" | "compactMap" | "enumerated" | "first" | "last" | "firstIndex" | "min" | "max" | "joined") => {
+                let arr_ty = self.types().array(TypeTable::CHARACTER);
+                let arr = self.builtin(Builtin::StrChars, arr_ty, vec![base], base.span);
+                self.array_method(arr, TypeTable::CHARACTER, m.name, m, args, &labels, span)
+            }
+            _ => {
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.no_member(ty, m)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn array_method(&mut self, base: TExpr<'s>, e: TypeId, name: &str, m: Ident<'_>, args: &[Arg<'_>], labels: &[Option<&str>], span: Span) -> TExpr<'s> {
+        let err = TypeTable::ERROR;
+        let arr = base.ty;
+        macro_rules! need {
+            ($labels:expr) => {
+                if !self.expect_args(name, args, &$labels, span) {
+                    return self.mk(err, TExprKind::Void, span);
+                }
+            };
+        }
+        macro_rules! mutating {
+            () => {
+                match self.mutating_receiver(base, base.span, name) {
+                    Some(r) => r,
+                    None => return self.mk(err, TExprKind::Void, span),
+                }
+            };
+        }
+        let pred = |c: &mut Self, a: &Expr<'_>| c.closure_arg(a, ClosureHint { params: vec![ParamType { ty: e, inout: false }], result: Some(TypeTable::BOOL) });
+        match (name, labels) {
+            ("append", [None]) => {
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                let r = mutating!();
+                self.builtin(Builtin::ArrAppend, TypeTable::VOID, vec![r, v], span)
+            }
+            ("append", [Some("contentsOf")]) => {
+                let v = self.check_expr_as(args[0].value, arr, ARG);
+                let r = mutating!();
+                self.builtin(Builtin::ArrAppendContents, TypeTable::VOID, vec![r, v], span)
+            }
+            ("insert", _) => {
+                need!([None, Some("at")]);
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                let i = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
+                let r = mutating!();
+                self.builtin(Builtin::ArrInsert, TypeTable::VOID, vec![r, v, i], span)
+            }
+            ("remove", _) => {
+                need!([Some("at")]);
+                let i = self.check_expr_as(args[0].value, TypeTable::INT, ARG);
+                let r = mutating!();
+                self.builtin(Builtin::ArrRemoveAt, e, vec![r, i], span)
+            }
+            ("removeFirst" | "removeLast" | "removeAll" | "popLast" | "sort" | "shuffle", []) => {
+                let r = mutating!();
+                let (b, t) = match name {
+                    "removeFirst" => (Builtin::ArrRemoveFirst, e),
+                    "removeLast" => (Builtin::ArrRemoveLast, e),
+                    "removeAll" => (Builtin::ArrRemoveAll, TypeTable::VOID),
+                    "popLast" => (Builtin::ArrPopLast, self.types().optional(e)),
+                    _ => {
+                        if !self.comparable(e) {
+                            return self.not_comparable(name, e, span);
+                        }
+                        (Builtin::ArrSort, TypeTable::VOID)
+                    }
+                };
+                self.builtin(b, t, vec![r], span)
+            }
+            ("sort", [Some("by")]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let r = mutating!();
+                self.builtin(Builtin::ArrSortBy, TypeTable::VOID, vec![r, f], span)
+            }
+            ("swapAt", _) => {
+                need!([None, None]);
+                let i = self.check_expr_as(args[0].value, TypeTable::INT, ARG);
+                let j = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
+                let r = mutating!();
+                self.builtin(Builtin::ArrSwapAt, TypeTable::VOID, vec![r, i, j], span)
+            }
+            ("contains", [None]) => {
+                if !self.is_equatable(e) {
+                    let n = self.ty_name(e);
+                    self.error(format!("referencing instance method 'contains' requires that '{n}' conform to 'Equatable'"), span);
+                }
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                self.builtin(Builtin::ArrContains, TypeTable::BOOL, vec![base, v], span)
+            }
+            ("contains", [Some("where")]) | ("allSatisfy", [None]) => {
+                let f = pred(self, args[0].value);
+                let b = if name == "contains" { Builtin::ArrContainsWhere } else { Builtin::ArrAllSatisfy };
+                self.builtin(b, TypeTable::BOOL, vec![base, f], span)
+            }
+            ("firstIndex", [Some("of")]) => {
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                let t = self.types().optional(TypeTable::INT);
+                self.builtin(Builtin::ArrFirstIndexOf, t, vec![base, v], span)
+            }
+            ("firstIndex", [Some("where")]) => {
+                let f = pred(self, args[0].value);
+                let t = self.types().optional(TypeTable::INT);
+                self.builtin(Builtin::ArrFirstIndexWhere, t, vec![base, f], span)
+            }
+            ("first", [Some("where")]) => {
+                let f = pred(self, args[0].value);
+                let t = self.types().optional(e);
+                self.builtin(Builtin::ArrFirstWhere, t, vec![base, f], span)
+            }
+            ("filter", [None]) => {
+                let f = pred(self, args[0].value);
+                self.builtin(Builtin::ArrFilter, arr, vec![base, f], span)
+            }
+            ("map", [None]) | ("compactMap", [None]) | ("flatMap", [None]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }], result: None });
+                let r = self.closure_result(f.ty);
+                let (b, t) = match name {
+                    "map" => (Builtin::ArrMap, self.types().array(r)),
+                    "compactMap" => match self.ty(r) {
+                        Type::Optional(i) => (Builtin::ArrCompactMap, self.types().array(i)),
+                        _ => (Builtin::ArrMap, self.types().array(r)),
+                    },
+                    _ => match self.types().element_of(r) {
+                        Some(i) => (Builtin::ArrFlatMap, self.types().array(i)),
+                        None => {
+                            let n = self.ty_name(r);
+                            self.error(format!("'flatMap' closure must return a sequence, not '{n}'"), span);
+                            return self.mk(err, TExprKind::Void, span);
+                        }
+                    },
+                };
+                self.builtin(b, t, vec![base, f], span)
+            }
+            ("forEach", [None]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }], result: Some(TypeTable::VOID) });
+                self.builtin(Builtin::ArrForEach, TypeTable::VOID, vec![base, f], span)
+            }
+            ("reduce", [None, None]) => {
+                let init = self.check_expr(args[0].value, None);
+                let acc = init.ty;
+                let f = self.closure_arg(args[1].value, ClosureHint { params: vec![ParamType { ty: acc, inout: false }, ParamType { ty: e, inout: false }], result: Some(acc) });
+                self.builtin(Builtin::ArrReduce, acc, vec![base, init, f], span)
+            }
+            ("sorted", []) => {
+                if !self.comparable(e) {
+                    return self.not_comparable(name, e, span);
+                }
+                self.builtin(Builtin::ArrSorted, arr, vec![base], span)
+            }
+            ("sorted", [Some("by")]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                self.builtin(Builtin::ArrSortedBy, arr, vec![base, f], span)
+            }
+            ("reversed", []) => {
+                let t = self.types().intern(Type::Seq(SeqKind::Reversed, e, arr));
+                self.builtin(Builtin::ArrReversed, t, vec![base], span)
+            }
+            ("enumerated", []) => {
+                let elem = self.types().tuple(vec![(Some("offset".into()), TypeTable::INT), (Some("element".into()), e)]);
+                let t = self.types().intern(Type::Seq(SeqKind::Enumerated, elem, arr));
+                self.builtin(Builtin::ArrEnumerated, t, vec![base], span)
+            }
+            ("joined", []) | ("joined", [Some("separator")]) => {
+                if e != TypeTable::STRING && e != TypeTable::CHARACTER {
+                    let n = self.ty_name(arr);
+                    self.error(format!("referencing instance method 'joined(separator:)' on '{n}' requires that the elements be 'String'"), span);
+                }
+                let sep = match args.first() {
+                    Some(a) => self.check_expr_as(a.value, TypeTable::STRING, ARG),
+                    None => self.mk(TypeTable::STRING, TExprKind::Str(""), span),
+                };
+                self.builtin(Builtin::ArrJoined, TypeTable::STRING, vec![base, sep], span)
+            }
+            ("min" | "max", []) => {
+                if !self.comparable(e) {
+                    return self.not_comparable(name, e, span);
+                }
+                let t = self.types().optional(e);
+                let b = if name == "min" { Builtin::ArrMin } else { Builtin::ArrMax };
+                self.builtin(b, t, vec![base], span)
+            }
+            ("shuffled", []) => self.builtin(Builtin::ArrShuffled, arr, vec![base], span),
+            _ => {
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.no_member(arr, m)
+            }
+        }
+    }
+
+    fn comparable(&self, t: TypeId) -> bool {
+        matches!(self.env.types.get(t), Type::Int | Type::Double | Type::String | Type::Character | Type::Error)
+    }
+
+    fn not_comparable(&mut self, name: &str, e: TypeId, span: Span) -> TExpr<'s> {
+        let n = self.ty_name(e);
+        self.error(format!("referencing instance method '{name}()' requires that '{n}' conform to 'Comparable'"), span);
+        self.mk(TypeTable::ERROR, TExprKind::Void, span)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn dict_method(&mut self, base: TExpr<'s>, k: TypeId, v: TypeId, name: &str, m: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let err = TypeTable::ERROR;
+        let dict = base.ty;
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        let pair = self.types().tuple(vec![(Some("key".into()), k), (Some("value".into()), v)]);
+        match (name, labels.as_slice()) {
+            ("removeValue", [Some("forKey")]) => {
+                let key = self.check_expr_as(args[0].value, k, ARG);
+                let Some(r) = self.mutating_receiver(base, base.span, name) else {
+                    return self.mk(err, TExprKind::Void, span);
+                };
+                let t = self.types().optional(v);
+                self.builtin(Builtin::DictRemoveValue, t, vec![r, key], span)
+            }
+            ("updateValue", [None, Some("forKey")]) => {
+                let val = self.check_expr_as(args[0].value, v, ARG);
+                let key = self.check_expr_as(args[1].value, k, ARG);
+                let Some(r) = self.mutating_receiver(base, base.span, name) else {
+                    return self.mk(err, TExprKind::Void, span);
+                };
+                let t = self.types().optional(v);
+                self.builtin(Builtin::DictUpdateValue, t, vec![r, val, key], span)
+            }
+            ("mapValues", [None]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: v, inout: false }], result: None });
+                let r = self.closure_result(f.ty);
+                let t = self.types().intern(Type::Dictionary(k, r));
+                self.builtin(Builtin::DictMapValues, t, vec![base, f], span)
+            }
+            ("sorted", [Some("by")]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let t = self.types().array(pair);
+                self.builtin(Builtin::DictSortedBy, t, vec![base, f], span)
+            }
+            ("filter", [None]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: Some(TypeTable::BOOL) });
+                self.builtin(Builtin::DictFilter, dict, vec![base, f], span)
+            }
+            ("map", [None]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: None });
+                let r = self.closure_result(f.ty);
+                let t = self.types().array(r);
+                self.builtin(Builtin::DictMap, t, vec![base, f], span)
+            }
+            ("contains", [Some("where")]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: Some(TypeTable::BOOL) });
+                self.builtin(Builtin::DictContainsWhere, TypeTable::BOOL, vec![base, f], span)
+            }
+            ("forEach", [None]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: Some(TypeTable::VOID) });
+                let arr_ty = self.types().array(pair);
+                let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![base], base.span);
+                self.builtin(Builtin::ArrForEach, TypeTable::VOID, vec![arr, f], span)
+            }
+            _ => {
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.no_member(dict, m)
+            }
+        }
+    }
+
+    fn set_method(&mut self, base: TExpr<'s>, e: TypeId, name: &str, m: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let err = TypeTable::ERROR;
+        let set = base.ty;
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        match (name, labels.as_slice()) {
+            ("insert" | "remove", [None]) => {
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                let Some(r) = self.mutating_receiver(base, base.span, name) else {
+                    return self.mk(err, TExprKind::Void, span);
+                };
+                if name == "insert" {
+                    // Swift returns `(inserted: Bool, memberAfterInsert: T)`, almost always discarded.
+                    let t = self.types().tuple(vec![(Some("inserted".into()), TypeTable::BOOL), (Some("memberAfterInsert".into()), e)]);
+                    self.builtin(Builtin::SetInsert, t, vec![r, v], span)
+                } else {
+                    let t = self.types().optional(e);
+                    self.builtin(Builtin::SetRemove, t, vec![r, v], span)
+                }
+            }
+            ("contains", [None]) => {
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                self.builtin(Builtin::SetContains, TypeTable::BOOL, vec![base, v], span)
+            }
+            ("union" | "intersection" | "subtracting" | "symmetricDifference", [None]) => {
+                let v = self.check_expr(args[0].value, Some(set));
+                let v = match self.ty(v.ty) {
+                    Type::Set(_) => self.coerce(v, set, ARG),
+                    _ => {
+                        let b = self.builtin(Builtin::SetFromSeq, set, vec![v], v.span);
+                        b
+                    }
+                };
+                let b = match name {
+                    "union" => Builtin::SetUnion,
+                    "intersection" => Builtin::SetIntersection,
+                    "subtracting" => Builtin::SetSubtracting,
+                    _ => Builtin::SetSymmetricDifference,
+                };
+                self.builtin(b, set, vec![base, v], span)
+            }
+            ("isSubset", [Some("of")]) | ("isSuperset", [Some("of")]) | ("isDisjoint", [Some("with")]) => {
+                let v = self.check_expr_as(args[0].value, set, ARG);
+                let b = match name {
+                    "isSubset" => Builtin::SetIsSubset,
+                    "isSuperset" => Builtin::SetIsSuperset,
+                    _ => Builtin::SetIsDisjoint,
+                };
+                self.builtin(b, TypeTable::BOOL, vec![base, v], span)
+            }
+            ("sorted", []) => {
+                if !self.comparable(e) {
+                    return self.not_comparable(name, e, span);
+                }
+                let t = self.types().array(e);
+                self.builtin(Builtin::SetSorted, t, vec![base], span)
+            }
+            _ => {
+                // Sequence methods on a set work on its elements in order.
+                let arr_ty = self.types().array(e);
+                let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![base], base.span);
+                let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                if matches!(name, "map" | "filter" | "forEach" | "reduce" | "contains" | "allSatisfy" | "compactMap" | "min" | "max" | "first") {
+                    return self.array_method(arr, e, name, m, args, &labels, span);
+                }
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.no_member(set, m)
+            }
+        }
+    }
+
+    /// `base[args]`.
+    pub(super) fn subscript(&mut self, base: &Expr<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let b = self.check_expr(base, None);
+        match (self.ty(b.ty), args) {
+            (Type::Array(e), [Arg { label: None, value }]) => {
+                let i = self.check_expr(value, Some(TypeTable::INT));
+                match self.ty(i.ty) {
+                    Type::Int => self.builtin(Builtin::ArrGet, e, vec![b, i], span),
+                    Type::Range(_) | Type::ClosedRange(_) | Type::RangeFrom(_) | Type::RangeUpTo(_) | Type::RangeThrough(_) => {
+                        self.builtin(Builtin::ArrSlice, b.ty, vec![b, i], span)
+                    }
+                    _ => {
+                        let i = self.coerce(i, TypeTable::INT, ARG);
+                        self.builtin(Builtin::ArrGet, e, vec![b, i], span)
+                    }
+                }
+            }
+            (Type::Dictionary(k, v), [Arg { label: None, value }]) => {
+                let key = self.check_expr_as(value, k, ARG);
+                let t = self.types().optional(v);
+                self.builtin(Builtin::DictGet, t, vec![b, key], span)
+            }
+            (Type::Dictionary(k, v), [Arg { label: None, value }, Arg { label: Some(l), value: d }]) if l.name == "default" => {
+                let key = self.check_expr_as(value, k, ARG);
+                let def = self.check_expr_as(d, v, ARG);
+                self.builtin(Builtin::DictGetDefault, v, vec![b, key, def], span)
+            }
+            (Type::String, _) => {
+                for a in args {
+                    let _ = self.check_expr(a.value, None);
+                }
+                self.error("'subscript(_:)' is unavailable: cannot subscript String with an Int, use a String.Index instead.", span);
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+            (Type::Error, _) => self.mk(TypeTable::ERROR, TExprKind::Void, span),
+            _ => {
+                let n = self.ty_name(b.ty);
+                self.error(format!("value of type '{n}' has no subscripts"), span);
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+        }
+    }
+}
+
+/// Whether a signature's labels can accept the call's (defaults may be skipped).
+fn labels_fit(sig: &FuncSig, labels: &[Option<String>]) -> bool {
+    let mut ai = 0;
+    for (pi, l) in sig.labels.iter().enumerate() {
+        if sig.variadic == Some(pi) {
+            if labels.get(ai) == Some(l) {
+                ai += 1;
+                while ai < labels.len() && labels[ai].is_none() {
+                    ai += 1;
+                }
+            }
+            continue;
+        }
+        if labels.get(ai) == Some(l) {
+            ai += 1;
+        } else if sig.defaults.get(pi).copied().flatten().is_none() {
+            return false;
+        }
+    }
+    ai == labels.len()
+}

@@ -1,0 +1,1286 @@
+//! Expressions: bidirectional type checking (an expected type flows down, so literals take
+//! their type from context), implicit optional wrapping, optional chains, closures, calls.
+
+use std::collections::HashSet;
+
+use super::ir::*;
+use super::types::{ParamType, Type, TypeId, TypeTable};
+use super::{Checker, FuncKind, Resolved};
+use crate::stdlib::Builtin;
+use crate::syntax::ast::*;
+use crate::syntax::token::{BinOp, PrefixOp};
+
+/// What a closure's context says about its signature.
+#[derive(Clone, Debug)]
+pub(super) struct ClosureHint {
+    /// Parameter types.
+    pub params: Vec<ParamType>,
+    /// The result type, when known (otherwise inferred from the body).
+    pub result: Option<TypeId>,
+}
+
+/// Names a type needs in messages: a function so the template stays in one place.
+pub(super) fn fill(template: &str, actual: &str, expected: &str) -> String {
+    template.replacen("{}", actual, 1).replacen("{}", expected, 1)
+}
+
+impl<'e, 's> Checker<'e, 's> {
+    pub(super) fn mk(&mut self, ty: TypeId, kind: TExprKind<'s>, span: Span) -> TExpr<'s> {
+        TExpr { ty, kind, span }
+    }
+
+    pub(super) fn boxed(&mut self, e: TExpr<'s>) -> &'s TExpr<'s> {
+        self.alloc(e)
+    }
+
+    fn error_expr(&mut self, span: Span) -> TExpr<'s> {
+        TExpr { ty: TypeTable::ERROR, kind: TExprKind::Void, span }
+    }
+
+    /// Checks `e` against `target` and converts it (optional wrapping); the message template
+    /// has two `{}`: the actual and the expected type.
+    pub(super) fn check_expr_as(&mut self, e: &Expr<'_>, target: TypeId, template: &str) -> TExpr<'s> {
+        let t = self.check_expr(e, Some(target));
+        self.coerce(t, target, template)
+    }
+
+    /// Converts `t` to `target` where Swift converts implicitly, or reports the mismatch.
+    pub(super) fn coerce(&mut self, t: TExpr<'s>, target: TypeId, template: &str) -> TExpr<'s> {
+        if t.ty == target || self.types().is_error(t.ty) || self.types().is_error(target) {
+            return t;
+        }
+        if let Type::Optional(inner) = self.ty(target) {
+            if matches!(t.kind, TExprKind::Nil) {
+                return TExpr { ty: target, ..t };
+            }
+            if t.ty == inner || self.convertible(t.ty, inner) {
+                let inner_t = self.coerce(t, inner, template);
+                let b = self.boxed(inner_t);
+                return TExpr { ty: target, kind: TExprKind::WrapOptional(b), span: t.span };
+            }
+        }
+        if self.convertible(t.ty, target) {
+            let b = self.boxed(t);
+            return TExpr { ty: target, kind: TExprKind::Retype(b), span: t.span };
+        }
+        let (a, b) = (self.ty_name(t.ty), self.ty_name(target));
+        if let Type::Optional(inner) = self.ty(t.ty) {
+            if inner == target {
+                let msg = format!("value of optional type '{a}' must be unwrapped to a value of type '{b}'");
+                self.errors.push(
+                    crate::diag::Diagnostic::error(msg, t.span)
+                        .with_note("coalesce using '??' to provide a default when the optional value contains 'nil'", t.span)
+                        .with_note("force-unwrap using '!' to abort execution if the optional value contains 'nil'", t.span),
+                );
+                return TExpr { ty: target, ..t };
+            }
+        }
+        self.error(fill(template, &a, &b), t.span);
+        TExpr { ty: target, ..t }
+    }
+
+    /// Structural conversions that keep the value: tuples whose labels are added or dropped,
+    /// function types that only differ in nothing observable.
+    fn convertible(&self, from: TypeId, to: TypeId) -> bool {
+        if from == to {
+            return true;
+        }
+        match (self.env.types.get(from), self.env.types.get(to)) {
+            (Type::Tuple(a), Type::Tuple(b)) => {
+                a.len() == b.len()
+                    && a.iter().zip(b).all(|((la, ta), (lb, tb))| {
+                        (la.is_none() || lb.is_none() || la == lb) && self.convertible(*ta, *tb)
+                    })
+            }
+            (Type::Optional(a), Type::Optional(b)) => self.convertible(*a, *b),
+            (Type::Array(a), Type::Array(b)) => self.convertible(*a, *b) && self.same_repr(*a, *b),
+            _ => false,
+        }
+    }
+
+    fn same_repr(&self, a: TypeId, b: TypeId) -> bool {
+        a == b || matches!((self.env.types.get(a), self.env.types.get(b)), (Type::Tuple(_), Type::Tuple(_)))
+    }
+
+    /// Whether `e` is made of numeric literals only (its type follows the context).
+    fn is_literal_tree(e: &Expr<'_>) -> bool {
+        match e.kind {
+            ExprKind::Int(_) | ExprKind::Float(_) => true,
+            ExprKind::Paren(i) | ExprKind::Prefix(PrefixOp::Neg | PrefixOp::Plus, i) => Self::is_literal_tree(i),
+            ExprKind::Binary(
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem,
+                a,
+                b,
+            ) => Self::is_literal_tree(a) && Self::is_literal_tree(b),
+            _ => false,
+        }
+    }
+
+    fn has_float_literal(e: &Expr<'_>) -> bool {
+        match e.kind {
+            ExprKind::Float(_) => true,
+            ExprKind::Paren(i) | ExprKind::Prefix(_, i) => Self::has_float_literal(i),
+            ExprKind::Binary(_, a, b) => Self::has_float_literal(a) || Self::has_float_literal(b),
+            _ => false,
+        }
+    }
+
+    /// The scalar type an expected type asks a literal to be (looking through optionals).
+    fn literal_target(&self, expected: Option<TypeId>) -> Option<TypeId> {
+        let mut t = expected?;
+        while let Type::Optional(i) = self.env.types.get(t) {
+            t = *i;
+        }
+        Some(t)
+    }
+
+    /// The heart: checks `e`, with `expected` as a hint (not enforced; see `coerce`).
+    pub(super) fn check_expr(&mut self, e: &Expr<'_>, expected: Option<TypeId>) -> TExpr<'s> {
+        let key = e as *const Expr<'_> as usize;
+        if let Some(sub) = self.chain_subst.iter().find(|(k, _)| *k == key).map(|(_, t)| *t) {
+            return sub;
+        }
+        if let Some(chain) = self.chain_root(e) {
+            return self.optional_chain(e, chain);
+        }
+        let span = e.span;
+        match e.kind {
+            ExprKind::Int(text) => self.int_literal(text, expected, span),
+            ExprKind::Float(text) => {
+                let v = parse_float(text);
+                if self.literal_target(expected) == Some(TypeTable::INT) {
+                    // `let x: Int = 1.5` is a conversion error, reported by `coerce`.
+                }
+                self.mk(TypeTable::DOUBLE, TExprKind::Double(v), span)
+            }
+            ExprKind::Str(segments) => self.string_literal(segments, expected, span),
+            ExprKind::Bool(b) => self.mk(TypeTable::BOOL, TExprKind::Bool(b), span),
+            ExprKind::Nil => match expected.filter(|t| matches!(self.env.types.get(*t), Type::Optional(_))) {
+                Some(t) => self.mk(t, TExprKind::Nil, span),
+                None => {
+                    if expected.is_some_and(|t| !self.types().is_error(t)) {
+                        let name = self.ty_name(expected.unwrap_or(TypeTable::ERROR));
+                        self.error(format!("'nil' cannot be assigned to type '{name}'"), span);
+                    } else if expected.is_none() {
+                        self.error("'nil' requires a contextual type", span);
+                    }
+                    self.error_expr(span)
+                }
+            },
+            ExprKind::Name(name) => self.name_expr(name, span),
+            ExprKind::Dollar(n) => self.dollar(n, span),
+            ExprKind::Paren(inner) => {
+                let t = self.check_expr(inner, expected);
+                TExpr { span, ..t }
+            }
+            ExprKind::Tuple(args) => self.tuple_expr(args, expected, span),
+            ExprKind::Array(elems) => self.array_literal(elems, expected, span),
+            ExprKind::Dictionary(entries) => self.dict_literal(entries, expected, span),
+            ExprKind::Member(base, name) => self.member(base, name, span),
+            ExprKind::TupleIndex(base, i, ispan) => {
+                let b = self.check_expr(base, None);
+                self.tuple_field(b, i, ispan, span)
+            }
+            ExprKind::Call { callee, args, trailing } => self.call(callee, args, trailing, expected, span),
+            ExprKind::Subscript(base, args) => self.subscript(base, args, span),
+            ExprKind::ForceUnwrap(inner) => {
+                let t = self.check_expr(inner, expected.map(|t| self.env.types.clone().optional(t)));
+                match self.ty(t.ty) {
+                    Type::Optional(i) => {
+                        let b = self.boxed(t);
+                        self.mk(i, TExprKind::ForceUnwrap(b), span)
+                    }
+                    Type::Error => t,
+                    _ => {
+                        let name = self.ty_name(t.ty);
+                        self.error(format!("cannot force unwrap value of non-optional type '{name}'"), span);
+                        t
+                    }
+                }
+            }
+            ExprKind::OptionalChain(inner) => {
+                // A bare `x?` with nothing after it.
+                let t = self.check_expr(inner, expected);
+                if !matches!(self.ty(t.ty), Type::Optional(_) | Type::Error) {
+                    let name = self.ty_name(t.ty);
+                    self.error(format!("cannot use optional chaining on non-optional value of type '{name}'"), span);
+                }
+                t
+            }
+            ExprKind::Prefix(op, inner) => self.prefix(op, inner, expected, span),
+            ExprKind::PostfixRange(inner) => {
+                let t = self.check_expr(inner, Some(TypeTable::INT));
+                let ty = self.types().intern(Type::RangeFrom(t.ty));
+                let b = self.boxed(t);
+                let hi = self.mk(TypeTable::INT, TExprKind::Int(i64::MAX), span);
+                let hb = self.boxed(hi);
+                self.mk(ty, TExprKind::Range(b, hb, false), span)
+            }
+            ExprKind::Binary(op, a, b) => self.binary(op, a, b, expected, span),
+            ExprKind::Assign(op, target, value) => self.assign(op, target, value, span),
+            ExprKind::Ternary(c, a, b) => {
+                let c = self.check_expr_as(c, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                let (a, b) = if Self::is_literal_tree(a) && !Self::is_literal_tree(b) {
+                    let bt = self.check_expr(b, expected);
+                    let at = self.check_expr_as(a, bt.ty, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    (at, bt)
+                } else {
+                    let at = self.check_expr(a, expected);
+                    let target = expected.filter(|t| self.convertible(at.ty, *t) || matches!(self.env.types.get(*t), Type::Optional(_))).unwrap_or(at.ty);
+                    let at = self.coerce(at, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let bt = self.check_expr_as(b, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    (at, bt)
+                };
+                let ty = a.ty;
+                let (cb, ab, bb) = (self.boxed(c), self.boxed(a), self.boxed(b));
+                self.mk(ty, TExprKind::Ternary(cb, ab, bb), span)
+            }
+            ExprKind::Cast(kind, inner, t) => {
+                let target = self.resolve_type(t);
+                match kind {
+                    CastKind::As => {
+                        let v = self.check_expr_as(inner, target, "cannot convert value of type '{}' to type '{}' in coercion");
+                        let b = self.boxed(v);
+                        self.mk(target, TExprKind::Retype(b), span)
+                    }
+                    _ => {
+                        self.error("'is', 'as?' and 'as!' need classes, which are not supported yet", span);
+                        self.error_expr(span)
+                    }
+                }
+            }
+            ExprKind::Closure(c) => {
+                let hint = expected.and_then(|t| self.hint_from_type(t));
+                self.closure(c, hint, span)
+            }
+            ExprKind::InOut(_) => {
+                self.error("'&' may only be used to pass an argument to inout parameter", span);
+                self.error_expr(span)
+            }
+            ExprKind::TypeRef(_) => {
+                self.error("expected member name or initializer call after type name", span);
+                self.error_expr(span)
+            }
+            ExprKind::ImplicitMember(name) => {
+                self.error(format!("cannot infer contextual base in reference to member '{}'", name.name), span);
+                self.error_expr(span)
+            }
+            ExprKind::SelfValue => {
+                self.error("cannot find 'self' in scope; 'self' needs a type (classes and structs are not supported yet)", span);
+                self.error_expr(span)
+            }
+            ExprKind::SuperMember(_) => {
+                self.error("'super' cannot be used outside of class members", span);
+                self.error_expr(span)
+            }
+            ExprKind::PatternBinding(..) | ExprKind::PatternIs(_) => {
+                self.error("pattern is not allowed here", span);
+                self.error_expr(span)
+            }
+            ExprKind::Error => self.error_expr(span),
+        }
+    }
+
+    fn int_literal(&mut self, text: &str, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let target = self.literal_target(expected);
+        let Some(v) = parse_int(text) else {
+            let ty = if target == Some(TypeTable::DOUBLE) { "Double" } else { "Int" };
+            self.error(format!("integer literal '{text}' overflows when stored into '{ty}'"), span);
+            return self.error_expr(span);
+        };
+        if target == Some(TypeTable::DOUBLE) {
+            let d = match v {
+                Some(i) => i as f64,
+                None => text.chars().filter(|c| *c != '_').collect::<String>().parse::<f64>().unwrap_or(f64::INFINITY),
+            };
+            return self.mk(TypeTable::DOUBLE, TExprKind::Double(d), span);
+        }
+        match v {
+            Some(v) => self.mk(TypeTable::INT, TExprKind::Int(v), span),
+            None => {
+                self.error(format!("integer literal '{text}' overflows when stored into 'Int'"), span);
+                self.error_expr(span)
+            }
+        }
+    }
+
+    fn string_literal(&mut self, segments: &[StrSegment<'_>], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let plain: Option<String> = segments
+            .iter()
+            .map(|s| match s {
+                StrSegment::Text(t) => Some(*t),
+                StrSegment::Interp(_) => None,
+            })
+            .collect::<Option<Vec<&str>>>()
+            .map(|v| v.concat());
+        if let Some(text) = plain {
+            let wants_char = self.literal_target(expected) == Some(TypeTable::CHARACTER);
+            let ty = if wants_char && crate::vm::text::grapheme_count(&text) == 1 {
+                TypeTable::CHARACTER
+            } else {
+                TypeTable::STRING
+            };
+            let t = self.text(&text);
+            return self.mk(ty, TExprKind::Str(t), span);
+        }
+        let mut parts = Vec::with_capacity(segments.len());
+        for s in segments {
+            match s {
+                StrSegment::Text(t) => {
+                    let t = self.text(t);
+                    parts.push(self.mk(TypeTable::STRING, TExprKind::Str(t), span));
+                }
+                StrSegment::Interp(e) => {
+                    let t = self.check_expr(e, None);
+                    if t.ty == TypeTable::VOID {
+                        // Swift prints `()`; allowed.
+                    }
+                    parts.push(t);
+                }
+            }
+        }
+        let parts = self.slice(parts);
+        self.mk(TypeTable::STRING, TExprKind::Interpolation(parts), span)
+    }
+
+    fn name_expr(&mut self, name: &str, span: Span) -> TExpr<'s> {
+        match self.lookup(name) {
+            Some(Resolved::Var(r)) => {
+                let (ty, _, _) = self.var_info(r);
+                self.mk(ty, TExprKind::Var(r), span)
+            }
+            Some(Resolved::Func(f)) => {
+                let ty = self.done_type(f);
+                self.mk(ty, TExprKind::Func(f), span)
+            }
+            Some(Resolved::GlobalFuncs(ids)) => {
+                let Some(&id) = ids.last() else {
+                    return self.error_expr(span);
+                };
+                if ids.len() > 1 {
+                    self.error(format!("ambiguous use of '{name}'"), span);
+                }
+                let sig = self.env.func_sigs.get(id as usize).cloned().flatten();
+                let ty = match sig {
+                    Some(s) => self.sig_type(&s),
+                    None => TypeTable::ERROR,
+                };
+                let kind = self.global_func_ref(id);
+                self.mk(ty, kind, span)
+            }
+            None => {
+                if self.is_type_name(name) {
+                    self.error(format!("expected member name or constructor call after type name '{name}'"), span);
+                } else if builtins_needing_foundation(name) && !self.env.foundation {
+                    self.error_with_note(format!("cannot find '{name}' in scope"), span, "add 'import Foundation' to use it");
+                } else if super::builtins::is_builtin_function(name) {
+                    self.error(format!("builtin function '{name}' cannot be used as a value here; call it"), span);
+                } else {
+                    self.error(format!("cannot find '{name}' in scope"), span);
+                }
+                self.error_expr(span)
+            }
+        }
+    }
+
+    /// A module function as a value or callee: this compilation's by id, earlier ones by index.
+    pub(super) fn global_func_ref(&self, index: u32) -> TExprKind<'s> {
+        match index.checked_sub(self.first_func) {
+            Some(local) => TExprKind::Func(FuncId(local)),
+            None => TExprKind::GlobalFunc(index),
+        }
+    }
+
+    fn done_type(&mut self, _f: FuncId) -> TypeId {
+        TypeTable::ERROR
+    }
+
+    pub(super) fn is_type_name(&self, name: &str) -> bool {
+        matches!(name, "Int" | "Double" | "Bool" | "String" | "Character" | "Array" | "Dictionary" | "Set")
+            || self.env.aliases.contains_key(name)
+    }
+
+    fn dollar(&mut self, n: u32, span: Span) -> TExpr<'s> {
+        // `$n` belongs to the innermost closure without a written signature.
+        let depth = self.stack.len() - 1;
+        let f = &self.stack[depth].1;
+        if f.kind != FuncKind::Closure {
+            self.error(format!("anonymous closure argument not contained in a closure"), span);
+            return self.error_expr(span);
+        }
+        match f.dollar_params.get(n as usize).copied() {
+            Some(v) => {
+                let ty = f.ir.locals.get(v.0 as usize).map_or(TypeTable::ERROR, |l| l.ty);
+                self.mk(ty, TExprKind::Var(VarRef::Local(v)), span)
+            }
+            None => {
+                if f.dollar_params.is_empty() && f.ir.param_count > 0 {
+                    self.error("anonymous closure arguments cannot be used inside a closure that has explicit arguments", span);
+                } else {
+                    let count = f.dollar_params.len();
+                    self.error(format!("contextual closure type expects {count} argument{}, but ${n} was used", if count == 1 { "" } else { "s" }), span);
+                }
+                self.error_expr(span)
+            }
+        }
+    }
+
+    fn tuple_expr(&mut self, args: &[Arg<'_>], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        if args.is_empty() {
+            return self.mk(TypeTable::VOID, TExprKind::Void, span);
+        }
+        let expected_elems = match expected.map(|t| self.ty(t)) {
+            Some(Type::Tuple(elems)) if elems.len() == args.len() => Some(elems),
+            _ => None,
+        };
+        let mut parts = Vec::with_capacity(args.len());
+        let mut types = Vec::with_capacity(args.len());
+        for (i, a) in args.iter().enumerate() {
+            let hint = expected_elems.as_ref().map(|e| e[i].1);
+            let t = match hint {
+                Some(h) => self.check_expr_as(a.value, h, "cannot convert value of type '{}' to expected element type '{}'"),
+                None => self.check_expr(a.value, None),
+            };
+            types.push((a.label.map(|l| l.name.to_string()), t.ty));
+            parts.push(t);
+        }
+        let ty = self.types().tuple(types);
+        let parts = self.slice(parts);
+        self.mk(ty, TExprKind::Tuple(parts), span)
+    }
+
+    fn array_literal(&mut self, elems: &[Expr<'_>], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let elem_expected = match expected.map(|t| self.ty(t)) {
+            Some(Type::Array(t)) | Some(Type::Set(t)) => Some(t),
+            Some(Type::Optional(o)) => match self.ty(o) {
+                Type::Array(t) | Type::Set(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        };
+        let set_expected = expected.is_some_and(|t| matches!(self.env.types.get(t), Type::Set(_)));
+        if elems.is_empty() {
+            return match (elem_expected, expected) {
+                (Some(_), Some(t)) => {
+                    let t = if set_expected { t } else { self.literal_collection_type(t) };
+                    self.mk(t, TExprKind::Array(&[]), span)
+                }
+                _ => {
+                    self.error("empty collection literal requires an explicit type", span);
+                    self.error_expr(span)
+                }
+            };
+        }
+        let elem_ty = match elem_expected {
+            Some(t) => t,
+            None => {
+                if elems.iter().all(Self::is_literal_tree) && elems.iter().any(Self::has_float_literal) {
+                    TypeTable::DOUBLE
+                } else {
+                    let first = self.check_expr(&elems[0], None);
+                    first.ty
+                }
+            }
+        };
+        let mut parts = Vec::with_capacity(elems.len());
+        for e in elems {
+            let t = self.check_expr_as(e, elem_ty, "cannot convert value of type '{}' to expected element type '{}'");
+            parts.push(t);
+        }
+        let ty = if set_expected {
+            expected.unwrap_or(TypeTable::ERROR)
+        } else {
+            self.types().array(elem_ty)
+        };
+        let parts = self.slice(parts);
+        self.mk(ty, TExprKind::Array(parts), span)
+    }
+
+    fn literal_collection_type(&mut self, t: TypeId) -> TypeId {
+        match self.ty(t) {
+            Type::Optional(i) => i,
+            _ => t,
+        }
+    }
+
+    fn dict_literal(&mut self, entries: &[(Expr<'_>, Expr<'_>)], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let expected = expected.map(|t| self.literal_collection_type(t));
+        let kv = match expected.map(|t| self.ty(t)) {
+            Some(Type::Dictionary(k, v)) => Some((k, v)),
+            _ => None,
+        };
+        if entries.is_empty() {
+            return match (kv, expected) {
+                (Some(_), Some(t)) => self.mk(t, TExprKind::Dictionary(&[]), span),
+                _ => {
+                    self.error("empty collection literal requires an explicit type", span);
+                    self.error_expr(span)
+                }
+            };
+        }
+        let (kt, vt) = match kv {
+            Some(kv) => kv,
+            None => {
+                let k = self.check_expr(&entries[0].0, None).ty;
+                let values: Vec<&Expr<'_>> = entries.iter().map(|e| &e.1).collect();
+                let v = if values.iter().all(|e| Self::is_literal_tree(e)) && values.iter().any(|e| Self::has_float_literal(e)) {
+                    TypeTable::DOUBLE
+                } else {
+                    self.check_expr(&entries[0].1, None).ty
+                };
+                (k, v)
+            }
+        };
+        let mut parts = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            let k = self.check_expr_as(k, kt, "cannot convert value of type '{}' to expected dictionary key type '{}'");
+            let v = self.check_expr_as(v, vt, "cannot convert value of type '{}' to expected dictionary value type '{}'");
+            parts.push((k, v));
+        }
+        if !self.is_hashable(kt) {
+            let name = self.ty_name(kt);
+            self.error(format!("type '{name}' does not conform to protocol 'Hashable'"), span);
+        }
+        let ty = self.types().intern(Type::Dictionary(kt, vt));
+        let parts = self.slice(parts);
+        self.mk(ty, TExprKind::Dictionary(parts), span)
+    }
+
+    /// `t.0` / `t.name` on a tuple value.
+    pub(super) fn tuple_field(&mut self, base: TExpr<'s>, index: u32, ispan: Span, span: Span) -> TExpr<'s> {
+        match self.ty(base.ty) {
+            Type::Tuple(elems) => match elems.get(index as usize) {
+                Some((_, t)) => {
+                    let b = self.boxed(base);
+                    self.mk(*t, TExprKind::TupleField(b, index), span)
+                }
+                None => {
+                    let name = self.ty_name(base.ty);
+                    self.error(format!("value of tuple type '{name}' has no member '{index}'"), ispan);
+                    self.error_expr(span)
+                }
+            },
+            Type::Error => self.error_expr(span),
+            _ => {
+                let name = self.ty_name(base.ty);
+                self.error(format!("value of type '{name}' has no member '{index}'"), ispan);
+                self.error_expr(span)
+            }
+        }
+    }
+
+    fn prefix(&mut self, op: PrefixOp, inner: &Expr<'_>, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        match op {
+            PrefixOp::Neg | PrefixOp::Plus => {
+                // `-9223372036854775808` is a literal, not a negation of an overflowing one.
+                if let (PrefixOp::Neg, ExprKind::Int(text)) = (op, inner.kind) {
+                    let target = self.literal_target(expected);
+                    if target != Some(TypeTable::DOUBLE) {
+                        if let Some(Some(v)) = parse_int_neg(text) {
+                            return self.mk(TypeTable::INT, TExprKind::Int(v), span);
+                        }
+                    }
+                }
+                let t = self.check_expr(inner, expected);
+                let kind = match self.ty(t.ty) {
+                    Type::Int => UnKind::NegInt,
+                    Type::Double => UnKind::NegDouble,
+                    Type::Error => return t,
+                    _ => {
+                        let name = self.ty_name(t.ty);
+                        self.error(format!("unary operator '{}' cannot be applied to an operand of type '{name}'", op.spelling()), span);
+                        return self.error_expr(span);
+                    }
+                };
+                if op == PrefixOp::Plus {
+                    return TExpr { span, ..t };
+                }
+                match t.kind {
+                    TExprKind::Int(v) if v != i64::MIN => self.mk(t.ty, TExprKind::Int(-v), span),
+                    TExprKind::Double(v) => self.mk(t.ty, TExprKind::Double(-v), span),
+                    _ => {
+                        let b = self.boxed(t);
+                        self.mk(b.ty, TExprKind::Unary(kind, b), span)
+                    }
+                }
+            }
+            PrefixOp::Not => {
+                let t = self.check_expr_as(inner, TypeTable::BOOL, "cannot convert value of type '{}' to expected argument type '{}'");
+                let b = self.boxed(t);
+                self.mk(TypeTable::BOOL, TExprKind::Unary(UnKind::Not, b), span)
+            }
+            PrefixOp::BitNot => {
+                let t = self.check_expr_as(inner, TypeTable::INT, "cannot convert value of type '{}' to expected argument type '{}'");
+                let b = self.boxed(t);
+                self.mk(TypeTable::INT, TExprKind::Unary(UnKind::BitNot, b), span)
+            }
+            PrefixOp::UpTo | PrefixOp::Through => {
+                let t = self.check_expr(inner, Some(TypeTable::INT));
+                let ty = if op == PrefixOp::UpTo {
+                    self.types().intern(Type::RangeUpTo(t.ty))
+                } else {
+                    self.types().intern(Type::RangeThrough(t.ty))
+                };
+                let lo = self.mk(TypeTable::INT, TExprKind::Int(0), span);
+                let (lb, hb) = (self.boxed(lo), self.boxed(t));
+                self.mk(ty, TExprKind::Range(lb, hb, op == PrefixOp::Through), span)
+            }
+            PrefixOp::InOut => {
+                self.error("'&' may only be used to pass an argument to inout parameter", span);
+                self.error_expr(span)
+            }
+        }
+    }
+
+    /// Checks two operands whose types must agree, letting literals follow the other side.
+    pub(super) fn operands(&mut self, a: &Expr<'_>, b: &Expr<'_>, expected: Option<TypeId>) -> (TExpr<'s>, TExpr<'s>) {
+        let (la, lb) = (Self::is_literal_tree(a), Self::is_literal_tree(b));
+        if la && lb {
+            let numeric = self.literal_target(expected).filter(|t| *t == TypeTable::INT || *t == TypeTable::DOUBLE);
+            let target = numeric.unwrap_or(if Self::has_float_literal(a) || Self::has_float_literal(b) {
+                TypeTable::DOUBLE
+            } else {
+                TypeTable::INT
+            });
+            let at = self.check_expr(a, Some(target));
+            let bt = self.check_expr(b, Some(target));
+            return (at, bt);
+        }
+        if la {
+            let bt = self.check_expr(b, None);
+            let at = self.check_expr(a, Some(bt.ty));
+            return (at, bt);
+        }
+        let at = self.check_expr(a, expected.filter(|_| lb));
+        let bt = self.check_expr(b, Some(at.ty));
+        (at, bt)
+    }
+
+    fn binary(&mut self, op: BinOp, a: &Expr<'_>, b: &Expr<'_>, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        match op {
+            BinOp::And | BinOp::Or => {
+                let at = self.check_expr_as(a, TypeTable::BOOL, "cannot convert value of type '{}' to expected argument type '{}'");
+                let bt = self.check_expr_as(b, TypeTable::BOOL, "cannot convert value of type '{}' to expected argument type '{}'");
+                let (ab, bb) = (self.boxed(at), self.boxed(bt));
+                let kind = if op == BinOp::And { TExprKind::And(ab, bb) } else { TExprKind::Or(ab, bb) };
+                self.mk(TypeTable::BOOL, kind, span)
+            }
+            BinOp::Coalesce => {
+                let at = self.check_expr(a, expected.map(|t| self.env.types.clone().optional(t)));
+                let inner = match self.ty(at.ty) {
+                    Type::Optional(i) => i,
+                    Type::Error => TypeTable::ERROR,
+                    _ => {
+                        // Swift warns; the left side is used as is.
+                        at.ty
+                    }
+                };
+                // `a ?? b` where b is optional too gives an optional.
+                let bt = self.check_expr(b, Some(inner));
+                let (target, result) = if bt.ty == at.ty && at.ty != inner { (at.ty, at.ty) } else { (inner, inner) };
+                let bt = self.coerce(bt, target, "cannot convert value of type '{}' to expected argument type '{}'");
+                let (ab, bb) = (self.boxed(at), self.boxed(bt));
+                self.mk(result, TExprKind::Coalesce(ab, bb), span)
+            }
+            BinOp::HalfOpen | BinOp::Closed => {
+                let (at, bt) = self.operands(a, b, None);
+                let bt = self.coerce(bt, at.ty, "cannot convert value of type '{}' to expected argument type '{}'");
+                let elem = at.ty;
+                if !matches!(self.ty(elem), Type::Int | Type::Double | Type::String | Type::Character | Type::Error) {
+                    let name = self.ty_name(elem);
+                    self.error(format!("referencing operator function '{}' requires that '{name}' conform to 'Comparable'", op.spelling()), span);
+                }
+                let ty = if op == BinOp::HalfOpen {
+                    self.types().intern(Type::Range(elem))
+                } else {
+                    self.types().intern(Type::ClosedRange(elem))
+                };
+                let (ab, bb) = (self.boxed(at), self.boxed(bt));
+                self.mk(ty, TExprKind::Range(ab, bb, op == BinOp::Closed), span)
+            }
+            BinOp::Ident | BinOp::NotIdent => {
+                self.error(format!("'{}' needs class instances, which are not supported yet", op.spelling()), span);
+                self.error_expr(span)
+            }
+            BinOp::Match => {
+                let (at, bt) = self.operands(a, b, None);
+                let _ = (at, bt);
+                self.error("'~=' is not supported outside patterns", span);
+                self.error_expr(span)
+            }
+            BinOp::Assign | BinOp::Compound(_) => {
+                self.error("assignment is not an expression here", span);
+                self.error_expr(span)
+            }
+            _ => {
+                let (at, bt) = self.operands(a, b, expected);
+                match self.binary_kind(op, at.ty, bt.ty) {
+                    Some((kind, ty)) => {
+                        if let Some(folded) = fold(kind, &at, &bt) {
+                            return self.mk(ty, folded, span);
+                        }
+                        let (ab, bb) = (self.boxed(at), self.boxed(bt));
+                        self.mk(ty, TExprKind::Binary(kind, ab, bb), span)
+                    }
+                    None => {
+                        if !self.types().is_error(at.ty) && !self.types().is_error(bt.ty) {
+                            let (x, y) = (self.ty_name(at.ty), self.ty_name(bt.ty));
+                            if x == y {
+                                self.error(format!("binary operator '{}' cannot be applied to two '{x}' operands", op.spelling()), span);
+                            } else {
+                                self.error(format!("binary operator '{}' cannot be applied to operands of type '{x}' and '{y}'", op.spelling()), span);
+                            }
+                        }
+                        self.error_expr(span)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The typed operation for `op` on operand types `a` and `b`, with its result type.
+    pub(super) fn binary_kind(&mut self, op: BinOp, a: TypeId, b: TypeId) -> Option<(BinKind, TypeId)> {
+        use BinKind::*;
+        let (ta, tb) = (self.ty(a), self.ty(b));
+        if a != b {
+            // `Optional == nil` and `Optional == value` are the exceptions.
+            if matches!(op, BinOp::Eq | BinOp::Ne) {
+                if let Type::Optional(inner) = ta {
+                    if inner == b && self.is_equatable(inner) {
+                        return Some((if op == BinOp::Eq { EqValue } else { NeValue }, TypeTable::BOOL));
+                    }
+                }
+            }
+            return None;
+        }
+        let int = |k| Some((k, TypeTable::INT));
+        let dbl = |k| Some((k, TypeTable::DOUBLE));
+        let cmp = |k| Some((k, TypeTable::BOOL));
+        match (op, ta) {
+            (BinOp::Add, Type::Int) => int(AddInt),
+            (BinOp::Sub, Type::Int) => int(SubInt),
+            (BinOp::Mul, Type::Int) => int(MulInt),
+            (BinOp::Div, Type::Int) => int(DivInt),
+            (BinOp::Rem, Type::Int) => int(RemInt),
+            (BinOp::AddWrap, Type::Int) => int(AddWrapInt),
+            (BinOp::SubWrap, Type::Int) => int(SubWrapInt),
+            (BinOp::MulWrap, Type::Int) => int(MulWrapInt),
+            (BinOp::BitAnd, Type::Int) => int(AndInt),
+            (BinOp::BitOr, Type::Int) => int(OrInt),
+            (BinOp::BitXor, Type::Int) => int(XorInt),
+            (BinOp::Shl, Type::Int) => int(ShlInt),
+            (BinOp::Shr, Type::Int) => int(ShrInt),
+            (BinOp::Add, Type::Double) => dbl(AddDouble),
+            (BinOp::Sub, Type::Double) => dbl(SubDouble),
+            (BinOp::Mul, Type::Double) => dbl(MulDouble),
+            (BinOp::Div, Type::Double) => dbl(DivDouble),
+            (BinOp::Add, Type::String) => Some((Concat, TypeTable::STRING)),
+            (BinOp::Add, Type::Array(_)) => Some((ArrayConcat, a)),
+            (BinOp::Lt, Type::Int) => cmp(LtInt),
+            (BinOp::Le, Type::Int) => cmp(LeInt),
+            (BinOp::Gt, Type::Int) => cmp(GtInt),
+            (BinOp::Ge, Type::Int) => cmp(GeInt),
+            (BinOp::Lt, Type::Double) => cmp(LtDouble),
+            (BinOp::Le, Type::Double) => cmp(LeDouble),
+            (BinOp::Gt, Type::Double) => cmp(GtDouble),
+            (BinOp::Ge, Type::Double) => cmp(GeDouble),
+            (BinOp::Lt, Type::String | Type::Character) => cmp(LtStr),
+            (BinOp::Le, Type::String | Type::Character) => cmp(LeStr),
+            (BinOp::Gt, Type::String | Type::Character) => cmp(GtStr),
+            (BinOp::Ge, Type::String | Type::Character) => cmp(GeStr),
+            (BinOp::Lt, Type::Tuple(_)) if self.tuple_comparable(a) => cmp(LtTuple),
+            (BinOp::Le, Type::Tuple(_)) if self.tuple_comparable(a) => cmp(LeTuple),
+            (BinOp::Gt, Type::Tuple(_)) if self.tuple_comparable(a) => cmp(GtTuple),
+            (BinOp::Ge, Type::Tuple(_)) if self.tuple_comparable(a) => cmp(GeTuple),
+            (BinOp::Eq, Type::Int | Type::Bool) => cmp(EqInt),
+            (BinOp::Ne, Type::Int | Type::Bool) => cmp(NeInt),
+            (BinOp::Eq, Type::Double) => cmp(EqDouble),
+            (BinOp::Ne, Type::Double) => cmp(NeDouble),
+            (BinOp::Eq, _) if self.is_equatable(a) => cmp(EqValue),
+            (BinOp::Ne, _) if self.is_equatable(a) => cmp(NeValue),
+            _ => {
+                let _ = tb;
+                None
+            }
+        }
+    }
+
+    fn tuple_comparable(&self, t: TypeId) -> bool {
+        match self.env.types.get(t) {
+            Type::Tuple(elems) => elems.len() <= 6
+                && elems.iter().all(|(_, e)| {
+                    matches!(self.env.types.get(*e), Type::Int | Type::Double | Type::String | Type::Character | Type::Bool)
+                        || self.tuple_comparable(*e)
+                }),
+            _ => false,
+        }
+    }
+
+    fn assign(&mut self, op: BinOp, target: &Expr<'_>, value: &Expr<'_>, span: Span) -> TExpr<'s> {
+        if let ExprKind::Name("_") = target.kind {
+            let v = self.check_expr(value, None);
+            let b = self.boxed(v);
+            let p = self.alloc(Place::Discard);
+            return self.mk(TypeTable::VOID, TExprKind::Assign(p, b), span);
+        }
+        let Some(place) = self.place(target, true) else {
+            let _ = self.check_expr(value, None);
+            return self.error_expr(span);
+        };
+        let place_ty = place_type(&place);
+        let p = self.alloc(place);
+        match op {
+            BinOp::Compound(c) => {
+                let v = self.check_expr(value, Some(place_ty));
+                let v = if c.binary() == BinOp::Add && place_ty == TypeTable::STRING && v.ty == TypeTable::CHARACTER {
+                    v
+                } else {
+                    self.coerce(v, place_ty, "cannot convert value of type '{}' to expected argument type '{}'")
+                };
+                if place_ty == TypeTable::STRING && c.binary() == BinOp::Add {
+                    // `s += x` appends in place (no copy when the string is unique).
+                    let place_expr = self.mk(place_ty, TExprKind::InOut(p), target.span);
+                    let args = self.slice(vec![place_expr, v]);
+                    return self.mk(TypeTable::VOID, TExprKind::Builtin(Builtin::StrAppend, args), span);
+                }
+                if matches!(self.ty(place_ty), Type::Array(_)) && c.binary() == BinOp::Add {
+                    let place_expr = self.mk(place_ty, TExprKind::InOut(p), target.span);
+                    let args = self.slice(vec![place_expr, v]);
+                    return self.mk(TypeTable::VOID, TExprKind::Builtin(Builtin::ArrAppendContents, args), span);
+                }
+                match self.binary_kind(c.binary(), place_ty, v.ty) {
+                    Some((kind, _)) => {
+                        let b = self.boxed(v);
+                        self.mk(TypeTable::VOID, TExprKind::CompoundAssign(kind, p, b), span)
+                    }
+                    None => {
+                        if !self.types().is_error(place_ty) {
+                            let (x, y) = (self.ty_name(place_ty), self.ty_name(v.ty));
+                            self.error(format!("binary operator '{}' cannot be applied to operands of type '{x}' and '{y}'", c.spelling()), span);
+                        }
+                        self.error_expr(span)
+                    }
+                }
+            }
+            _ => {
+                let v = self.check_expr_as(value, place_ty, "cannot assign value of type '{}' to type '{}'");
+                let b = self.boxed(v);
+                self.mk(TypeTable::VOID, TExprKind::Assign(p, b), span)
+            }
+        }
+    }
+
+    /// An assignable place (`x`, `a[i]`, `d[k]`, `t.0`); `write`: reports immutability.
+    pub(super) fn place(&mut self, e: &Expr<'_>, write: bool) -> Option<Place<'s>> {
+        match e.kind {
+            ExprKind::Name(name) => match self.lookup(name) {
+                Some(Resolved::Var(r)) => {
+                    let (ty, mutable, _) = self.var_info(r);
+                    if write && !mutable {
+                        self.error_with_note(
+                            format!("cannot assign to value: '{name}' is a 'let' constant"),
+                            e.span,
+                            "change 'let' to 'var' to make it mutable",
+                        );
+                    }
+                    Some(Place::Var(r, ty))
+                }
+                Some(_) => {
+                    self.error(format!("cannot assign to value: '{name}' is a function"), e.span);
+                    None
+                }
+                None => {
+                    self.error(format!("cannot find '{name}' in scope"), e.span);
+                    None
+                }
+            },
+            ExprKind::Paren(inner) => self.place(inner, write),
+            ExprKind::Subscript(base, args) => {
+                let base_place = self.place(base, write)?;
+                let base_ty = place_type(&base_place);
+                let bp = self.alloc(base_place);
+                match (self.ty(base_ty), args) {
+                    (Type::Array(elem), [Arg { label: None, value }]) => {
+                        let i = self.check_expr_as(value, TypeTable::INT, "cannot convert value of type '{}' to expected argument type '{}'");
+                        let ib = self.boxed(i);
+                        Some(Place::Index(bp, ib, elem))
+                    }
+                    (Type::Dictionary(k, v), [Arg { label: None, value }]) => {
+                        let key = self.check_expr_as(value, k, "cannot convert value of type '{}' to expected argument type '{}'");
+                        let kb = self.boxed(key);
+                        let ov = self.types().optional(v);
+                        Some(Place::DictKey(bp, kb, ov))
+                    }
+                    (Type::Dictionary(k, v), [Arg { label: None, value }, Arg { label: Some(l), value: d }]) if l.name == "default" => {
+                        let key = self.check_expr_as(value, k, "cannot convert value of type '{}' to expected argument type '{}'");
+                        let def = self.check_expr_as(d, v, "cannot convert value of type '{}' to expected argument type '{}'");
+                        let (kb, db) = (self.boxed(key), self.boxed(def));
+                        Some(Place::DictKeyDefault(bp, kb, db, v))
+                    }
+                    (Type::Error, _) => None,
+                    _ => {
+                        let name = self.ty_name(base_ty);
+                        self.error(format!("cannot assign through subscript of type '{name}'"), e.span);
+                        None
+                    }
+                }
+            }
+            ExprKind::TupleIndex(base, i, ispan) => {
+                let base_place = self.place(base, write)?;
+                let base_ty = place_type(&base_place);
+                match self.ty(base_ty) {
+                    Type::Tuple(elems) => match elems.get(i as usize) {
+                        Some((_, t)) => {
+                            let bp = self.alloc(base_place);
+                            Some(Place::TupleField(bp, i, *t))
+                        }
+                        None => {
+                            self.error(format!("value of tuple type '{}' has no member '{i}'", self.ty_name(base_ty)), ispan);
+                            None
+                        }
+                    },
+                    _ => None,
+                }
+            }
+            ExprKind::Member(base, name) => {
+                // Labeled tuple elements are places too.
+                let base_place = self.place(base, write)?;
+                let base_ty = place_type(&base_place);
+                if let Type::Tuple(elems) = self.ty(base_ty) {
+                    if let Some(i) = elems.iter().position(|(l, _)| l.as_deref() == Some(name.name)) {
+                        let bp = self.alloc(base_place);
+                        return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), elems[i].1));
+                    }
+                }
+                let tname = self.ty_name(base_ty);
+                if write {
+                    self.error(format!("cannot assign to property: '{}' is a get-only property of '{tname}'", name.name), name.span);
+                }
+                None
+            }
+            _ => {
+                if write {
+                    self.error("cannot assign to this expression", e.span);
+                }
+                None
+            }
+        }
+    }
+
+    /// The innermost `?.` in the postfix chain starting at `e` (not yet being lowered).
+    fn chain_root<'x>(&self, e: &'x Expr<'x>) -> Option<&'x Expr<'x>> {
+        let base = match e.kind {
+            ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Subscript(b, _) | ExprKind::ForceUnwrap(b) => b,
+            ExprKind::Call { callee, .. } => callee,
+            _ => return None,
+        };
+        let mut cur = base;
+        loop {
+            let key = cur as *const Expr<'_> as usize;
+            if self.chain_subst.iter().any(|(k, _)| *k == key) {
+                return None;
+            }
+            match cur.kind {
+                ExprKind::OptionalChain(_) => return Some(cur),
+                ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Subscript(b, _) | ExprKind::ForceUnwrap(b) => cur = b,
+                ExprKind::Call { callee, .. } => cur = callee,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Lowers `a?.rest`: check `a`, bind its unwrapped value, check the rest against it.
+    fn optional_chain(&mut self, whole: &Expr<'_>, chain: &Expr<'_>) -> TExpr<'s> {
+        let ExprKind::OptionalChain(inner) = chain.kind else {
+            return self.error_expr(whole.span);
+        };
+        let base = self.check_expr(inner, None);
+        let unwrapped = match self.ty(base.ty) {
+            Type::Optional(t) => t,
+            Type::Error => return self.error_expr(whole.span),
+            _ => {
+                let name = self.ty_name(base.ty);
+                self.error(format!("cannot use optional chaining on non-optional value of type '{name}'"), chain.span);
+                return self.error_expr(whole.span);
+            }
+        };
+        let var = self.temp(unwrapped);
+        let key = chain as *const Expr<'_> as usize;
+        let sub = self.mk(unwrapped, TExprKind::Var(VarRef::Local(var)), chain.span);
+        self.chain_subst.push((key, sub));
+        let rest = self.check_expr(whole, None);
+        self.chain_subst.retain(|(k, _)| *k != key);
+        let ty = match self.ty(rest.ty) {
+            Type::Optional(_) => rest.ty,
+            Type::Void => {
+                let v = TypeTable::VOID;
+                self.types().optional(v)
+            }
+            _ => self.types().optional(rest.ty),
+        };
+        let rest = if matches!(self.ty(rest.ty), Type::Optional(_)) {
+            rest
+        } else {
+            let b = self.boxed(rest);
+            self.mk(ty, TExprKind::WrapOptional(b), whole.span)
+        };
+        let (bb, rb) = (self.boxed(base), self.boxed(rest));
+        self.mk(ty, TExprKind::OptionalChain { base: bb, var, rest: rb }, whole.span)
+    }
+
+    /// A closure hint from an expected function type.
+    pub(super) fn hint_from_type(&self, t: TypeId) -> Option<ClosureHint> {
+        match self.env.types.get(t) {
+            Type::Function(params, result) => Some(ClosureHint { params: params.clone(), result: Some(*result) }),
+            Type::Optional(inner) => self.hint_from_type(*inner),
+            _ => None,
+        }
+    }
+
+    /// A closure expression, typed from its hint and its written signature.
+    pub(super) fn closure(&mut self, c: &Closure<'_>, hint: Option<ClosureHint>, span: Span) -> TExpr<'s> {
+        self.closure_count += 1;
+        let name = format!("closure #{}", self.closure_count);
+        if !c.captures.is_empty() {
+            let strong_only = c.captures.iter().all(|cap| cap.kind == CaptureKind::Strong && cap.name.name != "self");
+            if !strong_only {
+                self.error("capture lists with 'weak', 'unowned' or 'self' need classes, which are not supported yet", c.span);
+            }
+        }
+        let written_result = c.result.map(|t| self.resolve_type(t));
+        let result = written_result.or(hint.as_ref().and_then(|h| h.result).filter(|t| !self.types().is_error(*t)));
+        let id = self.reserve_func();
+        let ctx = self.new_func_ctx(name, FuncKind::Closure, result, c.span);
+        self.stack.push((id, ctx));
+        // Capture-list entries are evaluated when the closure is created: bind them as
+        // constants holding the captured values (lowered as locals initialised in the body).
+        let mut prologue = Vec::new();
+        let mut params = Vec::new();
+        match c.params {
+            Some(ps) => {
+                if let Some(h) = &hint {
+                    if h.params.len() != ps.len() {
+                        let (n, m) = (h.params.len(), ps.len());
+                        self.error(
+                            format!("contextual closure type expects {n} argument{}, but {m} {} used in closure body", if n == 1 { "" } else { "s" }, if m == 1 { "was" } else { "were" }),
+                            c.span,
+                        );
+                    }
+                }
+                for (i, p) in ps.iter().enumerate() {
+                    let from_hint = hint.as_ref().and_then(|h| h.params.get(i)).map(|p| p.ty);
+                    let ty = match (p.ty, from_hint) {
+                        (Some(t), _) => self.resolve_type(t),
+                        (None, Some(t)) => t,
+                        (None, None) => {
+                            self.error(format!("unable to infer type of a closure parameter '{}' in the current context", p.name.name), p.name.span);
+                            TypeTable::ERROR
+                        }
+                    };
+                    let inout = p.inout || hint.as_ref().and_then(|h| h.params.get(i)).is_some_and(|p| p.inout);
+                    self.declare_local(p.name.name, ty, inout);
+                    if inout {
+                        self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(0));
+                    }
+                    params.push(ParamType { ty, inout });
+                }
+            }
+            None => {
+                if let Some(h) = &hint {
+                    for (i, p) in h.params.iter().enumerate() {
+                        let v = self.declare_local(&format!("${i}"), p.ty, p.inout);
+                        if p.inout {
+                            self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(0));
+                        }
+                        self.cur().dollar_params.push(v);
+                        params.push(*p);
+                    }
+                }
+            }
+        }
+        self.cur().ir.param_count = u32::try_from(params.len()).unwrap_or(u32::MAX);
+        for cap in c.captures {
+            // `[x]` copies the enclosing `x` now; `[y = expr]` binds `y` to the value.
+            self.stack_swap_to_parent(|this| {
+                let value = match cap.value {
+                    Some(v) => this.check_expr(v, None),
+                    None => this.name_expr(cap.name.name, cap.name.span),
+                };
+                value
+            })
+            .map(|value| prologue.push((cap.name.name.to_string(), value)));
+        }
+        let body = match result {
+            Some(r) => self.check_body(c.body, r),
+            None => self.infer_body(c.body),
+        };
+        let result = match result {
+            Some(r) => r,
+            None => self.cur_ref().inferred_result.unwrap_or(TypeTable::VOID),
+        };
+        let body = if prologue.is_empty() {
+            body
+        } else {
+            self.capture_prologue(prologue, body)
+        };
+        let Some((done_id, mut ctx)) = self.stack.pop() else {
+            return self.error_expr(span);
+        };
+        ctx.ir.body = body;
+        ctx.ir.result = result;
+        if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
+            *slot = Some(ctx.ir);
+        }
+        let ty = self.types().intern(Type::Function(params, result));
+        self.mk(ty, TExprKind::Closure(id), span)
+    }
+
+    /// Capture-list values are computed in the enclosing function when the closure is made;
+    /// SwiftLang approximates this by evaluating them on entry to the closure (the same for
+    /// values that do not change in between), bound as constants.
+    fn capture_prologue(&mut self, values: Vec<(String, TExpr<'s>)>, body: &'s [TStmt<'s>]) -> &'s [TStmt<'s>] {
+        let mut out = Vec::with_capacity(values.len() + body.len());
+        for (name, v) in values {
+            let var = self.declare_local(&name, v.ty, false);
+            out.push(TStmt { kind: TStmtKind::Init(VarRef::Local(var), v), span: v.span });
+        }
+        out.extend_from_slice(body);
+        self.slice(out)
+    }
+
+    /// Runs `f` with the innermost function temporarily removed (to check an expression in
+    /// the enclosing function's scope), then restores it.
+    fn stack_swap_to_parent<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> Option<R> {
+        let top = self.stack.pop()?;
+        let r = f(self);
+        self.stack.push(top);
+        Some(r)
+    }
+
+    /// A closure body whose result type is inferred: a single expression gives its type;
+    /// otherwise the `return`s decide.
+    fn infer_body(&mut self, body: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
+        if let [Stmt { kind: StmtKind::Expr(e), span }] = body {
+            if !matches!(e.kind, ExprKind::Assign(..)) {
+                let t = self.check_expr(e, None);
+                self.cur().inferred_result = Some(t.ty);
+                let kind = if t.ty == TypeTable::VOID { TStmtKind::Expr(t) } else { TStmtKind::Return(Some(t)) };
+                return self.slice(vec![TStmt { kind, span: *span }]);
+            }
+        }
+        self.check_block_stmts(body)
+    }
+
+    /// Names of the labels used by a call, for messages.
+    pub(super) fn labels_of(args: &[Arg<'_>]) -> Vec<Option<String>> {
+        args.iter().map(|a| a.label.map(|l| l.name.to_string())).collect()
+    }
+
+    #[allow(dead_code)]
+    fn unused(&self, _: &HashSet<u32>) {}
+}
+
+/// The type a place holds.
+pub(super) fn place_type(p: &Place<'_>) -> TypeId {
+    match p {
+        Place::Var(_, t) | Place::Index(_, _, t) | Place::DictKey(_, _, t) | Place::DictKeyDefault(_, _, _, t) | Place::TupleField(_, _, t) => *t,
+        Place::Discard => TypeTable::ERROR,
+    }
+}
+
+/// Folds constant integer arithmetic that cannot trap (so `-1`, `2 * 3` are constants).
+fn fold<'s>(kind: BinKind, a: &TExpr<'s>, b: &TExpr<'s>) -> Option<TExprKind<'s>> {
+    match (kind, a.kind, b.kind) {
+        (BinKind::AddInt, TExprKind::Int(x), TExprKind::Int(y)) => x.checked_add(y).map(TExprKind::Int),
+        (BinKind::SubInt, TExprKind::Int(x), TExprKind::Int(y)) => x.checked_sub(y).map(TExprKind::Int),
+        (BinKind::MulInt, TExprKind::Int(x), TExprKind::Int(y)) => x.checked_mul(y).map(TExprKind::Int),
+        (BinKind::AddDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x + y)),
+        (BinKind::SubDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x - y)),
+        (BinKind::MulDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x * y)),
+        (BinKind::DivDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x / y)),
+        _ => None,
+    }
+}
+
+/// Parses a Swift integer literal; `None` if malformed, `Some(None)` if it overflows Int.
+fn parse_int(text: &str) -> Option<Option<i64>> {
+    let clean: String = text.chars().filter(|c| *c != '_').collect();
+    let (digits, radix) = match clean.get(..2) {
+        Some("0x") | Some("0X") => (&clean[2..], 16),
+        Some("0o") => (&clean[2..], 8),
+        Some("0b") => (&clean[2..], 2),
+        _ => (clean.as_str(), 10),
+    };
+    match u64::from_str_radix(digits, radix) {
+        Ok(v) => Some(i64::try_from(v).ok()),
+        Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow) => Some(None),
+        Err(_) => None,
+    }
+}
+
+/// `-` applied to an integer literal: `-9223372036854775808` fits.
+fn parse_int_neg(text: &str) -> Option<Option<i64>> {
+    let clean: String = text.chars().filter(|c| *c != '_').collect();
+    let (digits, radix) = match clean.get(..2) {
+        Some("0x") | Some("0X") => (&clean[2..], 16),
+        Some("0o") => (&clean[2..], 8),
+        Some("0b") => (&clean[2..], 2),
+        _ => (clean.as_str(), 10),
+    };
+    match u64::from_str_radix(digits, radix) {
+        Ok(v) if v == 1u64 << 63 => Some(Some(i64::MIN)),
+        Ok(v) => Some(i64::try_from(v).ok().map(|v| -v)),
+        Err(_) => Some(None),
+    }
+}
+
+/// Parses a Swift floating-point literal (decimal or hexadecimal).
+fn parse_float(text: &str) -> f64 {
+    let clean: String = text.chars().filter(|c| *c != '_').collect();
+    if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+        return parse_hex_float(hex).unwrap_or(f64::NAN);
+    }
+    clean.parse().unwrap_or(f64::NAN)
+}
+
+fn parse_hex_float(s: &str) -> Option<f64> {
+    let (mant, exp) = match s.find(['p', 'P']) {
+        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut v = 0f64;
+    for c in int.chars() {
+        v = v * 16.0 + f64::from(c.to_digit(16)?);
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac.chars() {
+        v += f64::from(c.to_digit(16)?) * scale;
+        scale /= 16.0;
+    }
+    Some(v * 2f64.powi(exp))
+}
+
+fn builtins_needing_foundation(name: &str) -> bool {
+    matches!(
+        name,
+        "sqrt" | "pow" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log" | "log2" | "log10" | "atan2" | "fabs"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_literals() {
+        assert_eq!(parse_int("1_000"), Some(Some(1000)));
+        assert_eq!(parse_int("0xff"), Some(Some(255)));
+        assert_eq!(parse_int("0b101"), Some(Some(5)));
+        assert_eq!(parse_int("0o17"), Some(Some(15)));
+        assert_eq!(parse_int("9223372036854775808"), Some(None));
+        assert_eq!(parse_int_neg("9223372036854775808"), Some(Some(i64::MIN)));
+        assert_eq!(parse_float("0x1p4"), 16.0);
+        assert_eq!(parse_float("1_000.5"), 1000.5);
+    }
+}

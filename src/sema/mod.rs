@@ -1,0 +1,460 @@
+//! Semantic analysis: name resolution and static type checking, producing the typed tree
+//! ([`ir`]) the compiler consumes. Nothing reaches the compiler unless the whole file checks.
+//!
+//! Allocation: the typed tree and the checker's scratch live in the Symbols arena (reset after
+//! each compilation); what must outlive the compilation (global names and types, function
+//! signatures, the type table) lives in [`ModuleEnv`], owned by the module (Modules).
+#![forbid(unsafe_code)]
+
+mod builtins;
+mod decls;
+mod expr;
+pub mod ir;
+mod pattern;
+mod stmt;
+pub mod types;
+
+use std::collections::HashMap;
+
+use crate::alloc::Allocator;
+use crate::diag::Diagnostic;
+use crate::syntax::ast::{Span, Stmt};
+
+use ir::{CaptureSource, FuncId, FuncIr, LocalInfo, LoopId, VarId, VarRef};
+use types::{Type, TypeId, TypeTable};
+
+/// A global variable of the module.
+#[derive(Clone, Debug)]
+pub struct GlobalInfo {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeId,
+    /// Declared with `var`.
+    pub mutable: bool,
+}
+
+/// A module-level function's signature.
+#[derive(Clone, Debug)]
+pub struct FuncSig {
+    /// Its base name.
+    pub name: String,
+    /// Argument labels (`None` for `_`).
+    pub labels: Vec<Option<String>>,
+    /// Parameter types.
+    pub params: Vec<TypeId>,
+    /// Which parameters are `inout`.
+    pub inout: Vec<bool>,
+    /// Which parameter is variadic (its type is the element type).
+    pub variadic: Option<usize>,
+    /// Which parameters have defaults (index of a global default thunk function).
+    pub defaults: Vec<Option<u32>>,
+    /// Result type.
+    pub result: TypeId,
+    /// `@discardableResult`
+    pub discardable: bool,
+}
+
+/// What a compilation leaves behind for the next (the REPL) and for the VM: globals,
+/// functions, types.
+#[derive(Debug, Default)]
+pub struct ModuleEnv {
+    /// Every type used.
+    pub types: TypeTable,
+    /// Global variables by index.
+    pub globals: Vec<GlobalInfo>,
+    /// Latest global of each name (a redeclaration shadows).
+    pub global_names: HashMap<String, u32>,
+    /// Module-level function signatures by function index (`None` for closures etc.).
+    pub func_sigs: Vec<Option<FuncSig>>,
+    /// Function indices by base name (overloads by label).
+    pub func_names: HashMap<String, Vec<u32>>,
+    /// `typealias` names.
+    pub aliases: HashMap<String, TypeId>,
+    /// `import Foundation` seen.
+    pub foundation: bool,
+    /// The script's module name (file stem, or `main`).
+    pub module_name: String,
+}
+
+/// The checked compilation: functions to compile (index 0 is the top-level code), all
+/// numbered from `first_func` in the module's function table.
+pub struct Checked<'s> {
+    /// The functions, in id order.
+    pub funcs: Vec<FuncIr<'s>>,
+    /// Module function index of `FuncId(0)`.
+    pub first_func: u32,
+    /// Globals of the module after this compilation.
+    pub global_count: u32,
+}
+
+/// Checks `program`, building its typed tree in `arena` (the Symbols subsystem's).
+pub fn check<'s>(
+    program: &[Stmt<'_>],
+    env: &mut ModuleEnv,
+    arena: &'s dyn Allocator,
+    first_func: u32,
+) -> Result<Checked<'s>, Vec<Diagnostic>> {
+    let mut c = Checker::new(env, arena, first_func);
+    c.check_program(program);
+    if c.errors.is_empty() {
+        let funcs = c.finish();
+        Ok(Checked { funcs, first_func, global_count: u32::try_from(env.globals.len()).unwrap_or(u32::MAX) })
+    } else {
+        Err(c.errors)
+    }
+}
+
+/// A block scope: names to variables.
+#[derive(Default)]
+struct Scope {
+    names: HashMap<String, Binding>,
+}
+
+/// What a name in a scope is bound to.
+#[derive(Clone, Copy, Debug)]
+enum Binding {
+    /// A local variable.
+    Var(VarId),
+    /// A nested function that captures nothing: called directly.
+    Func(FuncId),
+}
+
+/// A loop or labeled statement in scope.
+struct LoopCtx {
+    id: LoopId,
+    label: Option<String>,
+    /// `break` without a label can target it (loops and switch; not plain `if`/`do`).
+    breakable: bool,
+    /// `continue` can target it (loops only).
+    continuable: bool,
+}
+
+/// The function being checked.
+struct FuncCtx<'s> {
+    ir: FuncIr<'s>,
+    scopes: Vec<Scope>,
+    loops: Vec<LoopCtx>,
+    /// Captured variables of enclosing functions: (enclosing function depth, var) → capture index.
+    capture_map: HashMap<(usize, VarId), u32>,
+    /// Expected result type (for `return` checking); `None` while inferring a closure's.
+    result: Option<TypeId>,
+    /// A closure whose result type is being inferred from its `return`s.
+    inferred_result: Option<TypeId>,
+    /// What to call the function in messages ("global function", "closure", ...).
+    kind: FuncKind,
+    /// Set for closures: `$0`, `$1` ... map to these parameters.
+    dollar_params: Vec<VarId>,
+    /// The variable holding the function itself, for nested functions (self-recursion).
+    self_name: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FuncKind {
+    TopLevel,
+    Global,
+    Local,
+    Closure,
+}
+
+/// The checker's state.
+pub(crate) struct Checker<'e, 's> {
+    env: &'e mut ModuleEnv,
+    arena: &'s dyn Allocator,
+    first_func: u32,
+    /// Finished functions, by id (`None` while still being checked).
+    done: Vec<Option<FuncIr<'s>>>,
+    /// Functions being checked, innermost last, with their ids.
+    stack: Vec<(FuncId, FuncCtx<'s>)>,
+    errors: Vec<Diagnostic>,
+    next_loop: u32,
+    closure_count: u32,
+    /// Top-level functions registered before checking: declaration address → id.
+    hoisted: HashMap<usize, FuncId>,
+    /// Signatures of local functions: (function depth, local) → signature (for labels).
+    local_sigs: HashMap<(usize, u32), FuncSig>,
+    /// Optional-chain nodes being lowered: node address → the unwrapped value to use instead.
+    chain_subst: Vec<(usize, ir::TExpr<'s>)>,
+}
+
+impl<'e, 's> Checker<'e, 's> {
+    fn new(env: &'e mut ModuleEnv, arena: &'s dyn Allocator, first_func: u32) -> Self {
+        let mut c = Checker {
+            env,
+            arena,
+            first_func,
+            done: Vec::new(),
+            stack: Vec::new(),
+            errors: Vec::new(),
+            next_loop: 0,
+            closure_count: 0,
+            hoisted: HashMap::new(),
+            local_sigs: HashMap::new(),
+            chain_subst: Vec::new(),
+        };
+        let main = c.new_func_ctx("main".into(), FuncKind::TopLevel, Some(TypeTable::VOID), Span::default());
+        c.done.push(None);
+        c.stack.push((FuncId(0), main));
+        c
+    }
+
+    fn finish(mut self) -> Vec<FuncIr<'s>> {
+        while let Some((id, f)) = self.stack.pop() {
+            if let Some(slot) = self.done.get_mut(id.0 as usize) {
+                *slot = Some(f.ir);
+            }
+        }
+        self.done.into_iter().flatten().collect()
+    }
+
+    // ------------------------------------------------------------ errors and arena
+
+    fn error(&mut self, message: impl Into<String>, span: Span) {
+        self.errors.push(Diagnostic::error(message, span));
+    }
+
+    fn error_with_note(&mut self, message: impl Into<String>, span: Span, note: impl Into<String>) {
+        self.errors.push(Diagnostic::error(message, span).with_note(note, span));
+    }
+
+    /// Moves a value into the Symbols arena.
+    fn alloc<T: Copy>(&mut self, v: T) -> &'s T {
+        match self.arena.alloc_value(v) {
+            Ok(r) => r,
+            Err(e) => {
+                self.error(e.to_string(), Span::default());
+                Box::leak(Box::new(v))
+            }
+        }
+    }
+
+    /// Copies a vector into the Symbols arena.
+    fn slice<T: Copy>(&mut self, v: Vec<T>) -> &'s [T] {
+        if v.is_empty() {
+            return &[];
+        }
+        match self.arena.alloc_slice(&v) {
+            Ok(r) => r,
+            Err(e) => {
+                self.error(e.to_string(), Span::default());
+                Box::leak(v.into_boxed_slice())
+            }
+        }
+    }
+
+    fn text(&mut self, s: &str) -> &'s str {
+        match self.arena.alloc_text(s) {
+            Ok(r) => r,
+            Err(e) => {
+                self.error(e.to_string(), Span::default());
+                Box::leak(s.to_string().into_boxed_str())
+            }
+        }
+    }
+
+    fn types(&mut self) -> &mut TypeTable {
+        &mut self.env.types
+    }
+
+    fn ty_name(&self, t: TypeId) -> String {
+        self.env.types.name(t)
+    }
+
+    fn ty(&self, t: TypeId) -> Type {
+        self.env.types.get(t).clone()
+    }
+
+    // ------------------------------------------------------------ functions and scopes
+
+    fn new_func_ctx(&mut self, name: String, kind: FuncKind, result: Option<TypeId>, span: Span) -> FuncCtx<'s> {
+        FuncCtx {
+            ir: FuncIr {
+                name,
+                param_count: 0,
+                inout_params: Vec::new(),
+                locals: Vec::new(),
+                body: &[],
+                captures: Vec::new(),
+                result: result.unwrap_or(TypeTable::VOID),
+                span,
+            },
+            scopes: vec![Scope::default()],
+            loops: Vec::new(),
+            capture_map: HashMap::new(),
+            result,
+            inferred_result: None,
+            kind,
+            dollar_params: Vec::new(),
+            self_name: None,
+        }
+    }
+
+    /// Reserves a function id (its body is checked later).
+    fn reserve_func(&mut self) -> FuncId {
+        self.done.push(None);
+        FuncId(u32::try_from(self.done.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    /// Module-wide index of a function of this compilation.
+    fn global_index(&self, f: FuncId) -> u32 {
+        self.first_func + f.0
+    }
+
+    fn cur(&mut self) -> &mut FuncCtx<'s> {
+        // The stack always holds the top-level function; `new` pushes it.
+        let last = self.stack.len() - 1;
+        &mut self.stack[last].1
+    }
+
+    fn cur_ref(&self) -> &FuncCtx<'s> {
+        let last = self.stack.len() - 1;
+        &self.stack[last].1
+    }
+
+    fn is_top_level(&self) -> bool {
+        self.stack.len() == 1 && self.cur_ref().scopes.len() == 1
+    }
+
+    fn push_scope(&mut self) {
+        self.cur().scopes.push(Scope::default());
+    }
+
+    fn pop_scope(&mut self) {
+        let f = self.cur();
+        if f.scopes.len() > 1 {
+            f.scopes.pop();
+        }
+    }
+
+    /// Declares a local variable in the innermost scope.
+    fn declare_local(&mut self, name: &str, ty: TypeId, mutable: bool) -> VarId {
+        let f = self.cur();
+        let id = VarId(u32::try_from(f.ir.locals.len()).unwrap_or(u32::MAX));
+        f.ir.locals.push(LocalInfo { name: name.to_string(), ty, mutable, boxed: false });
+        if name != "_" {
+            if let Some(scope) = f.scopes.last_mut() {
+                scope.names.insert(name.to_string(), Binding::Var(id));
+            }
+        }
+        id
+    }
+
+    /// A hidden local (loop counters, switch subjects, chain temporaries).
+    fn temp(&mut self, ty: TypeId) -> VarId {
+        let f = self.cur();
+        let id = VarId(u32::try_from(f.ir.locals.len()).unwrap_or(u32::MAX));
+        f.ir.locals.push(LocalInfo { name: String::new(), ty, mutable: true, boxed: false });
+        id
+    }
+
+    /// Declares a variable where it is written: a global at top level, a local elsewhere.
+    fn declare_var(&mut self, name: &str, ty: TypeId, mutable: bool) -> VarRef {
+        if self.is_top_level() && name != "_" {
+            let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
+            self.env.globals.push(GlobalInfo { name: name.to_string(), ty, mutable });
+            self.env.global_names.insert(name.to_string(), index);
+            VarRef::Global(index)
+        } else {
+            VarRef::Local(self.declare_local(name, ty, mutable))
+        }
+    }
+
+    fn local_info(&self, depth: usize, v: VarId) -> Option<&LocalInfo> {
+        self.stack.get(depth).and_then(|(_, f)| f.ir.locals.get(v.0 as usize))
+    }
+
+    /// What a variable reference's type and mutability are.
+    fn var_info(&self, r: VarRef) -> (TypeId, bool, String) {
+        match r {
+            VarRef::Local(v) => self
+                .local_info(self.stack.len() - 1, v)
+                .map_or((TypeTable::ERROR, false, String::new()), |l| (l.ty, l.mutable, l.name.clone())),
+            VarRef::Global(g) => self
+                .env
+                .globals
+                .get(g as usize)
+                .map_or((TypeTable::ERROR, false, String::new()), |g| (g.ty, g.mutable, g.name.clone())),
+            VarRef::Capture(i) => {
+                let f = self.cur_ref();
+                let found = f.capture_map.iter().find(|(_, idx)| **idx == i).map(|(k, _)| *k);
+                match found.and_then(|(depth, v)| self.local_info(depth, v)) {
+                    Some(l) => (l.ty, l.mutable, l.name.clone()),
+                    None => (TypeTable::ERROR, false, String::new()),
+                }
+            }
+        }
+    }
+
+    /// Resolves a name to a variable or function, capturing through enclosing closures.
+    fn lookup(&mut self, name: &str) -> Option<Resolved> {
+        let depth = self.stack.len() - 1;
+        for d in (0..=depth).rev() {
+            let found = self.stack[d].1.scopes.iter().rev().find_map(|s| s.names.get(name).copied());
+            let Some(binding) = found else {
+                continue;
+            };
+            return Some(match binding {
+                Binding::Func(f) => Resolved::Func(f),
+                Binding::Var(v) if d == depth => Resolved::Var(VarRef::Local(v)),
+                Binding::Var(v) => Resolved::Var(self.capture(d, v)),
+            });
+        }
+        if let Some(&g) = self.env.global_names.get(name) {
+            return Some(Resolved::Var(VarRef::Global(g)));
+        }
+        if let Some(ids) = self.env.func_names.get(name) {
+            return Some(Resolved::GlobalFuncs(ids.clone()));
+        }
+        None
+    }
+
+    /// Makes variable `v` of function `depth` available to the innermost function, threading
+    /// it through every closure in between.
+    fn capture(&mut self, depth: usize, v: VarId) -> VarRef {
+        if let Some(l) = self.stack.get_mut(depth).and_then(|(_, f)| f.ir.locals.get_mut(v.0 as usize)) {
+            l.boxed = true;
+        }
+        let mut source = CaptureSource::Local(v);
+        let top = self.stack.len() - 1;
+        let mut index = 0;
+        for d in depth + 1..=top {
+            let f = &mut self.stack[d].1;
+            index = match f.capture_map.get(&(depth, v)) {
+                Some(i) => *i,
+                None => {
+                    let i = u32::try_from(f.ir.captures.len()).unwrap_or(u32::MAX);
+                    f.ir.captures.push(source);
+                    f.capture_map.insert((depth, v), i);
+                    i
+                }
+            };
+            source = CaptureSource::Capture(index);
+        }
+        VarRef::Capture(index)
+    }
+
+    fn new_loop(&mut self, label: Option<&str>, breakable: bool, continuable: bool) -> LoopId {
+        let id = LoopId(self.next_loop);
+        self.next_loop += 1;
+        self.cur().loops.push(LoopCtx { id, label: label.map(str::to_string), breakable, continuable });
+        id
+    }
+
+    fn pop_loop(&mut self) {
+        self.cur().loops.pop();
+    }
+
+    fn check_program(&mut self, program: &[Stmt<'_>]) {
+        self.hoist_functions(program);
+        let body = self.check_block_stmts(program);
+        self.cur().ir.body = body;
+    }
+}
+
+/// What a name resolves to.
+#[derive(Clone, Debug)]
+enum Resolved {
+    Var(VarRef),
+    Func(FuncId),
+    GlobalFuncs(Vec<u32>),
+}

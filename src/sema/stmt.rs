@@ -1,0 +1,474 @@
+//! Statements: blocks, control flow, `switch` lowering and exhaustiveness.
+
+use super::ir::*;
+use super::types::{Type, TypeId, TypeTable};
+use super::Checker;
+use crate::stdlib::Builtin;
+use crate::syntax::ast::*;
+
+impl<'e, 's> Checker<'e, 's> {
+    /// Checks statements in a new scope.
+    pub(super) fn check_block(&mut self, stmts: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
+        self.push_scope();
+        let out = self.check_block_stmts(stmts);
+        self.pop_scope();
+        out
+    }
+
+    /// Checks statements in the current scope.
+    pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
+        let mut out = Vec::with_capacity(stmts.len());
+        for s in stmts {
+            self.check_stmt(s, &mut out);
+        }
+        self.slice(out)
+    }
+
+    fn check_stmt(&mut self, s: &Stmt<'_>, out: &mut Vec<TStmt<'s>>) {
+        let span = s.span;
+        let push = |out: &mut Vec<TStmt<'s>>, kind| out.push(TStmt { kind, span });
+        match s.kind {
+            StmtKind::Expr(e) => {
+                let t = self.check_expr(e, None);
+                push(out, TStmtKind::Expr(t));
+            }
+            StmtKind::Decl(d) => self.check_decl(d, out),
+            StmtKind::Return(value) => {
+                let k = self.check_return(value, span);
+                push(out, k);
+            }
+            StmtKind::Break(label) => match self.find_loop(label, false, span) {
+                Some(id) => push(out, TStmtKind::Break(id)),
+                None => {}
+            },
+            StmtKind::Continue(label) => match self.find_loop(label, true, span) {
+                Some(id) => push(out, TStmtKind::Continue(id)),
+                None => {}
+            },
+            StmtKind::Fallthrough => {
+                // Handled by the switch lowering; anywhere else it is an error.
+                self.error("'fallthrough' is only allowed inside a switch", span);
+            }
+            StmtKind::If { label, conds, then, els } => {
+                let id = label.map(|l| self.new_loop(Some(l.name), true, false));
+                self.push_scope();
+                let conds = self.check_conds(conds);
+                let then = self.check_block(then);
+                self.pop_scope();
+                let els = match els {
+                    Some(e) => self.check_block(e),
+                    None => &[],
+                };
+                let k = TStmtKind::If(conds, then, els);
+                match id {
+                    Some(id) => {
+                        self.pop_loop();
+                        let inner = self.slice(vec![TStmt { kind: k, span }]);
+                        push(out, TStmtKind::Block(id, inner));
+                    }
+                    None => push(out, k),
+                }
+            }
+            StmtKind::Guard { conds, els } => {
+                // Bindings of a guard are visible after it, in the enclosing scope.
+                let conds = self.check_conds(conds);
+                let els_checked = self.check_block(els);
+                if !always_exits(els_checked) {
+                    self.error(
+                        "'guard' body must not fall through, consider using a 'return' or 'throw' to exit the scope",
+                        Span { start: span.start, end: span.start + 5 },
+                    );
+                }
+                push(out, TStmtKind::Guard(conds, els_checked));
+            }
+            StmtKind::While { label, conds, body } => {
+                let id = self.new_loop(label.map(|l| l.name), true, true);
+                self.push_scope();
+                let conds = self.check_conds(conds);
+                let body = self.check_block(body);
+                self.pop_scope();
+                self.pop_loop();
+                push(out, TStmtKind::While(id, conds, body));
+            }
+            StmtKind::Repeat { label, body, cond } => {
+                let id = self.new_loop(label.map(|l| l.name), true, true);
+                let body = self.check_block(body);
+                self.pop_loop();
+                let cond = self.check_expr_as(cond, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                push(out, TStmtKind::Repeat(id, body, cond));
+            }
+            StmtKind::For { label, pattern, seq, filter, body } => {
+                let k = self.check_for(label, pattern, seq, filter, body, span);
+                push(out, k);
+            }
+            StmtKind::Switch { label, subject, cases } => {
+                let k = self.check_switch(label, subject, cases, span);
+                push(out, k);
+            }
+            StmtKind::Defer(body) => {
+                let body = self.check_block(body);
+                push(out, TStmtKind::Defer(body));
+            }
+            StmtKind::Do { label, body } => {
+                let id = self.new_loop(label.map(|l| l.name), label.is_some(), false);
+                let body = self.check_block(body);
+                self.pop_loop();
+                push(out, TStmtKind::Block(id, body));
+            }
+            StmtKind::Error => {}
+        }
+    }
+
+    fn check_decl(&mut self, d: &Decl<'_>, out: &mut Vec<TStmt<'s>>) {
+        match d.kind {
+            DeclKind::Var { mutable, bindings } => self.var_decl(mutable, bindings, d.modifiers, out),
+            DeclKind::Func(f) => {
+                if self.is_top_level() && self.hoisted.contains_key(&(f as *const FuncDecl<'_> as usize)) {
+                    self.global_function(f);
+                } else {
+                    let s = self.local_function(f, d.modifiers.discardable_result, d.span);
+                    out.push(s);
+                }
+            }
+            DeclKind::Typealias(name, t) => {
+                let t = self.resolve_type(t);
+                self.env.aliases.insert(name.name.to_string(), t);
+            }
+            DeclKind::Import(name) => match name.name {
+                "Foundation" | "Glibc" | "Darwin" => self.env.foundation = true,
+                "Swift" => {}
+                other => self.error(format!("no such module '{other}'"), name.span),
+            },
+            DeclKind::Type(kind, t) => {
+                let what = match kind {
+                    TypeDeclKind::Class => "classes",
+                    TypeDeclKind::Struct => "structs",
+                    TypeDeclKind::Enum => "enums",
+                };
+                self.error(format!("{what} are not supported yet"), t.name.span);
+            }
+            DeclKind::Init(f) => self.error("initializers may only be declared within a type", f.name.span),
+            DeclKind::Deinit(_) => self.error("deinitializers may only be declared within a class", d.span),
+            DeclKind::EnumCase(_) => self.error("enum 'case' is not allowed outside of an enum", d.span),
+            DeclKind::Unsupported(what) => self.error(format!("'{what}' is not supported yet"), d.span),
+        }
+    }
+
+    fn check_return(&mut self, value: Option<&Expr<'_>>, span: Span) -> TStmtKind<'s> {
+        let f = self.cur_ref();
+        if f.kind == super::FuncKind::TopLevel {
+            self.error("return invalid outside of a func", span);
+            return TStmtKind::Unreachable;
+        }
+        match (f.result, value) {
+            (Some(r), Some(e)) => {
+                if r == TypeTable::VOID {
+                    let t = self.check_expr(e, Some(TypeTable::VOID));
+                    if t.ty != TypeTable::VOID && !self.types().is_error(t.ty) {
+                        self.error("unexpected non-void return value in void function", e.span);
+                    }
+                    return TStmtKind::Return(Some(t));
+                }
+                let t = self.check_expr_as(e, r, "cannot convert return expression of type '{}' to return type '{}'");
+                TStmtKind::Return(Some(t))
+            }
+            (Some(r), None) => {
+                if r != TypeTable::VOID && !self.types().is_error(r) {
+                    let name = self.ty_name(r);
+                    self.error(format!("non-void function should return a value of type '{name}'"), span);
+                }
+                TStmtKind::Return(None)
+            }
+            (None, Some(e)) => {
+                // A closure whose result type is inferred from its first return.
+                let expected = self.cur_ref().inferred_result;
+                let t = match expected {
+                    Some(r) => self.check_expr_as(e, r, "cannot convert return expression of type '{}' to return type '{}'"),
+                    None => {
+                        let t = self.check_expr(e, None);
+                        self.cur().inferred_result = Some(t.ty);
+                        t
+                    }
+                };
+                TStmtKind::Return(Some(t))
+            }
+            (None, None) => {
+                if self.cur_ref().inferred_result.is_none() {
+                    self.cur().inferred_result = Some(TypeTable::VOID);
+                }
+                TStmtKind::Return(None)
+            }
+        }
+    }
+
+    fn find_loop(&mut self, label: Option<Ident<'_>>, is_continue: bool, span: Span) -> Option<LoopId> {
+        let loops = &self.cur_ref().loops;
+        let found = match label {
+            Some(l) => loops.iter().rev().find(|c| c.label.as_deref() == Some(l.name)).map(|c| (c.id, c.continuable)),
+            None => loops.iter().rev().find(|c| if is_continue { c.continuable } else { c.breakable && (c.continuable || c.label.is_none() || true) && is_plain_break_target(c) }).map(|c| (c.id, c.continuable)),
+        };
+        match (found, label) {
+            (Some((id, continuable)), _) => {
+                if is_continue && !continuable {
+                    let name = label.map_or("", |l| l.name);
+                    self.error(format!("'continue' cannot be used with the labeled statement '{name}'; use 'break'"), span);
+                    return None;
+                }
+                Some(id)
+            }
+            (None, Some(l)) => {
+                self.error(format!("cannot find label '{}' in scope", l.name), l.span);
+                None
+            }
+            (None, None) => {
+                let msg = if is_continue {
+                    "'continue' is only allowed inside a loop"
+                } else {
+                    "'break' is only allowed inside a loop, if, do, or switch"
+                };
+                self.error(msg, span);
+                None
+            }
+        }
+    }
+
+    /// A condition list: Bool expressions, `let` bindings, `case` patterns.
+    pub(super) fn check_conds(&mut self, conds: &[Cond<'_>]) -> &'s [TCond<'s>] {
+        let mut out = Vec::with_capacity(conds.len());
+        for c in conds {
+            match *c {
+                Cond::Expr(e) => {
+                    let t = self.check_expr_as(e, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                    out.push(TCond::Bool(t));
+                }
+                Cond::Bind { mutable, name, ty, value } => {
+                    let value_expr;
+                    let source: &Expr<'_> = match value {
+                        Some(v) => v,
+                        None => {
+                            // `if let x` means `if let x = x`.
+                            value_expr = Expr { kind: ExprKind::Name(name.name), span: name.span };
+                            &value_expr
+                        }
+                    };
+                    let annotated = ty.map(|t| self.resolve_type(t));
+                    let expected = annotated.map(|t| self.types().optional(t));
+                    let v = match expected {
+                        Some(t) => self.check_expr_as(source, t, "cannot convert value of type '{}' to specified type '{}'"),
+                        None => self.check_expr(source, None),
+                    };
+                    let inner = match self.ty(v.ty) {
+                        Type::Optional(inner) => inner,
+                        Type::Error => TypeTable::ERROR,
+                        _ => {
+                            let name = self.ty_name(v.ty);
+                            self.error(format!("initializer for conditional binding must have Optional type, not '{name}'"), source.span);
+                            TypeTable::ERROR
+                        }
+                    };
+                    let var = self.declare_local(name.name, inner, mutable);
+                    out.push(TCond::Bind(var, v));
+                }
+                Cond::Case(pattern, value) => {
+                    let v = self.check_expr(value, None);
+                    let subject = self.temp(v.ty);
+                    let mut names = Vec::new();
+                    let p = self.refutable_pattern(pattern, v.ty, &mut names);
+                    out.push(TCond::Match(subject, v, p));
+                }
+            }
+        }
+        self.slice(out)
+    }
+
+    fn check_for(
+        &mut self,
+        label: Option<Ident<'_>>,
+        pattern: &Pattern<'_>,
+        seq: &Expr<'_>,
+        filter: Option<&Expr<'_>>,
+        body: &[Stmt<'_>],
+        span: Span,
+    ) -> TStmtKind<'s> {
+        // `for i in a..<b` over Int: a counting loop, no range value.
+        if let ExprKind::Binary(op @ (crate::syntax::token::BinOp::HalfOpen | crate::syntax::token::BinOp::Closed), lo, hi) = seq.kind {
+            let lo_t = self.check_expr(lo, Some(TypeTable::INT));
+            if lo_t.ty == TypeTable::INT || self.types().is_error(lo_t.ty) {
+                let hi_t = self.check_expr_as(hi, TypeTable::INT, "cannot convert value of type '{}' to expected argument type '{}'");
+                let counter = self.temp(TypeTable::INT);
+                let limit = self.temp(TypeTable::INT);
+                let id = self.new_loop(label.map(|l| l.name), true, true);
+                self.push_scope();
+                let var = match pattern.kind {
+                    PatternKind::Bind(n) => Some(self.declare_local(n.name, TypeTable::INT, false)),
+                    PatternKind::Wildcard => None,
+                    _ => {
+                        self.error("this pattern cannot match values of type 'Int'", pattern.span);
+                        None
+                    }
+                };
+                let body = self.filtered_body(filter, body);
+                self.pop_scope();
+                self.pop_loop();
+                let closed = op == crate::syntax::token::BinOp::Closed;
+                return TStmtKind::ForRange { id, var, lo: lo_t, hi: hi_t, closed, body, counter, limit };
+            }
+        }
+        let seq_t = self.check_expr(seq, None);
+        let elem_ty = match self.types().element_of(seq_t.ty) {
+            Some(t) => t,
+            None => {
+                if !self.types().is_error(seq_t.ty) {
+                    let name = self.ty_name(seq_t.ty);
+                    self.error(format!("for-in loop requires '{name}' to conform to 'Sequence'"), seq.span);
+                }
+                TypeTable::ERROR
+            }
+        };
+        let iter = self.temp(seq_t.ty);
+        let elem = self.temp(elem_ty);
+        let id = self.new_loop(label.map(|l| l.name), true, true);
+        self.push_scope();
+        let pat = self.irrefutable_pattern(pattern, elem_ty, false);
+        let body = self.filtered_body(filter, body);
+        self.pop_scope();
+        self.pop_loop();
+        let _ = span;
+        TStmtKind::ForEach { id, seq: seq_t, iter, elem, pattern: pat, body }
+    }
+
+    /// A loop body with its `where` filter lowered to an `if`.
+    fn filtered_body(&mut self, filter: Option<&Expr<'_>>, body: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
+        match filter {
+            None => self.check_block(body),
+            Some(f) => {
+                let cond = self.check_expr_as(f, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                let conds = self.slice(vec![TCond::Bool(cond)]);
+                let inner = self.check_block(body);
+                self.slice(vec![TStmt { kind: TStmtKind::If(conds, inner, &[]), span: f.span }])
+            }
+        }
+    }
+
+    fn check_switch(&mut self, label: Option<Ident<'_>>, subject: &Expr<'_>, cases: &[SwitchCase<'_>], span: Span) -> TStmtKind<'s> {
+        let subject_t = self.check_expr(subject, None);
+        let var = self.temp(subject_t.ty);
+        let id = self.new_loop(label.map(|l| l.name), true, false);
+        let mut out = Vec::with_capacity(cases.len());
+        let mut exhaustive = false;
+        let mut bool_seen = [false, false];
+        for (ci, case) in cases.iter().enumerate() {
+            self.push_scope();
+            let mut names = Vec::new();
+            let mut patterns = Vec::with_capacity(case.items.len());
+            for item in case.items {
+                let mut p = *self.refutable_pattern(item.pattern, subject_t.ty, &mut names);
+                if item.guard.is_none() {
+                    if pattern_is_irrefutable(&p) {
+                        exhaustive = true;
+                    }
+                    if let TPattern::Equal(_, TExpr { kind: TExprKind::Bool(b), .. }) = p {
+                        bool_seen[usize::from(b)] = true;
+                    }
+                }
+                if let Some(g) = item.guard {
+                    let g = self.check_expr_as(g, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                    p = TPattern::Guarded(self.alloc(p), g);
+                }
+                patterns.push(p);
+            }
+            if case.items.is_empty() {
+                exhaustive = true;
+                if ci + 1 != cases.len() {
+                    self.error("additional 'case' blocks cannot appear after the 'default' block of a 'switch'", cases[ci + 1].span);
+                }
+            }
+            let (body_stmts, falls) = match case.body.split_last() {
+                Some((Stmt { kind: StmtKind::Fallthrough, span: fs }, rest)) => {
+                    if ci + 1 == cases.len() {
+                        self.error("'fallthrough' without a following 'case' or 'default' block", *fs);
+                    }
+                    (rest, true)
+                }
+                _ => (case.body, false),
+            };
+            if case.body.is_empty() {
+                let what = if case.items.is_empty() { "default" } else { "case" };
+                self.error(format!("'{what}' label in a 'switch' must have at least one executable statement"), case.span);
+            }
+            let body = self.check_block(body_stmts);
+            self.pop_scope();
+            let patterns = self.slice(patterns);
+            out.push(TCase { patterns, body, falls_through: falls });
+        }
+        self.pop_loop();
+        if bool_seen == [true, true] && subject_t.ty == TypeTable::BOOL {
+            exhaustive = true;
+        }
+        if !exhaustive && !self.types().is_error(subject_t.ty) {
+            self.error_with_note("switch must be exhaustive", Span { start: span.start, end: span.start + 6 }, "add a default clause");
+        }
+        let cases = self.slice(out);
+        TStmtKind::Switch(id, var, subject_t, cases)
+    }
+
+    /// Whether a builtin call never returns (for `guard` and missing-return checks).
+    pub(super) fn never_returns(b: Builtin) -> bool {
+        matches!(b, Builtin::FatalError)
+    }
+}
+
+fn is_plain_break_target(c: &super::LoopCtx) -> bool {
+    c.breakable && (c.continuable || c.label.is_none())
+}
+
+fn pattern_is_irrefutable(p: &TPattern<'_>) -> bool {
+    match p {
+        TPattern::Any | TPattern::Bind(_) => true,
+        TPattern::Tuple(elems) => elems.iter().all(|(_, p)| pattern_is_irrefutable(p)),
+        _ => false,
+    }
+}
+
+/// Whether control can never reach the end of `stmts`.
+pub(super) fn always_exits(stmts: &[TStmt<'_>]) -> bool {
+    let Some(last) = stmts.last() else {
+        return false;
+    };
+    match last.kind {
+        TStmtKind::Return(_) | TStmtKind::Break(_) | TStmtKind::Continue(_) | TStmtKind::Unreachable => true,
+        TStmtKind::Expr(TExpr { kind: TExprKind::Builtin(b, _), .. }) => Checker::never_returns(b),
+        TStmtKind::If(_, then, els) => always_exits(then) && always_exits(els),
+        TStmtKind::Block(_, body) => always_exits(body) && !breaks_out(body),
+        TStmtKind::Switch(_, _, _, cases) => {
+            cases.iter().any(|c| c.patterns.is_empty() || c.patterns.iter().any(pattern_is_irrefutable))
+                && cases.iter().all(|c| c.falls_through || (always_exits(c.body) && !breaks_out(c.body)))
+        }
+        TStmtKind::While(id, conds, body) => {
+            matches!(conds, [TCond::Bool(TExpr { kind: TExprKind::Bool(true), .. })]) && !mentions_break(body, id)
+        }
+        TStmtKind::Repeat(id, body, TExpr { kind: TExprKind::Bool(true), .. }) => !mentions_break(body, id),
+        _ => false,
+    }
+}
+
+fn breaks_out(stmts: &[TStmt<'_>]) -> bool {
+    stmts.iter().any(|s| matches!(s.kind, TStmtKind::Break(_)))
+}
+
+fn mentions_break(stmts: &[TStmt<'_>], id: LoopId) -> bool {
+    stmts.iter().any(|s| match s.kind {
+        TStmtKind::Break(b) => b == id,
+        TStmtKind::If(_, a, b) => mentions_break(a, id) || mentions_break(b, id),
+        TStmtKind::Block(_, b)
+        | TStmtKind::While(_, _, b)
+        | TStmtKind::Repeat(_, b, _)
+        | TStmtKind::ForRange { body: b, .. }
+        | TStmtKind::ForEach { body: b, .. } => mentions_break(b, id),
+        TStmtKind::Switch(_, _, _, cases) => cases.iter().any(|c| mentions_break(c.body, id)),
+        _ => false,
+    })
+}
+
+#[allow(dead_code)]
+fn unused(_: TypeId) {}

@@ -1,0 +1,342 @@
+//! Static types: interned [`Type`]s behind small [`TypeId`]s.
+//!
+//! The table belongs to the module (Modules subsystem): the VM prints values by their static
+//! type, and a REPL session keeps its types across entries.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// An interned type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+/// A function parameter's type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParamType {
+    /// The type.
+    pub ty: TypeId,
+    /// Passed `inout`.
+    pub inout: bool,
+}
+
+/// What a builtin sequence-like wrapper is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SeqKind {
+    /// `StrideTo<T>` (`stride(from:to:by:)`)
+    StrideTo,
+    /// `StrideThrough<T>`
+    StrideThrough,
+    /// `EnumeratedSequence<[T]>`: elements `(offset: Int, element: T)`
+    Enumerated,
+    /// `ReversedCollection<C>`
+    Reversed,
+    /// `Zip2Sequence<A, B>`
+    Zip,
+    /// `Repeated<T>` (`repeatElement`)
+    Repeated,
+    /// `Dictionary<K, V>.Keys`
+    DictKeys,
+    /// `Dictionary<K, V>.Values`
+    DictValues,
+}
+
+/// A static type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// A type error was reported; anything goes, so one error does not cascade.
+    Error,
+    /// `Void` / `()`
+    Void,
+    /// `Int`
+    Int,
+    /// `Double`
+    Double,
+    /// `Bool`
+    Bool,
+    /// `String`
+    String,
+    /// `Character`
+    Character,
+    /// `T?`
+    Optional(TypeId),
+    /// `[T]`
+    Array(TypeId),
+    /// `[K: V]`
+    Dictionary(TypeId, TypeId),
+    /// `Set<T>`
+    Set(TypeId),
+    /// `(a: A, B)`: labels and types (never one unlabeled element, never empty: that is Void).
+    Tuple(Vec<(Option<String>, TypeId)>),
+    /// `(A, inout B) -> C`
+    Function(Vec<ParamType>, TypeId),
+    /// `Range<T>` (`a..<b`)
+    Range(TypeId),
+    /// `ClosedRange<T>` (`a...b`)
+    ClosedRange(TypeId),
+    /// `PartialRangeFrom<T>` (`a...`)
+    RangeFrom(TypeId),
+    /// `PartialRangeUpTo<T>` (`..<b`)
+    RangeUpTo(TypeId),
+    /// `PartialRangeThrough<T>` (`...b`)
+    RangeThrough(TypeId),
+    /// A sequence wrapper: its kind, its element type, and the wrapped type (for printing).
+    Seq(SeqKind, TypeId, TypeId),
+    /// A type used as a value (`Int.max`, `Set<Int>()`): the metatype `T.Type`.
+    Meta(TypeId),
+    /// A user class, struct or enum: index into the module's nominal table.
+    Nominal(u32),
+}
+
+/// Interned types with their display names.
+#[derive(Clone, Debug)]
+pub struct TypeTable {
+    types: Vec<Type>,
+    ids: HashMap<Type, TypeId>,
+    /// Names of nominal types (`Point`), indexed by `Type::Nominal`'s index.
+    nominal_names: Vec<String>,
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TypeTable {
+    /// `Error`.
+    pub const ERROR: TypeId = TypeId(0);
+    /// `Void`.
+    pub const VOID: TypeId = TypeId(1);
+    /// `Int`.
+    pub const INT: TypeId = TypeId(2);
+    /// `Double`.
+    pub const DOUBLE: TypeId = TypeId(3);
+    /// `Bool`.
+    pub const BOOL: TypeId = TypeId(4);
+    /// `String`.
+    pub const STRING: TypeId = TypeId(5);
+    /// `Character`.
+    pub const CHARACTER: TypeId = TypeId(6);
+
+    /// A table holding the builtin scalar types at their fixed ids.
+    pub fn new() -> TypeTable {
+        let mut t = TypeTable { types: Vec::new(), ids: HashMap::new(), nominal_names: Vec::new() };
+        for ty in [Type::Error, Type::Void, Type::Int, Type::Double, Type::Bool, Type::String, Type::Character] {
+            t.intern(ty);
+        }
+        t
+    }
+
+    /// The id of `ty`, interning it.
+    pub fn intern(&mut self, ty: Type) -> TypeId {
+        if let Some(id) = self.ids.get(&ty) {
+            return *id;
+        }
+        let id = TypeId(u32::try_from(self.types.len()).unwrap_or(u32::MAX));
+        self.types.push(ty.clone());
+        self.ids.insert(ty, id);
+        id
+    }
+
+    /// The type behind `id` (`Error` for an unknown id).
+    pub fn get(&self, id: TypeId) -> &Type {
+        self.types.get(id.0 as usize).unwrap_or(&Type::Error)
+    }
+
+    /// `T?`
+    pub fn optional(&mut self, t: TypeId) -> TypeId {
+        self.intern(Type::Optional(t))
+    }
+
+    /// `[T]`
+    pub fn array(&mut self, t: TypeId) -> TypeId {
+        self.intern(Type::Array(t))
+    }
+
+    /// A tuple type; one unlabeled element is the element itself, none is Void.
+    pub fn tuple(&mut self, elems: Vec<(Option<String>, TypeId)>) -> TypeId {
+        match elems.as_slice() {
+            [] => Self::VOID,
+            [(None, t)] => *t,
+            _ => self.intern(Type::Tuple(elems)),
+        }
+    }
+
+    /// Registers a nominal type's name, returning its index.
+    pub fn add_nominal(&mut self, name: &str) -> u32 {
+        self.nominal_names.push(name.to_string());
+        u32::try_from(self.nominal_names.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// A nominal type's name.
+    pub fn nominal_name(&self, index: u32) -> &str {
+        self.nominal_names.get(index as usize).map_or("<unknown>", String::as_str)
+    }
+
+    /// Whether `id` is `Error` (so checks can stay quiet).
+    pub fn is_error(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::Error)
+    }
+
+    /// The wrapped type of an optional.
+    pub fn optional_inner(&self, id: TypeId) -> Option<TypeId> {
+        match self.get(id) {
+            Type::Optional(t) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// The element type when iterating a value of type `id` with `for in`, if it is a sequence.
+    pub fn element_of(&mut self, id: TypeId) -> Option<TypeId> {
+        match self.get(id).clone() {
+            Type::Array(t) | Type::Set(t) => Some(t),
+            Type::String => Some(Self::CHARACTER),
+            Type::Dictionary(k, v) => Some(self.tuple(vec![(Some("key".into()), k), (Some("value".into()), v)])),
+            Type::Range(t) | Type::ClosedRange(t) | Type::RangeFrom(t) if t == Self::INT => Some(t),
+            Type::Seq(_, elem, _) => Some(elem),
+            _ => None,
+        }
+    }
+
+    /// The type as Swift spells it (`[Int]`, `[String: Int]`, `Int?`, `(Int, String)`,
+    /// `(Int) -> Int`, `Set<Int>`, `ClosedRange<Int>`).
+    pub fn name(&self, id: TypeId) -> String {
+        let mut s = String::new();
+        self.write_name(id, &mut s);
+        s
+    }
+
+    fn write_name(&self, id: TypeId, s: &mut String) {
+        match self.get(id) {
+            Type::Error => s.push_str("<<error type>>"),
+            Type::Void => s.push_str("()"),
+            Type::Int => s.push_str("Int"),
+            Type::Double => s.push_str("Double"),
+            Type::Bool => s.push_str("Bool"),
+            Type::String => s.push_str("String"),
+            Type::Character => s.push_str("Character"),
+            Type::Optional(t) => {
+                let needs_parens = matches!(self.get(*t), Type::Function(..));
+                if needs_parens {
+                    s.push('(');
+                }
+                self.write_name(*t, s);
+                if needs_parens {
+                    s.push(')');
+                }
+                s.push('?');
+            }
+            Type::Array(t) => {
+                s.push('[');
+                self.write_name(*t, s);
+                s.push(']');
+            }
+            Type::Dictionary(k, v) => {
+                s.push('[');
+                self.write_name(*k, s);
+                s.push_str(": ");
+                self.write_name(*v, s);
+                s.push(']');
+            }
+            Type::Set(t) => self.generic("Set", &[*t], s),
+            Type::Tuple(elems) => {
+                s.push('(');
+                for (i, (label, t)) in elems.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    if let Some(l) = label {
+                        let _ = write!(s, "{l}: ");
+                    }
+                    self.write_name(*t, s);
+                }
+                s.push(')');
+            }
+            Type::Function(params, result) => {
+                s.push('(');
+                for (i, p) in params.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    if p.inout {
+                        s.push_str("inout ");
+                    }
+                    self.write_name(p.ty, s);
+                }
+                s.push_str(") -> ");
+                self.write_name(*result, s);
+            }
+            Type::Range(t) => self.generic("Range", &[*t], s),
+            Type::ClosedRange(t) => self.generic("ClosedRange", &[*t], s),
+            Type::RangeFrom(t) => self.generic("PartialRangeFrom", &[*t], s),
+            Type::RangeUpTo(t) => self.generic("PartialRangeUpTo", &[*t], s),
+            Type::RangeThrough(t) => self.generic("PartialRangeThrough", &[*t], s),
+            Type::Seq(kind, elem, base) => match kind {
+                SeqKind::StrideTo => self.generic("StrideTo", &[*elem], s),
+                SeqKind::StrideThrough => self.generic("StrideThrough", &[*elem], s),
+                SeqKind::Enumerated => self.generic("EnumeratedSequence", &[*base], s),
+                SeqKind::Reversed => self.generic("ReversedCollection", &[*base], s),
+                SeqKind::Zip => {
+                    if let Type::Tuple(parts) = self.get(*base) {
+                        let ids: Vec<TypeId> = parts.iter().map(|p| p.1).collect();
+                        self.generic("Zip2Sequence", &ids, s);
+                    }
+                }
+                SeqKind::Repeated => self.generic("Repeated", &[*elem], s),
+                SeqKind::DictKeys => {
+                    self.generic_dict(*base, s);
+                    s.push_str(".Keys");
+                }
+                SeqKind::DictValues => {
+                    self.generic_dict(*base, s);
+                    s.push_str(".Values");
+                }
+            },
+            Type::Meta(t) => {
+                self.write_name(*t, s);
+                s.push_str(".Type");
+            }
+            Type::Nominal(i) => s.push_str(self.nominal_name(*i)),
+        }
+    }
+
+    fn generic(&self, name: &str, args: &[TypeId], s: &mut String) {
+        s.push_str(name);
+        s.push('<');
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            self.write_name(*a, s);
+        }
+        s.push('>');
+    }
+
+    fn generic_dict(&self, dict: TypeId, s: &mut String) {
+        if let Type::Dictionary(k, v) = self.get(dict) {
+            self.generic("Dictionary", &[*k, *v], s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_swifts() {
+        let mut t = TypeTable::new();
+        let ai = t.array(TypeTable::INT);
+        let d = t.intern(Type::Dictionary(TypeTable::STRING, ai));
+        let o = t.optional(d);
+        assert_eq!(t.name(o), "[String: [Int]]?");
+        let tup = t.tuple(vec![(Some("x".into()), TypeTable::INT), (None, TypeTable::STRING)]);
+        assert_eq!(t.name(tup), "(x: Int, String)");
+        let f = t.intern(Type::Function(vec![ParamType { ty: TypeTable::INT, inout: true }], TypeTable::BOOL));
+        assert_eq!(t.name(f), "(inout Int) -> Bool");
+        let of = t.optional(f);
+        assert_eq!(t.name(of), "((inout Int) -> Bool)?");
+        assert_eq!(t.tuple(vec![(None, TypeTable::INT)]), TypeTable::INT);
+        assert_eq!(t.tuple(vec![]), TypeTable::VOID);
+    }
+}

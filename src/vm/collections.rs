@@ -1,0 +1,192 @@
+//! Dictionaries and sets: hash tables that keep insertion order (SwiftLang's documented
+//! iteration order), keyed by Swift equality ([`equal`]) and hashing ([`hash_value`]).
+
+use std::hash::{BuildHasher, Hasher};
+
+use hashbrown::HashTable;
+
+use super::value::{equal, hash_value, Value};
+
+/// A fixed-key hasher (deterministic across runs, as scripts' output must be).
+#[derive(Clone, Copy, Default, Debug)]
+struct Fixed;
+
+impl BuildHasher for Fixed {
+    type Hasher = std::collections::hash_map::DefaultHasher;
+
+    fn build_hasher(&self) -> Self::Hasher {
+        std::collections::hash_map::DefaultHasher::new()
+    }
+}
+
+fn hash_of(v: &Value) -> u64 {
+    let mut h = Fixed.build_hasher();
+    hash_value(v, &mut h);
+    h.finish()
+}
+
+/// An insertion-ordered dictionary.
+#[derive(Clone, Debug, Default)]
+pub struct DictObj {
+    /// Entries in insertion order; removed entries leave `None` until compaction.
+    entries: Vec<Option<(Value, Value)>>,
+    /// Indices into `entries`, by key hash.
+    index: HashTable<usize>,
+    /// Live entries.
+    len: usize,
+}
+
+impl DictObj {
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn find(&self, key: &Value) -> Option<usize> {
+        let h = hash_of(key);
+        let entries = &self.entries;
+        self.index
+            .find(h, |&i| entries.get(i).and_then(|e| e.as_ref()).is_some_and(|(k, _)| equal(k, key)))
+            .copied()
+    }
+
+    /// The value for `key`.
+    pub fn get(&self, key: &Value) -> Option<&Value> {
+        self.find(key).and_then(|i| self.entries.get(i)).and_then(|e| e.as_ref()).map(|(_, v)| v)
+    }
+
+    /// Inserts or replaces; returns the old value.
+    pub fn insert(&mut self, key: Value, value: Value) -> Option<Value> {
+        if let Some(i) = self.find(&key) {
+            if let Some(Some((_, v))) = self.entries.get_mut(i) {
+                return Some(std::mem::replace(v, value));
+            }
+        }
+        let h = hash_of(&key);
+        let i = self.entries.len();
+        self.entries.push(Some((key, value)));
+        let entries = &self.entries;
+        self.index.insert_unique(h, i, |&j| entries.get(j).and_then(|e| e.as_ref()).map_or(0, |(k, _)| hash_of(k)));
+        self.len += 1;
+        None
+    }
+
+    /// Removes `key`; returns its value.
+    pub fn remove(&mut self, key: &Value) -> Option<Value> {
+        let h = hash_of(key);
+        let entries = &self.entries;
+        let found = self.index.find_entry(h, |&i| entries.get(i).and_then(|e| e.as_ref()).is_some_and(|(k, _)| equal(k, key)));
+        let Ok(entry) = found else {
+            return None;
+        };
+        let (i, _) = entry.remove();
+        let old = self.entries.get_mut(i).and_then(Option::take).map(|(_, v)| v);
+        self.len -= 1;
+        if self.entries.len() > 32 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        old
+    }
+
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.len = 0;
+        for (k, v) in old.into_iter().flatten() {
+            self.insert(k, v);
+        }
+    }
+
+    /// Entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> + '_ {
+        self.entries.iter().flatten().map(|(k, v)| (k, v))
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+    }
+}
+
+/// An insertion-ordered set.
+#[derive(Clone, Debug, Default)]
+pub struct SetObj {
+    dict: DictObj,
+}
+
+impl SetObj {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.dict.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.dict.is_empty()
+    }
+
+    /// Whether `v` is an element.
+    pub fn contains(&self, v: &Value) -> bool {
+        self.dict.find(v).is_some()
+    }
+
+    /// Adds `v`; false if it was there.
+    pub fn insert(&mut self, v: Value) -> bool {
+        if self.contains(&v) {
+            return false;
+        }
+        self.dict.insert(v, Value::Void);
+        true
+    }
+
+    /// Removes `v`; returns it if it was there.
+    pub fn remove(&mut self, v: &Value) -> Option<Value> {
+        let i = self.dict.find(v)?;
+        let k = self.dict.entries.get(i).and_then(|e| e.as_ref()).map(|(k, _)| k.clone());
+        self.dict.remove(v);
+        k
+    }
+
+    /// Elements in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Value> + '_ {
+        self.dict.iter().map(|(k, _)| k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionary_keeps_insertion_order() {
+        let mut d = DictObj::default();
+        for i in 0..100 {
+            d.insert(Value::Int(i), Value::Int(i * i));
+        }
+        for i in 0..60 {
+            d.remove(&Value::Int(i));
+        }
+        assert_eq!(d.len(), 40);
+        let keys: Vec<i64> = d.iter().map(|(k, _)| if let Value::Int(i) = k { *i } else { -1 }).collect();
+        assert_eq!(keys, (60..100).collect::<Vec<_>>());
+        assert!(matches!(d.get(&Value::Int(70)), Some(Value::Int(4900))));
+        assert!(d.get(&Value::Int(1)).is_none());
+    }
+
+    #[test]
+    fn set_basics() {
+        let mut s = SetObj::default();
+        assert!(s.insert(Value::Int(1)));
+        assert!(!s.insert(Value::Int(1)));
+        assert!(s.contains(&Value::Int(1)));
+        assert!(s.remove(&Value::Int(1)).is_some());
+        assert!(s.is_empty());
+    }
+}

@@ -1,0 +1,965 @@
+//! The interpreter loop: a stack machine over frame slots. One `match` dispatches every
+//! instruction (house rule 8's exception); builtins live in `builtins.rs`.
+
+use std::cell::RefCell;
+use std::io::Write;
+
+use super::describe::describe;
+use super::module::{Constant, Module};
+use super::object::Obj;
+use super::trap::{Trap, TrapKind};
+use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
+use crate::alloc::{allocators_get, AllocError, Handle, Subsystem};
+use crate::compile::op::{Op, TrapKind as OpTrap};
+use crate::sema::ir::{BinKind, CaptureSource};
+
+/// Why execution stopped early.
+#[derive(Debug)]
+pub enum Stop {
+    /// A runtime trap (exit status 70).
+    Trap(Trap),
+    /// Standard output was closed (a pipe into `head`): end quietly.
+    OutputClosed,
+}
+
+/// Copy-on-write access to an object on the stack; a refused copy is a trap.
+macro_rules! cow {
+    ($vm:expr, $obj:expr) => {
+        match Obj::make_mut($obj) {
+            Ok(x) => x,
+            Err(e) => return Err($vm.alloc_trap(e)),
+        }
+    };
+}
+
+/// Frames deeper than this are a script's runaway recursion: trap instead of overflowing.
+const MAX_FRAMES: usize = 20_000;
+
+struct Frame {
+    func: u32,
+    ip: usize,
+    base: usize,
+    closure: Option<Obj<Closure>>,
+    /// Whether the caller pushed the callee value below the arguments (CallValue).
+    has_callee_slot: bool,
+}
+
+/// The virtual machine.
+pub struct Vm<'m> {
+    module: &'m Module,
+    stack: Vec<Value>,
+    frames: Vec<Frame>,
+    globals: Vec<Value>,
+    constants: Vec<Value>,
+    out: Box<dyn Write + 'm>,
+    rng: u64,
+    /// Keeps the Objects allocator in place while objects live (the registry refuses to
+    /// reconfigure while a handle is alive).
+    _objects: Handle,
+}
+
+type R<T> = Result<T, Stop>;
+
+impl<'m> Vm<'m> {
+    /// A VM over `module`, writing the script's output to `out`.
+    pub fn new(module: &'m Module, out: Box<dyn Write + 'm>, seed: Option<u64>) -> Vm<'m> {
+        let rng = seed.unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0x9E37_79B9, |d| d.as_nanos() as u64)
+        });
+        Vm {
+            module,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            globals: Vec::new(),
+            constants: Vec::new(),
+            out,
+            rng: rng | 1,
+            _objects: allocators_get(Subsystem::Objects),
+        }
+    }
+
+    /// Runs module function `entry` (the top-level code of a compilation) to the end.
+    pub fn run(&mut self, entry: u32) -> R<()> {
+        self.load_constants()?;
+        let needed = self.module.env.globals.len();
+        if self.globals.len() < needed {
+            self.globals.resize(needed, Value::Void);
+        }
+        let r = self.call_function(entry, None, 0, false).map(|_| ());
+        self.flush()?;
+        r
+    }
+
+    /// Flushes the script's output.
+    pub fn flush(&mut self) -> R<()> {
+        self.out.flush().map_err(|_| Stop::OutputClosed)
+    }
+
+    fn load_constants(&mut self) -> R<()> {
+        while self.constants.len() < self.module.constants.len() {
+            let c = &self.module.constants[self.constants.len()];
+            let v = match c {
+                Constant::Int(i) => Value::Int(*i),
+                Constant::Double(d) => Value::Double(*d),
+                Constant::Str(s) => Value::Str(self.obj(s.clone())?),
+            };
+            self.constants.push(v);
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    /// Allocates an object, turning a refusal (a budget) into a trap.
+    pub(crate) fn obj<T>(&self, v: T) -> R<Obj<T>> {
+        Obj::new(v).map_err(|e| self.alloc_trap(e))
+    }
+
+    pub(crate) fn alloc_trap(&self, e: AllocError) -> Stop {
+        self.trap(TrapKind::Fatal(e.to_string()))
+    }
+
+    /// A string value.
+    pub(crate) fn string(&self, s: String) -> R<Value> {
+        Ok(Value::Str(self.obj(s)?))
+    }
+
+    /// An array value.
+    pub(crate) fn array(&self, v: Vec<Value>) -> R<Value> {
+        Ok(Value::Array(self.obj(v)?))
+    }
+
+    /// A tuple value.
+    pub(crate) fn tuple(&self, v: Vec<Value>) -> R<Value> {
+        Ok(Value::Tuple(self.obj(v)?))
+    }
+
+    /// A trap at the current instruction, with the stack trace.
+    pub(crate) fn trap(&self, kind: TrapKind) -> Stop {
+        let mut stack = Vec::new();
+        for f in self.frames.iter().rev() {
+            let proto = self.module.functions.get(f.func as usize);
+            let line = proto.and_then(|p| p.lines.get(f.ip.saturating_sub(1))).copied().unwrap_or(0);
+            let name = proto.map_or("?", |p| p.name.as_str()).to_string();
+            stack.push((name, line));
+        }
+        let line = stack.first().map_or(0, |s| s.1);
+        Stop::Trap(Trap { kind, line, stack })
+    }
+
+    fn internal(&self, what: &str) -> Stop {
+        self.trap(TrapKind::Internal(what.to_string()))
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+
+    fn pop_int(&mut self) -> R<i64> {
+        match self.pop() {
+            Value::Int(i) => Ok(i),
+            other => Err(self.internal(&format!("expected Int, found {}", other.kind_name()))),
+        }
+    }
+
+    fn pop_double(&mut self) -> R<f64> {
+        match self.pop() {
+            Value::Double(d) => Ok(d),
+            other => Err(self.internal(&format!("expected Double, found {}", other.kind_name()))),
+        }
+    }
+
+    fn pop_bool(&mut self) -> R<bool> {
+        match self.pop() {
+            Value::Bool(b) => Ok(b),
+            other => Err(self.internal(&format!("expected Bool, found {}", other.kind_name()))),
+        }
+    }
+
+    fn slot_mut(&mut self, base: usize, s: u16) -> R<&mut Value> {
+        let i = base + s as usize;
+        if i >= self.stack.len() {
+            return Err(self.internal("slot out of frame"));
+        }
+        Ok(&mut self.stack[i])
+    }
+
+    /// Writes the script's output.
+    pub(crate) fn write_out(&mut self, s: &str) -> R<()> {
+        self.out.write_all(s.as_bytes()).map_err(|_| Stop::OutputClosed)
+    }
+
+    /// A pseudo-random 64-bit number (xorshift*; seedable with `--seed`).
+    pub(crate) fn next_random(&mut self) -> u64 {
+        let mut x = self.rng;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// The module's type table (for builtins that describe values).
+    pub(crate) fn types(&self) -> &'m crate::sema::types::TypeTable {
+        &self.module.env.types
+    }
+
+    // ------------------------------------------------------------ calls
+
+    /// Calls a function value with `args` and returns its result (used by builtins such as
+    /// `map`). `inout` results are dropped (closures given to builtins take none).
+    pub(crate) fn call_value(&mut self, f: &Value, args: Vec<Value>) -> R<Value> {
+        let Value::Closure(c) = f else {
+            return Err(self.internal("call of a non-function"));
+        };
+        let argc = args.len();
+        self.stack.extend(args);
+        let func = c.func;
+        let n_inout = self.module.functions.get(func as usize).map_or(0, |p| p.inout_params.len());
+        let result = self.call_function(func, Some(c.clone()), argc, false)?;
+        for _ in 0..n_inout {
+            self.pop();
+        }
+        Ok(result)
+    }
+
+    /// Runs a function whose `argc` arguments are on the stack until it returns; its results
+    /// (the value, then `inout` values) are left on the stack and the value is returned too.
+    fn call_function(&mut self, func: u32, closure: Option<Obj<Closure>>, argc: usize, has_callee_slot: bool) -> R<Value> {
+        let depth = self.frames.len();
+        self.push_frame(func, closure, argc, has_callee_slot)?;
+        self.execute(depth)?;
+        let n_inout = self.module.functions.get(func as usize).map_or(0, |p| p.inout_params.len());
+        let at = self.stack.len().saturating_sub(1 + n_inout);
+        Ok(self.stack.get(at).cloned().unwrap_or_default())
+    }
+
+    fn push_frame(&mut self, func: u32, closure: Option<Obj<Closure>>, argc: usize, has_callee_slot: bool) -> R<()> {
+        if self.frames.len() >= MAX_FRAMES {
+            return Err(self.trap(TrapKind::Fatal("stack overflow".into())));
+        }
+        let Some(proto) = self.module.functions.get(func as usize) else {
+            return Err(self.internal("call of an unknown function"));
+        };
+        let base = self.stack.len().saturating_sub(argc);
+        let locals = proto.local_count as usize;
+        if locals > argc {
+            self.stack.resize(base + locals, Value::Void);
+        }
+        self.frames.push(Frame { func, ip: 0, base, closure, has_callee_slot });
+        Ok(())
+    }
+
+    fn make_closure(&mut self, func: u32) -> R<Value> {
+        let Some(proto) = self.module.functions.get(func as usize) else {
+            return Err(self.internal("closure of an unknown function"));
+        };
+        let mut captures = Vec::with_capacity(proto.captures.len());
+        let frame = self.frames.last().ok_or_else(|| self.internal("no frame"))?;
+        for c in &proto.captures {
+            let b = match c {
+                CaptureSource::Local(v) => match self.stack.get(frame.base + v.0 as usize) {
+                    Some(Value::Box(b)) => b.clone(),
+                    _ => return Err(self.internal("captured variable is not boxed")),
+                },
+                CaptureSource::Capture(i) => match frame.closure.as_ref().and_then(|c| c.captures.get(*i as usize)) {
+                    Some(b) => b.clone(),
+                    None => return Err(self.internal("missing capture")),
+                },
+            };
+            captures.push(b);
+        }
+        Ok(Value::Closure(self.obj(Closure { func, captures })?))
+    }
+
+    fn capture(&self, i: u16) -> R<&Obj<VarBox>> {
+        self.frames
+            .last()
+            .and_then(|f| f.closure.as_ref())
+            .and_then(|c| c.captures.get(i as usize))
+            .ok_or_else(|| self.internal("missing capture"))
+    }
+
+    // ------------------------------------------------------------ the loop
+
+    /// Executes until the frame at index `stop` has returned.
+    fn execute(&mut self, stop: usize) -> R<()> {
+        let module = self.module;
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Ok(());
+            };
+            let Some(proto) = module.functions.get(frame.func as usize) else {
+                return Err(self.internal("frame of an unknown function"));
+            };
+            let Some(&op) = proto.code.get(frame.ip) else {
+                return Err(self.internal("ran off the end of a function"));
+            };
+            frame.ip += 1;
+            let base = frame.base;
+            match op {
+                Op::Const(i) => {
+                    let v = self.constants.get(i as usize).cloned().unwrap_or_default();
+                    self.stack.push(v);
+                }
+                Op::Int(i) => self.stack.push(Value::Int(i64::from(i))),
+                Op::Bool(b) => self.stack.push(Value::Bool(b)),
+                Op::Nil => self.stack.push(Value::Nil),
+                Op::Void => self.stack.push(Value::Void),
+                Op::Load(s) => {
+                    let v = self.stack.get(base + s as usize).cloned().unwrap_or_default();
+                    self.stack.push(v);
+                }
+                Op::Store(s) => {
+                    let v = self.pop();
+                    let old = std::mem::replace(self.slot_mut(base, s)?, v);
+                    drop(old);
+                }
+                Op::Take(s) => {
+                    let v = std::mem::take(self.slot_mut(base, s)?);
+                    self.stack.push(v);
+                }
+                Op::LoadBox(s) => {
+                    let v = match self.stack.get(base + s as usize) {
+                        Some(Value::Box(b)) => b.value.borrow().clone(),
+                        _ => return Err(self.internal("expected a box")),
+                    };
+                    self.stack.push(v);
+                }
+                Op::StoreBox(s) => {
+                    let v = self.pop();
+                    match self.stack.get(base + s as usize) {
+                        Some(Value::Box(b)) => {
+                            let old = b.value.replace(v);
+                            drop(old);
+                        }
+                        _ => return Err(self.internal("expected a box")),
+                    }
+                }
+                Op::TakeBox(s) => {
+                    let v = match self.stack.get(base + s as usize) {
+                        Some(Value::Box(b)) => b.value.take(),
+                        _ => return Err(self.internal("expected a box")),
+                    };
+                    self.stack.push(v);
+                }
+                Op::NewBox(s) => {
+                    let v = self.pop();
+                    let b = self.obj(VarBox { value: RefCell::new(v) })?;
+                    *self.slot_mut(base, s)? = Value::Box(b);
+                }
+                Op::LoadCapture(i) => {
+                    let v = self.capture(i)?.value.borrow().clone();
+                    self.stack.push(v);
+                }
+                Op::StoreCapture(i) => {
+                    let v = self.pop();
+                    let old = self.capture(i)?.value.replace(v);
+                    drop(old);
+                }
+                Op::TakeCapture(i) => {
+                    let v = self.capture(i)?.value.take();
+                    self.stack.push(v);
+                }
+                Op::LoadGlobal(g) => {
+                    let v = self.globals.get(g as usize).cloned().unwrap_or_default();
+                    self.stack.push(v);
+                }
+                Op::StoreGlobal(g) => {
+                    let v = self.pop();
+                    let g = g as usize;
+                    if g >= self.globals.len() {
+                        self.globals.resize(g + 1, Value::Void);
+                    }
+                    let old = std::mem::replace(&mut self.globals[g], v);
+                    drop(old);
+                }
+                Op::TakeGlobal(g) => {
+                    let v = self.globals.get_mut(g as usize).map(std::mem::take).unwrap_or_default();
+                    self.stack.push(v);
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::Dup => {
+                    let v = self.stack.last().cloned().unwrap_or_default();
+                    self.stack.push(v);
+                }
+                Op::Swap => {
+                    let n = self.stack.len();
+                    if n >= 2 {
+                        self.stack.swap(n - 1, n - 2);
+                    }
+                }
+                Op::Poke(depth) => {
+                    let v = self.pop();
+                    let n = self.stack.len();
+                    match n.checked_sub(depth as usize) {
+                        Some(i) => self.stack[i] = v,
+                        None => return Err(self.internal("poke below the stack")),
+                    }
+                }
+                Op::Binary(kind) => self.binary(kind)?,
+                Op::NegInt => {
+                    let a = self.pop_int()?;
+                    let r = a.checked_neg().ok_or_else(|| self.trap(TrapKind::overflow()))?;
+                    self.stack.push(Value::Int(r));
+                }
+                Op::NegDouble => {
+                    let a = self.pop_double()?;
+                    self.stack.push(Value::Double(-a));
+                }
+                Op::Not => {
+                    let a = self.pop_bool()?;
+                    self.stack.push(Value::Bool(!a));
+                }
+                Op::BitNot => {
+                    let a = self.pop_int()?;
+                    self.stack.push(Value::Int(!a));
+                }
+                Op::Jump(off) => self.jump(off),
+                Op::JumpIfFalse(off) => {
+                    if !self.pop_bool()? {
+                        self.jump(off);
+                    }
+                }
+                Op::JumpIfTrue(off) => {
+                    if self.pop_bool()? {
+                        self.jump(off);
+                    }
+                }
+                Op::UnwrapOrJump(off) => match self.pop() {
+                    Value::Nil => self.jump(off),
+                    Value::Some(inner) => self.stack.push((*inner).clone()),
+                    v => self.stack.push(v),
+                },
+                Op::ForceUnwrap => match self.pop() {
+                    Value::Nil => return Err(self.trap(TrapKind::nil_unwrap())),
+                    Value::Some(inner) => self.stack.push((*inner).clone()),
+                    v => self.stack.push(v),
+                },
+                Op::WrapSome => {
+                    let v = self.pop();
+                    let w = Value::Some(self.obj(v)?);
+                    self.stack.push(w);
+                }
+                Op::Call(func, argc) => {
+                    self.push_frame(func, None, argc as usize, false)?;
+                }
+                Op::CallValue(argc) => {
+                    let at = self.stack.len().saturating_sub(argc as usize + 1);
+                    let callee = self.stack.get(at).cloned().unwrap_or_default();
+                    match callee {
+                        Value::Closure(c) => {
+                            let func = c.func;
+                            self.push_frame(func, Some(c), argc as usize, true)?;
+                        }
+                        _ => return Err(self.internal("call of a non-function value")),
+                    }
+                }
+                Op::Builtin(b, argc) => {
+                    let n = self.stack.len().saturating_sub(argc as usize);
+                    let args: Vec<Value> = self.stack.drain(n..).collect();
+                    let r = super::builtins::call(self, b, args)?;
+                    self.stack.push(r);
+                }
+                Op::BuiltinMut(b, argc) => {
+                    let mut recv = self.pop();
+                    let n = self.stack.len().saturating_sub((argc as usize).saturating_sub(1));
+                    let args: Vec<Value> = self.stack.drain(n..).collect();
+                    let r = super::builtins::call_mut(self, b, &mut recv, args);
+                    self.stack.push(recv);
+                    let r = r?;
+                    self.stack.push(r);
+                }
+                Op::Closure(func) => {
+                    let c = self.make_closure(func)?;
+                    self.stack.push(c);
+                }
+                Op::Return => {
+                    let Some(frame) = self.frames.pop() else {
+                        return Ok(());
+                    };
+                    let n_results = 1 + module.functions.get(frame.func as usize).map_or(0, |p| p.inout_params.len());
+                    let from = self.stack.len().saturating_sub(n_results);
+                    let results: Vec<Value> = self.stack.drain(from..).collect();
+                    let cut = if frame.has_callee_slot { frame.base.saturating_sub(1) } else { frame.base };
+                    self.stack.truncate(cut);
+                    self.stack.extend(results);
+                    if self.frames.len() <= stop {
+                        return Ok(());
+                    }
+                }
+                Op::MakeArray(n) => {
+                    let from = self.stack.len().saturating_sub(n as usize);
+                    let items: Vec<Value> = self.stack.drain(from..).collect();
+                    let v = self.array(items)?;
+                    self.stack.push(v);
+                }
+                Op::MakeSet(n) => {
+                    let from = self.stack.len().saturating_sub(n as usize);
+                    let mut set = super::collections::SetObj::default();
+                    for v in self.stack.drain(from..).collect::<Vec<_>>() {
+                        set.insert(v);
+                    }
+                    let v = Value::Set(self.obj(set)?);
+                    self.stack.push(v);
+                }
+                Op::MakeDict(n) => {
+                    let from = self.stack.len().saturating_sub(2 * n as usize);
+                    let items: Vec<Value> = self.stack.drain(from..).collect();
+                    let mut d = super::collections::DictObj::default();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        if d.insert(k, v).is_some() {
+                            return Err(self.trap(TrapKind::Fatal("Dictionary literal contains duplicate keys".into())));
+                        }
+                    }
+                    let v = Value::Dict(self.obj(d)?);
+                    self.stack.push(v);
+                }
+                Op::MakeTuple(n) => {
+                    let from = self.stack.len().saturating_sub(n as usize);
+                    let items: Vec<Value> = self.stack.drain(from..).collect();
+                    let v = self.tuple(items)?;
+                    self.stack.push(v);
+                }
+                Op::MakeRange(closed) => {
+                    let hi = self.pop();
+                    let lo = self.pop();
+                    if compare(&hi, &lo) == std::cmp::Ordering::Less {
+                        let msg = if closed { "Range requires lowerBound <= upperBound" } else { "Range requires lowerBound <= upperBound" };
+                        return Err(self.trap(TrapKind::Fatal(msg.into())));
+                    }
+                    let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
+                    self.stack.push(v);
+                }
+                Op::TupleGet(i) => match self.pop() {
+                    Value::Tuple(t) => {
+                        let v = t.get(i as usize).cloned().unwrap_or_default();
+                        self.stack.push(v);
+                    }
+                    _ => return Err(self.internal("expected a tuple")),
+                },
+                Op::TupleTake(i) => {
+                    let v = match self.stack.last_mut() {
+                        Some(Value::Tuple(t)) => {
+                            let t = cow!(self, t);
+                            t.get_mut(i as usize).map(std::mem::take).unwrap_or_default()
+                        }
+                        _ => return Err(self.internal("expected a tuple")),
+                    };
+                    self.stack.push(v);
+                }
+                Op::TuplePut(i) => {
+                    let v = self.pop();
+                    match self.stack.last_mut() {
+                        Some(Value::Tuple(t)) => {
+                            let t = cow!(self, t);
+                            if let Some(slot) = t.get_mut(i as usize) {
+                                *slot = v;
+                            }
+                        }
+                        _ => return Err(self.internal("expected a tuple")),
+                    }
+                }
+                Op::ArrayTake => {
+                    let i = self.pop_int()?;
+                    let v = match self.stack.last_mut() {
+                        Some(Value::Array(a)) => {
+                            let len = a.len();
+                            if i < 0 || i as usize >= len {
+                                return Err(self.trap(TrapKind::index_out_of_range()));
+                            }
+                            let a = cow!(self, a);
+                            std::mem::take(&mut a[i as usize])
+                        }
+                        _ => return Err(self.internal("expected an array")),
+                    };
+                    self.stack.push(Value::Int(i));
+                    self.stack.push(v);
+                }
+                Op::ArrayPut => {
+                    let v = self.pop();
+                    let i = self.pop_int()?;
+                    match self.stack.last_mut() {
+                        Some(Value::Array(a)) => {
+                            let a = cow!(self, a);
+                            if let Some(slot) = a.get_mut(i as usize) {
+                                *slot = v;
+                            }
+                        }
+                        _ => return Err(self.internal("expected an array")),
+                    }
+                }
+                Op::DictTake => {
+                    let k = self.pop();
+                    let v = match self.stack.last() {
+                        Some(Value::Dict(d)) => d.get(&k).cloned().unwrap_or(Value::Nil),
+                        _ => return Err(self.internal("expected a dictionary")),
+                    };
+                    self.stack.push(k);
+                    self.stack.push(v);
+                }
+                Op::DictPut => {
+                    let v = self.pop();
+                    let k = self.pop();
+                    match self.stack.last_mut() {
+                        Some(Value::Dict(d)) => {
+                            let d = cow!(self, d);
+                            match v {
+                                Value::Nil => {
+                                    d.remove(&k);
+                                }
+                                Value::Some(inner) => {
+                                    d.insert(k, (*inner).clone());
+                                }
+                                v => {
+                                    d.insert(k, v);
+                                }
+                            }
+                        }
+                        _ => return Err(self.internal("expected a dictionary")),
+                    }
+                }
+                Op::DictTakeDefault => {
+                    let def = self.pop();
+                    let k = self.pop();
+                    let v = match self.stack.last_mut() {
+                        Some(Value::Dict(d)) => match d.get(&k) {
+                            Some(_) => {
+                                let d = cow!(self, d);
+                                d.remove(&k).unwrap_or(def)
+                            }
+                            None => def,
+                        },
+                        _ => return Err(self.internal("expected a dictionary")),
+                    };
+                    self.stack.push(k);
+                    self.stack.push(v);
+                }
+                Op::DictPutValue => {
+                    let v = self.pop();
+                    let k = self.pop();
+                    match self.stack.last_mut() {
+                        Some(Value::Dict(d)) => {
+                            let d = cow!(self, d);
+                            d.insert(k, v);
+                        }
+                        _ => return Err(self.internal("expected a dictionary")),
+                    }
+                }
+                Op::Describe(ty) => {
+                    let v = self.pop();
+                    let s = describe(&v, crate::sema::types::TypeId(ty), &module.env.types);
+                    let v = self.string(s)?;
+                    self.stack.push(v);
+                }
+                Op::Concat(n) => {
+                    let from = self.stack.len().saturating_sub(n as usize);
+                    let mut s = String::new();
+                    for v in self.stack.drain(from..) {
+                        if let Value::Str(p) = v {
+                            s.push_str(&p);
+                        }
+                    }
+                    let v = self.string(s)?;
+                    self.stack.push(v);
+                }
+                Op::IterStart => {
+                    let seq = self.pop();
+                    let it = self.iterator(seq)?;
+                    let v = Value::Iter(self.obj(RefCell::new(it))?);
+                    self.stack.push(v);
+                }
+                Op::IterNext(s, off) => {
+                    let next = match self.stack.get(base + s as usize) {
+                        Some(Value::Iter(it)) => next_item(&mut it.borrow_mut()),
+                        _ => return Err(self.internal("expected an iterator")),
+                    };
+                    match next {
+                        Some(v) => self.stack.push(v),
+                        None => self.jump(off),
+                    }
+                }
+                Op::Incr(s) => {
+                    if let Value::Int(i) = self.slot_mut(base, s)? {
+                        *i = i.wrapping_add(1);
+                    }
+                }
+                Op::Trap(kind) => {
+                    let msg = match kind {
+                        OpTrap::BadRange => "Range requires lowerBound <= upperBound",
+                        OpTrap::Unreachable => "reached the end of a function that must return a value",
+                    };
+                    return Err(self.trap(TrapKind::Fatal(msg.into())));
+                }
+            }
+        }
+    }
+
+    fn jump(&mut self, off: i32) {
+        if let Some(f) = self.frames.last_mut() {
+            f.ip = (f.ip as i64 + i64::from(off)).max(0) as usize;
+        }
+    }
+
+    fn binary(&mut self, kind: BinKind) -> R<()> {
+        use BinKind::*;
+        let b = self.pop();
+        let a = self.pop();
+        let v = match (kind, &a, &b) {
+            (AddInt, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_add(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?),
+            (SubInt, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_sub(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?),
+            (MulInt, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_mul(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?),
+            (DivInt, Value::Int(x), Value::Int(y)) => {
+                if *y == 0 {
+                    return Err(self.trap(TrapKind::Fatal("Division by zero".into())));
+                }
+                Value::Int(x.checked_div(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?)
+            }
+            (RemInt, Value::Int(x), Value::Int(y)) => {
+                if *y == 0 {
+                    return Err(self.trap(TrapKind::Fatal("Division by zero in remainder operation".into())));
+                }
+                Value::Int(x.checked_rem(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?)
+            }
+            (AddWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_add(*y)),
+            (SubWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_sub(*y)),
+            (MulWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_mul(*y)),
+            (AndInt, Value::Int(x), Value::Int(y)) => Value::Int(x & y),
+            (OrInt, Value::Int(x), Value::Int(y)) => Value::Int(x | y),
+            (XorInt, Value::Int(x), Value::Int(y)) => Value::Int(x ^ y),
+            (ShlInt, Value::Int(x), Value::Int(y)) => Value::Int(smart_shl(*x, *y)),
+            (ShrInt, Value::Int(x), Value::Int(y)) => Value::Int(smart_shr(*x, *y)),
+            (AddDouble, Value::Double(x), Value::Double(y)) => Value::Double(x + y),
+            (SubDouble, Value::Double(x), Value::Double(y)) => Value::Double(x - y),
+            (MulDouble, Value::Double(x), Value::Double(y)) => Value::Double(x * y),
+            (DivDouble, Value::Double(x), Value::Double(y)) => Value::Double(x / y),
+            (Concat, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                self.string(s)?
+            }
+            (ArrayConcat, Value::Array(x), Value::Array(y)) => {
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend(x.iter().cloned());
+                v.extend(y.iter().cloned());
+                self.array(v)?
+            }
+            (LtInt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
+            (LeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
+            (GtInt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),
+            (GeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x >= y),
+            (LtDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x < y),
+            (LeDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x <= y),
+            (GtDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x > y),
+            (GeDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x >= y),
+            (EqInt, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+            (NeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
+            (EqInt, Value::Bool(x), Value::Bool(y)) => Value::Bool(x == y),
+            (NeInt, Value::Bool(x), Value::Bool(y)) => Value::Bool(x != y),
+            (EqDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x == y),
+            (NeDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x != y),
+            (LtStr | LtTuple, _, _) => Value::Bool(compare(&a, &b) == std::cmp::Ordering::Less),
+            (LeStr | LeTuple, _, _) => Value::Bool(compare(&a, &b) != std::cmp::Ordering::Greater),
+            (GtStr | GtTuple, _, _) => Value::Bool(compare(&a, &b) == std::cmp::Ordering::Greater),
+            (GeStr | GeTuple, _, _) => Value::Bool(compare(&a, &b) != std::cmp::Ordering::Less),
+            (EqValue, _, _) => Value::Bool(equal(&a, &b)),
+            (NeValue, _, _) => Value::Bool(!equal(&a, &b)),
+            (Identical, _, _) | (NotIdentical, _, _) => Value::Bool(false),
+            _ => return Err(self.internal(&format!("{kind:?} on {} and {}", a.kind_name(), b.kind_name()))),
+        };
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// An iterator over a sequence value.
+    pub(crate) fn iterator(&mut self, seq: Value) -> R<IterObj> {
+        let items = match seq {
+            Value::Range(r) => match (&r.lo, &r.hi) {
+                (Value::Int(lo), Value::Int(hi)) => IterItems::IntRange(*lo, *hi, r.closed),
+                _ => return Err(self.internal("iteration over a non-integer range")),
+            },
+            Value::Seq(s) => match &*s {
+                SeqObj::StrideInt { from, to, by, through } => IterItems::Stride(*from, *to, *by, *through),
+                _ => IterItems::List(self.elements(&Value::Seq(s.clone()))?, 0),
+            },
+            other => IterItems::List(self.elements(&other)?, 0),
+        };
+        Ok(IterObj { items })
+    }
+
+    /// All elements of a sequence value, in order.
+    pub(crate) fn elements(&mut self, seq: &Value) -> R<Vec<Value>> {
+        Ok(match seq {
+            Value::Array(a) => a.to_vec(),
+            Value::Set(s) => s.iter().cloned().collect(),
+            Value::Dict(d) => {
+                let mut out = Vec::with_capacity(d.len());
+                for (k, v) in d.iter() {
+                    out.push(self.tuple(vec![k.clone(), v.clone()])?);
+                }
+                out
+            }
+            Value::Str(s) => {
+                let mut out = Vec::new();
+                for g in super::text::graphemes(s) {
+                    out.push(self.string(g.to_string())?);
+                }
+                out
+            }
+            Value::Range(r) => match (&r.lo, &r.hi) {
+                (Value::Int(lo), Value::Int(hi)) => {
+                    let end = if r.closed { *hi } else { hi.saturating_sub(1) };
+                    if end < *lo {
+                        Vec::new()
+                    } else {
+                        (*lo..=end).map(Value::Int).collect()
+                    }
+                }
+                _ => return Err(self.internal("elements of a non-integer range")),
+            },
+            Value::Seq(s) => match &**s {
+                SeqObj::StrideInt { from, to, by, through } => {
+                    let mut it = IterObj { items: IterItems::Stride(*from, *to, *by, *through) };
+                    let mut out = Vec::new();
+                    while let Some(v) = next_item(&mut it) {
+                        out.push(v);
+                    }
+                    out
+                }
+                SeqObj::StrideDouble { from, to, by, through } => stride_doubles(*from, *to, *by, *through).into_iter().map(Value::Double).collect(),
+                SeqObj::Enumerated(b) => {
+                    let items = self.elements(b)?;
+                    let mut out = Vec::with_capacity(items.len());
+                    for (i, v) in items.into_iter().enumerate() {
+                        out.push(self.tuple(vec![Value::Int(i as i64), v])?);
+                    }
+                    out
+                }
+                SeqObj::Reversed(b) => {
+                    let mut items = self.elements(b)?;
+                    items.reverse();
+                    items
+                }
+                SeqObj::Zip(a, b) => {
+                    let (xs, ys) = (self.elements(a)?, self.elements(b)?);
+                    let mut out = Vec::with_capacity(xs.len().min(ys.len()));
+                    for (x, y) in xs.into_iter().zip(ys) {
+                        out.push(self.tuple(vec![x, y])?);
+                    }
+                    out
+                }
+                SeqObj::Repeated(v, n) => vec![v.clone(); (*n).max(0) as usize],
+                SeqObj::Keys(d) => match d {
+                    Value::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
+                    _ => Vec::new(),
+                },
+                SeqObj::Values(d) => match d {
+                    Value::Dict(d) => d.iter().map(|(_, v)| v.clone()).collect(),
+                    _ => Vec::new(),
+                },
+            },
+            other => return Err(self.internal(&format!("iteration over {}", other.kind_name()))),
+        })
+    }
+}
+
+/// The doubles of `stride(from:to:by:)` / `through:`, computed as Swift does (start + i*step).
+pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<f64> {
+    let mut out = Vec::new();
+    if by == 0.0 || by.is_nan() {
+        return out;
+    }
+    let mut i = 0u32;
+    loop {
+        let v = from + f64::from(i) * by;
+        let go = if by > 0.0 { if through { v <= to } else { v < to } } else if through { v >= to } else { v > to };
+        if !go || out.len() > 10_000_000 {
+            break;
+        }
+        out.push(v);
+        i += 1;
+    }
+    out
+}
+
+fn next_item(it: &mut IterObj) -> Option<Value> {
+    match &mut it.items {
+        IterItems::List(items, pos) => {
+            let v = items.get_mut(*pos).map(std::mem::take);
+            *pos += 1;
+            v
+        }
+        IterItems::IntRange(next, hi, closed) => {
+            let in_range = if *closed { *next <= *hi } else { *next < *hi };
+            if !in_range {
+                return None;
+            }
+            let v = *next;
+            if v == i64::MAX {
+                // Stop after the last element instead of overflowing.
+                *closed = false;
+                *hi = i64::MIN;
+            } else {
+                *next += 1;
+            }
+            Some(Value::Int(v))
+        }
+        IterItems::Stride(next, end, by, through) => {
+            let go = if *by > 0 { if *through { *next <= *end } else { *next < *end } } else if *by < 0 { if *through { *next >= *end } else { *next > *end } } else { false };
+            if !go {
+                return None;
+            }
+            let v = *next;
+            match next.checked_add(*by) {
+                Some(n) => *next = n,
+                None => *by = 0,
+            }
+            Some(Value::Int(v))
+        }
+    }
+}
+
+/// Swift's smart shift left: a negative amount shifts right; 64 or more gives 0.
+fn smart_shl(x: i64, n: i64) -> i64 {
+    if n < 0 {
+        return smart_shr(x, n.saturating_neg());
+    }
+    if n >= 64 {
+        0
+    } else {
+        x.wrapping_shl(n as u32)
+    }
+}
+
+/// Swift's smart shift right (arithmetic): 64 or more gives 0 or -1.
+fn smart_shr(x: i64, n: i64) -> i64 {
+    if n < 0 {
+        return smart_shl(x, n.saturating_neg());
+    }
+    if n >= 64 {
+        if x < 0 {
+            -1
+        } else {
+            0
+        }
+    } else {
+        x >> n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_shifts() {
+        assert_eq!(smart_shl(1, 64), 0);
+        assert_eq!(smart_shr(-1, 64), -1);
+        assert_eq!(smart_shl(8, -2), 2);
+        assert_eq!(smart_shr(8, -2), 32);
+    }
+}

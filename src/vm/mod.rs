@@ -1,0 +1,18 @@
+//! The virtual machine: values and objects, the interpreter loop, builtins, printing.
+//!
+//! Allocation: frames and the value stack in VM Core; objects, closures, boxes and
+//! collection storage in Objects; the loaded module in Modules.
+
+pub mod builtins;
+pub mod collections;
+pub mod describe;
+pub mod interp;
+pub mod module;
+pub mod object;
+pub mod text;
+pub mod trap;
+pub mod value;
+
+pub use interp::Vm;
+pub use trap::Trap;
+pub use value::Value;
