@@ -11,12 +11,14 @@ use std::ptr::NonNull;
 
 use super::allocator::{check_request, resized};
 use super::debug::{self, CANARY_BYTES};
-use super::{global, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, Subsystem};
+use super::{
+    global, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, Stats, Subsystem,
+};
 
 /// The system allocator with accounting. Not `Send`/`Sync`: one per thread.
 pub struct PlatformAllocator {
-    /// Counters, budget, hook; its footprint is the bytes held from the global allocator
-    /// (block sizes plus debug canaries).
+    /// Counters, budget, hook. The footprint (bytes held from the global allocator) is not
+    /// counted but derived: every live block holds its size plus the debug canary.
     accounting: Accounting,
     _not_send: PhantomData<*const ()>,
 }
@@ -59,11 +61,6 @@ impl PlatformAllocator {
     }
 
     #[inline]
-    fn add_footprint(&self, grow: usize, shrink: usize) {
-        self.accounting.change_footprint(grow, shrink);
-    }
-
-    #[inline]
     fn raw_allocate(
         &self,
         layout: Layout,
@@ -100,7 +97,6 @@ impl PlatformAllocator {
             }
             debug::write_canary(ptr.as_ptr(), layout.size());
         }
-        self.add_footprint(backing.size(), 0);
         self.accounting
             .on_alloc(ptr.as_ptr() as usize, layout.size(), info);
         Ok(ptr)
@@ -129,6 +125,13 @@ impl Allocator for PlatformAllocator {
 
     fn accounting(&self) -> &Accounting {
         &self.accounting
+    }
+
+    fn stats(&self) -> Stats {
+        let mut stats = self.accounting.stats();
+        let live_blocks = stats.allocations.saturating_sub(stats.frees);
+        stats.footprint = stats.current + live_blocks * CANARY_BYTES as u64;
+        stats
     }
 
     #[inline]
@@ -179,7 +182,6 @@ impl Allocator for PlatformAllocator {
             }
             debug::write_canary(new_ptr.as_ptr(), new_size);
         }
-        self.add_footprint(new_backing.size(), old_backing.size());
         self.accounting.on_realloc(
             (ptr.as_ptr() as usize, old.size()),
             new_ptr.as_ptr() as usize,
@@ -205,7 +207,6 @@ impl Allocator for PlatformAllocator {
             debug::poison(ptr.as_ptr(), backing.size(), debug::FREED_POISON);
             std::alloc::dealloc(ptr.as_ptr(), backing);
         }
-        self.add_footprint(0, backing.size());
         self.accounting
             .on_free(ptr.as_ptr() as usize, layout.size(), info);
         Ok(())

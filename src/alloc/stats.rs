@@ -187,13 +187,10 @@ impl Accounting {
     }
 
     /// The tag a call counts under: none for a nested allocator, else the call's effective tag.
+    /// (The tag is looked at first: on the fast path there is none, and `nested` is not read.)
     #[inline]
     fn tag_of(&self, info: &AllocInfo) -> Option<Tag> {
-        if self.nested.get() {
-            None
-        } else {
-            info.effective_tag()
-        }
+        info.effective_tag().filter(|_| !self.nested.get())
     }
 
     /// Installs or removes the event hook.
@@ -249,15 +246,17 @@ impl Accounting {
     /// Checks the budget before a request that grows usage by `grow` bytes.
     #[inline]
     pub fn check_budget(&self, grow: usize) -> Result<(), AllocError> {
-        let current = self.current();
-        if current.saturating_add(grow as u64) > self.limit.get() {
-            return Err(self.over_budget(current, grow));
+        let limit = self.limit.get();
+        // No overflow: `current` counts bytes that exist, and `grow <= isize::MAX`.
+        if limit != u64::MAX && self.current() + grow as u64 > limit {
+            return Err(self.over_budget(grow));
         }
         Ok(())
     }
 
     #[cold]
-    fn over_budget(&self, current: u64, grow: usize) -> AllocError {
+    fn over_budget(&self, grow: usize) -> AllocError {
+        let current = self.current();
         self.record_failure();
         AllocError::BudgetExceeded {
             subsystem: self.subsystem.get(),
@@ -304,7 +303,7 @@ impl Accounting {
             if let Some(tag) = self.tag_of(info) {
                 self.tag_grow(tag, size as u64, true);
             }
-            self.emit(EventKind::Allocate, address, size, Some(info));
+            self.emit(EventKind::Allocate, address, size, Some(*info));
         }
     }
 
@@ -333,7 +332,7 @@ impl Accounting {
                 },
                 address,
                 new_size,
-                Some(info),
+                Some(*info),
             );
         }
     }
@@ -347,7 +346,7 @@ impl Accounting {
             if let Some(tag) = self.tag_of(info) {
                 self.tag_shrink(tag, size as u64, true);
             }
-            self.emit(EventKind::Free, address, size, Some(info));
+            self.emit(EventKind::Free, address, size, Some(*info));
         }
     }
 
@@ -428,15 +427,6 @@ impl Accounting {
         }
     }
 
-    /// Adds `grow` and takes `shrink` bytes from the bytes held from the global allocator.
-    #[inline]
-    pub fn change_footprint(&self, grow: usize, shrink: usize) {
-        if STATS {
-            let f = self.footprint.get() + grow as u64;
-            self.footprint.set(f.saturating_sub(shrink as u64));
-        }
-    }
-
     #[cold]
     fn tag_grow(&self, tag: Tag, size: u64, new_block: bool) {
         tag_add(tag, size, new_block);
@@ -460,15 +450,17 @@ impl Accounting {
         }
     }
 
+    /// Calls the hook, if any. `info` is passed by value so that the fast path never builds
+    /// it in memory.
     #[inline]
-    fn emit(&self, kind: EventKind, address: usize, size: usize, info: Option<&AllocInfo>) {
+    fn emit(&self, kind: EventKind, address: usize, size: usize, info: Option<AllocInfo>) {
         if self.has_hook.get() {
             self.emit_slow(kind, address, size, info);
         }
     }
 
     #[cold]
-    fn emit_slow(&self, kind: EventKind, address: usize, size: usize, info: Option<&AllocInfo>) {
+    fn emit_slow(&self, kind: EventKind, address: usize, size: usize, info: Option<AllocInfo>) {
         // Clone the hook out so a hook that allocates through this allocator does not
         // find the RefCell borrowed.
         let hook = self.hook.borrow().clone();
@@ -478,7 +470,7 @@ impl Accounting {
                 subsystem: self.subsystem.get(),
                 address,
                 size,
-                info: info.copied(),
+                info,
             });
         }
     }

@@ -66,7 +66,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             first_func,
             code: AVec::new_in(bytecode),
             lines: AVec::new_in(bytecode),
-            loops: AVec::new_in(compiler),
+            loops: AVec::with_capacity_in(4, compiler),
             defers: Vec::new(),
             block_depth: 0,
             compiler_arena: compiler,

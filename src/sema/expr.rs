@@ -19,6 +19,10 @@ pub(super) struct ClosureHint {
     pub result: Option<TypeId>,
 }
 
+/// How deep expressions may nest (each level is a few host stack frames in the checker, the
+/// compiler and the VM's printing).
+const MAX_EXPR_DEPTH: u32 = 1000;
+
 /// Names a type needs in messages: a function so the template stays in one place.
 pub(super) fn fill(template: &str, actual: &str, expected: &str) -> String {
     template.replacen("{}", actual, 1).replacen("{}", expected, 1)
@@ -104,23 +108,38 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Whether `e` is made of numeric literals only (its type follows the context).
     fn is_literal_tree(e: &Expr<'_>) -> bool {
+        Self::literal_tree_at(e, 0)
+    }
+
+    /// Literal trees deeper than this are treated as ordinary expressions (no host-stack risk).
+    const LITERAL_DEPTH: u32 = 64;
+
+    fn literal_tree_at(e: &Expr<'_>, depth: u32) -> bool {
+        if depth > Self::LITERAL_DEPTH {
+            return false;
+        }
         match e.kind {
             ExprKind::Int(_) | ExprKind::Float(_) => true,
-            ExprKind::Paren(i) | ExprKind::Prefix(PrefixOp::Neg | PrefixOp::Plus, i) => Self::is_literal_tree(i),
-            ExprKind::Binary(
-                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem,
-                a,
-                b,
-            ) => Self::is_literal_tree(a) && Self::is_literal_tree(b),
+            ExprKind::Paren(i) | ExprKind::Prefix(PrefixOp::Neg | PrefixOp::Plus, i) => Self::literal_tree_at(i, depth + 1),
+            ExprKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem, a, b) => {
+                Self::literal_tree_at(a, depth + 1) && Self::literal_tree_at(b, depth + 1)
+            }
             _ => false,
         }
     }
 
     fn has_float_literal(e: &Expr<'_>) -> bool {
+        Self::float_literal_at(e, 0)
+    }
+
+    fn float_literal_at(e: &Expr<'_>, depth: u32) -> bool {
+        if depth > Self::LITERAL_DEPTH {
+            return false;
+        }
         match e.kind {
             ExprKind::Float(_) => true,
-            ExprKind::Paren(i) | ExprKind::Prefix(_, i) => Self::has_float_literal(i),
-            ExprKind::Binary(_, a, b) => Self::has_float_literal(a) || Self::has_float_literal(b),
+            ExprKind::Paren(i) | ExprKind::Prefix(_, i) => Self::float_literal_at(i, depth + 1),
+            ExprKind::Binary(_, a, b) => Self::float_literal_at(a, depth + 1) || Self::float_literal_at(b, depth + 1),
             _ => false,
         }
     }
@@ -136,6 +155,22 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// The heart: checks `e`, with `expected` as a hint (not enforced; see `coerce`).
     pub(super) fn check_expr(&mut self, e: &Expr<'_>, expected: Option<TypeId>) -> TExpr<'s> {
+        // The checker and the compiler recurse over the tree: refuse what would exhaust the
+        // host stack (a chain of 100,000 `+`).
+        if self.expr_depth >= MAX_EXPR_DEPTH {
+            if !self.too_deep_reported {
+                self.too_deep_reported = true;
+                self.error("expression is too complex to be checked (nested too deeply)", e.span);
+            }
+            return self.error_expr(e.span);
+        }
+        self.expr_depth += 1;
+        let t = self.check_expr_inner(e, expected);
+        self.expr_depth -= 1;
+        t
+    }
+
+    fn check_expr_inner(&mut self, e: &Expr<'_>, expected: Option<TypeId>) -> TExpr<'s> {
         let key = e as *const Expr<'_> as usize;
         if let Some(sub) = self.chain_subst.iter().find(|(k, _)| *k == key).map(|(_, t)| *t) {
             return sub;

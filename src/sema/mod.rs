@@ -173,6 +173,10 @@ pub(crate) struct Checker<'e, 's> {
     hoisted: HashMap<usize, FuncId>,
     /// Signatures of local functions: (function depth, local) → signature (for labels).
     local_sigs: HashMap<(usize, u32), FuncSig>,
+    /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
+    expr_depth: u32,
+    /// The too-deep error was reported (once is enough).
+    too_deep_reported: bool,
     /// Optional-chain nodes being lowered: node address → the unwrapped value to use instead.
     chain_subst: Vec<(usize, ir::TExpr<'s>)>,
 }
@@ -191,6 +195,8 @@ impl<'e, 's> Checker<'e, 's> {
             hoisted: HashMap::new(),
             local_sigs: HashMap::new(),
             chain_subst: Vec::new(),
+            expr_depth: 0,
+            too_deep_reported: false,
         };
         let main = c.new_func_ctx("main".into(), FuncKind::TopLevel, Some(TypeTable::VOID), Span::default());
         c.done.push(None);

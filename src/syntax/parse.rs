@@ -29,6 +29,9 @@ pub struct ParseError {
 /// Nesting limit for string interpolation inside interpolation.
 const MAX_INTERPOLATION_DEPTH: u32 = 64;
 
+/// Nesting limit for brackets: the checker and compiler recurse over the tree.
+const MAX_NESTING: usize = 256;
+
 /// What grammar actions build nodes with.
 pub struct Ctx<'a> {
     /// The AST arena.
@@ -88,11 +91,22 @@ impl<'a> Ctx<'a> {
                 }
             }
         };
-        let mut toks: Vec<(usize, Tok<'a>, usize)> =
-            tokens.iter().map(|&(l, t, r)| (l + start, t, r + start)).collect();
+        // The parser's token buffer is parser scratch: it lives in the Parser arena.
+        let parser_arena = crate::alloc::allocators_get(Subsystem::Parser);
+        let mut toks: allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator> =
+            allocator_api2::vec::Vec::new_in(&*parser_arena);
+        if toks.try_reserve_exact(tokens.len()).is_err() {
+            self.note_oom();
+            return None;
+        }
+        toks.extend(tokens.iter().map(|&(l, t, r)| (l + start, t, r + start)));
+        if !self.check_nesting(&toks) {
+            return None;
+        }
         self.prepare(&mut toks);
         let _scope = SubsystemScope::enter(Subsystem::Parser);
-        let result = crate::syntax::grammar::ProgramParser::new().parse(self, toks);
+        let result = crate::syntax::grammar::ProgramParser::new().parse(self, toks.iter().copied());
+        drop(toks);
         match result {
             Ok(p) => Some(p),
             Err(e) => {
@@ -123,8 +137,28 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Refuses input nested deeper than the later phases (which recurse over the tree) can
+    /// handle on the host stack.
+    fn check_nesting(&self, toks: &[(usize, Tok<'a>, usize)]) -> bool {
+        let mut depth = 0usize;
+        for &(l, t, r) in toks {
+            match t {
+                Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::LBraceSig | Tok::LBraceAccessor => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        self.error(format!("expression or block nested too deeply (more than {MAX_NESTING} levels)"), Span::new(l, r));
+                        return false;
+                    }
+                }
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        true
+    }
+
     /// Marks closure signatures and accessor blocks; rejects Tier-2 constructs by name.
-    fn prepare(&self, toks: &mut Vec<(usize, Tok<'a>, usize)>) {
+    fn prepare(&self, toks: &mut allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator>) {
         let mut i = 0;
         while i < toks.len() {
             let (l, tok, r) = toks[i];
@@ -610,6 +644,7 @@ fn has_closure_signature(toks: &[(usize, Tok<'_>, usize)]) -> bool {
 
 /// The index after the `}` closing the declaration starting at `start` (or the end).
 fn skip_braced_declaration(toks: &[(usize, Tok<'_>, usize)], start: usize) -> usize {
+    // Tier-2 declarations are dropped up to their closing brace.
     let mut depth = 0usize;
     for (i, (_, t, _)) in toks.iter().enumerate().skip(start) {
         match t {

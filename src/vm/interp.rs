@@ -33,7 +33,10 @@ macro_rules! cow {
 }
 
 /// Frames deeper than this are a script's runaway recursion: trap instead of overflowing.
-const MAX_FRAMES: usize = 20_000;
+const MAX_FRAMES: usize = 100_000;
+
+/// Nested calls from builtins back into the VM (each uses host stack).
+const MAX_NATIVE_DEPTH: u32 = 400;
 
 struct Frame {
     func: u32,
@@ -53,6 +56,8 @@ pub struct Vm<'m> {
     constants: Vec<Value>,
     out: Box<dyn Write + 'm>,
     rng: u64,
+    /// Builtins currently calling back into the VM (see `call_value`).
+    native_depth: u32,
     /// Keeps the Objects allocator in place while objects live (the registry refuses to
     /// reconfigure while a handle is alive).
     _objects: Handle,
@@ -74,6 +79,7 @@ impl<'m> Vm<'m> {
             constants: Vec::new(),
             out,
             rng: rng | 1,
+            native_depth: 0,
             _objects: allocators_get(Subsystem::Objects),
         }
     }
@@ -212,11 +218,23 @@ impl<'m> Vm<'m> {
         let Value::Closure(c) = f else {
             return Err(self.internal("call of a non-function"));
         };
+        // Each builtin calling back into the VM nests a Rust call of `execute`: bound it well
+        // below what the host stack holds.
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.trap(TrapKind::Fatal("stack overflow".into())));
+        }
+        self.native_depth += 1;
+        let r = self.call_value_inner(c.clone(), args);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn call_value_inner(&mut self, c: Obj<Closure>, args: Vec<Value>) -> R<Value> {
         let argc = args.len();
         self.stack.extend(args);
         let func = c.func;
         let n_inout = self.module.functions.get(func as usize).map_or(0, |p| p.inout_params.len());
-        let result = self.call_function(func, Some(c.clone()), argc, false)?;
+        let result = self.call_function(func, Some(c), argc, false)?;
         for _ in 0..n_inout {
             self.pop();
         }

@@ -57,7 +57,17 @@ impl Trap {
     /// The report on stderr: `file:line: Fatal error: ...` then the stack trace.
     pub fn render(&self, file: &str) -> String {
         let mut out = format!("{file}:{}: {}\n", self.line, self.kind.message());
-        for (name, line) in &self.stack {
+        // Deep recursion: the innermost frames and the outermost, with a count between.
+        const HEAD: usize = 10;
+        const TAIL: usize = 3;
+        let n = self.stack.len();
+        for (i, (name, line)) in self.stack.iter().enumerate() {
+            if n > HEAD + TAIL + 1 && i == HEAD {
+                let _ = writeln!(out, "  ... {} more frames ...", n - HEAD - TAIL);
+            }
+            if n > HEAD + TAIL + 1 && i >= HEAD && i < n - TAIL {
+                continue;
+            }
             let _ = writeln!(out, "  at {name} ({file}:{line})");
         }
         out
