@@ -94,8 +94,8 @@ fn draw(d: &Diagnostic, file: &str, source: &str, cache: &Source<&str>, color: b
     let range = cstart..cend.max(cstart + 1);
     let mut buf = Vec::new();
     let report = Report::build(ReportKind::Custom("", ariadne::Color::Red), (file, range.clone()))
-        .with_config(Config::default().with_color(color).with_compact(true))
-        .with_label(Label::new((file, range)))
+        .with_config(Config::default().with_color(color).with_underlines(true))
+        .with_label(Label::new((file, range)).with_message(&d.message))
         .finish();
     if report.write((file, cache), &mut buf).is_err() {
         return String::new();
@@ -123,7 +123,8 @@ mod tests {
 
     #[test]
     fn line_col_counts_characters() {
-        assert_eq!(line_col("é = 1", 3), (1, 2));
+        assert_eq!(line_col("é = 1", 2), (1, 2));
+        assert_eq!(line_col("é = 1", 3), (1, 3));
         assert_eq!(line_col("a\nb", 2), (2, 1));
         assert_eq!(line_col("abc", 99), (1, 4));
     }

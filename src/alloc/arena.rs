@@ -43,11 +43,20 @@ impl Default for ArenaAllocator {
     }
 }
 
+/// Keeps bumpalo from taking a chunk by itself: with its allocation limit at what it holds,
+/// its slow path refuses instead of calling the global allocator. Every new chunk is then taken
+/// in [`ArenaAllocator::growing`], which attributes it to the subsystem, and the fast path
+/// (bumpalo's own) needs no room check of ours.
+fn held(bump: Bump) -> Bump {
+    bump.set_allocation_limit(Some(bump.allocated_bytes()));
+    bump
+}
+
 impl ArenaAllocator {
     /// An empty arena; the first chunk is taken on the first allocation.
     pub fn new() -> ArenaAllocator {
         ArenaAllocator {
-            bump: Bump::new(),
+            bump: held(Bump::new()),
             accounting: Accounting::new(),
             chunk_bytes: Cell::new(0),
             chunks: Cell::new(0),
@@ -61,7 +70,7 @@ impl ArenaAllocator {
         let bump = Bump::try_with_capacity(capacity)
             .map_err(|_| AllocError::OutOfMemory { size: capacity })?;
         let a = ArenaAllocator {
-            bump,
+            bump: held(bump),
             ..Self::new()
         };
         a.note_chunks();
@@ -101,19 +110,14 @@ impl ArenaAllocator {
         }
     }
 
-    /// A block from bumpalo. The fast path is one room check and bumpalo's own fast path;
-    /// anything that may take a new chunk goes through [`ArenaAllocator::bump_cold`].
+    /// A block from bumpalo: its inline fast path, and only when the current chunk is full,
+    /// [`ArenaAllocator::bump_cold`].
     #[inline]
     fn bump(&self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
-        // Room for the block and any alignment padding (bumpalo allocates downwards and
-        // rounds the address down to the alignment): bumpalo cannot need a new chunk.
-        // `Layout` guarantees `size + align - 1 <= isize::MAX`, so this cannot overflow.
-        if layout.size() + layout.align() - 1 <= self.bump.chunk_capacity() {
-            if let Ok(ptr) = self.bump.try_alloc_layout(layout) {
-                return Ok(ptr);
-            }
+        match self.bump.try_alloc_layout(layout) {
+            Ok(ptr) => Ok(ptr),
+            Err(_) => self.bump_cold(layout),
         }
-        self.bump_cold(layout)
     }
 
     #[cold]
@@ -124,12 +128,20 @@ impl ArenaAllocator {
             })
     }
 
-    /// Runs a bumpalo call that may take a new chunk: attributes the chunk to this subsystem
-    /// and counts the bytes the old chunk leaves unused.
+    /// See [`held`].
+    fn hold_chunks(&self) {
+        self.bump
+            .set_allocation_limit(Some(self.bump.allocated_bytes()));
+    }
+
+    /// Runs a bumpalo call that may take a new chunk: lifts the hold, attributes the chunk to
+    /// this subsystem, and counts the bytes the old chunk leaves unused.
     fn growing<R>(&self, f: impl FnOnce(&Bump) -> R) -> R {
         let room = self.bump.chunk_capacity();
         let before = self.chunk_bytes.get();
+        self.bump.set_allocation_limit(None);
         let r = global::direct(self.accounting.subsystem(), || f(&self.bump));
+        self.hold_chunks();
         self.note_chunks();
         if self.chunk_bytes.get() != before && before != 0 {
             self.accounting.add_wasted(room);
@@ -320,14 +332,17 @@ impl Allocator for ArenaAllocator {
             // Trade the chunks for one of their combined size, so the same work fits again.
             let capacity = self.bump.allocated_bytes();
             let subsystem = self.accounting.subsystem();
-            self.bump = Bump::new();
-            self.bump = global::direct(subsystem, || Bump::try_with_capacity(capacity))
-                .map_err(|_| AllocError::OutOfMemory { size: capacity })?;
+            self.bump = held(Bump::new());
             self.chunks.set(0);
             self.chunk_bytes.set(0);
+            self.accounting.set_footprint(0);
+            let bump = global::direct(subsystem, || Bump::try_with_capacity(capacity))
+                .map_err(|_| AllocError::OutOfMemory { size: capacity })?;
+            self.bump = held(bump);
             self.note_chunks();
         } else {
             self.bump.reset();
+            self.hold_chunks();
         }
         self.accounting.on_reset();
         Ok(())

@@ -10,11 +10,12 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::panic::Location;
 
 use serde::Serialize;
 
 use super::hooks::{AllocEvent, AllocHook, EventKind};
-use super::{AllocError, AllocInfo, Subsystem, Tag};
+use super::{AllocError, AllocInfo, ScriptLocation, Subsystem, Tag};
 
 /// A snapshot of one allocator's counters (the seed's "Allocation Statistics").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -303,7 +304,7 @@ impl Accounting {
             if let Some(tag) = self.tag_of(info) {
                 self.tag_grow(tag, size as u64, true);
             }
-            self.emit(EventKind::Allocate, address, size, Some(*info));
+            self.emit(EventKind::Allocate, address, size, Some(info));
         }
     }
 
@@ -332,7 +333,7 @@ impl Accounting {
                 },
                 address,
                 new_size,
-                Some(*info),
+                Some(info),
             );
         }
     }
@@ -346,7 +347,7 @@ impl Accounting {
             if let Some(tag) = self.tag_of(info) {
                 self.tag_shrink(tag, size as u64, true);
             }
-            self.emit(EventKind::Free, address, size, Some(*info));
+            self.emit(EventKind::Free, address, size, Some(info));
         }
     }
 
@@ -450,17 +451,28 @@ impl Accounting {
         }
     }
 
-    /// Calls the hook, if any. `info` is passed by value so that the fast path never builds
-    /// it in memory.
+    /// Calls the hook, if any. The call's info travels as scalars, so that the fast path (no
+    /// hook) never has to build it in memory.
     #[inline]
-    fn emit(&self, kind: EventKind, address: usize, size: usize, info: Option<AllocInfo>) {
+    fn emit(&self, kind: EventKind, address: usize, size: usize, info: Option<&AllocInfo>) {
         if self.has_hook.get() {
-            self.emit_slow(kind, address, size, info);
+            let (rust, script, tag) = info.map_or((None, None, None), |i| {
+                (Some(i.rust), i.script, i.tag)
+            });
+            self.emit_slow(kind, (address, size), rust, script, tag);
         }
     }
 
     #[cold]
-    fn emit_slow(&self, kind: EventKind, address: usize, size: usize, info: Option<AllocInfo>) {
+    fn emit_slow(
+        &self,
+        kind: EventKind,
+        (address, size): (usize, usize),
+        rust: Option<&'static Location<'static>>,
+        script: Option<ScriptLocation>,
+        tag: Option<Tag>,
+    ) {
+        let info = rust.map(|rust| AllocInfo { rust, script, tag });
         // Clone the hook out so a hook that allocates through this allocator does not
         // find the RefCell borrowed.
         let hook = self.hook.borrow().clone();

@@ -116,6 +116,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Records an error the parser recovered from.
+    pub fn recover(&self, e: lalrpop_util::ErrorRecovery<usize, Tok<'a>, ParseError>) {
+        self.report(e.error);
+    }
+
     fn report(&self, e: LalrError<usize, Tok<'a>, ParseError>) {
         let (message, span) = match e {
             LalrError::InvalidToken { location } => ("invalid token".to_string(), Span::new(location, location + 1)),
