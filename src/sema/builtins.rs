@@ -23,7 +23,8 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
 impl<'e, 's> Checker<'e, 's> {
     /// A call expression.
     pub(super) fn call(&mut self, callee: &Expr<'_>, args: &[Arg<'_>], trailing: u32, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
-        let _ = trailing;
+        self.trailing = trailing as usize;
+        let first_trailing = args.len().saturating_sub(trailing as usize);
         match callee.kind {
             ExprKind::Name(name) => match self.lookup(name) {
                 Some(Resolved::GlobalFuncs(ids)) => self.call_global(name, &ids, args, span),
@@ -67,6 +68,19 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                 }
                 let b = self.check_expr(base, None);
+                // A trailing closure drops its label: give it the one the method expects.
+                let relabeled: Vec<Arg<'_>>;
+                let args = match (trailing_label(m.name), args.get(first_trailing)) {
+                    (Some(label), Some(a)) if trailing > 0 && a.label.is_none() => {
+                        relabeled = args
+                            .iter()
+                            .enumerate()
+                            .map(|(i, a)| if i == first_trailing { Arg { label: Some(Ident { name: label, span: a.value.span }), value: a.value } } else { *a })
+                            .collect();
+                        &relabeled[..]
+                    }
+                    _ => args,
+                };
                 self.method(b, m, args, span)
             }
             _ => {
@@ -134,7 +148,9 @@ impl<'e, 's> Checker<'e, 's> {
                 out.push(self.mk(aty, TExprKind::Array(elems), span));
                 continue;
             }
-            let matches = arg.is_some() && arg_label == label;
+            // A trailing closure matches its parameter whatever the parameter's label.
+            let is_trailing = ai >= args.len().saturating_sub(self.trailing) && arg_label.is_none();
+            let matches = arg.is_some() && (arg_label == label || is_trailing);
             if !matches {
                 if let Some(Some(thunk)) = sig.defaults.get(pi) {
                     let callee = match self.global_func_ref(*thunk) {
@@ -552,6 +568,12 @@ impl<'e, 's> Checker<'e, 's> {
     fn closure_arg(&mut self, e: &Expr<'_>, hint: ClosureHint) -> TExpr<'s> {
         match e.kind {
             ExprKind::Closure(c) => self.closure(c, Some(hint), e.span),
+            ExprKind::OperatorRef(_) => {
+                // The operator's result type follows from its operands.
+                let result = hint.result.unwrap_or(TypeTable::ERROR);
+                let t = self.types().intern(Type::Function(hint.params.clone(), result));
+                self.check_expr(e, Some(t))
+            }
             _ => {
                 let t = self.check_expr(e, None);
                 if let Type::Function(params, _) = self.ty(t.ty) {
@@ -1286,6 +1308,15 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(TypeTable::ERROR, TExprKind::Void, span)
             }
         }
+    }
+}
+
+/// The label a method's closure parameter has, which a trailing closure takes.
+fn trailing_label(method: &str) -> Option<&'static str> {
+    match method {
+        "sorted" | "sort" => Some("by"),
+        "contains" | "first" | "firstIndex" | "lastIndex" | "last" | "removeAll" => Some("where"),
+        _ => None,
     }
 }
 

@@ -308,6 +308,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.error("'super' cannot be used outside of class members", span);
                 self.error_expr(span)
             }
+            ExprKind::OperatorRef(op) => self.operator_function(op, expected, span),
             ExprKind::PatternBinding(..) | ExprKind::PatternIs(_) => {
                 self.error("pattern is not allowed here", span);
                 self.error_expr(span)
@@ -1061,6 +1062,52 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let (bb, rb) = (self.boxed(base), self.boxed(rest));
         self.mk(ty, TExprKind::OptionalChain { base: bb, var, rest: rb }, whole.span)
+    }
+
+    /// An operator as a function value: a two-parameter closure applying it, typed from the
+    /// expected function type (`(Int, Int) -> Int` for `reduce(0, +)`).
+    fn operator_function(&mut self, op: BinOp, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let hint = expected.and_then(|t| self.hint_from_type(t));
+        let Some(ClosureHint { params, .. }) = hint.filter(|h| h.params.len() == 2) else {
+            self.error(format!("operator '{}' cannot be used as a value without a function type context", op.spelling()), span);
+            return self.error_expr(span);
+        };
+        let (a, b) = (params[0].ty, params[1].ty);
+        let (kind, result) = match op {
+            BinOp::And | BinOp::Or if a == TypeTable::BOOL && b == TypeTable::BOOL => (None, TypeTable::BOOL),
+            _ => match self.binary_kind(op, a, b) {
+                Some((k, r)) => (Some(k), r),
+                None => {
+                    let (x, y) = (self.ty_name(a), self.ty_name(b));
+                    self.error(format!("binary operator '{}' cannot be applied to operands of type '{x}' and '{y}'", op.spelling()), span);
+                    return self.error_expr(span);
+                }
+            },
+        };
+        let id = self.reserve_func();
+        let ctx = self.new_func_ctx(format!("operator {}", op.spelling()), FuncKind::Closure, Some(result), span);
+        self.stack.push((id, ctx));
+        let va = self.declare_local("lhs", a, false);
+        let vb = self.declare_local("rhs", b, false);
+        self.cur().ir.param_count = 2;
+        let la = self.mk(a, TExprKind::Var(VarRef::Local(va)), span);
+        let lb = self.mk(b, TExprKind::Var(VarRef::Local(vb)), span);
+        let (ab, bb) = (self.boxed(la), self.boxed(lb));
+        let body_expr = match (kind, op) {
+            (Some(k), _) => self.mk(result, TExprKind::Binary(k, ab, bb), span),
+            (None, BinOp::And) => self.mk(result, TExprKind::And(ab, bb), span),
+            (None, _) => self.mk(result, TExprKind::Or(ab, bb), span),
+        };
+        let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(body_expr)), span }]);
+        if let Some((done_id, mut ctx)) = self.stack.pop() {
+            ctx.ir.body = body;
+            ctx.ir.result = result;
+            if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
+                *slot = Some(ctx.ir);
+            }
+        }
+        let fty = self.types().intern(Type::Function(params, result));
+        self.mk(fty, TExprKind::Closure(id), span)
     }
 
     /// A closure hint from an expected function type.

@@ -173,6 +173,8 @@ pub(crate) struct Checker<'e, 's> {
     hoisted: HashMap<usize, FuncId>,
     /// Signatures of local functions: (function depth, local) → signature (for labels).
     local_sigs: HashMap<(usize, u32), FuncSig>,
+    /// Trailing closures of the call being checked (they match any parameter label).
+    trailing: usize,
     /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
     expr_depth: u32,
     /// The too-deep error was reported (once is enough).
@@ -196,6 +198,7 @@ impl<'e, 's> Checker<'e, 's> {
             local_sigs: HashMap::new(),
             chain_subst: Vec::new(),
             expr_depth: 0,
+            trailing: 0,
             too_deep_reported: false,
         };
         let main = c.new_func_ctx("main".into(), FuncKind::TopLevel, Some(TypeTable::VOID), Span::default());

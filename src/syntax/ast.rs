@@ -209,6 +209,8 @@ pub enum ExprKind<'a> {
     PatternBinding(bool, &'a Expr<'a>),
     /// `is T` as a pattern (only the pattern grammar produces it).
     PatternIs(&'a TypeExpr<'a>),
+    /// An operator used as a function value (`reduce(0, +)`).
+    OperatorRef(BinOp),
     /// Stands in for an expression that failed to parse (errors were reported).
     Error,
 }

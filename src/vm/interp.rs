@@ -235,7 +235,8 @@ impl<'m> Vm<'m> {
         let func = c.func;
         let n_inout = self.module.functions.get(func as usize).map_or(0, |p| p.inout_params.len());
         let result = self.call_function(func, Some(c), argc, false)?;
-        for _ in 0..n_inout {
+        // Drop the results the callee left (the value and any `inout` values).
+        for _ in 0..=n_inout {
             self.pop();
         }
         Ok(result)
