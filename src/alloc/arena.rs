@@ -441,4 +441,68 @@ mod tests {
         let s = a.stats();
         assert_eq!((s.current, s.frees, s.allocations), (0, 1, 1));
     }
+
+    #[test]
+    fn a_double_free_is_an_error_not_a_panic() {
+        let a = ArenaAllocator::new();
+        let layout = Layout::from_size_align(24, 8).unwrap();
+        let p = a.allocate(layout).unwrap();
+        // SAFETY: the first free gives up a live block; the second is the bug under test,
+        // refused from the counters before the memory is touched.
+        unsafe {
+            a.free(p, layout).unwrap();
+            assert!(matches!(
+                a.free(p, layout),
+                Err(AllocError::InvalidFree { .. })
+            ));
+            assert!(matches!(
+                a.reallocate(p, layout, 48),
+                Err(AllocError::InvalidFree { .. })
+            ));
+        }
+        if cfg!(feature = "custom-allocators") {
+            let s = a.stats();
+            assert_eq!((s.current, s.frees, s.failures), (0, 1, 2));
+        }
+        assert!(a.allocate(layout).is_ok(), "the arena still works");
+    }
+
+    #[test]
+    fn a_budget_holds_in_both_builds() {
+        let a = ArenaAllocator::new();
+        a.accounting().set_limit(Some(100));
+        let layout = Layout::from_size_align(60, 8).unwrap();
+        let p = a.allocate(layout).unwrap();
+        assert!(matches!(
+            a.allocate(layout),
+            Err(AllocError::BudgetExceeded {
+                current: 60,
+                requested: 60,
+                ..
+            })
+        ));
+        // SAFETY: live block.
+        unsafe { a.free(p, layout).unwrap() };
+        assert!(a.allocate(layout).is_ok(), "fits once the block is freed");
+    }
+
+    #[test]
+    fn chunks_are_taken_only_through_the_attributed_path() {
+        // bumpalo's own slow path is held shut; every chunk is counted by `growing`.
+        let mut a = ArenaAllocator::new();
+        let layout = Layout::from_size_align(3000, 8).unwrap();
+        for _ in 0..50 {
+            a.allocate(layout).unwrap();
+        }
+        let mut chunks = 0;
+        // SAFETY: only the number of chunks is read.
+        unsafe { chunks += a.bump.iter_allocated_chunks_raw().count() };
+        assert_eq!(a.chunk_count(), chunks);
+        assert_eq!(a.capacity(), a.bump.allocated_bytes());
+        a.reset().unwrap();
+        for _ in 0..50 {
+            a.allocate(layout).unwrap();
+        }
+        assert_eq!(a.chunk_count(), 1, "the retained chunk holds the same work");
+    }
 }

@@ -543,6 +543,46 @@ mod tests {
     }
 
     #[test]
+    fn the_lazy_peak_is_exact() {
+        let a = Accounting::new();
+        let info = AllocInfo::here();
+        // Up to 300, down to 100, up to 250: the peak is 300, read at any point.
+        a.on_alloc(1, 100, &info);
+        a.on_alloc(2, 200, &info);
+        assert_eq!(a.stats().peak, 300);
+        a.on_free(2, 200, &info);
+        a.on_alloc(3, 150, &info);
+        assert_eq!((a.stats().current, a.stats().peak), (250, 300));
+        // A peak reached only between two reads is still seen: it is folded before the free.
+        a.on_alloc(4, 100, &info);
+        a.on_free(4, 100, &info);
+        assert_eq!(a.stats().peak, 350);
+        a.on_realloc((3, 150), 5, 10, &info);
+        a.on_reset();
+        let s = a.stats();
+        assert_eq!((s.current, s.peak, s.total_allocated), (0, 350, 560));
+    }
+
+    #[test]
+    fn freeing_more_than_is_live_saturates_and_counts_a_failure() {
+        let a = Accounting::new();
+        let info = AllocInfo::here();
+        a.on_alloc(1, 64, &info);
+        a.on_free(1, 64, &info);
+        // A double free the allocator could not see: no underflow, no panic.
+        a.on_free(1, 64, &info);
+        let s = a.stats();
+        assert_eq!((s.current, s.frees, s.failures), (0, 2, 1));
+        assert!(matches!(
+            a.check_release(1, 64),
+            Err(AllocError::InvalidFree { address: 1, .. })
+        ));
+        assert_eq!(a.stats().failures, 2);
+        a.on_alloc(2, 8, &info);
+        assert_eq!(a.stats().current, 8);
+    }
+
+    #[test]
     fn hooks_see_events() {
         use std::rc::Rc;
         let seen = Rc::new(RefCell::new(Vec::new()));
@@ -562,5 +602,38 @@ mod tests {
                 (EventKind::Reset, 0)
             ]
         );
+    }
+}
+
+#[cfg(all(test, not(feature = "custom-allocators")))]
+mod feature_off_tests {
+    use super::*;
+
+    #[test]
+    fn statistics_are_zero_but_budgets_hold() {
+        let a = Accounting::new();
+        a.set_limit(Some(100));
+        a.on_alloc(1, 60, &AllocInfo::here());
+        a.record_failure();
+        a.set_footprint(4096);
+        a.add_wasted(10);
+        assert_eq!(
+            a.stats(),
+            Stats {
+                limit: Some(100),
+                ..Stats::default()
+            }
+        );
+        assert!(a.check_budget(40).is_ok());
+        assert!(matches!(
+            a.check_budget(41),
+            Err(AllocError::BudgetExceeded {
+                current: 60,
+                requested: 41,
+                ..
+            })
+        ));
+        a.on_free(1, 60, &AllocInfo::here());
+        assert!(a.check_budget(100).is_ok());
     }
 }

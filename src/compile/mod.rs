@@ -993,10 +993,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         inouts
     }
 
-    /// After a call, the callee left `[result, inout values...]`: write them back.
+    /// After a call, the callee left `[result, inout values...]`: write them back, last
+    /// first, leaving the result.
     fn write_back_inouts(&mut self, inouts: &[&'s Place<'s>]) {
         for p in inouts.iter().rev() {
-            self.emit(Op::Swap);
             self.store_into_place(p);
         }
     }

@@ -542,6 +542,7 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 self.mk(TypeTable::ERROR, TExprKind::Void, span)
             }
+            "Array" | "Set" => self.construct_inferred(name, args, span),
             _ if self.is_type_name(name) => {
                 let ty = self.type_from_name(name, name_span);
                 self.construct(ty, args, span)
@@ -691,6 +692,25 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
+    /// `Array(seq)`, `Array(repeating:count:)`, `Set(seq)` without written element types:
+    /// the element type comes from the arguments.
+    fn construct_inferred(&mut self, name: &str, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let elem = match args {
+            [Arg { label: Some(l), value }, _] if l.name == "repeating" => Some(self.check_expr(value, None).ty),
+            [Arg { label: None, value }] => {
+                let t = self.check_expr(value, None).ty;
+                self.types().element_of(t)
+            }
+            _ => None,
+        };
+        let Some(elem) = elem else {
+            self.error(format!("generic parameter 'Element' could not be inferred in call to '{name}'"), span);
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        };
+        let ty = if name == "Set" { self.types().intern(Type::Set(elem)) } else { self.types().array(elem) };
+        self.construct(ty, args, span)
+    }
+
     fn no_init(&mut self, ty: TypeId, v: TExpr<'s>, span: Span) -> TExpr<'s> {
         if !self.types().is_error(v.ty) {
             let (t, n) = (self.ty_name(ty), self.ty_name(v.ty));
@@ -799,27 +819,47 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// The receiver of a mutating method: the base as an `inout` place.
     fn mutating_receiver(&mut self, base: TExpr<'s>, base_expr_span: Span, method: &str) -> Option<TExpr<'s>> {
-        let place = match base.kind {
+        let _ = method;
+        let place = self.place_of(&base, base_expr_span)?;
+        let p = self.alloc(place);
+        Some(self.mk(base.ty, TExprKind::InOut(p), base.span))
+    }
+
+    /// The place a typed expression reads (a variable, an element, a field), checked mutable.
+    fn place_of(&mut self, e: &TExpr<'s>, span: Span) -> Option<Place<'s>> {
+        match e.kind {
             TExprKind::Var(r) => {
                 let (ty, mutable, name) = self.var_info(r);
                 if !mutable {
                     self.error_with_note(
                         format!("cannot use mutating member on immutable value: '{name}' is a 'let' constant"),
-                        base_expr_span,
+                        span,
                         "change 'let' to 'var' to make it mutable",
                     );
                     return None;
                 }
-                Place::Var(r, ty)
+                Some(Place::Var(r, ty))
+            }
+            TExprKind::Builtin(Builtin::ArrGet, [base, index]) => {
+                let b = self.place_of(base, span)?;
+                let (bp, ib) = (self.alloc(b), self.boxed(*index));
+                Some(Place::Index(bp, ib, e.ty))
+            }
+            TExprKind::Builtin(Builtin::DictGetDefault, [base, key, default]) => {
+                let b = self.place_of(base, span)?;
+                let (bp, kb, db) = (self.alloc(b), self.boxed(*key), self.boxed(*default));
+                Some(Place::DictKeyDefault(bp, kb, db, e.ty))
+            }
+            TExprKind::TupleField(base, i) => {
+                let b = self.place_of(base, span)?;
+                let bp = self.alloc(b);
+                Some(Place::TupleField(bp, i, e.ty))
             }
             _ => {
-                let _ = method;
-                self.error("cannot use mutating member on immutable value", base_expr_span);
-                return None;
+                self.error("cannot use mutating member on immutable value", span);
+                None
             }
-        };
-        let p = self.alloc(place);
-        Some(self.mk(base.ty, TExprKind::InOut(p), base.span))
+        }
     }
 
     /// `base.name(args)`: a method of a standard library type.

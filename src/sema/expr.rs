@@ -255,7 +255,26 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::Assign(op, target, value) => self.assign(op, target, value, span),
             ExprKind::Ternary(c, a, b) => {
                 let c = self.check_expr_as(c, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
-                let (a, b) = if Self::is_literal_tree(a) && !Self::is_literal_tree(b) {
+                let (a, b) = if matches!(b.kind, ExprKind::Nil) && !matches!(a.kind, ExprKind::Nil) {
+                    // `c ? x : nil` is optional.
+                    let at = self.check_expr(a, expected.and_then(|t| self.env.types.optional_inner(t)));
+                    let target = match self.ty(at.ty) {
+                        Type::Optional(_) => at.ty,
+                        _ => self.types().optional(at.ty),
+                    };
+                    let at = self.coerce(at, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let bt = self.check_expr_as(b, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    (at, bt)
+                } else if matches!(a.kind, ExprKind::Nil) && !matches!(b.kind, ExprKind::Nil) {
+                    let bt = self.check_expr(b, expected.and_then(|t| self.env.types.optional_inner(t)));
+                    let target = match self.ty(bt.ty) {
+                        Type::Optional(_) => bt.ty,
+                        _ => self.types().optional(bt.ty),
+                    };
+                    let bt = self.coerce(bt, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let at = self.check_expr_as(a, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    (at, bt)
+                } else if Self::is_literal_tree(a) && !Self::is_literal_tree(b) {
                     let bt = self.check_expr(b, expected);
                     let at = self.check_expr_as(a, bt.ty, "result values in '? :' expression have mismatching types '{}' and '{}'");
                     (at, bt)
