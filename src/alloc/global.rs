@@ -379,3 +379,53 @@ pub fn heap_snapshot() -> HeapSnapshot {
     snap.peak = PEAK.load(Relaxed).max(snap.current);
     snap
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocator is not installed in the test binary, so the tests call it directly; this
+    /// is the only test that does, so the counters move only by what it does.
+    #[test]
+    fn per_thread_counters_sum_up_survive_their_thread_and_keep_the_peak() {
+        // Settle the installation check before the direct calls below could fool it.
+        assert!(!is_installed());
+        fn layout(size: usize) -> Layout {
+            Layout::from_size_align(size, 8).unwrap()
+        }
+        let alloc = |size| {
+            // SAFETY: non-zero size; every block is freed below with its layout.
+            let p = unsafe { CountingAlloc.alloc(layout(size)) };
+            assert!(!p.is_null());
+            p as usize
+        };
+        let free = |p: usize, size| {
+            // SAFETY: `p` came from `CountingAlloc.alloc(layout(size))` and is freed once.
+            unsafe { CountingAlloc.dealloc(p as *mut u8, layout(size)) }
+        };
+        let before = heap_snapshot();
+        let base = before.current;
+
+        // This thread: up to base + 300, back to base.
+        let a = alloc(300);
+        free(a, 300);
+        // Another thread allocates 200 and exits, keeping it: its counts stay.
+        let b = std::thread::spawn(move || alloc(200)).join().unwrap();
+        let mid = heap_snapshot();
+        assert_eq!(mid.untracked.bytes - before.untracked.bytes, 500);
+        assert_eq!(mid.untracked.allocations - before.untracked.allocations, 2);
+        assert_eq!(mid.current, base + 200);
+        assert_eq!(mid.peak, before.peak.max(base + 300));
+        // This thread again: 150 on top of the other thread's 200 is a new peak, although
+        // this thread alone stays below its own earlier 300.
+        let c = alloc(150);
+        assert_eq!(heap_snapshot().peak, before.peak.max(base + 350));
+        // Freed on this thread, allocated on the other: the totals still balance.
+        free(b, 200);
+        free(c, 150);
+        let after = heap_snapshot();
+        assert_eq!(after.current, base);
+        assert_eq!(after.frees - before.frees, 3);
+        assert_eq!(after.total().bytes - before.total().bytes, 650);
+    }
+}

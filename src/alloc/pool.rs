@@ -315,4 +315,34 @@ mod tests {
         unsafe { pool.free(a, l).unwrap() };
         assert_eq!(pool.allocate(l).unwrap(), a);
     }
+
+    #[test]
+    fn the_lookup_table_finds_the_smallest_fitting_class() {
+        // 24 is 8-aligned, 48 and 100 are 16- and 4-aligned: sizes between and alignments
+        // above a class's are passed on to the next class.
+        let pool = PoolAllocator::new(&[24, 48, 100]).unwrap();
+        let class = |size: usize, align: usize| {
+            pool.class_of(Layout::from_size_align(size, align).unwrap())
+                .map(FreelistAllocator::block_size)
+        };
+        for (size, want) in [
+            (1, Some(24)),
+            (16, Some(24)),
+            (17, Some(24)),
+            (24, Some(24)),
+            (25, Some(48)),
+            (32, Some(48)),
+            (48, Some(48)),
+            (49, Some(100)),
+            (96, Some(100)),
+            (100, Some(100)),
+            (101, None),
+            (4096, None),
+        ] {
+            assert_eq!(class(size, 1), want, "size {size}");
+        }
+        assert_eq!(class(20, 16), Some(48), "24 is only 8-aligned");
+        assert_eq!(class(60, 16), None, "100 is only 4-aligned");
+        assert_eq!(class(8, 32), None, "beyond any freelist's alignment");
+    }
 }

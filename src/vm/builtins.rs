@@ -72,18 +72,9 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         }
         Builtin::ReadLine => {
             vm.flush()?;
-            let mut line = String::new();
-            match std::io::stdin().read_line(&mut line) {
-                Ok(0) | Err(_) => Value::Nil,
-                Ok(_) => {
-                    if line.ends_with('\n') {
-                        line.pop();
-                        if line.ends_with('\r') {
-                            line.pop();
-                        }
-                    }
-                    vm.string(line)?
-                }
+            match vm.read_line() {
+                Some(line) => vm.string(line)?,
+                None => Value::Nil,
             }
         }
         Builtin::Describe | Builtin::CharToString => a0,

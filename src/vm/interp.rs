@@ -58,6 +58,10 @@ pub struct Vm<'m> {
     rng: u64,
     /// Builtins currently calling back into the VM (see `call_value`).
     native_depth: u32,
+    /// Backward jumps and calls left before the run is stopped (fuzzing; `u64::MAX` = no limit).
+    steps_left: u64,
+    /// Where `readLine()` reads (standard input unless replaced).
+    input: Option<Box<dyn std::io::BufRead + 'm>>,
     /// Keeps the Objects allocator in place while objects live (the registry refuses to
     /// reconfigure while a handle is alive).
     _objects: Handle,
@@ -80,8 +84,51 @@ impl<'m> Vm<'m> {
             out,
             rng: rng | 1,
             native_depth: 0,
+            steps_left: u64::MAX,
+            input: None,
             _objects: allocators_get(Subsystem::Objects),
         }
+    }
+
+    /// Stops runs after about `limit` loop iterations and calls (for fuzzing).
+    pub fn set_step_limit(&mut self, limit: Option<u64>) {
+        self.steps_left = limit.unwrap_or(u64::MAX);
+    }
+
+    /// Makes `readLine()` read from `input` instead of standard input.
+    pub fn set_input(&mut self, input: Box<dyn std::io::BufRead + 'm>) {
+        self.input = Some(input);
+    }
+
+    /// Reads one line for `readLine()`: `None` at end of input.
+    pub(crate) fn read_line(&mut self) -> Option<String> {
+        let mut line = String::new();
+        let n = match &mut self.input {
+            Some(input) => input.read_line(&mut line),
+            None => std::io::stdin().read_line(&mut line),
+        };
+        match n {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                if line.ends_with('\n') {
+                    line.pop();
+                    if line.ends_with('\r') {
+                        line.pop();
+                    }
+                }
+                Some(line)
+            }
+        }
+    }
+
+    fn step(&mut self) -> R<()> {
+        if self.steps_left != u64::MAX {
+            if self.steps_left == 0 {
+                return Err(self.trap(TrapKind::Fatal("step limit reached".into())));
+            }
+            self.steps_left -= 1;
+        }
+        Ok(())
     }
 
     /// Runs module function `entry` (the top-level code of a compilation) to the end.
@@ -436,13 +483,21 @@ impl<'m> Vm<'m> {
                     let a = self.pop_int()?;
                     self.stack.push(Value::Int(!a));
                 }
-                Op::Jump(off) => self.jump(off),
+                Op::Jump(off) => {
+                    if off < 0 {
+                        self.step()?;
+                    }
+                    self.jump(off)
+                }
                 Op::JumpIfFalse(off) => {
                     if !self.pop_bool()? {
                         self.jump(off);
                     }
                 }
                 Op::JumpIfTrue(off) => {
+                    if off < 0 {
+                        self.step()?;
+                    }
                     if self.pop_bool()? {
                         self.jump(off);
                     }
@@ -463,6 +518,7 @@ impl<'m> Vm<'m> {
                     self.stack.push(w);
                 }
                 Op::Call(func, argc) => {
+                    self.step()?;
                     self.push_frame(func, None, argc as usize, false)?;
                 }
                 Op::CallValue(argc) => {
