@@ -774,6 +774,21 @@ impl<'e, 's> Checker<'e, 's> {
                         if let Some(folded) = fold(kind, &at, &bt) {
                             return self.mk(ty, folded, span);
                         }
+                        // Swift diagnoses constant arithmetic that overflows or divides by zero.
+                        if let (TExprKind::Int(x), TExprKind::Int(y)) = (at.kind, bt.kind) {
+                            let overflow = match kind {
+                                BinKind::AddInt => x.checked_add(y).is_none(),
+                                BinKind::SubInt => x.checked_sub(y).is_none(),
+                                BinKind::MulInt => x.checked_mul(y).is_none(),
+                                _ => false,
+                            };
+                            if overflow {
+                                self.error(format!("arithmetic operation '{x} {} {y}' (on type 'Int') results in an overflow", op.spelling()), span);
+                            } else if matches!(kind, BinKind::DivInt | BinKind::RemInt) && y == 0 {
+                                let what = if kind == BinKind::DivInt { "division" } else { "remainder" };
+                                self.error(format!("{what} by zero"), span);
+                            }
+                        }
                         let (ab, bb) = (self.boxed(at), self.boxed(bt));
                         self.mk(ty, TExprKind::Binary(kind, ab, bb), span)
                     }
