@@ -2,7 +2,7 @@
 //! "total heap usage" for the same run, within 1% or 4 KiB, whichever is larger.
 //! Runs where valgrind is installed (`.ci/run` installs it); elsewhere it says it skipped.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn valgrind_available() -> bool {
@@ -73,4 +73,32 @@ fn parsers_read_both_formats() {
     );
     let report = "--- Untracked ---\nTotal Allocated:  5 bytes\n\n--- Total (heap from the system) ---\nTotal Allocated:  123 bytes\n";
     assert_eq!(report_total(report), Some(123));
+}
+
+#[test]
+fn a_script_run_agrees_with_valgrind() {
+    if !cfg!(feature = "custom-allocators") || !valgrind_available() {
+        eprintln!("skipped: needs valgrind and the custom-allocators feature");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("swiftlang-heap-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let report_path = dir.join("report.txt");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs").join("hello.swift");
+    let out = Command::new("valgrind")
+        .args(["--tool=memcheck", "--error-exitcode=99"])
+        .arg(env!("CARGO_BIN_EXE_swiftlang"))
+        .arg("--mem-stats-file")
+        .arg(&report_path)
+        .arg("run")
+        .arg(&script)
+        .output()
+        .expect("valgrind runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "valgrind failed: {stderr}");
+    let report = std::fs::read_to_string(&report_path).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    let total = report_total(&report).unwrap_or_else(|| panic!("no grand total in the report:\n{report}"));
+    let valgrind = valgrind_total(&stderr).unwrap_or_else(|| panic!("no heap summary from valgrind:\n{stderr}"));
+    assert_close(total, valgrind);
 }

@@ -67,33 +67,40 @@ impl MemoryOptions {
         Ok(())
     }
 
-    /// Prints what the flags asked for: the statistics report, then the leak report.
+    /// Prints what the flags asked for: the leak report, then the statistics report. The
+    /// statistics are formatted last and written as they are (no copy), so the heap total they
+    /// report covers everything the process allocated before they were printed.
     pub fn report_at_exit(&self) -> Result<(), String> {
-        let mut out = String::new();
+        let mut parts: Vec<String> = Vec::new();
         if self.debug {
-            if registry::stats_available() {
-                out.push_str(&report::registry_leak_report());
+            parts.push(if registry::stats_available() {
+                report::registry_leak_report()
             } else {
-                out.push_str(report::UNAVAILABLE);
-                out.push('\n');
-            }
+                format!("{}\n", report::UNAVAILABLE)
+            });
         }
-        if let Some(format) = self.stats {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&report::stats_report(format));
-        }
-        if out.is_empty() {
+        if self.stats.is_none() && parts.is_empty() {
             return Ok(());
         }
-        match &self.stats_file {
-            Some(path) => std::fs::write(path, out).map_err(|e| format!("cannot write '{}': {e}", path.display())),
-            None => {
-                let _ = std::io::stderr().write_all(out.as_bytes());
-                Ok(())
+        let mut file = match &self.stats_file {
+            Some(path) => Some(std::fs::File::create(path).map_err(|e| format!("cannot write '{}': {e}", path.display()))?),
+            None => None,
+        };
+        if let Some(format) = self.stats {
+            if !parts.is_empty() {
+                parts.push("\n".to_string());
             }
+            parts.reserve(1);
+            parts.push(report::stats_report(format));
         }
+        for part in &parts {
+            let written = match &mut file {
+                Some(f) => f.write_all(part.as_bytes()),
+                None => std::io::stderr().write_all(part.as_bytes()),
+            };
+            written.map_err(|e| format!("cannot write the memory report: {e}"))?;
+        }
+        Ok(())
     }
 }
 
