@@ -2,7 +2,13 @@
 //! Allocator"). For data that dies together: the AST, parser scratch, a compilation's tables.
 //!
 //! - A free is accepted and counted (current usage drops), but memory returns only at reset
-//!   (bumpalo reuses the bytes of the most recent allocation).
+//!   (bumpalo reuses the bytes of the most recent allocation). A free (or resize) of more
+//!   bytes than are live, which a double free eventually is, is refused with an error before
+//!   the memory is touched; the arena keeps no per-block records to catch more.
+//! - The allocate path is bumpalo's own inline fast path plus one flag, two counters and the
+//!   ambient tag (see [`Accounting`]). bumpalo is kept from taking chunks by itself (its
+//!   allocation limit stays at what it holds), so every new chunk is taken on the cold path,
+//!   where it is attributed to the subsystem and the old chunk's unused end is counted.
 //! - `reset(&mut self)` keeps the memory: when the arena grew several chunks it trades them
 //!   for one chunk of their combined size (Zig's `retain_capacity`), so the next compilation
 //!   of the same size allocates no new chunk.
@@ -250,15 +256,12 @@ impl Allocator for ArenaAllocator {
             self.accounting.record_failure();
             return Err(e);
         }
-        self.accounting.check_budget(layout.size())?;
-        let ptr = self
-            .bump(layout)
-            .inspect_err(|_| self.accounting.record_failure())?;
-        // SAFETY: a fresh block of `layout.size()` bytes.
-        unsafe { debug::poison(ptr.as_ptr(), layout.size(), debug::FRESH_POISON) };
-        self.accounting
-            .on_alloc(ptr.as_ptr() as usize, layout.size(), info);
-        Ok(ptr)
+        self.accounting.allocate(layout.size(), info, || {
+            let ptr = self.bump(layout)?;
+            // SAFETY: a fresh block of `layout.size()` bytes.
+            unsafe { debug::poison(ptr.as_ptr(), layout.size(), debug::FRESH_POISON) };
+            Ok(ptr)
+        })
     }
 
     unsafe fn reallocate_with(
@@ -414,20 +417,16 @@ mod tests {
         // SAFETY: `p` is live with `layout`.
         let q = unsafe { a.reallocate(p, layout, 4096).unwrap() };
         // SAFETY: the first 8 bytes were kept.
-        assert_eq!(
-            unsafe { std::slice::from_raw_parts(q.as_ptr(), 8) },
-            b"abcdefgh"
-        );
+        let kept = unsafe { std::slice::from_raw_parts(q.as_ptr(), 8) };
+        assert_eq!(kept, b"abcdefgh");
         // SAFETY: `q` is live with 4096 bytes.
         let r = unsafe {
             a.reallocate(q, Layout::from_size_align(4096, 8).unwrap(), 4)
                 .unwrap()
         };
         // SAFETY: the first 4 bytes were kept.
-        assert_eq!(
-            unsafe { std::slice::from_raw_parts(r.as_ptr(), 4) },
-            b"abcd"
-        );
+        let kept = unsafe { std::slice::from_raw_parts(r.as_ptr(), 4) };
+        assert_eq!(kept, b"abcd");
     }
 
     #[test]

@@ -228,21 +228,18 @@ impl Allocator for FreelistAllocator {
             self.accounting.record_failure();
             return Err(e);
         }
-        self.accounting.check_budget(self.block_size)?;
-        let block = self
-            .take_block()
-            .inspect_err(|_| self.accounting.record_failure())?;
-        // SAFETY: `block` is an unused block of `stride` bytes: the block and its canary.
-        unsafe {
-            debug::poison(block, self.block_size, debug::FRESH_POISON);
-            debug::write_canary(block, self.block_size);
-        }
-        #[cfg(debug_assertions)]
-        self.live.borrow_mut().insert(block as usize);
-        self.accounting
-            .on_alloc(block as usize, self.block_size, info);
-        // SAFETY: blocks are carved from non-null slabs.
-        Ok(unsafe { NonNull::new_unchecked(block) })
+        self.accounting.allocate(self.block_size, info, || {
+            let block = self.take_block()?;
+            // SAFETY: `block` is an unused block of `stride` bytes: the block and its canary.
+            unsafe {
+                debug::poison(block, self.block_size, debug::FRESH_POISON);
+                debug::write_canary(block, self.block_size);
+            }
+            #[cfg(debug_assertions)]
+            self.live.borrow_mut().insert(block as usize);
+            // SAFETY: blocks are carved from non-null slabs.
+            Ok(unsafe { NonNull::new_unchecked(block) })
+        })
     }
 
     unsafe fn reallocate_with(

@@ -2,7 +2,7 @@
 //! process and attributes it.
 //!
 //! - Backing memory that a subsystem allocator takes (arena chunks, freelist slabs, platform
-//!   blocks) is marked *direct* for that subsystem by [`direct`].
+//!   blocks) is marked *direct* for that subsystem (the crate-internal `direct`).
 //! - Anything else allocated while a [`SubsystemScope`] is active (a `Vec` growing inside
 //!   LALRPOP's parser, rustyline, the standard library) is attributed to that subsystem.
 //! - The rest lands in the `Untracked` row.
@@ -11,7 +11,7 @@
 //! the library works without it, and the report says the heap rows are unavailable then.
 //! Its grand total is what valgrind's "total heap usage" counts for the same run.
 //!
-//! The counters are per thread (the first [`THREAD_BLOCKS`] threads each get a block of their
+//! The counters are per thread (the first 64 threads each get a block of their
 //! own in a static table, so a counter update is a plain load and store, not a lock-prefixed
 //! atomic), and a snapshot sums them. A thread's block outlives the thread, so nothing it
 //! counted is lost; later threads, and any call made after a thread's thread-locals are gone,
@@ -88,7 +88,8 @@ impl Counters {
         add(&self.count[slot], 1);
         let now = self.current.load(Relaxed).wrapping_add(size as i64);
         self.current.store(now, Relaxed);
-        if now > self.threshold.load(Relaxed) || self.epoch.load(Relaxed) != PEAK_EPOCH.load(Relaxed)
+        if now > self.threshold.load(Relaxed)
+            || self.epoch.load(Relaxed) != PEAK_EPOCH.load(Relaxed)
         {
             note_peak(Some((self, now)));
         }
@@ -101,8 +102,10 @@ impl Counters {
             self.frees.fetch_add(1, Relaxed);
             return;
         }
-        self.current
-            .store(self.current.load(Relaxed).wrapping_sub(size as i64), Relaxed);
+        self.current.store(
+            self.current.load(Relaxed).wrapping_sub(size as i64),
+            Relaxed,
+        );
         add(&self.frees, 1);
     }
 }
@@ -370,7 +373,10 @@ pub fn heap_snapshot() -> HeapSnapshot {
         add_row(&mut snap.untracked, row(UNTRACKED as usize));
         for s in Subsystem::ALL {
             add_row(&mut snap.scoped[s.index()], row(s.index()));
-            add_row(&mut snap.direct[s.index()], row(Subsystem::COUNT + s.index()));
+            add_row(
+                &mut snap.direct[s.index()],
+                row(Subsystem::COUNT + s.index()),
+            );
         }
         frees += block.frees.load(Relaxed);
     }

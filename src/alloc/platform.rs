@@ -71,35 +71,30 @@ impl PlatformAllocator {
             self.accounting.record_failure();
             return Err(e);
         }
-        self.accounting.check_budget(layout.size())?;
-        let backing = Self::backing(layout).inspect_err(|_| self.accounting.record_failure())?;
-        let subsystem = self.accounting.subsystem();
-        let raw = global::direct(subsystem, || {
-            // SAFETY: `backing` has a non-zero size (checked above).
-            unsafe {
-                if zeroed {
-                    std::alloc::alloc_zeroed(backing)
-                } else {
-                    std::alloc::alloc(backing)
+        self.accounting.allocate(layout.size(), info, || {
+            let backing = Self::backing(layout)?;
+            let raw = global::direct(self.accounting.subsystem(), || {
+                // SAFETY: `backing` has a non-zero size (checked above).
+                unsafe {
+                    if zeroed {
+                        std::alloc::alloc_zeroed(backing)
+                    } else {
+                        std::alloc::alloc(backing)
+                    }
                 }
-            }
-        });
-        let Some(ptr) = NonNull::new(raw) else {
-            self.accounting.record_failure();
-            return Err(AllocError::OutOfMemory {
-                size: layout.size(),
             });
-        };
-        // SAFETY: the block has `backing.size()` bytes: the request plus the canary.
-        unsafe {
-            if !zeroed {
-                debug::poison(ptr.as_ptr(), layout.size(), debug::FRESH_POISON);
+            let ptr = NonNull::new(raw).ok_or(AllocError::OutOfMemory {
+                size: layout.size(),
+            })?;
+            // SAFETY: the block has `backing.size()` bytes: the request plus the canary.
+            unsafe {
+                if !zeroed {
+                    debug::poison(ptr.as_ptr(), layout.size(), debug::FRESH_POISON);
+                }
+                debug::write_canary(ptr.as_ptr(), layout.size());
             }
-            debug::write_canary(ptr.as_ptr(), layout.size());
-        }
-        self.accounting
-            .on_alloc(ptr.as_ptr() as usize, layout.size(), info);
-        Ok(ptr)
+            Ok(ptr)
+        })
     }
 
     /// # Safety
@@ -227,10 +222,8 @@ mod tests {
         // SAFETY: `p` is live with `layout`.
         let q = unsafe { a.reallocate(p, layout, 64).unwrap() };
         // SAFETY: the first 16 bytes were kept.
-        assert_eq!(
-            unsafe { std::slice::from_raw_parts(q.as_ptr(), 16) },
-            b"0123456789abcdef"
-        );
+        let kept = unsafe { std::slice::from_raw_parts(q.as_ptr(), 16) };
+        assert_eq!(kept, b"0123456789abcdef");
         // SAFETY: `q` is live with 64 bytes.
         unsafe { a.free(q, Layout::from_size_align(64, 8).unwrap()).unwrap() };
         if cfg!(feature = "custom-allocators") {

@@ -79,7 +79,8 @@ impl PoolAllocator {
         }
     }
 
-    /// A pool with [`DEFAULT_CLASSES`], labelled with its subsystem.
+    /// A pool with the default classes (`DEFAULT_CLASSES`: 16 to 256 bytes), labelled with
+    /// its subsystem.
     pub fn for_subsystem(subsystem: Subsystem) -> PoolAllocator {
         let mut classes = Vec::with_capacity(DEFAULT_CLASSES.len());
         for size in DEFAULT_CLASSES {
@@ -178,13 +179,8 @@ impl Allocator for PoolAllocator {
             self.accounting.record_failure();
             return Err(e);
         }
-        self.accounting.check_budget(layout.size())?;
-        let ptr = self
-            .raw_allocate(layout, info)
-            .inspect_err(|_| self.accounting.record_failure())?;
         self.accounting
-            .on_alloc(ptr.as_ptr() as usize, layout.size(), info);
-        Ok(ptr)
+            .allocate(layout.size(), info, || self.raw_allocate(layout, info))
     }
 
     unsafe fn reallocate_with(

@@ -24,9 +24,8 @@ use std::rc::Rc;
 
 use super::hooks::AllocHook;
 use super::{
-    stats, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, ArenaAllocator,
-    LiveBlock, PlatformAllocator, PoolAllocator, Stats, Subsystem, SystemAllocator, Tag,
-    TraceAllocator,
+    stats, Accounting, AllocError, AllocInfo, Allocator, AllocatorKind, ArenaAllocator, LiveBlock,
+    PlatformAllocator, PoolAllocator, Stats, Subsystem, SystemAllocator, Tag, TraceAllocator,
 };
 
 /// How the registry builds its allocators.
@@ -88,9 +87,10 @@ fn make_allocator(subsystem: Subsystem, config: &RegistryConfig) -> Rc<dyn Alloc
 /// (`allocator_api2::vec::Vec::new_in(allocators_get(Subsystem::Vm))`).
 ///
 /// A handle is an [`Allocator`] itself: every call through it (`handle.allocate(layout)`,
-/// `allocate_with`, a collection's growth) carries the handle's tag unless the call brings
-/// its own. Direct calls record the caller's Rust location; a collection's calls record where
-/// the handle was obtained ([`Handle::info`]).
+/// `allocate_with`, generic code taking `&impl Allocator`, a collection's growth) carries the
+/// handle's tag unless the call brings its own. Direct calls record the caller's Rust
+/// location; a collection's calls record where the handle was obtained ([`Handle::info`]).
+/// (`&*handle`, the allocator itself, takes no tag.)
 #[derive(Clone)]
 pub struct Handle {
     allocator: Rc<dyn Allocator>,
@@ -145,6 +145,11 @@ impl Handle {
     }
 }
 
+/// The allocation calls, carrying the handle's tag. They are inherent as well as the
+/// [`Allocator`] impl's: `Handle` derefs to `dyn Allocator`, whose methods are callable without
+/// the trait in scope, so without these a `handle.allocate(layout)` in a module that does not
+/// import the trait would reach the allocator itself and drop the tag. Inherent methods win
+/// over both traits (ours and allocator-api2's), whatever is imported.
 impl Handle {
     /// `info` carrying this handle's tag, unless the call has its own.
     #[inline]
@@ -153,6 +158,107 @@ impl Handle {
             tag: info.tag.or(self.tag),
             ..*info
         }
+    }
+
+    /// [`Allocator::allocate`] under the handle's tag, recording the caller.
+    #[track_caller]
+    #[inline]
+    pub fn allocate(&self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
+        Allocator::allocate_with(self, layout, &AllocInfo::here())
+    }
+
+    /// [`Allocator::allocate_with`] under the handle's tag unless `info` has its own.
+    #[inline]
+    pub fn allocate_with(
+        &self,
+        layout: Layout,
+        info: &AllocInfo,
+    ) -> Result<NonNull<u8>, AllocError> {
+        Allocator::allocate_with(self, layout, info)
+    }
+
+    /// [`Allocator::allocate_tagged`]: `tag` instead of the handle's.
+    #[track_caller]
+    #[inline]
+    pub fn allocate_tagged(&self, layout: Layout, tag: Tag) -> Result<NonNull<u8>, AllocError> {
+        Allocator::allocate_with(self, layout, &AllocInfo::tagged(tag))
+    }
+
+    /// [`Allocator::allocate_zeroed`] under the handle's tag, recording the caller.
+    #[track_caller]
+    #[inline]
+    pub fn allocate_zeroed(&self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
+        Allocator::allocate_zeroed_with(self, layout, &AllocInfo::here())
+    }
+
+    /// [`Allocator::allocate_zeroed_with`] under the handle's tag unless `info` has its own.
+    #[inline]
+    pub fn allocate_zeroed_with(
+        &self,
+        layout: Layout,
+        info: &AllocInfo,
+    ) -> Result<NonNull<u8>, AllocError> {
+        Allocator::allocate_zeroed_with(self, layout, info)
+    }
+
+    /// [`Allocator::reallocate`] under the handle's tag, recording the caller.
+    ///
+    /// # Safety
+    /// As [`Allocator::reallocate_with`]: `ptr` is a live block of this handle's allocator
+    /// with `old`.
+    #[track_caller]
+    #[inline]
+    pub unsafe fn reallocate(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new_size: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: forwarded contract.
+        unsafe { Allocator::reallocate_with(self, ptr, old, new_size, &AllocInfo::here()) }
+    }
+
+    /// [`Allocator::reallocate_with`] under the handle's tag unless `info` has its own.
+    ///
+    /// # Safety
+    /// As [`Allocator::reallocate_with`].
+    #[inline]
+    pub unsafe fn reallocate_with(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new_size: usize,
+        info: &AllocInfo,
+    ) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: forwarded contract.
+        unsafe { Allocator::reallocate_with(self, ptr, old, new_size, info) }
+    }
+
+    /// [`Allocator::free`] under the handle's tag, recording the caller.
+    ///
+    /// # Safety
+    /// As [`Allocator::free_with`]: `ptr` is a live block of this handle's allocator with
+    /// `layout`, not used afterwards.
+    #[track_caller]
+    #[inline]
+    pub unsafe fn free(&self, ptr: NonNull<u8>, layout: Layout) -> Result<(), AllocError> {
+        // SAFETY: forwarded contract.
+        unsafe { Allocator::free_with(self, ptr, layout, &AllocInfo::here()) }
+    }
+
+    /// [`Allocator::free_with`] under the handle's tag unless `info` has its own.
+    ///
+    /// # Safety
+    /// As [`Allocator::free_with`].
+    #[inline]
+    pub unsafe fn free_with(
+        &self,
+        ptr: NonNull<u8>,
+        layout: Layout,
+        info: &AllocInfo,
+    ) -> Result<(), AllocError> {
+        // SAFETY: forwarded contract.
+        unsafe { Allocator::free_with(self, ptr, layout, info) }
     }
 }
 
@@ -203,10 +309,7 @@ impl Allocator for Handle {
         info: &AllocInfo,
     ) -> Result<(), AllocError> {
         // SAFETY: forwarded contract; the handle's allocator is the block's.
-        unsafe {
-            self.allocator
-                .free_with(ptr, layout, &self.with_tag(info))
-        }
+        unsafe { self.allocator.free_with(ptr, layout, &self.with_tag(info)) }
     }
 
     /// Resets the allocator if this is the only handle to it (never for a registered one,
@@ -472,5 +575,26 @@ mod tests {
         );
         drop(h);
         assert_eq!(configure(RegistryConfig::default()), Ok(()));
+    }
+
+    /// No `use Allocator` here: the handle's inherent methods still apply its tag.
+    #[cfg(feature = "custom-allocators")]
+    mod without_the_trait_in_scope {
+        use std::alloc::Layout;
+
+        use crate::alloc::stats::tag_stats_of;
+        use crate::alloc::{allocators_get, Subsystem, Tag};
+
+        #[test]
+        fn a_tagged_handle_tags_its_calls() {
+            let tag = Tag::new("registry-handle-tag-test");
+            let h = allocators_get(Subsystem::Vm).tagged(tag);
+            let l = Layout::from_size_align(40, 8).unwrap();
+            let p = h.allocate(l).unwrap();
+            assert_eq!(tag_stats_of(tag).current, 40);
+            // SAFETY: live block of `h`'s allocator with `l`.
+            unsafe { h.free(p, l).unwrap() };
+            assert_eq!(tag_stats_of(tag).current, 0);
+        }
     }
 }

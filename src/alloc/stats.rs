@@ -11,6 +11,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::panic::Location;
+use std::ptr::NonNull;
 
 use serde::Serialize;
 
@@ -147,8 +148,11 @@ pub struct Accounting {
     /// Live bytes per tag in this allocator, so that a reset can give them back to the table.
     tag_current: RefCell<Vec<(Tag, u64, u64)>>,
     hook: RefCell<Option<AllocHook>>,
-    /// `hook.is_some()`, readable without a borrow on the fast path.
+    /// `hook.is_some()`, readable without a borrow.
     has_hook: Cell<bool>,
+    /// A budget is set or a hook is installed: [`Accounting::allocate`] takes its slow path.
+    /// One flag, so the common case checks one byte for both.
+    slow: Cell<bool>,
     /// Set on an allocator that serves another one (a pool's size classes): the outer
     /// allocator counts the tag, so this one leaves the tag table alone.
     nested: Cell<bool>,
@@ -180,6 +184,12 @@ impl Accounting {
     /// and enforces none.
     pub fn set_limit(&self, limit: Option<u64>) {
         self.limit.set(limit.unwrap_or(u64::MAX));
+        self.update_slow();
+    }
+
+    fn update_slow(&self) {
+        self.slow
+            .set(self.limit.get() != u64::MAX || self.has_hook.get());
     }
 
     /// Marks these counters as an inner allocator's, whose calls do not count toward tags.
@@ -198,6 +208,7 @@ impl Accounting {
     pub fn set_hook(&self, hook: Option<AllocHook>) {
         self.has_hook.set(hook.is_some());
         *self.hook.borrow_mut() = hook;
+        self.update_slow();
     }
 
     /// Bytes in live blocks now (kept in both builds).
@@ -293,6 +304,38 @@ impl Accounting {
         if STATS {
             self.failures.set(self.failures.get() + 1);
         }
+    }
+
+    /// The allocate path of every allocator, in one place: the budget check, `take` (which
+    /// gets the block), and the counting. Without a budget or a hook it reads one flag, adds
+    /// to two counters and looks at the ambient tag; a refusal by `take` is counted.
+    /// (Everything stays inline, with scalar arguments to the cold calls, so that the call's
+    /// info and layout never have to be written to memory on the fast path; `always`, because
+    /// with a large `take`, such as the platform allocator's, LLVM would otherwise keep it out
+    /// of line.)
+    #[inline(always)]
+    pub(crate) fn allocate(
+        &self,
+        size: usize,
+        info: &AllocInfo,
+        take: impl FnOnce() -> Result<NonNull<u8>, AllocError>,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let slow = self.slow.get();
+        if slow {
+            self.check_budget(size)?;
+        }
+        let ptr = take().inspect_err(|_| self.record_failure())?;
+        self.total.set(self.total.get() + size as u64);
+        if STATS {
+            self.allocations.set(self.allocations.get() + 1);
+            if let Some(tag) = self.tag_of(info) {
+                self.tag_grow(tag, size as u64, true);
+            }
+            if slow {
+                self.emit(EventKind::Allocate, ptr.as_ptr() as usize, size, Some(info));
+            }
+        }
+        Ok(ptr)
     }
 
     /// Records a new live block.
@@ -456,9 +499,8 @@ impl Accounting {
     #[inline]
     fn emit(&self, kind: EventKind, address: usize, size: usize, info: Option<&AllocInfo>) {
         if self.has_hook.get() {
-            let (rust, script, tag) = info.map_or((None, None, None), |i| {
-                (Some(i.rust), i.script, i.tag)
-            });
+            let (rust, script, tag) =
+                info.map_or((None, None, None), |i| (Some(i.rust), i.script, i.tag));
             self.emit_slow(kind, (address, size), rust, script, tag);
         }
     }

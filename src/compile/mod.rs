@@ -250,6 +250,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Store(s));
                 Prepared::DictKey(Box::new(b), s)
             }
+            Place::DictForce(base, k, _) => {
+                let b = self.prepare(base);
+                self.expr(k);
+                let s = self.scratch();
+                self.emit(Op::Store(s));
+                Prepared::DictForce(Box::new(b), s)
+            }
             Place::DictKeyDefault(base, k, d, _) => {
                 let b = self.prepare(base);
                 self.expr(k);
@@ -281,6 +288,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Load(*s));
                 self.emit(Op::DictTake);
             }
+            Prepared::DictForce(base, s) => {
+                self.take_prepared(base);
+                self.emit(Op::Load(*s));
+                self.emit(Op::DictTake);
+                self.emit(Op::ForceUnwrap);
+            }
             Prepared::DictKeyDefault(base, k, d) => {
                 self.take_prepared(base);
                 self.emit(Op::Load(*k));
@@ -309,7 +322,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::DictPut);
                 self.put_prepared(base);
             }
-            Prepared::DictKeyDefault(base, _, _) => {
+            Prepared::DictKeyDefault(base, _, _) | Prepared::DictForce(base, _) => {
                 self.emit(Op::DictPutValue);
                 self.put_prepared(base);
             }
@@ -339,6 +352,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.load_place(base);
                 self.expr(k);
                 self.emit(Op::Builtin(Builtin::DictGet, 2));
+            }
+            Place::DictForce(base, k, _) => {
+                self.load_place(base);
+                self.expr(k);
+                self.emit(Op::Builtin(Builtin::DictGet, 2));
+                self.emit(Op::ForceUnwrap);
             }
             Place::DictKeyDefault(base, k, d, _) => {
                 self.load_place(base);
@@ -936,7 +955,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Nil);
                 self.patch(end);
             }
-            TExprKind::Closure(f) => {
+            TExprKind::Closure(f, values) => {
+                for v in values {
+                    self.expr(v);
+                }
                 let index = self.func_index(f);
                 self.emit(Op::Closure(index));
             }
@@ -1060,6 +1082,7 @@ enum Prepared {
     Index(Box<Prepared>, u16),
     DictKey(Box<Prepared>, u16),
     DictKeyDefault(Box<Prepared>, u16, u16),
+    DictForce(Box<Prepared>, u16),
     TupleField(Box<Prepared>, u16),
     Discard,
 }

@@ -47,18 +47,9 @@ impl<'e, 's> Checker<'e, 's> {
                 let ty = self.resolve_type(t);
                 self.construct(ty, args, span)
             }
-            ExprKind::Array([Expr { kind: ExprKind::Name(n), .. }]) if self.is_type_name(n) && self.lookup(n).is_none() => {
-                let elem = self.resolve_type(&TypeExpr { kind: TypeKind::Named { path: &[], args: &[] }, span: callee.span });
-                let _ = elem;
-                let elem = self.type_from_name(n, callee.span);
-                let ty = self.types().array(elem);
-                self.construct(ty, args, span)
-            }
-            ExprKind::Dictionary([(Expr { kind: ExprKind::Name(k), .. }, Expr { kind: ExprKind::Name(v), .. })])
-                if self.is_type_name(k) && self.is_type_name(v) =>
-            {
-                let (kt, vt) = (self.type_from_name(k, callee.span), self.type_from_name(v, callee.span));
-                let ty = self.types().intern(Type::Dictionary(kt, vt));
+            ExprKind::Array([_]) | ExprKind::Dictionary([_]) if self.literal_type(callee, 0).is_some() => {
+                // `[Int]()`, `[[String]]()`, `[String: Int]()`: a type written as a literal.
+                let ty = self.literal_type(callee, 0).unwrap_or(TypeTable::ERROR);
                 self.construct(ty, args, span)
             }
             ExprKind::Member(base, m) => {
@@ -87,6 +78,27 @@ impl<'e, 's> Checker<'e, 's> {
                 let f = self.check_expr(callee, None);
                 self.call_value(f, None, args, span)
             }
+        }
+    }
+
+    /// The type an array or dictionary literal of type names spells (`[[Int]]`), if it does.
+    fn literal_type(&mut self, e: &Expr<'_>, depth: u32) -> Option<TypeId> {
+        if depth > 32 {
+            return None;
+        }
+        match e.kind {
+            ExprKind::Name(n) if self.is_type_name(n) && self.lookup(n).is_none() => Some(self.type_from_name(n, e.span)),
+            ExprKind::TypeRef(t) => Some(self.resolve_type(t)),
+            ExprKind::Array([inner]) => {
+                let t = self.literal_type(inner, depth + 1)?;
+                Some(self.types().array(t))
+            }
+            ExprKind::Dictionary([(k, v)]) => {
+                let kt = self.literal_type(k, depth + 1)?;
+                let vt = self.literal_type(v, depth + 1)?;
+                Some(self.types().intern(Type::Dictionary(kt, vt)))
+            }
+            _ => None,
         }
     }
 
@@ -543,6 +555,14 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(TypeTable::ERROR, TExprKind::Void, span)
             }
             "Array" | "Set" => self.construct_inferred(name, args, span),
+            "Optional" => {
+                if !self.expect_args(name, args, &[None], span) {
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                let v = self.check_expr(args[0].value, expected.and_then(|t| self.env.types.optional_inner(t)));
+                let ty = self.types().optional(v.ty);
+                self.coerce(v, ty, ARG)
+            }
             _ if self.is_type_name(name) => {
                 let ty = self.type_from_name(name, name_span);
                 self.construct(ty, args, span)
@@ -786,6 +806,19 @@ impl<'e, 's> Checker<'e, 's> {
             (Type::Range(t) | Type::ClosedRange(t), "upperBound") => (Builtin::RangeUpper, t),
             (Type::Range(_) | Type::ClosedRange(_), "count") => (Builtin::RangeCount, TypeTable::INT),
             (Type::Seq(SeqKind::DictKeys | SeqKind::DictValues, _, _), "count") => (Builtin::RangeCount, TypeTable::INT),
+            (Type::Range(_) | Type::ClosedRange(_), "isEmpty") => (Builtin::RangeIsEmpty, TypeTable::BOOL),
+            (Type::Seq(_, e, _) | Type::Range(e) | Type::ClosedRange(e), "first" | "last" | "count" | "isEmpty") => {
+                // Sequence properties through an array of the elements.
+                let arr_ty = self.types().array(e);
+                let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![b], span);
+                let (bi, r) = match name.name {
+                    "first" => (Builtin::ArrFirst, self.types().optional(e)),
+                    "last" => (Builtin::ArrLast, self.types().optional(e)),
+                    "count" => (Builtin::ArrCount, TypeTable::INT),
+                    _ => (Builtin::ArrIsEmpty, TypeTable::BOOL),
+                };
+                return self.builtin(bi, r, vec![arr], span);
+            }
             _ => return self.no_member(ty, name),
         };
         self.builtin(builtin, result, vec![b], span)
@@ -854,6 +887,11 @@ impl<'e, 's> Checker<'e, 's> {
                 let b = self.place_of(base, span)?;
                 let bp = self.alloc(b);
                 Some(Place::TupleField(bp, i, e.ty))
+            }
+            TExprKind::ForceUnwrap(TExpr { kind: TExprKind::Builtin(Builtin::DictGet, [base, key]), .. }) => {
+                let b = self.place_of(base, span)?;
+                let (bp, kb) = (self.alloc(b), self.boxed(*key));
+                Some(Place::DictForce(bp, kb, e.ty))
             }
             _ => {
                 self.error("cannot use mutating member on immutable value", span);
@@ -944,6 +982,12 @@ impl<'e, 's> Checker<'e, 's> {
                 let t = self.types().intern(Type::Seq(SeqKind::Reversed, TypeTable::CHARACTER, TypeTable::STRING));
                 self.builtin(Builtin::StrReversed, t, vec![base], span)
             }
+            (Type::String, "append") if labels.first() == Some(&Some("contentsOf")) => {
+                need!([Some("contentsOf")]);
+                let v = self.check_expr_as(args[0].value, TypeTable::STRING, ARG);
+                let r = mutating!();
+                self.builtin(Builtin::StrAppend, TypeTable::VOID, vec![r, v], span)
+            }
             (Type::String, "append") => {
                 need!([None]);
                 let v = self.check_expr(args[0].value, Some(TypeTable::STRING));
@@ -965,7 +1009,15 @@ impl<'e, 's> Checker<'e, 's> {
                 let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![base], base.span);
                 self.array_method(arr, e, m.name, m, args, &labels, span)
             }
-            (Type::String, "map" | "filter" | "forEach" | "sorted" | "contains" | "allSatisfy" | "reduce" | "compactMap" | "enumerated" | "first" | "last" | "firstIndex" | "min" | "max" | "joined") => {
+            (Type::String, "filter") => {
+                // `String.filter` gives a String.
+                let arr_ty = self.types().array(TypeTable::CHARACTER);
+                let arr = self.builtin(Builtin::StrChars, arr_ty, vec![base], base.span);
+                let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                let filtered = self.array_method(arr, TypeTable::CHARACTER, "filter", m, args, &labels, span);
+                self.builtin(Builtin::StringFromChars, TypeTable::STRING, vec![filtered], span)
+            }
+            (Type::String, "map" | "forEach" | "sorted" | "contains" | "allSatisfy" | "reduce" | "compactMap" | "enumerated" | "first" | "last" | "firstIndex" | "min" | "max" | "joined") => {
                 let arr_ty = self.types().array(TypeTable::CHARACTER);
                 let arr = self.builtin(Builtin::StrChars, arr_ty, vec![base], base.span);
                 self.array_method(arr, TypeTable::CHARACTER, m.name, m, args, &labels, span)
@@ -1108,7 +1160,9 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::ArrForEach, TypeTable::VOID, vec![base, f], span)
             }
             ("reduce", [None, None]) => {
-                let init = self.check_expr(args[0].value, None);
+                // A literal initial value takes a numeric element type (`[Double].reduce(0, +)`).
+                let numeric = e == TypeTable::INT || e == TypeTable::DOUBLE;
+                let init = self.check_expr(args[0].value, if numeric { Some(e) } else { None });
                 let acc = init.ty;
                 let f = self.closure_arg(args[1].value, ClosureHint { params: vec![ParamType { ty: acc, inout: false }, ParamType { ty: e, inout: false }], result: Some(acc) });
                 self.builtin(Builtin::ArrReduce, acc, vec![base, init, f], span)
@@ -1152,6 +1206,12 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(b, t, vec![base], span)
             }
             ("shuffled", []) => self.builtin(Builtin::ArrShuffled, arr, vec![base], span),
+            ("min" | "max", [Some("by")]) => {
+                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let t = self.types().optional(e);
+                let b = if name == "min" { Builtin::ArrMinBy } else { Builtin::ArrMaxBy };
+                self.builtin(b, t, vec![base, f], span)
+            }
             _ => {
                 for a in args {
                     let _ = self.check_expr(a.value, None);
@@ -1354,7 +1414,7 @@ impl<'e, 's> Checker<'e, 's> {
 /// The label a method's closure parameter has, which a trailing closure takes.
 fn trailing_label(method: &str) -> Option<&'static str> {
     match method {
-        "sorted" | "sort" => Some("by"),
+        "sorted" | "sort" | "min" | "max" => Some("by"),
         "contains" | "first" | "firstIndex" | "lastIndex" | "last" | "removeAll" => Some("where"),
         _ => None,
     }

@@ -142,6 +142,13 @@ impl<'e, 's> Checker<'e, 's> {
     /// Registers every top-level function before any statement is checked, so calls may
     /// precede declarations (as in Swift's top-level code).
     pub(super) fn hoist_functions(&mut self, program: &[Stmt<'_>]) {
+        // Type aliases first: function signatures may use them.
+        for stmt in program {
+            if let StmtKind::Decl(Decl { kind: DeclKind::Typealias(name, t), .. }) = stmt.kind {
+                let t = self.resolve_type(t);
+                self.env.aliases.insert(name.name.to_string(), t);
+            }
+        }
         for stmt in program {
             if let StmtKind::Decl(Decl { kind: DeclKind::Func(f), modifiers, .. }) = stmt.kind {
                 let id = self.reserve_func();
@@ -313,7 +320,7 @@ impl<'e, 's> Checker<'e, 's> {
             self.local_sigs.insert((self.stack.len() - 1, v.0), sig.clone());
         }
         self.check_function(f, id, &sig, FuncKind::Local);
-        let value = TExpr { ty: fty, kind: TExprKind::Closure(id), span };
+        let value = TExpr { ty: fty, kind: TExprKind::Closure(id, &[]), span };
         TStmt { kind: TStmtKind::Init(var, value), span }
     }
 
@@ -341,7 +348,22 @@ impl<'e, 's> Checker<'e, 's> {
                 self.error("computed properties and property observers are not supported yet", b.pattern.span);
                 continue;
             }
-            let annotated = b.ty.map(|t| self.resolve_type(t));
+            // `let s: Set = [1, 2]`: a generic type named without arguments takes them from
+            // the initial value.
+            let bare = b.ty.and_then(|t| match t.kind {
+                TypeKind::Named { path: [name], args: [] } if matches!(name.name, "Set" | "Array" | "Dictionary") => Some(name.name),
+                _ => None,
+            });
+            let annotated = match (bare, b.init) {
+                (Some(kind), Some(init)) => {
+                    let probe = self.check_expr(init, None);
+                    match (kind, self.types().element_of(probe.ty)) {
+                        ("Set", Some(e)) => Some(self.types().intern(Type::Set(e))),
+                        _ => Some(probe.ty),
+                    }
+                }
+                _ => b.ty.map(|t| self.resolve_type(t)),
+            };
             let value = match (b.init, annotated) {
                 (Some(e), Some(t)) => Some(self.check_expr_as(e, t, "cannot convert value of type '{}' to specified type '{}'")),
                 (Some(e), None) => {
@@ -366,7 +388,15 @@ impl<'e, 's> Checker<'e, 's> {
                     if !self.is_top_level() {
                         self.check_redeclaration(name);
                     }
-                    let var = self.declare_var(name.name, ty, mutable);
+                    // A `let` without a value is assigned once later (definite initialization).
+                    let var = self.declare_var(name.name, ty, mutable || value.is_none());
+                    // `var x: Int?` starts as nil.
+                    let value = match value {
+                        None if mutable && matches!(self.ty(ty), Type::Optional(_)) => {
+                            Some(TExpr { ty, kind: TExprKind::Nil, span: b.pattern.span })
+                        }
+                        v => v,
+                    };
                     let kind = match value {
                         Some(v) => TStmtKind::Init(var, v),
                         None => TStmtKind::Declare(var),

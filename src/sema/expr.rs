@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::ir::*;
 use super::types::{ParamType, Type, TypeId, TypeTable};
 use super::{Checker, FuncKind, Resolved};
+use super::ir::CaptureSource;
 use crate::stdlib::Builtin;
 use crate::syntax::ast::*;
 use crate::syntax::token::{BinOp, PrefixOp};
@@ -767,6 +768,20 @@ impl<'e, 's> Checker<'e, 's> {
                 self.error("assignment is not an expression here", span);
                 self.error_expr(span)
             }
+            BinOp::Eq | BinOp::Ne if matches!(a.kind, ExprKind::Nil) || matches!(b.kind, ExprKind::Nil) => {
+                // `x == nil` works for every optional, Equatable or not.
+                let (other, is_b_nil) = if matches!(b.kind, ExprKind::Nil) { (a, true) } else { (b, false) };
+                let ot = self.check_expr(other, None);
+                if !matches!(self.ty(ot.ty), Type::Optional(_) | Type::Error) {
+                    let n = self.ty_name(ot.ty);
+                    self.error(format!("comparing non-optional value of type '{n}' to 'nil' always returns {}", op != BinOp::Eq), span);
+                }
+                let nil = self.mk(ot.ty, TExprKind::Nil, span);
+                let (x, y) = if is_b_nil { (ot, nil) } else { (nil, ot) };
+                let kind = if op == BinOp::Eq { BinKind::EqValue } else { BinKind::NeValue };
+                let (xb, yb) = (self.boxed(x), self.boxed(y));
+                self.mk(TypeTable::BOOL, TExprKind::Binary(kind, xb, yb), span)
+            }
             _ => {
                 let (at, bt) = self.operands(a, b, expected);
                 match self.binary_kind(op, at.ty, bt.ty) {
@@ -887,6 +902,13 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn assign(&mut self, op: BinOp, target: &Expr<'_>, value: &Expr<'_>, span: Span) -> TExpr<'s> {
+        let target = match target.kind {
+            ExprKind::Paren(inner) => inner,
+            _ => target,
+        };
+        if let (BinOp::Assign, ExprKind::Tuple(elems)) = (op, target.kind) {
+            return self.tuple_assign(elems, value, span);
+        }
         if let ExprKind::Name("_") = target.kind {
             let v = self.check_expr(value, None);
             let b = self.boxed(v);
@@ -940,6 +962,39 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
+    /// `(a, b) = (b, a)`: the value is evaluated once into a temporary, then each element is
+    /// assigned its field.
+    fn tuple_assign(&mut self, elems: &[Arg<'_>], value: &Expr<'_>, span: Span) -> TExpr<'s> {
+        let mut places = Vec::with_capacity(elems.len());
+        for a in elems {
+            let p = match a.value.kind {
+                ExprKind::Name("_") => Some(Place::Discard),
+                _ => self.place(a.value, true),
+            };
+            places.push(p);
+        }
+        let types: Vec<(Option<String>, TypeId)> =
+            places.iter().map(|p| (None, p.as_ref().map_or(TypeTable::ERROR, place_type))).collect();
+        let tuple_ty = self.types().tuple(types);
+        let v = self.check_expr_as(value, tuple_ty, "cannot assign value of type '{}' to type '{}'");
+        let tmp = self.temp(tuple_ty);
+        let mut stmts = vec![TStmt { kind: TStmtKind::Init(VarRef::Local(tmp), v), span }];
+        for (i, p) in places.into_iter().enumerate() {
+            let Some(p) = p else { continue };
+            let whole = self.mk(tuple_ty, TExprKind::Var(VarRef::Local(tmp)), span);
+            let wb = self.boxed(whole);
+            let field_ty = place_type(&p);
+            let field = self.mk(field_ty, TExprKind::TupleField(wb, u32::try_from(i).unwrap_or(0)), span);
+            let (pp, fb) = (self.alloc(p), self.boxed(field));
+            let assign = self.mk(TypeTable::VOID, TExprKind::Assign(pp, fb), span);
+            stmts.push(TStmt { kind: TStmtKind::Expr(assign), span });
+        }
+        let stmts = self.slice(stmts);
+        let void = self.mk(TypeTable::VOID, TExprKind::Void, span);
+        let vb = self.boxed(void);
+        self.mk(TypeTable::VOID, TExprKind::Seq(stmts, vb), span)
+    }
+
     /// An assignable place (`x`, `a[i]`, `d[k]`, `t.0`); `write`: reports immutability.
     pub(super) fn place(&mut self, e: &Expr<'_>, write: bool) -> Option<Place<'s>> {
         match e.kind {
@@ -965,6 +1020,27 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             },
             ExprKind::Paren(inner) => self.place(inner, write),
+            ExprKind::ForceUnwrap(inner) => match inner.kind {
+                ExprKind::Subscript(base, [Arg { label: None, value }]) => {
+                    let base_place = self.place(base, write)?;
+                    let base_ty = place_type(&base_place);
+                    let Type::Dictionary(k, v) = self.ty(base_ty) else {
+                        if write {
+                            self.error("cannot assign to this expression", e.span);
+                        }
+                        return None;
+                    };
+                    let key = self.check_expr_as(value, k, "cannot convert value of type '{}' to expected argument type '{}'");
+                    let (bp, kb) = (self.alloc(base_place), self.boxed(key));
+                    Some(Place::DictForce(bp, kb, v))
+                }
+                _ => {
+                    if write {
+                        self.error("cannot assign to this expression", e.span);
+                    }
+                    None
+                }
+            },
             ExprKind::Subscript(base, args) => {
                 let base_place = self.place(base, write)?;
                 let base_ty = place_type(&base_place);
@@ -1141,7 +1217,7 @@ impl<'e, 's> Checker<'e, 's> {
             }
         }
         let fty = self.types().intern(Type::Function(params, result));
-        self.mk(fty, TExprKind::Closure(id), span)
+        self.mk(fty, TExprKind::Closure(id, &[]), span)
     }
 
     /// A closure hint from an expected function type.
@@ -1165,12 +1241,27 @@ impl<'e, 's> Checker<'e, 's> {
         }
         let written_result = c.result.map(|t| self.resolve_type(t));
         let result = written_result.or(hint.as_ref().and_then(|h| h.result).filter(|t| !self.types().is_error(*t)));
+        // Capture-list entries are evaluated in the enclosing function when the closure is made.
+        let mut capture_values = Vec::with_capacity(c.captures.len());
+        for cap in c.captures {
+            let value = match cap.value {
+                Some(v) => self.check_expr(v, None),
+                None => self.name_expr(cap.name.name, cap.name.span),
+            };
+            capture_values.push((cap.name.name.to_string(), value));
+        }
         let id = self.reserve_func();
         let ctx = self.new_func_ctx(name, FuncKind::Closure, result, c.span);
         self.stack.push((id, ctx));
-        // Capture-list entries are evaluated when the closure is created: bind them as
-        // constants holding the captured values (lowered as locals initialised in the body).
-        let mut prologue = Vec::new();
+        for (name, value) in &capture_values {
+            let f = self.cur();
+            let i = u32::try_from(f.ir.captures.len()).unwrap_or(u32::MAX);
+            f.ir.captures.push(CaptureSource::Value);
+            f.value_captures.insert(i, (name.clone(), value.ty));
+            if let Some(scope) = f.scopes.last_mut() {
+                scope.names.insert(name.clone(), super::Binding::Capture(i));
+            }
+        }
         let mut params = Vec::new();
         match c.params {
             Some(ps) => {
@@ -1215,17 +1306,6 @@ impl<'e, 's> Checker<'e, 's> {
             }
         }
         self.cur().ir.param_count = u32::try_from(params.len()).unwrap_or(u32::MAX);
-        for cap in c.captures {
-            // `[x]` copies the enclosing `x` now; `[y = expr]` binds `y` to the value.
-            self.stack_swap_to_parent(|this| {
-                let value = match cap.value {
-                    Some(v) => this.check_expr(v, None),
-                    None => this.name_expr(cap.name.name, cap.name.span),
-                };
-                value
-            })
-            .map(|value| prologue.push((cap.name.name.to_string(), value)));
-        }
         let body = match result {
             Some(r) => self.check_body(c.body, r),
             None => self.infer_body(c.body),
@@ -1233,11 +1313,6 @@ impl<'e, 's> Checker<'e, 's> {
         let result = match result {
             Some(r) => r,
             None => self.cur_ref().inferred_result.unwrap_or(TypeTable::VOID),
-        };
-        let body = if prologue.is_empty() {
-            body
-        } else {
-            self.capture_prologue(prologue, body)
         };
         let Some((done_id, mut ctx)) = self.stack.pop() else {
             return self.error_expr(span);
@@ -1248,29 +1323,9 @@ impl<'e, 's> Checker<'e, 's> {
             *slot = Some(ctx.ir);
         }
         let ty = self.types().intern(Type::Function(params, result));
-        self.mk(ty, TExprKind::Closure(id), span)
-    }
-
-    /// Capture-list values are computed in the enclosing function when the closure is made;
-    /// SwiftLang approximates this by evaluating them on entry to the closure (the same for
-    /// values that do not change in between), bound as constants.
-    fn capture_prologue(&mut self, values: Vec<(String, TExpr<'s>)>, body: &'s [TStmt<'s>]) -> &'s [TStmt<'s>] {
-        let mut out = Vec::with_capacity(values.len() + body.len());
-        for (name, v) in values {
-            let var = self.declare_local(&name, v.ty, false);
-            out.push(TStmt { kind: TStmtKind::Init(VarRef::Local(var), v), span: v.span });
-        }
-        out.extend_from_slice(body);
-        self.slice(out)
-    }
-
-    /// Runs `f` with the innermost function temporarily removed (to check an expression in
-    /// the enclosing function's scope), then restores it.
-    fn stack_swap_to_parent<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> Option<R> {
-        let top = self.stack.pop()?;
-        let r = f(self);
-        self.stack.push(top);
-        Some(r)
+        let values: Vec<TExpr<'s>> = capture_values.into_iter().map(|(_, v)| v).collect();
+        let values = self.slice(values);
+        self.mk(ty, TExprKind::Closure(id, values), span)
     }
 
     /// A closure body whose result type is inferred: a single expression gives its type;
@@ -1299,7 +1354,12 @@ impl<'e, 's> Checker<'e, 's> {
 /// The type a place holds.
 pub(super) fn place_type(p: &Place<'_>) -> TypeId {
     match p {
-        Place::Var(_, t) | Place::Index(_, _, t) | Place::DictKey(_, _, t) | Place::DictKeyDefault(_, _, _, t) | Place::TupleField(_, _, t) => *t,
+        Place::Var(_, t)
+        | Place::Index(_, _, t)
+        | Place::DictKey(_, _, t)
+        | Place::DictForce(_, _, t)
+        | Place::DictKeyDefault(_, _, _, t)
+        | Place::TupleField(_, _, t) => *t,
         Place::Discard => TypeTable::ERROR,
     }
 }

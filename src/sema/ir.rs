@@ -49,6 +49,9 @@ pub enum CaptureSource {
     Local(VarId),
     /// A capture of the enclosing closure.
     Capture(u32),
+    /// A capture-list entry (`[x]`): a value computed when the closure is made, pushed before
+    /// the closure instruction (in capture order).
+    Value,
 }
 
 /// A function's typed body and frame layout.
@@ -259,8 +262,9 @@ pub enum TExprKind<'s> {
         /// The rest of the chain, in terms of `var`.
         rest: &'s TExpr<'s>,
     },
-    /// A closure value: its function and where its captures come from.
-    Closure(FuncId),
+    /// A closure value: its function, and the values of its capture list (`[x]`), computed
+    /// when the closure is made.
+    Closure(FuncId, &'s [TExpr<'s>]),
     /// `lo..<hi` / `lo...hi` (as a value)
     Range(&'s TExpr<'s>, &'s TExpr<'s>, bool),
     /// A typed no-op wrapper: the value of the inner expression, with another static type
@@ -288,6 +292,8 @@ pub enum Place<'s> {
     Index(&'s Place<'s>, &'s TExpr<'s>, TypeId),
     /// `base[key]` on a dictionary (the value written is optional: nil removes).
     DictKey(&'s Place<'s>, &'s TExpr<'s>, TypeId),
+    /// `base[key]!` on a dictionary: traps when the key is absent.
+    DictForce(&'s Place<'s>, &'s TExpr<'s>, TypeId),
     /// `base[key, default: d]` on a dictionary.
     DictKeyDefault(&'s Place<'s>, &'s TExpr<'s>, &'s TExpr<'s>, TypeId),
     /// `base.0`

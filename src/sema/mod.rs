@@ -118,6 +118,8 @@ enum Binding {
     Var(VarId),
     /// A nested function that captures nothing: called directly.
     Func(FuncId),
+    /// A capture-list entry of the function (`[x]`): its capture index.
+    Capture(u32),
 }
 
 /// A loop or labeled statement in scope.
@@ -135,8 +137,11 @@ struct FuncCtx<'s> {
     ir: FuncIr<'s>,
     scopes: Vec<Scope>,
     loops: Vec<LoopCtx>,
-    /// Captured variables of enclosing functions: (enclosing function depth, var) → capture index.
-    capture_map: HashMap<(usize, VarId), u32>,
+    /// Captured variables of enclosing functions: (enclosing function depth, what) → capture
+    /// index. `what` is a local (`VarId.0`) or, with bit 32 set, a capture of that function.
+    capture_map: HashMap<(usize, u64), u32>,
+    /// Capture-list entries (`[x]`): capture index → name and type.
+    value_captures: HashMap<u32, (String, TypeId)>,
     /// Expected result type (for `return` checking); `None` while inferring a closure's.
     result: Option<TypeId>,
     /// A closure whose result type is being inferred from its `return`s.
@@ -290,6 +295,7 @@ impl<'e, 's> Checker<'e, 's> {
             scopes: vec![Scope::default()],
             loops: Vec::new(),
             capture_map: HashMap::new(),
+            value_captures: HashMap::new(),
             result,
             inferred_result: None,
             kind,
@@ -383,14 +389,26 @@ impl<'e, 's> Checker<'e, 's> {
                 .globals
                 .get(g as usize)
                 .map_or((TypeTable::ERROR, false, String::new()), |g| (g.ty, g.mutable, g.name.clone())),
-            VarRef::Capture(i) => {
-                let f = self.cur_ref();
-                let found = f.capture_map.iter().find(|(_, idx)| **idx == i).map(|(k, _)| *k);
-                match found.and_then(|(depth, v)| self.local_info(depth, v)) {
-                    Some(l) => (l.ty, l.mutable, l.name.clone()),
-                    None => (TypeTable::ERROR, false, String::new()),
-                }
-            }
+            VarRef::Capture(i) => self.capture_info(self.stack.len() - 1, i),
+        }
+    }
+
+    /// Type, mutability and name of capture `i` of the function at `depth`.
+    fn capture_info(&self, depth: usize, i: u32) -> (TypeId, bool, String) {
+        let Some((_, f)) = self.stack.get(depth) else {
+            return (TypeTable::ERROR, false, String::new());
+        };
+        if let Some((name, ty)) = f.value_captures.get(&i) {
+            return (*ty, false, name.clone());
+        }
+        let found = f.capture_map.iter().find(|(_, idx)| **idx == i).map(|(k, _)| *k);
+        match found {
+            Some((d, key)) if key >> 32 == 0 => match self.local_info(d, VarId(key as u32)) {
+                Some(l) => (l.ty, l.mutable, l.name.clone()),
+                None => (TypeTable::ERROR, false, String::new()),
+            },
+            Some((d, key)) => self.capture_info(d, key as u32),
+            None => (TypeTable::ERROR, false, String::new()),
         }
     }
 
@@ -405,7 +423,9 @@ impl<'e, 's> Checker<'e, 's> {
             return Some(match binding {
                 Binding::Func(f) => Resolved::Func(f),
                 Binding::Var(v) if d == depth => Resolved::Var(VarRef::Local(v)),
-                Binding::Var(v) => Resolved::Var(self.capture(d, v)),
+                Binding::Var(v) => Resolved::Var(self.capture(d, u64::from(v.0))),
+                Binding::Capture(i) if d == depth => Resolved::Var(VarRef::Capture(i)),
+                Binding::Capture(i) => Resolved::Var(self.capture(d, (1 << 32) | u64::from(i))),
             });
         }
         if let Some(&g) = self.env.global_names.get(name) {
@@ -419,21 +439,26 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Makes variable `v` of function `depth` available to the innermost function, threading
     /// it through every closure in between.
-    fn capture(&mut self, depth: usize, v: VarId) -> VarRef {
-        if let Some(l) = self.stack.get_mut(depth).and_then(|(_, f)| f.ir.locals.get_mut(v.0 as usize)) {
-            l.boxed = true;
-        }
-        let mut source = CaptureSource::Local(v);
+    fn capture(&mut self, depth: usize, key: u64) -> VarRef {
+        let mut source = if key >> 32 == 0 {
+            let v = VarId(key as u32);
+            if let Some(l) = self.stack.get_mut(depth).and_then(|(_, f)| f.ir.locals.get_mut(v.0 as usize)) {
+                l.boxed = true;
+            }
+            CaptureSource::Local(v)
+        } else {
+            CaptureSource::Capture(key as u32)
+        };
         let top = self.stack.len() - 1;
         let mut index = 0;
         for d in depth + 1..=top {
             let f = &mut self.stack[d].1;
-            index = match f.capture_map.get(&(depth, v)) {
+            index = match f.capture_map.get(&(depth, key)) {
                 Some(i) => *i,
                 None => {
                     let i = u32::try_from(f.ir.captures.len()).unwrap_or(u32::MAX);
                     f.ir.captures.push(source);
-                    f.capture_map.insert((depth, v), i);
+                    f.capture_map.insert((depth, key), i);
                     i
                 }
             };

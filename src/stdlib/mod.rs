@@ -235,6 +235,10 @@ pub enum Builtin {
     ArrMin,
     /// `a.max()` -> T?
     ArrMax,
+    /// `a.min(by: f)`
+    ArrMinBy,
+    /// `a.max(by: f)`
+    ArrMaxBy,
     /// `a.allSatisfy(f)`
     ArrAllSatisfy,
     /// `a.swapAt(i, j)`
@@ -300,6 +304,8 @@ pub enum Builtin {
     RangeContains,
     /// `r.count`
     RangeCount,
+    /// `r.isEmpty`
+    RangeIsEmpty,
     /// `r.lowerBound`
     RangeLower,
     /// `r.upperBound`

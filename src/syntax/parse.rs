@@ -196,6 +196,14 @@ impl<'a> Ctx<'a> {
                         self.error("generic functions are not supported yet", Span::new(gl, gr));
                     }
                 }
+                Tok::Let | Tok::Var
+                    if matches!(toks.get(i + 1).map(|t| t.1), Some(Tok::Binary(crate::syntax::token::BinOp::Assign) | Tok::Colon)) =>
+                {
+                    // `let = 5`: swiftc's wording.
+                    if let Some(&(nl, _, nr)) = toks.get(i + 1) {
+                        self.error("expected pattern", Span::new(nl, nr));
+                    }
+                }
                 Tok::Hash => {
                     self.error("compiler directives ('#') are not supported", Span::new(l, r));
                 }

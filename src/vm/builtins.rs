@@ -202,9 +202,11 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::Signum => Value::Int(int(&a0).signum()),
         Builtin::StrCount => Value::Int(text::grapheme_count(string(&a0)) as i64),
         Builtin::StrIsEmpty => Value::Bool(string(&a0).is_empty()),
-        Builtin::StrHasPrefix => Value::Bool(string(&a0).starts_with(string(&a1))),
-        Builtin::StrHasSuffix => Value::Bool(string(&a0).ends_with(string(&a1))),
-        Builtin::StrContains => Value::Bool(string(&a0).contains(string(&a1))),
+        // Canonically equivalent text matches ("cafe\u{301}".hasSuffix("\u{E9}")), on
+        // Character boundaries.
+        Builtin::StrHasPrefix => Value::Bool(text::has_prefix(string(&a0), string(&a1))),
+        Builtin::StrHasSuffix => Value::Bool(text::has_suffix(string(&a0), string(&a1))),
+        Builtin::StrContains => Value::Bool(text::contains(string(&a0), string(&a1))),
         Builtin::StrUppercased => vm.string(text::swift_uppercased(string(&a0)))?,
         Builtin::StrLowercased => vm.string(text::swift_lowercased(string(&a0)))?,
         Builtin::StrSplit => {
@@ -250,12 +252,14 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         }
         Builtin::ArrSlice => {
             let len = items(&a0).len() as i64;
-            let (lo, hi) = range_bounds(&a1);
-            let closed = matches!(&a1, Value::Range(r) if r.closed);
-            let lo = int(&lo);
-            let hi = match hi {
+            let Value::Range(r) = &a1 else {
+                return Err(vm.trap(TrapKind::index_out_of_range()));
+            };
+            let lo = int(&r.lo);
+            // One-sided ranges carry `Int.max` as their open end.
+            let hi = match &r.hi {
                 Value::Int(i64::MAX) => len,
-                h => int(&h) + i64::from(closed),
+                h => int(h).saturating_add(i64::from(r.closed)),
             };
             if lo < 0 || hi > len || lo > hi {
                 return Err(vm.trap(TrapKind::index_out_of_range()));
@@ -359,6 +363,28 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
                 if best.as_ref().is_none_or(|b| compare(v, b) == want) {
                     best = Some(v.clone());
                 }
+            }
+            opt(best)
+        }
+        Builtin::ArrMinBy | Builtin::ArrMaxBy => {
+            // `areInIncreasingOrder`: min keeps the first smallest, max the last largest.
+            let mut best: Option<Value> = None;
+            for v in items(&a0).to_vec() {
+                best = Some(match best {
+                    None => v,
+                    Some(b0) => {
+                        let replace = if b == Builtin::ArrMinBy {
+                            boolean(&vm.call_value(&a1, vec![v.clone(), b0.clone()])?)
+                        } else {
+                            !boolean(&vm.call_value(&a1, vec![v.clone(), b0.clone()])?)
+                        };
+                        if replace {
+                            v
+                        } else {
+                            b0
+                        }
+                    }
+                });
             }
             opt(best)
         }
@@ -495,6 +521,10 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             Value::Range(r) => Value::Int((int(&r.hi) - int(&r.lo) + i64::from(r.closed)).max(0)),
             Value::Seq(_) => Value::Int(vm.elements(&a0)?.len() as i64),
             _ => Value::Int(0),
+        },
+        Builtin::RangeIsEmpty => match &a0 {
+            Value::Range(r) => Value::Bool(!r.closed && compare(&r.lo, &r.hi) == Ordering::Equal),
+            _ => Value::Bool(true),
         },
         Builtin::RangeLower => match &a0 {
             Value::Range(r) => r.lo.clone(),

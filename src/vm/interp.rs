@@ -321,6 +321,11 @@ impl<'m> Vm<'m> {
             return Err(self.internal("closure of an unknown function"));
         };
         let mut captures = Vec::with_capacity(proto.captures.len());
+        // Capture-list values were pushed before the instruction, in order.
+        let n_values = proto.captures.iter().filter(|c| matches!(c, CaptureSource::Value)).count();
+        let from = self.stack.len().saturating_sub(n_values);
+        let mut values: Vec<Value> = self.stack.drain(from..).collect::<Vec<_>>();
+        values.reverse();
         let frame = self.frames.last().ok_or_else(|| self.internal("no frame"))?;
         for c in &proto.captures {
             let b = match c {
@@ -332,6 +337,10 @@ impl<'m> Vm<'m> {
                     Some(b) => b.clone(),
                     None => return Err(self.internal("missing capture")),
                 },
+                CaptureSource::Value => {
+                    let v = values.pop().unwrap_or_default();
+                    Obj::new(VarBox { value: RefCell::new(v) }).map_err(|e| self.alloc_trap(e))?
+                }
             };
             captures.push(b);
         }

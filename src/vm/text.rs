@@ -1738,3 +1738,50 @@ mod tests {
         }
     }
 }
+
+/// The grapheme clusters of `s`, each in NFC (canonical equivalence per Character).
+fn nfc_graphemes(s: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    graphemes(s).map(|g| g.nfc().collect()).collect()
+}
+
+/// `String.hasPrefix`: Character by Character, under canonical equivalence.
+pub fn has_prefix(s: &str, prefix: &str) -> bool {
+    if s.is_ascii() && prefix.is_ascii() {
+        return s.starts_with(prefix);
+    }
+    let (a, b) = (nfc_graphemes(s), nfc_graphemes(prefix));
+    a.len() >= b.len() && a.iter().zip(&b).all(|(x, y)| x == y)
+}
+
+/// `String.hasSuffix`: Character by Character, under canonical equivalence.
+pub fn has_suffix(s: &str, suffix: &str) -> bool {
+    if s.is_ascii() && suffix.is_ascii() {
+        return s.ends_with(suffix);
+    }
+    let (a, b) = (nfc_graphemes(s), nfc_graphemes(suffix));
+    a.len() >= b.len() && a[a.len() - b.len()..] == b[..]
+}
+
+/// `String.contains(_:)` of a string: a run of whole Characters, under canonical equivalence.
+pub fn contains(s: &str, needle: &str) -> bool {
+    if s.is_ascii() && needle.is_ascii() {
+        return s.contains(needle);
+    }
+    let (a, b) = (nfc_graphemes(s), nfc_graphemes(needle));
+    b.is_empty() || a.windows(b.len()).any(|w| w == &b[..])
+}
+
+#[cfg(test)]
+mod equivalence_tests {
+    use super::*;
+
+    #[test]
+    fn affixes_respect_canonical_equivalence() {
+        assert!(has_suffix("cafe\u{301}", "\u{E9}"));
+        assert!(!has_prefix("\u{E9}", "e"));
+        assert!(contains("na\u{EF}ve", "i\u{308}"));
+        assert!(has_prefix("hello", "he"));
+        assert!(has_suffix("", ""));
+    }
+}

@@ -1,0 +1,25 @@
+// Double methods and constants.
+let x = 2.0
+print(x.squareRoot())
+print(16.0.squareRoot())
+print(2.5.rounded())
+print((-2.5).rounded())
+print(2.4.rounded())
+print(3.5.rounded())
+print((-0.4).rounded())
+print(10.0.truncatingRemainder(dividingBy: 3.0))
+print((-7.5).truncatingRemainder(dividingBy: 2.0))
+print(Double.pi)
+print(Double.pi * 2)
+print(Double.infinity > 1e308)
+print(Double.nan.isNaN, x.isNaN)
+let zero = 0.0
+print((zero / zero).isNaN)
+print(1.0 / zero, -1.0 / zero)
+print(Double.nan == Double.nan)
+let r = 7.0 / 2
+print(r, Int(r))
+print((1.0 / 3).rounded())
+print(abs(-3.25))
+print(Double.infinity.isNaN)
+print(min(1.5, -2.5), max(1.5, -2.5))

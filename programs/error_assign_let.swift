@@ -1,0 +1,3 @@
+let limit = 5
+print(limit)
+limit = 6

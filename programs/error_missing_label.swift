@@ -1,0 +1,4 @@
+func greet(name: String) -> String {
+    return "Hi \(name)"
+}
+print(greet("Bob"))

@@ -1,0 +1,3 @@
+let total = 10
+print(total)
+print(undefinedThing)

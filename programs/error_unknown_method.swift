@@ -1,0 +1,3 @@
+let n = 5
+print(n)
+n.frobnicate()

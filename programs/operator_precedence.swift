@@ -1,0 +1,30 @@
+// Operator precedence and associativity as Swift defines them.
+print(2 + 3 * 4)
+print((2 + 3) * 4)
+print(10 - 4 - 3)
+print(100 / 10 / 5)
+print(1 + 2 << 3)
+print(2 * 3 << 2)
+print(5 & 3 + 1)
+print(4 | 1 * 2)
+print(12 & 10 * 2)
+print(1 | 2 ^ 3)
+print(-2 * 3)
+print(2 - -3)
+let a: Int? = nil
+print(a ?? 3 > 2)
+print(a ?? 1 + 1)
+print(1 + 2 == 3 && 2 * 2 == 4 || false)
+print(true || false && false)
+print(!false && false)
+let x = 5
+print(x > 3 ? "big" : "small")
+print(x > 3 ? x < 10 ? "mid" : "huge" : "small")
+print(3 * 7 % 4)
+print(1 << 2 + 1)
+print(-8 >> 1 + 1)
+print(~0 & 0xF)
+print(Array(1 + 1...2 * 2))
+var y = 2
+y += 3 * 2
+print(y)

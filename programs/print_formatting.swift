@@ -1,0 +1,21 @@
+// print(_:separator:terminator:).
+print("a", "b", "c")
+print("a", "b", "c", separator: "-")
+print(1, 2.5, true, "s")
+print("no newline", terminator: "")
+print(" <- continued")
+print("x", "y", separator: ", ", terminator: "!\n")
+print()
+print("multi", "sep", separator: "")
+for i in 1...3 {
+    print(i, terminator: i < 3 ? "," : "\n")
+}
+print("tab", "separated", separator: "\t")
+print([1, 2], ["a": 1], separator: " | ")
+print("")
+print("a", terminator: "")
+print("b", terminator: "")
+print()
+print(1, 2, separator: "", terminator: "")
+print(3)
+print("end")

@@ -1,0 +1,15 @@
+// String literal escapes: \n \t \\ \" \' \0 and \u{...}.
+print("tab:\there")
+print("newline:\nsecond line")
+print("backslash: \\")
+print("quote: \"quoted\"")
+print("apostrophe: \'single\' and 'plain'")
+print("smile: \u{1F600}")
+print("e acute: \u{E9}")
+let withNul = "a\0b"
+print(withNul.count)
+print(withNul == "a\u{0}b")
+print("\u{41}\u{42}\u{43}")
+print("\u{1F600}".count)
+print("mixed\t\"\\\"\n")
+print("end")

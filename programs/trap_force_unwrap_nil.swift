@@ -1,0 +1,5 @@
+// Force-unwrapping nil traps.
+let values = ["a": 1]
+print(values["a"]!)
+let missing: Int? = values["b"]
+print(missing!)
