@@ -47,6 +47,16 @@ struct Frame {
     has_callee_slot: bool,
 }
 
+/// What outlives one run of the VM: the globals and the loaded constants. A REPL session
+/// keeps it from entry to entry ([`Vm::resume`], [`Vm::into_state`]).
+#[derive(Debug, Default)]
+pub struct VmState {
+    /// Global variables by index.
+    pub globals: Vec<Value>,
+    /// Constant pool values, loaded on demand.
+    pub constants: Vec<Value>,
+}
+
 /// The virtual machine.
 pub struct Vm<'m> {
     module: &'m Module,
@@ -72,6 +82,11 @@ type R<T> = Result<T, Stop>;
 impl<'m> Vm<'m> {
     /// A VM over `module`, writing the script's output to `out`.
     pub fn new(module: &'m Module, out: Box<dyn Write + 'm>, seed: Option<u64>) -> Vm<'m> {
+        Self::resume(module, VmState::default(), out, seed)
+    }
+
+    /// A VM continuing from `state` (a REPL's next entry).
+    pub fn resume(module: &'m Module, state: VmState, out: Box<dyn Write + 'm>, seed: Option<u64>) -> Vm<'m> {
         let rng = seed.unwrap_or_else(|| {
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0x9E37_79B9, |d| d.as_nanos() as u64)
         });
@@ -79,8 +94,8 @@ impl<'m> Vm<'m> {
             module,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
-            globals: Vec::new(),
-            constants: Vec::new(),
+            globals: state.globals,
+            constants: state.constants,
             out,
             rng: rng | 1,
             native_depth: 0,
@@ -88,6 +103,16 @@ impl<'m> Vm<'m> {
             input: None,
             _objects: allocators_get(Subsystem::Objects),
         }
+    }
+
+    /// Ends the run, keeping the globals and constants for the next one.
+    pub fn into_state(mut self) -> VmState {
+        VmState { globals: std::mem::take(&mut self.globals), constants: std::mem::take(&mut self.constants) }
+    }
+
+    /// The value of global `index` (for a REPL's echo).
+    pub fn global(&self, index: u32) -> Option<&Value> {
+        self.globals.get(index as usize)
     }
 
     /// Stops runs after about `limit` loop iterations and calls (for fuzzing).
@@ -252,10 +277,6 @@ impl<'m> Vm<'m> {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    /// The module's type table (for builtins that describe values).
-    pub(crate) fn types(&self) -> &'m crate::sema::types::TypeTable {
-        &self.module.env.types
-    }
 
     // ------------------------------------------------------------ calls
 

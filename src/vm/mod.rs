@@ -13,6 +13,6 @@ pub mod text;
 pub mod trap;
 pub mod value;
 
-pub use interp::Vm;
+pub use interp::{Vm, VmState};
 pub use trap::Trap;
 pub use value::Value;
