@@ -2,6 +2,12 @@
 //! 16, 64 and 256-byte blocks, for the system allocator, raw bumpalo and each of ours, and the
 //! counting global allocator's overhead over `System`.
 //!
+//! Two baselines for allocate + free: `System` called directly (`system_alloc_free`), and the
+//! same `System` reached the way our allocators reach the heap, through `std::alloc` and the
+//! `#[global_allocator]` shims (`global_alloc_free`; `System` is this binary's global
+//! allocator). The platform allocator's accounting is the difference between it and the
+//! second.
+//!
 //! Every benchmark does `BATCH` operations per iteration and counts them as items, so divan's
 //! time divided by `BATCH` is the time per operation. Allocate-only benchmarks take a fresh
 //! arena (or an empty batch) as an untimed input and release it untimed, so arenas do not grow
@@ -123,7 +129,8 @@ fn arena_allocate(bencher: Bencher, size: usize) {
         .with_inputs(|| ArenaAllocator::with_capacity(BATCH * size).expect("arena"))
         .bench_local_refs(|arena| {
             for _ in 0..BATCH {
-                black_box(arena.allocate(l).ok());
+                // As `bumpalo_alloc_layout`, which panics on failure: the block only.
+                black_box(arena.allocate(l).expect("arena allocation"));
             }
         });
 }
@@ -157,6 +164,29 @@ fn global_pairs(bencher: Bencher, global: &impl GlobalAlloc, l: Layout) {
 #[divan::bench(args = SIZES, sample_count = SAMPLES)]
 fn system_alloc_free(bencher: Bencher, size: usize) {
     global_pairs(bencher, &System, layout(size));
+}
+
+/// `std::alloc::{alloc, dealloc}`: the global allocator behind Rust's allocator shims.
+struct Global;
+
+// SAFETY: forwards to the global allocator with the caller's arguments unchanged.
+unsafe impl GlobalAlloc for Global {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded contract.
+        unsafe { std::alloc::alloc(layout) }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded contract.
+        unsafe { std::alloc::dealloc(ptr, layout) }
+    }
+}
+
+#[divan::bench(args = SIZES, sample_count = SAMPLES)]
+fn global_alloc_free(bencher: Bencher, size: usize) {
+    global_pairs(bencher, &Global, layout(size));
 }
 
 #[divan::bench(args = SIZES, sample_count = SAMPLES)]

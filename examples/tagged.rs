@@ -44,9 +44,9 @@ fn main() -> Result<(), AllocError> {
     let mut scores: SubVec<u64> = SubVec::new_in(players.clone());
     scores.extend([120, 80, 95]);
     let layout = Layout::from_size_align(64, 8).map_err(|_| AllocError::TooLarge { size: 64 })?;
-    // A raw block through the handle: pass the handle's info (its tag and where it was
-    // obtained); plain `players.allocate(layout)` goes to the allocator itself, untagged.
-    let inventory = players.allocate_with(layout, &players.info())?;
+    // A raw block through the handle carries its tag too (a handle is an `Allocator` whose
+    // calls take its tag unless they bring their own).
+    let inventory = players.allocate(layout)?;
 
     // 4. `TagScope`: untagged allocations made while the scope is alive get its tag (code
     //    that takes no tag parameter, such as a library routine).

@@ -611,6 +611,52 @@ fn a_freelist_double_free_is_an_error_in_debug_builds() {
 }
 
 #[test]
+fn an_arena_double_free_is_an_error_and_never_a_panic() {
+    // An arena keeps no per-block records, but a free of more than is live is refused before
+    // the memory is touched, in both builds (the byte count a budget needs is kept in both).
+    let a = ArenaAllocator::new();
+    let l = layout(64, 8);
+    let p = a.allocate(l).expect("allocate");
+    // SAFETY: the first free gives up a live block; the second free and the resize are the
+    // bug under test, refused from the arena's counters without touching the block.
+    unsafe {
+        a.free(p, l).expect("first free");
+        let err = a.free(p, l).unwrap_err();
+        assert!(
+            matches!(err, AllocError::InvalidFree { address, .. } if address == p.as_ptr() as usize),
+            "{err:?}"
+        );
+        assert!(matches!(
+            a.reallocate(p, l, 128),
+            Err(AllocError::InvalidFree { .. })
+        ));
+    }
+    if STATS {
+        let s = a.stats();
+        assert_eq!((s.current, s.frees, s.failures), (0, 1, 2));
+    }
+    // The same through the registry, and through a trace over an arena (which refuses it
+    // from its records first).
+    let ast = allocators_get(Subsystem::Ast);
+    let base = ast.stats().current;
+    let q = ast.allocate(l).expect("allocate");
+    // SAFETY: as above.
+    unsafe {
+        ast.free(q, l).expect("first free");
+        if base == 0 {
+            assert!(ast.free(q, l).is_err(), "nothing else is live in AST");
+        }
+    }
+    let t = TraceAllocator::new(ArenaAllocator::new());
+    let r = t.allocate(l).expect("allocate");
+    // SAFETY: as above.
+    unsafe {
+        t.free(r, l).expect("first free");
+        assert!(matches!(t.free(r, l), Err(AllocError::InvalidFree { .. })));
+    }
+}
+
+#[test]
 fn a_trace_refuses_to_free_a_pointer_it_does_not_know() {
     let t = TraceAllocator::new(PlatformAllocator::new());
     let l = layout(32, 8);
@@ -723,4 +769,48 @@ fn an_overwritten_canary_is_reported_and_the_block_can_still_be_freed() {
             assert_eq!(a.stats().current, 0, "{name}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tagged handles
+
+#[test]
+#[cfg_attr(
+    not(feature = "custom-allocators"),
+    ignore = "tags are counted by the custom allocators only"
+)]
+fn a_tagged_handle_tags_every_call_through_it() {
+    use swiftlang::alloc::stats::tag_stats_of;
+    use swiftlang::alloc::Tag;
+
+    /// Generic code sees the handle as an allocator, tag included.
+    fn through<A: Allocator>(a: &A, l: Layout) -> NonNull<u8> {
+        a.allocate(l).expect("allocate")
+    }
+
+    let tag = Tag::new("tagged-handle-test");
+    let own = Tag::new("tagged-handle-own-tag");
+    let h = allocators_get(Subsystem::Vm).tagged(tag);
+    let l = layout(64, 8);
+    let a = h.allocate(l).expect("allocate");
+    let b = h.allocate_zeroed(l).expect("allocate_zeroed");
+    let c = through(&h, l);
+    let d = h.allocate_tagged(l, own).expect("allocate_tagged");
+    let s = tag_stats_of(tag);
+    assert_eq!((s.count, s.live, s.current), (3, 3, 192));
+    assert_eq!(tag_stats_of(own).current, 64, "a call's own tag wins");
+    // SAFETY: live blocks of `h`'s allocator with `l`.
+    let a = unsafe { h.reallocate(a, l, 128) }.expect("reallocate");
+    assert_eq!(tag_stats_of(tag).current, 256);
+    // SAFETY: live blocks of `h`'s allocator with these layouts, freed once.
+    unsafe {
+        h.free(a, layout(128, 8)).expect("free");
+        h.free(b, l).expect("free");
+        h.free(c, l).expect("free");
+        h.free_with(d, l, &swiftlang::alloc::AllocInfo::tagged(own))
+            .expect("free");
+    }
+    let s = tag_stats_of(tag);
+    assert_eq!((s.live, s.current, s.peak), (0, 0, 256));
+    assert_eq!(tag_stats_of(own).current, 0);
 }

@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn valgrind_available() -> bool {
-    Command::new("valgrind").arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// `target/<profile>/examples/<name>`, next to this test's own binary in `deps/`.
@@ -18,8 +22,12 @@ fn example(name: &str) -> Option<PathBuf> {
 
 /// The number after `label` in the report's grand-total section.
 fn report_total(report: &str) -> Option<u64> {
-    let section = report.split("--- Total (heap from the system) ---").nth(1)?;
-    let line = section.lines().find(|l| l.starts_with("Total Allocated:"))?;
+    let section = report
+        .split("--- Total (heap from the system) ---")
+        .nth(1)?;
+    let line = section
+        .lines()
+        .find(|l| l.starts_with("Total Allocated:"))?;
     line.split_whitespace().nth(2)?.parse().ok()
 }
 
@@ -60,8 +68,10 @@ fn stats_example_agrees_with_valgrind() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "valgrind failed: {stderr}");
-    let report = report_total(&stdout).unwrap_or_else(|| panic!("no grand total in the report:\n{stdout}"));
-    let valgrind = valgrind_total(&stderr).unwrap_or_else(|| panic!("no heap summary from valgrind:\n{stderr}"));
+    let report =
+        report_total(&stdout).unwrap_or_else(|| panic!("no grand total in the report:\n{stdout}"));
+    let valgrind = valgrind_total(&stderr)
+        .unwrap_or_else(|| panic!("no heap summary from valgrind:\n{stderr}"));
     assert_close(report, valgrind);
 }
 
@@ -84,7 +94,9 @@ fn a_script_run_agrees_with_valgrind() {
     let dir = std::env::temp_dir().join(format!("swiftlang-heap-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let report_path = dir.join("report.txt");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs").join("hello.swift");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("programs")
+        .join("hello.swift");
     let out = Command::new("valgrind")
         .args(["--tool=memcheck", "--error-exitcode=99"])
         .arg(env!("CARGO_BIN_EXE_swiftlang"))
@@ -98,7 +110,9 @@ fn a_script_run_agrees_with_valgrind() {
     assert!(out.status.success(), "valgrind failed: {stderr}");
     let report = std::fs::read_to_string(&report_path).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
-    let total = report_total(&report).unwrap_or_else(|| panic!("no grand total in the report:\n{report}"));
-    let valgrind = valgrind_total(&stderr).unwrap_or_else(|| panic!("no heap summary from valgrind:\n{stderr}"));
+    let total =
+        report_total(&report).unwrap_or_else(|| panic!("no grand total in the report:\n{report}"));
+    let valgrind = valgrind_total(&stderr)
+        .unwrap_or_else(|| panic!("no heap summary from valgrind:\n{stderr}"));
     assert_close(total, valgrind);
 }
