@@ -271,6 +271,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let b = self.prepare(base);
                 Prepared::TupleField(Box::new(b), u16::try_from(*i).unwrap_or(0))
             }
+            Place::Computed(base, getter, setter, _) => {
+                let b = self.prepare(base);
+                Prepared::Computed(Box::new(b), *getter, *setter)
+            }
         }
     }
 
@@ -304,6 +308,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.take_prepared(base);
                 self.emit(Op::TupleTake(*i));
             }
+            Prepared::Computed(base, getter, _) => {
+                // [ctx, base] -> [ctx, base, value]
+                self.take_prepared(base);
+                self.emit(Op::Dup);
+                self.emit(Op::Call(*getter, 1));
+            }
             Prepared::Discard => {
                 self.emit(Op::Void);
             }
@@ -328,6 +338,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Prepared::TupleField(base, i) => {
                 self.emit(Op::TuplePut(*i));
+                self.put_prepared(base);
+            }
+            Prepared::Computed(base, _, setter) => {
+                // [ctx, base, value] -> setter(&base, value) leaves [ctx, (), base']
+                self.emit(Op::Call(*setter, 2));
+                self.emit(Op::Swap);
+                self.emit(Op::Pop);
                 self.put_prepared(base);
             }
             Prepared::Discard => {
@@ -368,6 +385,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             Place::TupleField(base, i, _) => {
                 self.load_place(base);
                 self.emit(Op::TupleGet(u16::try_from(*i).unwrap_or(0)));
+            }
+            Place::Computed(base, getter, _, _) => {
+                self.load_place(base);
+                self.emit(Op::Call(*getter, 1));
             }
         }
     }
@@ -555,7 +576,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Void);
                 self.emit(Op::Store(slot(iter)));
             }
-            TStmtKind::Switch(id, subject, value, cases) => self.switch(id, subject, &value, cases),
+            TStmtKind::Switch(id, subject, value, cases, _) => self.switch(id, subject, &value, cases),
             TStmtKind::Block(id, body) => {
                 self.push_loop(id);
                 self.stmts(body);
@@ -682,6 +703,19 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 for (i, (v, p)) in elems.iter().enumerate() {
                     self.emit(Op::Load(slot(subject)));
                     self.emit(Op::TupleGet(u16::try_from(i).unwrap_or(0)));
+                    self.emit(Op::Store(slot(*v)));
+                    self.pattern(p, *v, fails);
+                }
+            }
+            TPattern::EnumCase(tag, subs) => {
+                self.emit(Op::Load(slot(subject)));
+                self.emit(Op::EnumTag);
+                self.emit(Op::Int(i32::try_from(*tag).unwrap_or(0)));
+                self.emit(Op::Binary(BinKind::EqInt));
+                fails.push(self.jump(Op::JumpIfFalse));
+                for (i, (v, p)) in subs.iter().enumerate() {
+                    self.emit(Op::Load(slot(subject)));
+                    self.emit(Op::EnumPayload(u16::try_from(i).unwrap_or(0)));
                     self.emit(Op::Store(slot(*v)));
                     self.pattern(p, *v, fails);
                 }
@@ -969,6 +1003,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::MakeRange(closed));
             }
             TExprKind::Retype(inner) => self.expr(inner),
+            TExprKind::EnumCase(tag, payload) => {
+                for p in payload {
+                    self.expr(p);
+                }
+                self.emit(Op::MakeEnum(u16::try_from(tag).unwrap_or(0), u8::try_from(payload.len()).unwrap_or(0)));
+            }
             TExprKind::Seq(stmts, value) => {
                 for s in stmts {
                     self.stmt(s);
@@ -1084,6 +1124,7 @@ enum Prepared {
     DictKeyDefault(Box<Prepared>, u16, u16),
     DictForce(Box<Prepared>, u16),
     TupleField(Box<Prepared>, u16),
+    Computed(Box<Prepared>, u32, u32),
     Discard,
 }
 fn slot(v: VarId) -> u16 {

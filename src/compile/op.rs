@@ -107,6 +107,12 @@ pub enum Op {
     MakeTuple(u32),
     /// Make a range of the top two values (`true`: closed); traps if upper < lower.
     MakeRange(bool),
+    /// Make an enum value with case `tag` and the top `n` values as its associated values.
+    MakeEnum(u16, u8),
+    /// Replace an enum value with its case index (an Int).
+    EnumTag,
+    /// Replace an enum value with its n-th associated value.
+    EnumPayload(u16),
     /// Replace a tuple with its n-th field.
     TupleGet(u16),
     /// `[tuple]` -> `[tuple, field]` with the field moved out.

@@ -41,8 +41,38 @@ impl<'e, 's> Checker<'e, 's> {
                     let f = self.mk(TypeTable::ERROR, TExprKind::Func(id), callee.span);
                     self.call_value(f, None, args, span)
                 }
-                None => self.call_builtin(name, args, expected, callee.span, span),
+                None => match self.user_type_named(name) {
+                    Some(t) => self.construct_nominal(t, args, span),
+                    None => {
+                        // Inside a method: `helper()` is `self.helper()`, `make()` in a static
+                        // method is `Self.make()`.
+                        if let Some(st) = self.self_type_in_scope() {
+                            if let Some(super::nominal::Member::Method(mi)) = self.find_member(st, name) {
+                                let me = Expr { kind: ExprKind::SelfValue, span: callee.span };
+                                let b = self.check_expr(&me, None);
+                                return self.nominal_method(b, &mi, args, span);
+                            }
+                        }
+                        if let Some(st) = self.cur_ref().static_self {
+                            if let Some(mi) = self.env.types.nominal(st).and_then(|n| n.methods.iter().find(|m| m.is_static && m.name == name).cloned()) {
+                                let targs = self.method_args(&mi, args, span);
+                                return self.call_func_index(mi.func, mi.result, targs, span);
+                            }
+                        }
+                        self.call_builtin(name, args, expected, callee.span, span)
+                    }
+                },
             },
+            ExprKind::ImplicitMember(m) => {
+                let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));
+                match target.and_then(|t| self.enum_case_call(t, m, args, span)) {
+                    Some(e) => e,
+                    None => {
+                        self.error(format!("cannot infer contextual base in reference to member '{}'", m.name), span);
+                        self.mk(TypeTable::ERROR, TExprKind::Void, span)
+                    }
+                }
+            }
             ExprKind::TypeRef(t) => {
                 let ty = self.resolve_type(t);
                 self.construct(ty, args, span)
@@ -54,11 +84,44 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ExprKind::Member(base, m) => {
                 if let ExprKind::Name(tn) = base.kind {
+                    if self.lookup(tn).is_none() {
+                        if let Some(t) = self.user_type_named(tn) {
+                            if let Some(e) = self.enum_case_call(t, m, args, span) {
+                                return e;
+                            }
+                            let mi = self.env.types.nominal(t).and_then(|n| n.methods.iter().find(|x| x.is_static && x.name == m.name).cloned());
+                            if let Some(mi) = mi {
+                                let targs = self.method_args(&mi, args, span);
+                                return self.call_func_index(mi.func, mi.result, targs, span);
+                            }
+                            if m.name == "init" {
+                                return self.construct_nominal(t, args, span);
+                            }
+                            self.error(format!("type '{tn}' has no member '{}'", m.name), m.span);
+                            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                        }
+                    }
                     if self.is_type_name(tn) && self.lookup(tn).is_none() {
                         return self.static_call(tn, m, args, span);
                     }
                 }
                 let b = self.check_expr(base, None);
+                if self.env.types.nominal(b.ty).is_some() {
+                    match self.find_member(b.ty, m.name) {
+                        Some(super::nominal::Member::Method(mi)) => return self.nominal_method(b, &mi, args, span),
+                        Some(super::nominal::Member::Field(i, fty, _)) => {
+                            let bb = self.boxed(b);
+                            let f = self.mk(fty, TExprKind::TupleField(bb, i), span);
+                            return self.call_value(f, None, args, span);
+                        }
+                        _ => {
+                            for a in args {
+                                let _ = self.check_expr(a.value, None);
+                            }
+                            return self.no_member(b.ty, m);
+                        }
+                    }
+                }
                 // A trailing closure drops its label: give it the one the method expects.
                 let relabeled: Vec<Arg<'_>>;
                 let args = match (trailing_label(m.name), args.get(first_trailing)) {
@@ -132,6 +195,10 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Matches call arguments to a signature: labels, defaults, variadics, `inout`.
+    pub(super) fn match_call_args(&mut self, sig: &FuncSig, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
+        self.match_args(sig, args, span)
+    }
+
     fn match_args(&mut self, sig: &FuncSig, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
         let mut out = Vec::with_capacity(sig.params.len());
         let mut ai = 0;
@@ -762,12 +829,44 @@ impl<'e, 's> Checker<'e, 's> {
     /// `base.name` without a call: properties and static constants.
     pub(super) fn member(&mut self, base: &Expr<'_>, name: Ident<'_>, span: Span) -> TExpr<'s> {
         if let ExprKind::Name(tn) = base.kind {
-            if self.is_type_name(tn) && self.lookup(tn).is_none() {
-                return self.static_member(tn, name, span);
+            if self.lookup(tn).is_none() {
+                if let Some(t) = self.user_type_named(tn) {
+                    return self.static_member_of(t, name, None, span);
+                }
+                if self.is_type_name(tn) {
+                    return self.static_member(tn, name, span);
+                }
             }
         }
         let b = self.check_expr(base, None);
         let ty = b.ty;
+        if let Some(info) = self.env.types.nominal(ty).cloned() {
+            match self.find_member(ty, name.name) {
+                Some(super::nominal::Member::Field(i, fty, _)) => {
+                    let bb = self.boxed(b);
+                    return self.mk(fty, TExprKind::TupleField(bb, i), span);
+                }
+                Some(super::nominal::Member::Computed(c)) => {
+                    return self.call_func_index(c.getter, c.ty, vec![b], span);
+                }
+                Some(super::nominal::Member::Method(_)) => {
+                    self.error(format!("method '{}' must be called (method values are not supported yet)", name.name), name.span);
+                    return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                }
+                None => {}
+            }
+            if name.name == "rawValue" {
+                if let Some(raw) = info.raw_type {
+                    let index = self.env.types.nominal_index(ty).unwrap_or(0);
+                    let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
+                    return self.builtin(Builtin::EnumRawValue, raw, vec![b, t], span);
+                }
+            }
+            if name.name == "description" {
+                return self.describe(b);
+            }
+            return self.no_member(ty, name);
+        }
         let (builtin, result) = match (self.ty(ty), name.name) {
             (Type::Tuple(elems), n) => {
                 return match elems.iter().position(|(l, _)| l.as_deref() == Some(n)) {
@@ -859,6 +958,10 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// The place a typed expression reads (a variable, an element, a field), checked mutable.
+    pub(super) fn place_of_for_mutation(&mut self, e: &TExpr<'s>, span: Span) -> Option<Place<'s>> {
+        self.place_of(e, span)
+    }
+
     fn place_of(&mut self, e: &TExpr<'s>, span: Span) -> Option<Place<'s>> {
         match e.kind {
             TExprKind::Var(r) => {

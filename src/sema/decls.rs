@@ -122,6 +122,9 @@ impl<'e, 's> Checker<'e, 's> {
             Type::Error | Type::Int | Type::Double | Type::Bool | Type::String | Type::Character => true,
             Type::Optional(i) | Type::Array(i) | Type::Set(i) => self.is_hashable(*i),
             Type::Dictionary(k, v) => self.is_hashable(*k) && self.is_hashable(*v),
+            Type::Nominal(_) => self.env.types.nominal(t).is_some_and(|n| {
+                n.hashable || (n.kind == super::types::NominalKind::Enum && n.cases.iter().all(|c| c.payload.is_none()))
+            }),
             _ => false,
         }
     }
@@ -135,6 +138,9 @@ impl<'e, 's> Checker<'e, 's> {
             }
             Type::Dictionary(k, v) => self.is_equatable(*k) && self.is_equatable(*v),
             Type::Tuple(elems) => elems.iter().all(|(_, t)| self.is_equatable(*t)),
+            Type::Nominal(_) => self.env.types.nominal(t).is_some_and(|n| {
+                n.equatable || (n.kind == super::types::NominalKind::Enum && n.cases.iter().all(|c| c.payload.is_none()))
+            }),
             _ => false,
         }
     }
@@ -143,12 +149,14 @@ impl<'e, 's> Checker<'e, 's> {
     /// precede declarations (as in Swift's top-level code).
     pub(super) fn hoist_functions(&mut self, program: &[Stmt<'_>]) {
         // Type aliases first: function signatures may use them.
+        self.declare_type_names(program);
         for stmt in program {
             if let StmtKind::Decl(Decl { kind: DeclKind::Typealias(name, t), .. }) = stmt.kind {
                 let t = self.resolve_type(t);
                 self.env.aliases.insert(name.name.to_string(), t);
             }
         }
+        self.declare_type_members(program);
         for stmt in program {
             if let StmtKind::Decl(Decl { kind: DeclKind::Func(f), modifiers, .. }) = stmt.kind {
                 let id = self.reserve_func();
@@ -399,7 +407,10 @@ impl<'e, 's> Checker<'e, 's> {
                     };
                     let kind = match value {
                         Some(v) => TStmtKind::Init(var, v),
-                        None => TStmtKind::Declare(var),
+                        None => {
+                            self.repl_uninitialized(b.pattern.span);
+                            TStmtKind::Declare(var)
+                        }
                     };
                     out.push(TStmt { kind, span: b.pattern.span });
                 }
@@ -439,7 +450,12 @@ impl<'e, 's> Checker<'e, 's> {
 
 /// `name(label:label:)` as swiftc names a function in messages.
 fn describe_func(f: &FuncDecl<'_>) -> String {
-    let labels: String =
-        f.params.iter().map(|p| format!("{}:", p.label.map_or("_", |l| l.name))).collect();
-    format!("{}({labels})", f.name.name)
+    let labels: Vec<Option<String>> = f.params.iter().map(|p| p.label.map(|l| l.name.to_string())).collect();
+    describe_params(f.name.name, &labels)
+}
+
+/// `name(label:_:)`.
+pub(super) fn describe_params(name: &str, labels: &[Option<String>]) -> String {
+    let labels: String = labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect();
+    format!("{name}({labels})")
 }

@@ -317,13 +317,26 @@ impl<'e, 's> Checker<'e, 's> {
                 self.error_expr(span)
             }
             ExprKind::ImplicitMember(name) => {
-                self.error(format!("cannot infer contextual base in reference to member '{}'", name.name), span);
-                self.error_expr(span)
+                // `.north` takes its type from the context.
+                let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));
+                match target.filter(|t| self.env.types.nominal(*t).is_some()) {
+                    Some(t) => self.static_member_of(t, name, expected, span),
+                    None => {
+                        self.error(format!("cannot infer contextual base in reference to member '{}'", name.name), span);
+                        self.error_expr(span)
+                    }
+                }
             }
-            ExprKind::SelfValue => {
-                self.error("cannot find 'self' in scope; 'self' needs a type (classes and structs are not supported yet)", span);
-                self.error_expr(span)
-            }
+            ExprKind::SelfValue => match self.lookup("self") {
+                Some(Resolved::Var(r)) => {
+                    let (ty, _, _) = self.var_info(r);
+                    self.mk(ty, TExprKind::Var(r), span)
+                }
+                _ => {
+                    self.error("cannot find 'self' in scope", span);
+                    self.error_expr(span)
+                }
+            },
             ExprKind::SuperMember(_) => {
                 self.error("'super' cannot be used outside of class members", span);
                 self.error_expr(span)
@@ -400,7 +413,14 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn name_expr(&mut self, name: &str, span: Span) -> TExpr<'s> {
-        match self.lookup(name) {
+        let found = self.lookup(name);
+        // Inside a method, a property of `self` comes before globals of the same name.
+        if !matches!(found, Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_)))) {
+            if let Some(member) = self.implicit_self_member(name, span) {
+                return member;
+            }
+        }
+        match found {
             Some(Resolved::Var(r)) => {
                 let (ty, _, _) = self.var_info(r);
                 self.mk(ty, TExprKind::Var(r), span)
@@ -437,6 +457,35 @@ impl<'e, 's> Checker<'e, 's> {
                 self.error_expr(span)
             }
         }
+    }
+
+    /// A scratch expression node with the checker's lifetime (for implicit `self.x`).
+    pub(super) fn alloc_expr<'x>(&mut self, e: Expr<'x>) -> &'x Expr<'x> {
+        Box::leak(Box::new(e))
+    }
+
+    /// The user type a name refers to, if any.
+    pub(super) fn user_type_named(&self, name: &str) -> Option<TypeId> {
+        let t = *self.env.aliases.get(name)?;
+        self.env.types.nominal(t).map(|_| t)
+    }
+
+    /// `name` as `self.name` (or `Type.name` in a static method), when it is a member.
+    pub(super) fn implicit_self_member(&mut self, name: &str, span: Span) -> Option<TExpr<'s>> {
+        if let Some(ty) = self.stack.iter().rev().find_map(|(_, f)| f.self_type) {
+            if self.find_member(ty, name).is_some() {
+                let base = Expr { kind: ExprKind::SelfValue, span };
+                return Some(self.member(&base, Ident { name, span }, span));
+            }
+        }
+        if let Some(ty) = self.cur_ref().static_self {
+            let info = self.env.types.nominal(ty)?;
+            if info.statics.iter().any(|(n, _, _)| n == name) || info.computed.iter().any(|c| c.is_static && c.name == name) {
+                let name = self.text(name);
+                return Some(self.static_member_of(ty, Ident { name, span }, None, span));
+            }
+        }
+        None
     }
 
     /// A module function as a value or callee: this compilation's by id, earlier ones by index.
@@ -998,6 +1047,36 @@ impl<'e, 's> Checker<'e, 's> {
     /// An assignable place (`x`, `a[i]`, `d[k]`, `t.0`); `write`: reports immutability.
     pub(super) fn place(&mut self, e: &Expr<'_>, write: bool) -> Option<Place<'s>> {
         match e.kind {
+            ExprKind::Name(name) if !matches!(self.lookup(name), Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_))))
+                && self.self_type_in_scope().is_some_and(|t| self.find_member(t, name).is_some()) =>
+            {
+                // An implicit `self.name`.
+                let me = Expr { kind: ExprKind::Name("self"), span: e.span };
+                let base_place = self.place(&me, false)?;
+                if write {
+                    if let Place::Var(r, _) = base_place {
+                        if !self.var_info(r).1 && self.cur_ref().init_of.is_none() {
+                            self.error(format!("cannot assign to property: 'self' is immutable"), e.span);
+                            return None;
+                        }
+                    }
+                }
+                self.member_place(base_place, Ident { name, span: e.span }, write, e.span)
+            }
+            ExprKind::SelfValue => {
+                let e2 = Expr { kind: ExprKind::Name("self"), span: e.span };
+                let p = self.place(&e2, false)?;
+                if write {
+                    if let Place::Var(r, _) = p {
+                        let (_, mutable, _) = self.var_info(r);
+                        if !mutable {
+                            self.error("cannot assign to value: 'self' is immutable", e.span);
+                            return None;
+                        }
+                    }
+                }
+                Some(p)
+            }
             ExprKind::Name(name) => match self.lookup(name) {
                 Some(Resolved::Var(r)) => {
                     let (ty, mutable, _) = self.var_info(r);
@@ -1089,20 +1168,18 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
             ExprKind::Member(base, name) => {
-                // Labeled tuple elements are places too.
-                let base_place = self.place(base, write)?;
-                let base_ty = place_type(&base_place);
-                if let Type::Tuple(elems) = self.ty(base_ty) {
-                    if let Some(i) = elems.iter().position(|(l, _)| l.as_deref() == Some(name.name)) {
-                        let bp = self.alloc(base_place);
-                        return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), elems[i].1));
+                // Static stored properties.
+                if let ExprKind::Name(tn) = base.kind {
+                    if let Some(t) = self.user_type_named(tn) {
+                        let statics = self.env.types.nominal(t).map(|n| n.statics.clone()).unwrap_or_default();
+                        if let Some((_, g, ty)) = statics.iter().find(|(n, _, _)| n == name.name) {
+                            return Some(Place::Var(VarRef::Global(*g), *ty));
+                        }
                     }
                 }
-                let tname = self.ty_name(base_ty);
-                if write {
-                    self.error(format!("cannot assign to property: '{}' is a get-only property of '{tname}'", name.name), name.span);
-                }
-                None
+                // Labeled tuple elements and struct properties are places too.
+                let base_place = self.place(base, write)?;
+                self.member_place(base_place, name, write, e.span)
             }
             _ => {
                 if write {
@@ -1111,6 +1188,48 @@ impl<'e, 's> Checker<'e, 's> {
                 None
             }
         }
+    }
+
+    /// `base.name` as a place: a labeled tuple element, a stored or computed property.
+    fn member_place(&mut self, base_place: Place<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
+        let base_ty = place_type(&base_place);
+        if let Some(info) = self.env.types.nominal(base_ty).cloned() {
+            if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
+                let f = &info.fields[i];
+                let in_init = self.cur_ref().init_of.is_some();
+                if write && !f.mutable && !in_init {
+                    self.error_with_note(
+                        format!("cannot assign to property: '{}' is a 'let' constant", f.name),
+                        name.span,
+                        "change 'let' to 'var' to make it mutable",
+                    );
+                }
+                let bp = self.alloc(base_place);
+                return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), f.ty));
+            }
+            if let Some(c) = info.computed.iter().find(|c| c.name == name.name && !c.is_static) {
+                let Some(setter) = c.setter else {
+                    if write {
+                        self.error(format!("cannot assign to property: '{}' is a get-only property", c.name), name.span);
+                    }
+                    return None;
+                };
+                let bp = self.alloc(base_place);
+                return Some(Place::Computed(bp, c.getter, setter, c.ty));
+            }
+        }
+        if let Type::Tuple(elems) = self.ty(base_ty) {
+            if let Some(i) = elems.iter().position(|(l, _)| l.as_deref() == Some(name.name)) {
+                let bp = self.alloc(base_place);
+                return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), elems[i].1));
+            }
+        }
+        let _ = span;
+        let tname = self.ty_name(base_ty);
+        if write {
+            self.error(format!("cannot assign to property: '{}' is a get-only property of '{tname}'", name.name), name.span);
+        }
+        None
     }
 
     /// The innermost `?.` in the postfix chain starting at `e` (not yet being lowered).
@@ -1358,6 +1477,7 @@ pub(super) fn place_type(p: &Place<'_>) -> TypeId {
         | Place::Index(_, _, t)
         | Place::DictKey(_, _, t)
         | Place::DictForce(_, _, t)
+        | Place::Computed(_, _, _, t)
         | Place::DictKeyDefault(_, _, _, t)
         | Place::TupleField(_, _, t) => *t,
         Place::Discard => TypeTable::ERROR,

@@ -265,6 +265,8 @@ pub enum TExprKind<'s> {
     /// A closure value: its function, and the values of its capture list (`[x]`), computed
     /// when the closure is made.
     Closure(FuncId, &'s [TExpr<'s>]),
+    /// An enum value: case index and associated values.
+    EnumCase(u32, &'s [TExpr<'s>]),
     /// `lo..<hi` / `lo...hi` (as a value)
     Range(&'s TExpr<'s>, &'s TExpr<'s>, bool),
     /// A typed no-op wrapper: the value of the inner expression, with another static type
@@ -294,6 +296,9 @@ pub enum Place<'s> {
     DictKey(&'s Place<'s>, &'s TExpr<'s>, TypeId),
     /// `base[key]!` on a dictionary: traps when the key is absent.
     DictForce(&'s Place<'s>, &'s TExpr<'s>, TypeId),
+    /// A computed property: read with the getter, written with the setter (which takes the
+    /// base `inout`). Getter and setter are module function indices.
+    Computed(&'s Place<'s>, u32, u32, TypeId),
     /// `base[key, default: d]` on a dictionary.
     DictKeyDefault(&'s Place<'s>, &'s TExpr<'s>, &'s TExpr<'s>, TypeId),
     /// `base.0`
@@ -327,6 +332,8 @@ pub enum TPattern<'s> {
     Range(Option<TExpr<'s>>, Option<TExpr<'s>>, bool, BinKind),
     /// Tuple elements, each against the tuple's field (stored in the given vars).
     Tuple(&'s [(VarId, TPattern<'s>)]),
+    /// An enum case: the tag, then each associated value (stored in the var) against its pattern.
+    EnumCase(u32, &'s [(VarId, TPattern<'s>)]),
     /// `p?`: non-nil, and the unwrapped value (stored in the var) matches `p`.
     Some(VarId, &'s TPattern<'s>),
     /// A pattern with a `where` guard evaluated after its bindings.
@@ -407,7 +414,7 @@ pub enum TStmtKind<'s> {
         body: &'s [TStmt<'s>],
     },
     /// A lowered `switch`: the subject is stored in `subject`, then cases are tried in order.
-    Switch(LoopId, VarId, TExpr<'s>, &'s [TCase<'s>]),
+    Switch(LoopId, VarId, TExpr<'s>, &'s [TCase<'s>], bool),
     /// `do { }` (a labeled block `break` can leave)
     Block(LoopId, &'s [TStmt<'s>]),
     /// `return`

@@ -8,9 +8,11 @@
 
 mod builtins;
 mod decls;
+mod nominal;
 mod expr;
 pub mod ir;
 mod pattern;
+pub mod repl;
 mod stmt;
 pub mod types;
 
@@ -75,6 +77,8 @@ pub struct ModuleEnv {
     pub foundation: bool,
     /// The script's module name (file stem, or `main`).
     pub module_name: String,
+    /// REPL mode (`None` for a script): result names and the bindings to echo.
+    pub repl: Option<repl::ReplEnv>,
 }
 
 /// The checked compilation: functions to compile (index 0 is the top-level code), all
@@ -152,6 +156,12 @@ struct FuncCtx<'s> {
     dollar_params: Vec<VarId>,
     /// The variable holding the function itself, for nested functions (self-recursion).
     self_name: Option<String>,
+    /// In a method, initializer or accessor: the type of `self` (parameter or local "self").
+    self_type: Option<TypeId>,
+    /// In a static method: the type whose statics bare names may refer to.
+    static_self: Option<TypeId>,
+    /// In an initializer: the `self` local and whether the initializer is failable.
+    init_of: Option<(VarId, bool)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,6 +188,8 @@ pub(crate) struct Checker<'e, 's> {
     hoisted: HashMap<usize, FuncId>,
     /// Signatures of local functions: (function depth, local) → signature (for labels).
     local_sigs: HashMap<(usize, u32), FuncSig>,
+    /// User type declarations: declaration address → type.
+    type_decls: HashMap<usize, TypeId>,
     /// Trailing closures of the call being checked (they match any parameter label).
     trailing: usize,
     /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
@@ -204,6 +216,7 @@ impl<'e, 's> Checker<'e, 's> {
             chain_subst: Vec::new(),
             expr_depth: 0,
             trailing: 0,
+            type_decls: HashMap::new(),
             too_deep_reported: false,
         };
         let main = c.new_func_ctx("main".into(), FuncKind::TopLevel, Some(TypeTable::VOID), Span::default());
@@ -218,7 +231,23 @@ impl<'e, 's> Checker<'e, 's> {
                 *slot = Some(f.ir);
             }
         }
-        self.done.into_iter().flatten().collect()
+        // Every reserved id keeps its position (function indices are fixed at reservation);
+        // an id reserved but never filled (a scratch check) becomes an empty function.
+        self.done
+            .into_iter()
+            .map(|f| {
+                f.unwrap_or_else(|| FuncIr {
+                    name: "<unused>".into(),
+                    param_count: 0,
+                    inout_params: Vec::new(),
+                    locals: Vec::new(),
+                    body: &[],
+                    captures: Vec::new(),
+                    result: TypeTable::VOID,
+                    span: Span::default(),
+                })
+            })
+            .collect()
     }
 
     // ------------------------------------------------------------ errors and arena
@@ -301,6 +330,9 @@ impl<'e, 's> Checker<'e, 's> {
             kind,
             dollar_params: Vec::new(),
             self_name: None,
+            self_type: None,
+            static_self: None,
+            init_of: None,
         }
     }
 
@@ -368,6 +400,7 @@ impl<'e, 's> Checker<'e, 's> {
             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
             self.env.globals.push(GlobalInfo { name: name.to_string(), ty, mutable });
             self.env.global_names.insert(name.to_string(), index);
+            self.repl_bound(index);
             VarRef::Global(index)
         } else {
             VarRef::Local(self.declare_local(name, ty, mutable))

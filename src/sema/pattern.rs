@@ -103,9 +103,47 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                 }
             }
-            PatternKind::EnumCase { case, .. } => {
-                self.error(format!("enum case pattern '.{}' needs enums, which are not supported yet", case.name), p.span);
-                TPattern::Any
+            PatternKind::EnumCase { case, payload, ty: written } => {
+                let info = self.env.types.nominal(ty).cloned();
+                if let (Some(w), Some(info)) = (written, &info) {
+                    let wt = self.resolve_type(w);
+                    if wt != ty && !self.types().is_error(wt) {
+                        let n = self.ty_name(wt);
+                        self.error(format!("pattern of type '{n}' cannot match values of type '{}'", info.name), p.span);
+                    }
+                }
+                let Some(info) = info.filter(|i| i.kind == super::types::NominalKind::Enum) else {
+                    if !self.types().is_error(ty) {
+                        let n = self.ty_name(ty);
+                        self.error(format!("type '{n}' has no member '{}'", case.name), case.span);
+                    }
+                    return TPattern::Any;
+                };
+                let Some((tag, ci)) = info.cases.iter().enumerate().find(|(_, c)| c.name == case.name) else {
+                    self.error(format!("type '{}' has no member '{}'", info.name, case.name), case.span);
+                    return TPattern::Any;
+                };
+                let tag = u32::try_from(tag).unwrap_or(0);
+                let mut subs = Vec::new();
+                match (payload, &ci.payload) {
+                    (Some(pats), Some(types)) => {
+                        // `.case(let x)` with one tuple-binding pattern for several values is
+                        // allowed by Swift (`.upc(let a, let b)` is the usual form).
+                        if pats.len() != types.len() {
+                            self.error(format!("tuple pattern has the wrong length for enum case '{}'", case.name), p.span);
+                        }
+                        for (sub, (_, t)) in pats.iter().zip(types) {
+                            let v = self.temp(*t);
+                            let inner = self.pattern_inner(sub, *t, names, binding);
+                            subs.push((v, inner));
+                        }
+                    }
+                    (Some(_), None) => {
+                        self.error(format!("enum case '{}' has no associated values", case.name), p.span);
+                    }
+                    _ => {}
+                }
+                TPattern::EnumCase(tag, self.slice(subs))
             }
             PatternKind::Is(_) | PatternKind::As(..) => {
                 self.error("'is' and 'as' patterns need classes, which are not supported yet", p.span);

@@ -30,7 +30,8 @@ impl<'e, 's> Checker<'e, 's> {
         match s.kind {
             StmtKind::Expr(e) => {
                 let t = self.check_expr(e, None);
-                push(out, TStmtKind::Expr(t));
+                let k = self.repl_result(t);
+                push(out, k);
             }
             StmtKind::Decl(d) => self.check_decl(d, out),
             StmtKind::Return(value) => {
@@ -139,13 +140,14 @@ impl<'e, 's> Checker<'e, 's> {
                 "Swift" => {}
                 other => self.error(format!("no such module '{other}'"), name.span),
             },
-            DeclKind::Type(kind, t) => {
-                let what = match kind {
-                    TypeDeclKind::Class => "classes",
-                    TypeDeclKind::Struct => "structs",
-                    TypeDeclKind::Enum => "enums",
-                };
-                self.error(format!("{what} are not supported yet"), t.name.span);
+            DeclKind::Type(_, t) => {
+                if self.is_top_level() {
+                    self.check_type_decl(t, out);
+                } else if self.type_decls.contains_key(&(t as *const TypeDecl<'_> as usize)) {
+                    self.check_type_decl(t, out);
+                } else {
+                    self.error("types must be declared at the top level for now (nested and local types are not supported yet)", t.name.span);
+                }
             }
             DeclKind::Init(f) => self.error("initializers may only be declared within a type", f.name.span),
             DeclKind::Deinit(_) => self.error("deinitializers may only be declared within a class", d.span),
@@ -155,6 +157,32 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_return(&mut self, value: Option<&Expr<'_>>, span: Span) -> TStmtKind<'s> {
+        if let Some((self_var, failable)) = self.cur_ref().init_of {
+            // `return` in an initializer returns the instance; `return nil` fails it.
+            let ty = self.cur_ref().self_type.unwrap_or(TypeTable::ERROR);
+            let result = self.cur_ref().ir.result;
+            return match value {
+                Some(Expr { kind: ExprKind::Nil, .. }) if failable => {
+                    let opt = self.types().optional(ty);
+                    TStmtKind::Return(Some(TExpr { ty: opt, kind: TExprKind::Nil, span }))
+                }
+                Some(e) => {
+                    self.error("'nil' is the only return value permitted in an initializer", e.span);
+                    TStmtKind::Unreachable
+                }
+                None => {
+                    let me = TExpr { ty, kind: TExprKind::Var(VarRef::Local(self_var)), span };
+                    if failable {
+                        let b = self.alloc(me);
+                        let opt = self.types().optional(ty);
+                        let _ = result;
+                        TStmtKind::Return(Some(TExpr { ty: opt, kind: TExprKind::WrapOptional(b), span }))
+                    } else {
+                        TStmtKind::Return(Some(me))
+                    }
+                }
+            };
+        }
         let f = self.cur_ref();
         if f.kind == super::FuncKind::TopLevel {
             self.error("return invalid outside of a func", span);
@@ -405,11 +433,35 @@ impl<'e, 's> Checker<'e, 's> {
         if bool_seen == [true, true] && subject_t.ty == TypeTable::BOOL {
             exhaustive = true;
         }
+        // An enum is covered when every case has an unguarded pattern matching all its values.
+        if let Some(info) = self.env.types.nominal(subject_t.ty) {
+            if info.kind == super::types::NominalKind::Enum && !exhaustive {
+                let mut covered = vec![false; info.cases.len()];
+                for case in &out {
+                    for p in case.patterns {
+                        match p {
+                            TPattern::EnumCase(tag, subs) if subs.iter().all(|(_, s)| pattern_is_irrefutable(s)) => {
+                                if let Some(c) = covered.get_mut(*tag as usize) {
+                                    *c = true;
+                                }
+                            }
+                            TPattern::Equal(_, TExpr { kind: TExprKind::EnumCase(tag, []), .. }) => {
+                                if let Some(c) = covered.get_mut(*tag as usize) {
+                                    *c = true;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                exhaustive = covered.iter().all(|c| *c);
+            }
+        }
         if !exhaustive && !self.types().is_error(subject_t.ty) {
             self.error_with_note("switch must be exhaustive", Span { start: span.start, end: span.start + 6 }, "add a default clause");
         }
         let cases = self.slice(out);
-        TStmtKind::Switch(id, var, subject_t, cases)
+        TStmtKind::Switch(id, var, subject_t, cases, exhaustive)
     }
 
     /// Whether a builtin call never returns (for `guard` and missing-return checks).
@@ -440,8 +492,8 @@ pub(super) fn always_exits(stmts: &[TStmt<'_>]) -> bool {
         TStmtKind::Expr(TExpr { kind: TExprKind::Builtin(b, _), .. }) => Checker::never_returns(b),
         TStmtKind::If(_, then, els) => always_exits(then) && always_exits(els),
         TStmtKind::Block(_, body) => always_exits(body) && !breaks_out(body),
-        TStmtKind::Switch(_, _, _, cases) => {
-            cases.iter().any(|c| c.patterns.is_empty() || c.patterns.iter().any(pattern_is_irrefutable))
+        TStmtKind::Switch(_, _, _, cases, exhaustive) => {
+            exhaustive
                 && cases.iter().all(|c| c.falls_through || (always_exits(c.body) && !breaks_out(c.body)))
         }
         TStmtKind::While(id, conds, body) => {
@@ -465,7 +517,7 @@ fn mentions_break(stmts: &[TStmt<'_>], id: LoopId) -> bool {
         | TStmtKind::Repeat(_, b, _)
         | TStmtKind::ForRange { body: b, .. }
         | TStmtKind::ForEach { body: b, .. } => mentions_break(b, id),
-        TStmtKind::Switch(_, _, _, cases) => cases.iter().any(|c| mentions_break(c.body, id)),
+        TStmtKind::Switch(_, _, _, cases, _) => cases.iter().any(|c| mentions_break(c.body, id)),
         _ => false,
     })
 }

@@ -87,6 +87,117 @@ pub enum Type {
     Nominal(u32),
 }
 
+/// Which kind of user type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NominalKind {
+    /// `class`: a reference type.
+    Class,
+    /// `struct`: a value type (stored like a tuple of its fields).
+    Struct,
+    /// `enum`
+    Enum,
+}
+
+/// A stored property.
+#[derive(Clone, Debug)]
+pub struct FieldInfo {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeId,
+    /// Declared with `var`.
+    pub mutable: bool,
+    /// Module function computing its default value, if it has one.
+    pub default: Option<u32>,
+}
+
+/// A method, initializer or accessor: the module function and its signature.
+#[derive(Clone, Debug)]
+pub struct MethodInfo {
+    /// Its name (`init` for initializers).
+    pub name: String,
+    /// The module function (its first parameter is `self`, except for static members).
+    pub func: u32,
+    /// Argument labels of the parameters after `self`.
+    pub labels: Vec<Option<String>>,
+    /// Parameter types after `self`.
+    pub params: Vec<TypeId>,
+    /// Which of them are `inout`.
+    pub inout: Vec<bool>,
+    /// Result type (the type itself, or its optional, for initializers).
+    pub result: TypeId,
+    /// `mutating` (struct and enum methods).
+    pub mutating: bool,
+    /// `static` / `class`.
+    pub is_static: bool,
+    /// `init?`
+    pub failable: bool,
+}
+
+/// A computed property.
+#[derive(Clone, Debug)]
+pub struct ComputedInfo {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeId,
+    /// The getter (takes `self`).
+    pub getter: u32,
+    /// The setter (takes `self` inout and the new value).
+    pub setter: Option<u32>,
+    /// `static`.
+    pub is_static: bool,
+}
+
+/// An enum case.
+#[derive(Clone, Debug)]
+pub struct CaseInfo {
+    /// Its name.
+    pub name: String,
+    /// Associated values: labels and types (`None` when the case has none).
+    pub payload: Option<Vec<(Option<String>, TypeId)>>,
+    /// Its raw value.
+    pub raw: Option<RawValue>,
+}
+
+/// An enum case's raw value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    /// `Int` raw values count up from the previous case.
+    Int(i64),
+    /// `String` raw values default to the case name.
+    Str(String),
+}
+
+/// Everything known about a user type.
+#[derive(Clone, Debug)]
+pub struct NominalInfo {
+    /// Its name.
+    pub name: String,
+    /// Class, struct or enum.
+    pub kind: NominalKind,
+    /// Stored properties in declaration order.
+    pub fields: Vec<FieldInfo>,
+    /// Methods (instance and static).
+    pub methods: Vec<MethodInfo>,
+    /// Initializers.
+    pub inits: Vec<MethodInfo>,
+    /// Computed properties.
+    pub computed: Vec<ComputedInfo>,
+    /// Static stored properties: name, global index, type.
+    pub statics: Vec<(String, u32, TypeId)>,
+    /// Enum cases.
+    pub cases: Vec<CaseInfo>,
+    /// Enum raw value type.
+    pub raw_type: Option<TypeId>,
+    /// `CaseIterable`.
+    pub case_iterable: bool,
+    /// Declared `Equatable` (or `Hashable`): `==` is synthesized.
+    pub equatable: bool,
+    /// Declared `Hashable`.
+    pub hashable: bool,
+}
+
 /// Interned types with their display names.
 #[derive(Clone, Debug)]
 pub struct TypeTable {
@@ -94,6 +205,10 @@ pub struct TypeTable {
     ids: HashMap<Type, TypeId>,
     /// Names of nominal types (`Point`), indexed by `Type::Nominal`'s index.
     nominal_names: Vec<String>,
+    /// What each nominal type is, indexed like `nominal_names`.
+    pub nominals: Vec<NominalInfo>,
+    /// The module's name, which qualifies user types in debug descriptions (`main.Point`).
+    pub module_name: String,
 }
 
 impl Default for TypeTable {
@@ -120,7 +235,13 @@ impl TypeTable {
 
     /// A table holding the builtin scalar types at their fixed ids.
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { types: Vec::new(), ids: HashMap::new(), nominal_names: Vec::new() };
+        let mut t = TypeTable {
+            types: Vec::new(),
+            ids: HashMap::new(),
+            nominal_names: Vec::new(),
+            nominals: Vec::new(),
+            module_name: "main".to_string(),
+        };
         for ty in [Type::Error, Type::Void, Type::Int, Type::Double, Type::Bool, Type::String, Type::Character] {
             t.intern(ty);
         }
@@ -162,10 +283,41 @@ impl TypeTable {
         }
     }
 
-    /// Registers a nominal type's name, returning its index.
-    pub fn add_nominal(&mut self, name: &str) -> u32 {
+    /// Registers a nominal type, returning its type.
+    pub fn add_nominal(&mut self, name: &str, kind: NominalKind) -> TypeId {
         self.nominal_names.push(name.to_string());
-        u32::try_from(self.nominal_names.len() - 1).unwrap_or(u32::MAX)
+        self.nominals.push(NominalInfo {
+            name: name.to_string(),
+            kind,
+            fields: Vec::new(),
+            methods: Vec::new(),
+            inits: Vec::new(),
+            computed: Vec::new(),
+            statics: Vec::new(),
+            cases: Vec::new(),
+            raw_type: None,
+            case_iterable: false,
+            equatable: false,
+            hashable: false,
+        });
+        let index = u32::try_from(self.nominals.len() - 1).unwrap_or(u32::MAX);
+        self.intern(Type::Nominal(index))
+    }
+
+    /// The nominal type behind `id`, if it is one.
+    pub fn nominal(&self, id: TypeId) -> Option<&NominalInfo> {
+        match self.get(id) {
+            Type::Nominal(i) => self.nominals.get(*i as usize),
+            _ => None,
+        }
+    }
+
+    /// The index of the nominal type behind `id`.
+    pub fn nominal_index(&self, id: TypeId) -> Option<u32> {
+        match self.get(id) {
+            Type::Nominal(i) => Some(*i),
+            _ => None,
+        }
     }
 
     /// A nominal type's name.

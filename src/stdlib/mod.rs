@@ -312,6 +312,13 @@ pub enum Builtin {
     RangeUpper,
     /// `r.map(f)` and other sequence operations on ranges go through `Array(r)` first.
     RangeToArray,
+    // User types
+    /// `E(rawValue: v)`: args (raw value, nominal index as Int) -> E?
+    EnumFromRaw,
+    /// `e.rawValue`: args (enum value, nominal index)
+    EnumRawValue,
+    /// `E.allCases`: args (nominal index)
+    EnumAllCases,
     // Memory
     /// `withMemoryTag(tag) { ... }`
     WithMemoryTag,

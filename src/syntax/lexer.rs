@@ -561,10 +561,19 @@ fn dollar(lex: &mut Lex<'_>) -> Result<(), RawError> {
         .count();
     let end = scan_ident_continue(src, start + 1);
     bump_to(lex, end);
+    if is_result_name(&src[start..end]) {
+        return Ok(());
+    }
     if digits == 0 || end != start + 1 + digits {
         return Err(RawError::at(LexErrorKind::ExpectedDollarNumber, start..end));
     }
     Ok(())
+}
+
+/// `$R0`, `$R1`, ...: the REPL's result names, lexed as identifiers (as swiftc lexes any
+/// `$`-prefixed name; outside the REPL they are simply not in scope).
+fn is_result_name(text: &str) -> bool {
+    text.strip_prefix("$R").is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
 }
 
 fn number(lex: &mut Lex<'_>) -> Result<NumKind, RawError> {
@@ -865,6 +874,7 @@ impl<'src> Driver<'src, '_, '_> {
                 return self.operator(text, start, end);
             }
             RawTok::Backquoted => RawKind::Tok(Tok::Ident(&text[1..text.len() - 1])),
+            RawTok::Dollar if is_result_name(text) => RawKind::Tok(Tok::Ident(text)),
             RawTok::Dollar => RawKind::Tok(Tok::Dollar(&text[1..])),
             RawTok::Number(NumKind::Int) => RawKind::Tok(Tok::Int(text)),
             RawTok::Number(NumKind::Float) => {
@@ -1119,6 +1129,11 @@ pub(crate) mod tests {
         assert_eq!(one_err("$x"), (LexErrorKind::ExpectedDollarNumber, 0..2));
         assert_eq!(one_err("$"), (LexErrorKind::ExpectedDollarNumber, 0..1));
         assert_eq!(one_err("$1a"), (LexErrorKind::ExpectedDollarNumber, 0..3));
+        // The REPL's result names are identifiers; other `$` names are still errors.
+        assert_eq!(toks("$R0 + $R12"), vec![id("$R0"), Binary(BinOp::Add), id("$R12")]);
+        assert_eq!(one_err("$R"), (LexErrorKind::ExpectedDollarNumber, 0..2));
+        assert_eq!(one_err("$Rx"), (LexErrorKind::ExpectedDollarNumber, 0..3));
+        assert_eq!(one_err("$R1a"), (LexErrorKind::ExpectedDollarNumber, 0..4));
         assert_eq!(one_err("`class"), (LexErrorKind::BadBackquote, 0..1));
         assert_eq!(
             one_err("\u{301}x"),

@@ -544,6 +544,44 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             vm.call_value(&a1, vec![])?
         }
         Builtin::MemoryStats => vm.string(crate::alloc::report::stats_text())?,
+        Builtin::EnumFromRaw | Builtin::EnumRawValue | Builtin::EnumAllCases => {
+            let types = &vm.env().types;
+            let index = match b {
+                Builtin::EnumAllCases => int(&a0),
+                _ => int(&a1),
+            };
+            let Some(info) = types.nominals.get(usize::try_from(index).unwrap_or(usize::MAX)) else {
+                return Err(vm.trap(TrapKind::Internal("unknown enum".into())));
+            };
+            use crate::sema::types::RawValue;
+            match b {
+                Builtin::EnumAllCases => {
+                    let cases: Vec<Value> = (0..info.cases.len()).map(|i| Value::Enum(i as u32, None)).collect();
+                    vm.array(cases)?
+                }
+                Builtin::EnumRawValue => {
+                    let Value::Enum(tag, _) = a0 else {
+                        return Err(vm.trap(TrapKind::Internal("rawValue of a non-enum".into())));
+                    };
+                    match info.cases.get(tag as usize).and_then(|c| c.raw.clone()) {
+                        Some(RawValue::Int(i)) => Value::Int(i),
+                        Some(RawValue::Str(s)) => vm.string(s)?,
+                        None => Value::Void,
+                    }
+                }
+                _ => {
+                    let found = info.cases.iter().position(|c| match (&c.raw, &a0) {
+                        (Some(RawValue::Int(i)), Value::Int(v)) => i == v,
+                        (Some(RawValue::Str(s)), Value::Str(v)) => text::swift_eq(s, v),
+                        _ => false,
+                    });
+                    match found {
+                        Some(tag) => Value::Enum(tag as u32, None),
+                        None => Value::Nil,
+                    }
+                }
+            }
+        }
         // Mutating builtins reach `call_mut`; these have no value form.
         Builtin::ArrAppend
         | Builtin::ArrAppendContents

@@ -15,6 +15,13 @@ pub fn describe(v: &Value, ty: TypeId, types: &TypeTable) -> String {
     out
 }
 
+/// `String(reflecting: v)`, Swift's `debugDescription` (strings quoted), for the REPL's echo.
+pub fn debug_describe(v: &Value, ty: TypeId, types: &TypeTable) -> String {
+    let mut out = String::new();
+    write_value(&mut out, v, ty, types, true);
+    out
+}
+
 fn write_value(out: &mut String, v: &Value, ty: TypeId, types: &TypeTable, debug: bool) {
     match (types.get(ty), v) {
         (Type::Int, Value::Int(i)) => {
@@ -99,11 +106,64 @@ fn write_value(out: &mut String, v: &Value, ty: TypeId, types: &TypeTable, debug
         (Type::Function(..), _) => out.push_str("(Function)"),
         (Type::Seq(kind, elem, base), Value::Seq(s)) => write_seq(out, *kind, *elem, *base, s, ty, types),
         (Type::Meta(t), _) => out.push_str(&types.name(*t)),
+        (Type::Nominal(i), v) => write_nominal(out, *i, v, types, debug),
         (_, Value::Void) => out.push_str("()"),
         _ => {
             // A value whose representation does not match its static type is a bug in
             // swiftlang; show something rather than crash.
             let _ = write!(out, "<{}>", v.kind_name());
+        }
+    }
+}
+
+/// A user type's value: `Point(x: 1, y: 2)`, `north`, `upc(8, 85909)`; qualified with the
+/// module name in debug descriptions (`main.Point(...)`, `main.Suit.hearts`).
+fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, debug: bool) {
+    let Some(info) = types.nominals.get(index as usize) else {
+        out.push_str("<?>");
+        return;
+    };
+    match v {
+        Value::Tuple(fields) => {
+            if debug {
+                let _ = write!(out, "{}.", types.module_name);
+            }
+            out.push_str(&info.name);
+            out.push('(');
+            for (i, (f, val)) in info.fields.iter().zip(fields.iter()).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "{}: ", f.name);
+                write_value(out, val, f.ty, types, true);
+            }
+            out.push(')');
+        }
+        Value::Enum(tag, payload) => {
+            let Some(case) = info.cases.get(*tag as usize) else {
+                out.push_str("<?>");
+                return;
+            };
+            if debug {
+                let _ = write!(out, "{}.{}.", types.module_name, info.name);
+            }
+            out.push_str(&case.name);
+            if let (Some(p), Some(types_of)) = (payload, &case.payload) {
+                out.push('(');
+                for (i, (val, (label, t))) in p.iter().zip(types_of).enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if let Some(l) = label {
+                        let _ = write!(out, "{l}: ");
+                    }
+                    write_value(out, val, *t, types, true);
+                }
+                out.push(')');
+            }
+        }
+        _ => {
+            let _ = write!(out, "{}.{}", types.module_name, info.name);
         }
     }
 }

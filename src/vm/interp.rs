@@ -639,6 +639,27 @@ impl<'m> Vm<'m> {
                     let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
                     self.stack.push(v);
                 }
+                Op::MakeEnum(tag, n) => {
+                    let v = if n == 0 {
+                        Value::Enum(u32::from(tag), None)
+                    } else {
+                        let from = self.stack.len().saturating_sub(n as usize);
+                        let items: Vec<Value> = self.stack.drain(from..).collect();
+                        Value::Enum(u32::from(tag), Some(self.obj(items)?))
+                    };
+                    self.stack.push(v);
+                }
+                Op::EnumTag => match self.pop() {
+                    Value::Enum(tag, _) => self.stack.push(Value::Int(i64::from(tag))),
+                    _ => return Err(self.internal("expected an enum value")),
+                },
+                Op::EnumPayload(i) => match self.pop() {
+                    Value::Enum(_, Some(p)) => {
+                        let v = p.get(i as usize).cloned().unwrap_or_default();
+                        self.stack.push(v);
+                    }
+                    _ => return Err(self.internal("expected an enum payload")),
+                },
                 Op::TupleGet(i) => match self.pop() {
                     Value::Tuple(t) => {
                         let v = t.get(i as usize).cloned().unwrap_or_default();
@@ -801,6 +822,11 @@ impl<'m> Vm<'m> {
                 }
             }
         }
+    }
+
+    /// The module's static environment (types of user values).
+    pub(crate) fn env(&self) -> &'m crate::sema::ModuleEnv {
+        &self.module.env
     }
 
     fn jump(&mut self, off: i32) {

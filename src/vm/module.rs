@@ -64,6 +64,7 @@ impl Module {
             && stem.chars().all(|c| c.is_alphanumeric() || c == '_');
         let mut m = Module { file: file.to_string(), ..Module::default() };
         m.env.module_name = if valid { stem.to_string() } else { "main".to_string() };
+        m.env.types.module_name = m.env.module_name.clone();
         m
     }
 

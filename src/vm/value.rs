@@ -132,6 +132,8 @@ pub enum Value {
     Some(Obj<Value>),
     /// A `for in` iterator (only in hidden slots).
     Iter(Obj<RefCell<IterObj>>),
+    /// An enum value: case index and associated values.
+    Enum(u32, Option<Obj<Vec<Value>>>),
 }
 
 impl Value {
@@ -154,6 +156,7 @@ impl Value {
             Value::Box(_) => "Box",
             Value::Some(_) => "Optional",
             Value::Iter(_) => "Iterator",
+            Value::Enum(..) => "Enum",
         }
     }
 }
@@ -173,6 +176,14 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         (Value::Set(x), Value::Set(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
         (Value::Range(x), Value::Range(y)) => x.closed == y.closed && equal(&x.lo, &y.lo) && equal(&x.hi, &y.hi),
         (Value::Some(x), Value::Some(y)) => equal(x, y),
+        (Value::Enum(a, pa), Value::Enum(b, pb)) => {
+            a == b
+                && match (pa, pb) {
+                    (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| equal(p, q)),
+                    (None, None) => true,
+                    _ => false,
+                }
+        }
         _ => false,
     }
 }
@@ -231,6 +242,15 @@ pub fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
                 sum = sum.wrapping_add(eh.finish());
             }
             sum.hash(h);
+        }
+        Value::Enum(tag, payload) => {
+            10u8.hash(h);
+            tag.hash(h);
+            if let Some(p) = payload {
+                for v in p.iter() {
+                    hash_value(v, h);
+                }
+            }
         }
         _ => 9u8.hash(h),
     }

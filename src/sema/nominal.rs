@@ -1,0 +1,691 @@
+//! User types: structs and enums (classes next), declared at top level.
+//!
+//! Declaration happens in two passes before any statement is checked (so types, methods and
+//! initializers can be used before they are written): names first, then members (field
+//! types, method signatures, cases). Member bodies are checked where the declaration stands.
+//!
+//! Methods are module functions whose parameter 0 is `self` (`inout` for `mutating`
+//! methods of value types); initializers build `self` in a local and return it.
+
+use super::decls::describe_params;
+use super::ir::*;
+use super::types::{CaseInfo, ComputedInfo, FieldInfo, MethodInfo, NominalKind, RawValue, Type, TypeId, TypeTable};
+use super::{Checker, FuncKind};
+use crate::stdlib::Builtin;
+use crate::syntax::ast::*;
+
+/// How a member name resolves on a value of a user type.
+#[derive(Clone, Debug)]
+pub(super) enum Member {
+    /// A stored property: its index and type.
+    Field(u32, TypeId, bool),
+    /// A computed property.
+    Computed(ComputedInfo),
+    /// A method.
+    Method(MethodInfo),
+}
+
+impl<'e, 's> Checker<'e, 's> {
+    /// Pass 1: registers the name of every top-level type.
+    pub(super) fn declare_type_names(&mut self, program: &[Stmt<'_>]) {
+        for stmt in program {
+            if let StmtKind::Decl(Decl { kind: DeclKind::Type(kind, t), .. }) = stmt.kind {
+                if self.env.aliases.contains_key(t.name.name) || self.is_builtin_type_name(t.name.name) {
+                    self.error(format!("invalid redeclaration of '{}'", t.name.name), t.name.span);
+                    continue;
+                }
+                let nk = match kind {
+                    TypeDeclKind::Class => NominalKind::Class,
+                    TypeDeclKind::Struct => NominalKind::Struct,
+                    TypeDeclKind::Enum => NominalKind::Enum,
+                };
+                if nk == NominalKind::Class {
+                    self.error("classes are not supported yet", t.name.span);
+                    continue;
+                }
+                let ty = self.types().add_nominal(t.name.name, nk);
+                self.env.aliases.insert(t.name.name.to_string(), ty);
+                self.type_decls.insert(*t as *const TypeDecl<'_> as usize, ty);
+            }
+        }
+    }
+
+    fn is_builtin_type_name(&self, name: &str) -> bool {
+        matches!(name, "Int" | "Double" | "Bool" | "String" | "Character" | "Array" | "Dictionary" | "Set" | "Optional")
+    }
+
+    /// Pass 2: fields, method signatures and cases of every top-level type.
+    pub(super) fn declare_type_members(&mut self, program: &[Stmt<'_>]) {
+        for stmt in program {
+            if let StmtKind::Decl(Decl { kind: DeclKind::Type(_, t), .. }) = stmt.kind {
+                if let Some(&ty) = self.type_decls.get(&(*t as *const TypeDecl<'_> as usize)) {
+                    self.declare_members(t, ty);
+                }
+            }
+        }
+    }
+
+    fn nominal_mut(&mut self, ty: TypeId) -> Option<&mut super::types::NominalInfo> {
+        let i = self.env.types.nominal_index(ty)?;
+        self.env.types.nominals.get_mut(i as usize)
+    }
+
+    fn declare_members(&mut self, t: &TypeDecl<'_>, ty: TypeId) {
+        let kind = self.env.types.nominal(ty).map_or(NominalKind::Struct, |n| n.kind);
+        // The inheritance clause: a raw type and CaseIterable for enums.
+        for inh in t.inherits {
+            let name = match inh.kind {
+                TypeKind::Named { path: [n], args: [] } => n.name,
+                _ => "",
+            };
+            match (kind, name) {
+                (NominalKind::Enum, "Int") => self.set_raw_type(ty, TypeTable::INT),
+                (NominalKind::Enum, "String") => self.set_raw_type(ty, TypeTable::STRING),
+                (NominalKind::Enum, "CaseIterable") => {
+                    if let Some(n) = self.nominal_mut(ty) {
+                        n.case_iterable = true;
+                    }
+                }
+                (_, "Equatable" | "Hashable") => {
+                    if let Some(n) = self.nominal_mut(ty) {
+                        n.equatable = true;
+                        n.hashable |= name == "Hashable";
+                    }
+                }
+                (_, other) => self.error(format!("conformance to '{other}' is not supported yet (protocols are Tier 2)"), inh.span),
+            }
+        }
+        let mut next_raw: i64 = 0;
+        for m in t.members {
+            match m.kind {
+                DeclKind::Var { mutable, bindings } => {
+                    for b in bindings {
+                        let PatternKind::Bind(name) = b.pattern.kind else {
+                            self.error("a stored property must be a single name", b.pattern.span);
+                            continue;
+                        };
+                        if kind == NominalKind::Enum && b.accessors.is_none() && !m.modifiers.is_static {
+                            self.error("enums must not contain stored properties", name.span);
+                            continue;
+                        }
+                        if let Some(acc) = b.accessors {
+                            self.declare_computed(ty, name, b.ty, acc, m.modifiers.is_static);
+                            continue;
+                        }
+                        let fty = match (b.ty, b.init) {
+                            (Some(t), _) => self.resolve_type(t),
+                            (None, Some(e)) => self.infer_default_type(e),
+                            (None, None) => {
+                                self.error("type annotation missing in pattern", name.span);
+                                TypeTable::ERROR
+                            }
+                        };
+                        if m.modifiers.is_static {
+                            let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
+                            let tname = self.ty_name(ty);
+                            self.env.globals.push(super::GlobalInfo { name: format!("{tname}.{}", name.name), ty: fty, mutable });
+                            if let Some(n) = self.nominal_mut(ty) {
+                                n.statics.push((name.name.to_string(), index, fty));
+                            }
+                            continue;
+                        }
+                        let default = b.init.map(|_| {
+                            let id = self.reserve_func();
+                            self.global_index(id)
+                        });
+                        // A `let` with a default is not part of the memberwise initializer
+                        // and cannot be set again.
+                        if let Some(n) = self.nominal_mut(ty) {
+                            if n.fields.iter().any(|f| f.name == name.name) {
+                                let msg = format!("invalid redeclaration of '{}'", name.name);
+                                self.error(msg, name.span);
+                                continue;
+                            }
+                            n.fields.push(FieldInfo { name: name.name.to_string(), ty: fty, mutable, default });
+                        }
+                    }
+                }
+                DeclKind::Func(f) => {
+                    let info = self.method_info(ty, f, m.modifiers);
+                    if let Some(n) = self.nominal_mut(ty) {
+                        n.methods.push(info);
+                    }
+                }
+                DeclKind::Init(f) => {
+                    let mut info = self.method_info(ty, f, m.modifiers);
+                    info.result = if f.failable { self.types().optional(ty) } else { ty };
+                    info.failable = f.failable;
+                    if let Some(n) = self.nominal_mut(ty) {
+                        n.inits.push(info);
+                    }
+                }
+                DeclKind::EnumCase(cases) => {
+                    if kind != NominalKind::Enum {
+                        self.error("enum 'case' is not allowed outside of an enum", m.span);
+                        continue;
+                    }
+                    for c in cases {
+                        let payload = c.payload.map(|p| {
+                            p.iter().map(|e| (e.label.map(|l| l.name.to_string()), self.resolve_type(&e.ty))).collect::<Vec<_>>()
+                        });
+                        let raw_type = self.env.types.nominal(ty).and_then(|n| n.raw_type);
+                        let raw = match (raw_type, c.raw) {
+                            (Some(rt), Some(e)) => match (self.literal_raw(e), rt) {
+                                (Some(RawValue::Int(v)), t) if t == TypeTable::INT => {
+                                    next_raw = v.wrapping_add(1);
+                                    Some(RawValue::Int(v))
+                                }
+                                (Some(RawValue::Str(s)), t) if t == TypeTable::STRING => Some(RawValue::Str(s)),
+                                _ => {
+                                    self.error("raw value for enum case must be a literal of the raw type", e.span);
+                                    None
+                                }
+                            },
+                            (Some(rt), None) if rt == TypeTable::INT => {
+                                let v = next_raw;
+                                next_raw = next_raw.wrapping_add(1);
+                                Some(RawValue::Int(v))
+                            }
+                            (Some(_), None) => Some(RawValue::Str(c.name.name.to_string())),
+                            (None, Some(e)) => {
+                                self.error("enum case cannot have a raw value if the enum does not have a raw type", e.span);
+                                None
+                            }
+                            (None, None) => None,
+                        };
+                        if let Some(n) = self.nominal_mut(ty) {
+                            n.cases.push(CaseInfo { name: c.name.name.to_string(), payload, raw });
+                        }
+                    }
+                }
+                DeclKind::Type(..) => self.error("nested types are not supported yet", m.span),
+                DeclKind::Deinit(_) => self.error("deinitializers may only be declared within a class", m.span),
+                _ => self.error("this declaration is not supported inside a type yet", m.span),
+            }
+        }
+    }
+
+    fn set_raw_type(&mut self, ty: TypeId, raw: TypeId) {
+        if let Some(n) = self.nominal_mut(ty) {
+            n.raw_type = Some(raw);
+        }
+    }
+
+    /// A raw value literal (`1`, `-1`, `"x"`).
+    fn literal_raw(&self, e: &Expr<'_>) -> Option<RawValue> {
+        match e.kind {
+            ExprKind::Int(t) => t.replace('_', "").parse().ok().map(RawValue::Int),
+            ExprKind::Prefix(crate::syntax::token::PrefixOp::Neg, inner) => match self.literal_raw(inner) {
+                Some(RawValue::Int(v)) => Some(RawValue::Int(-v)),
+                _ => None,
+            },
+            ExprKind::Str([StrSegment::Text(s)]) => Some(RawValue::Str(s.to_string())),
+            ExprKind::Str([]) => Some(RawValue::Str(String::new())),
+            _ => None,
+        }
+    }
+
+    /// The type of a property's default value when no annotation is written.
+    fn infer_default_type(&mut self, e: &Expr<'_>) -> TypeId {
+        // Checked in a scratch function so nothing leaks into the current one.
+        let id = self.reserve_func();
+        let ctx = self.new_func_ctx(String::new(), FuncKind::Global, None, e.span);
+        self.stack.push((id, ctx));
+        let t = self.check_expr(e, None).ty;
+        self.stack.pop();
+        t
+    }
+
+    fn method_info(&mut self, ty: TypeId, f: &FuncDecl<'_>, m: Modifiers) -> MethodInfo {
+        let sig = self.signature(f, m.discardable_result);
+        let id = self.reserve_func();
+        let is_struct_like = self.env.types.nominal(ty).is_some_and(|n| n.kind != NominalKind::Class);
+        if m.is_mutating && !is_struct_like {
+            self.error("'mutating' is not valid on methods in classes", f.name.span);
+        }
+        let params = sig
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, t)| if sig.variadic == Some(i) { self.types().array(*t) } else { *t })
+            .collect();
+        MethodInfo {
+            name: f.name.name.to_string(),
+            func: self.global_index(id),
+            labels: sig.labels,
+            params,
+            inout: sig.inout,
+            result: sig.result,
+            mutating: m.is_mutating,
+            is_static: m.is_static || m.is_class,
+            failable: false,
+        }
+    }
+
+    fn declare_computed(&mut self, ty: TypeId, name: Ident<'_>, t: Option<&TypeExpr<'_>>, acc: &Accessors<'_>, is_static: bool) {
+        let Some(t) = t else {
+            self.error("computed property must have an explicit type", name.span);
+            return;
+        };
+        let pty = self.resolve_type(t);
+        match acc {
+            Accessors::Observers { .. } => {
+                self.error("property observers are not supported yet", name.span);
+            }
+            Accessors::Getter(_) | Accessors::GetSet { .. } => {
+                let getter = {
+                    let id = self.reserve_func();
+                    self.global_index(id)
+                };
+                let setter = match acc {
+                    Accessors::GetSet { set: Some(_), .. } => {
+                        let id = self.reserve_func();
+                        Some(self.global_index(id))
+                    }
+                    _ => None,
+                };
+                if let Some(n) = self.nominal_mut(ty) {
+                    n.computed.push(ComputedInfo { name: name.name.to_string(), ty: pty, getter, setter, is_static });
+                }
+            }
+        }
+    }
+
+    /// Where a type declaration stands: checks its member bodies and initialises its statics.
+    pub(super) fn check_type_decl(&mut self, t: &TypeDecl<'_>, out: &mut Vec<TStmt<'s>>) {
+        let Some(&ty) = self.type_decls.get(&(t as *const TypeDecl<'_> as usize)) else {
+            return;
+        };
+        let Some(info) = self.env.types.nominal(ty).cloned() else {
+            return;
+        };
+        let mut methods = info.methods.iter();
+        let mut inits = info.inits.iter();
+        let mut computed = info.computed.iter();
+        let mut fields = info.fields.iter();
+        let mut statics = info.statics.iter();
+        for m in t.members {
+            match m.kind {
+                DeclKind::Var { bindings, .. } => {
+                    for b in bindings {
+                        let PatternKind::Bind(_) = b.pattern.kind else { continue };
+                        if let Some(acc) = b.accessors {
+                            if let (Some(c), Accessors::Getter(_) | Accessors::GetSet { .. }) = (computed.next(), acc) {
+                                self.check_accessors(ty, c, acc, b.pattern.span);
+                            }
+                            continue;
+                        }
+                        if m.modifiers.is_static {
+                            if let Some((_, global, fty)) = statics.next() {
+                                match b.init {
+                                    Some(e) => {
+                                        let v = self.check_expr_as(e, *fty, "cannot convert value of type '{}' to specified type '{}'");
+                                        out.push(TStmt { kind: TStmtKind::Init(VarRef::Global(*global), v), span: b.pattern.span });
+                                    }
+                                    None => self.error("'static var' declaration requires an initializer expression", b.pattern.span),
+                                }
+                            }
+                            continue;
+                        }
+                        if info.kind == NominalKind::Enum {
+                            continue;
+                        }
+                        if let (Some(f), Some(e)) = (fields.next(), b.init) {
+                            if let Some(thunk) = f.default {
+                                self.check_thunk(thunk, e, f.ty, &format!("default value of {}", f.name));
+                            }
+                        }
+                    }
+                }
+                DeclKind::Func(f) => {
+                    if let Some(mi) = methods.next() {
+                        self.check_method(ty, f, mi);
+                    }
+                }
+                DeclKind::Init(f) => {
+                    if let Some(mi) = inits.next() {
+                        self.check_init(ty, f, mi);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A function of one expression (defaults), checked in a global context.
+    fn check_thunk(&mut self, func: u32, e: &Expr<'_>, ty: TypeId, name: &str) {
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let ctx = self.new_func_ctx(name.to_string(), FuncKind::Global, Some(ty), e.span);
+        self.stack.push((id, ctx));
+        let v = self.check_expr_as(e, ty, "cannot convert value of type '{}' to specified type '{}'");
+        let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(v)), span: e.span }]);
+        self.finish_func(body, ty);
+    }
+
+    /// Pops the innermost function and stores its body.
+    pub(super) fn finish_func(&mut self, body: &'s [TStmt<'s>], result: TypeId) {
+        if let Some((id, mut ctx)) = self.stack.pop() {
+            ctx.ir.body = body;
+            ctx.ir.result = result;
+            if let Some(slot) = self.done.get_mut(id.0 as usize) {
+                *slot = Some(ctx.ir);
+            }
+        }
+    }
+
+    /// Declares `self` as parameter 0 of the function being set up.
+    fn declare_self(&mut self, ty: TypeId, mutable: bool) -> VarId {
+        let v = self.declare_local("self", ty, mutable);
+        let f = self.cur();
+        f.self_type = Some(ty);
+        v
+    }
+
+    fn check_method(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else { return };
+        let tname = self.ty_name(ty);
+        let ctx = self.new_func_ctx(format!("{tname}.{}", f.name.name), FuncKind::Global, Some(mi.result), f.name.span);
+        self.stack.push((id, ctx));
+        let mut count = 0u32;
+        if !mi.is_static {
+            self.declare_self(ty, mi.mutating);
+            if mi.mutating {
+                self.cur().ir.inout_params.push(0);
+            }
+            count = 1;
+        } else {
+            self.cur().static_self = Some(ty);
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
+            let inout = mi.inout.get(i).copied().unwrap_or(false);
+            self.declare_local(p.name.name, t, inout);
+            if inout {
+                self.cur().ir.inout_params.push(count);
+            }
+            count += 1;
+        }
+        self.cur().ir.param_count = count;
+        let body = self.check_body(f.body, mi.result);
+        self.finish_func(body, mi.result);
+    }
+
+    fn check_accessors(&mut self, ty: TypeId, c: &ComputedInfo, acc: &Accessors<'_>, span: Span) {
+        let (get, set) = match acc {
+            Accessors::Getter(b) => (*b, None),
+            Accessors::GetSet { get, set } => (*get, *set),
+            Accessors::Observers { .. } => return,
+        };
+        let tname = self.ty_name(ty);
+        if let Some(id) = c.getter.checked_sub(self.first_func).map(FuncId) {
+            let ctx = self.new_func_ctx(format!("{tname}.{}.get", c.name), FuncKind::Global, Some(c.ty), span);
+            self.stack.push((id, ctx));
+            if c.is_static {
+                self.cur().static_self = Some(ty);
+            } else {
+                self.declare_self(ty, false);
+                self.cur().ir.param_count = 1;
+            }
+            let body = self.check_body(get, c.ty);
+            self.finish_func(body, c.ty);
+        }
+        if let (Some(setter), Some((name, body))) = (c.setter, set) {
+            if let Some(id) = setter.checked_sub(self.first_func).map(FuncId) {
+                let ctx = self.new_func_ctx(format!("{tname}.{}.set", c.name), FuncKind::Global, Some(TypeTable::VOID), span);
+                self.stack.push((id, ctx));
+                let is_class = self.env.types.nominal(ty).is_some_and(|n| n.kind == NominalKind::Class);
+                self.declare_self(ty, !is_class);
+                if !is_class {
+                    self.cur().ir.inout_params.push(0);
+                }
+                self.declare_local(name.map_or("newValue", |n| n.name), c.ty, false);
+                self.cur().ir.param_count = 2;
+                let body = self.check_body(body, TypeTable::VOID);
+                self.finish_func(body, TypeTable::VOID);
+            }
+        }
+    }
+
+    fn check_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else { return };
+        let tname = self.ty_name(ty);
+        let ctx = self.new_func_ctx(format!("{tname}.init"), FuncKind::Global, Some(TypeTable::VOID), f.name.span);
+        self.stack.push((id, ctx));
+        for (i, p) in f.params.iter().enumerate() {
+            let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
+            let inout = mi.inout.get(i).copied().unwrap_or(false);
+            self.declare_local(p.name.name, t, inout);
+            if inout {
+                self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(0));
+            }
+        }
+        self.cur().ir.param_count = u32::try_from(f.params.len()).unwrap_or(u32::MAX);
+        let self_var = self.declare_self(ty, true);
+        self.cur().init_of = Some((self_var, mi.failable));
+        let span = f.name.span;
+        // `self` starts with the defaults of its stored properties (the rest are set by the body).
+        let start = self.initial_self(ty, span);
+        let mut body = vec![TStmt { kind: TStmtKind::Init(VarRef::Local(self_var), start), span }];
+        let checked = self.check_block_stmts(f.body);
+        body.extend_from_slice(checked);
+        let self_value = self.mk(ty, TExprKind::Var(VarRef::Local(self_var)), span);
+        let result = if mi.failable {
+            let b = self.boxed(self_value);
+            self.mk(mi.result, TExprKind::WrapOptional(b), span)
+        } else {
+            self_value
+        };
+        body.push(TStmt { kind: TStmtKind::Return(Some(result)), span });
+        let body = self.slice(body);
+        self.cur().ir.result = mi.result;
+        self.finish_func(body, mi.result);
+    }
+
+    /// The value of a struct before its initializer runs: defaults, or `()` placeholders.
+    fn initial_self(&mut self, ty: TypeId, span: Span) -> TExpr<'s> {
+        let fields = self.env.types.nominal(ty).map(|n| n.fields.clone()).unwrap_or_default();
+        let mut parts = Vec::with_capacity(fields.len());
+        for f in &fields {
+            let v = match f.default {
+                Some(thunk) => self.call_func_index(thunk, f.ty, vec![], span),
+                None => self.mk(f.ty, TExprKind::Void, span),
+            };
+            parts.push(v);
+        }
+        let parts = self.slice(parts);
+        self.mk(ty, TExprKind::Tuple(parts), span)
+    }
+
+    /// A direct call of module function `index`.
+    pub(super) fn call_func_index(&mut self, index: u32, result: TypeId, args: Vec<TExpr<'s>>, span: Span) -> TExpr<'s> {
+        let callee = match index.checked_sub(self.first_func) {
+            Some(local) => Callee::Func(FuncId(local)),
+            None => Callee::Global(index),
+        };
+        let args = self.slice(args);
+        self.mk(result, TExprKind::Call(callee, args), span)
+    }
+
+    /// `self` of the innermost method (or the closure inside one), if any.
+    pub(super) fn self_type_in_scope(&self) -> Option<TypeId> {
+        self.stack.iter().rev().find_map(|(_, f)| f.self_type)
+    }
+
+    /// The member `name` of user type `ty`.
+    pub(super) fn find_member(&self, ty: TypeId, name: &str) -> Option<Member> {
+        let n = self.env.types.nominal(ty)?;
+        if let Some(i) = n.fields.iter().position(|f| f.name == name) {
+            let f = &n.fields[i];
+            return Some(Member::Field(u32::try_from(i).unwrap_or(0), f.ty, f.mutable));
+        }
+        if let Some(c) = n.computed.iter().find(|c| c.name == name && !c.is_static) {
+            return Some(Member::Computed(c.clone()));
+        }
+        n.methods.iter().find(|m| m.name == name && !m.is_static).map(|m| Member::Method(m.clone()))
+    }
+
+    /// Constructs a user type: `Point(x: 1, y: 2)`, `Color(rawValue: 1)`.
+    pub(super) fn construct_nominal(&mut self, ty: TypeId, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let Some(info) = self.env.types.nominal(ty).cloned() else {
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        };
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        if info.kind == NominalKind::Enum {
+            if let (Some(raw), [Some("rawValue")]) = (info.raw_type, labels.as_slice()) {
+                let v = self.check_expr_as(args[0].value, raw, "cannot convert value of type '{}' to expected argument type '{}'");
+                let index = self.env.types.nominal_index(ty).unwrap_or(0);
+                let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
+                let opt = self.types().optional(ty);
+                let args = self.slice(vec![v, t]);
+                return self.mk(opt, TExprKind::Builtin(Builtin::EnumFromRaw, args), span);
+            }
+            self.error(format!("'{}' cannot be constructed because it has no accessible initializers", info.name), span);
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        }
+        if !info.inits.is_empty() {
+            let chosen = info.inits.iter().find(|m| {
+                m.labels.len() == labels.len() && m.labels.iter().zip(&labels).all(|(a, b)| a.as_deref() == *b)
+            });
+            let Some(mi) = chosen.or(info.inits.first()).cloned() else {
+                return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+            };
+            let targs = self.method_args(&mi, args, span);
+            return self.call_func_index(mi.func, mi.result, targs, span);
+        }
+        // The memberwise initializer: stored properties in order; `var`s with defaults may
+        // be left out, `let`s with defaults are not parameters.
+        let mut parts = Vec::with_capacity(info.fields.len());
+        let mut ai = 0;
+        for f in &info.fields {
+            if !f.mutable && f.default.is_some() {
+                let thunk = f.default.unwrap_or(0);
+                parts.push(self.call_func_index(thunk, f.ty, vec![], span));
+                continue;
+            }
+            match args.get(ai) {
+                Some(a) if a.label.map(|l| l.name) == Some(f.name.as_str()) => {
+                    parts.push(self.check_expr_as(a.value, f.ty, "cannot convert value of type '{}' to expected argument type '{}'"));
+                    ai += 1;
+                }
+                _ => match f.default {
+                    Some(thunk) => parts.push(self.call_func_index(thunk, f.ty, vec![], span)),
+                    None => {
+                        match args.get(ai) {
+                            Some(a) => match a.label {
+                                Some(l) => self.error(format!("incorrect argument label in call (have '{}:', expected '{}:')", l.name, f.name), a.value.span),
+                                None => self.error(format!("missing argument label '{}:' in call", f.name), a.value.span),
+                            },
+                            None => self.error(format!("missing argument for parameter '{}' in call", f.name), span),
+                        }
+                        parts.push(self.mk(TypeTable::ERROR, TExprKind::Void, span));
+                        if args.get(ai).is_some() {
+                            ai += 1;
+                        }
+                    }
+                },
+            }
+        }
+        if ai < args.len() {
+            self.error("extra argument in call", args[ai].value.span);
+        }
+        let parts = self.slice(parts);
+        self.mk(ty, TExprKind::Tuple(parts), span)
+    }
+
+    /// Arguments of a method or initializer call, matched by label.
+    pub(super) fn method_args(&mut self, mi: &MethodInfo, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
+        let sig = super::FuncSig {
+            name: mi.name.clone(),
+            labels: mi.labels.clone(),
+            params: mi.params.clone(),
+            inout: mi.inout.clone(),
+            variadic: None,
+            defaults: vec![None; mi.params.len()],
+            result: mi.result,
+            discardable: false,
+        };
+        self.match_call_args(&sig, args, span)
+    }
+
+    /// `Type.name`: static properties, enum cases, `allCases`.
+    pub(super) fn static_member_of(&mut self, ty: TypeId, name: Ident<'_>, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+        let Some(info) = self.env.types.nominal(ty).cloned() else {
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        };
+        if let Some((tag, case)) = info.cases.iter().enumerate().find(|(_, c)| c.name == name.name) {
+            if case.payload.is_some() {
+                // A case with associated values used without them is a function; not supported.
+                self.error(format!("enum case '{}' needs its associated values", name.name), span);
+                return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+            }
+            return self.mk(ty, TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), &[]), span);
+        }
+        if let Some((_, global, t)) = info.statics.iter().find(|(n, _, _)| n == name.name) {
+            return self.mk(*t, TExprKind::Var(VarRef::Global(*global)), span);
+        }
+        if let Some(c) = info.computed.iter().find(|c| c.name == name.name && c.is_static) {
+            return self.call_func_index(c.getter, c.ty, vec![], span);
+        }
+        if name.name == "allCases" && info.case_iterable {
+            let index = self.env.types.nominal_index(ty).unwrap_or(0);
+            let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
+            let arr = self.types().array(ty);
+            let args = self.slice(vec![t]);
+            return self.mk(arr, TExprKind::Builtin(Builtin::EnumAllCases, args), span);
+        }
+        let _ = expected;
+        self.error(format!("type '{}' has no member '{}'", info.name, name.name), name.span);
+        self.mk(TypeTable::ERROR, TExprKind::Void, span)
+    }
+
+    /// `Type.case(payload)` / `.case(payload)`: an enum value with associated values.
+    pub(super) fn enum_case_call(&mut self, ty: TypeId, name: Ident<'_>, args: &[Arg<'_>], span: Span) -> Option<TExpr<'s>> {
+        let info = self.env.types.nominal(ty)?.clone();
+        let (tag, case) = info.cases.iter().enumerate().find(|(_, c)| c.name == name.name)?;
+        let Some(payload) = &case.payload else {
+            self.error(format!("enum case '{}' has no associated values", name.name), span);
+            return Some(self.mk(TypeTable::ERROR, TExprKind::Void, span));
+        };
+        if payload.len() != args.len() {
+            self.error(format!("enum case '{}' expects {} associated value(s)", name.name, payload.len()), span);
+        }
+        let mut vals = Vec::with_capacity(args.len());
+        for (a, (label, t)) in args.iter().zip(payload) {
+            if a.label.map(|l| l.name) != label.as_deref() {
+                match (a.label, label) {
+                    (None, Some(l)) => self.error(format!("missing argument label '{l}:' in call"), a.value.span),
+                    (Some(l), None) => self.error(format!("extraneous argument label '{}:' in call", l.name), a.value.span),
+                    (Some(l), Some(w)) => self.error(format!("incorrect argument label in call (have '{}:', expected '{w}:')", l.name), a.value.span),
+                    (None, None) => {}
+                }
+            }
+            vals.push(self.check_expr_as(a.value, *t, "cannot convert value of type '{}' to expected argument type '{}'"));
+        }
+        let vals = self.slice(vals);
+        Some(self.mk(ty, TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), vals), span))
+    }
+
+    /// A method call on a user type's value.
+    pub(super) fn nominal_method(&mut self, base: TExpr<'s>, mi: &MethodInfo, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let receiver = if mi.mutating {
+            match self.place_of_for_mutation(&base, span) {
+                Some(p) => {
+                    let pb = self.alloc(p);
+                    self.mk(base.ty, TExprKind::InOut(pb), base.span)
+                }
+                None => return self.mk(TypeTable::ERROR, TExprKind::Void, span),
+            }
+        } else {
+            base
+        };
+        let mut targs = vec![receiver];
+        targs.extend(self.method_args(mi, args, span));
+        self.call_func_index(mi.func, mi.result, targs, span)
+    }
+
+    /// Describes a user type's method for messages.
+    #[allow(dead_code)]
+    fn describe_method(mi: &MethodInfo) -> String {
+        describe_params(&mi.name, &mi.labels)
+    }
+}
