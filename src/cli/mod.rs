@@ -6,6 +6,7 @@
 mod args;
 mod exit;
 mod mem_flags;
+pub mod repl;
 
 pub use args::{Cli, Command, MemStatsFormat};
 pub use exit::ExitCode;
@@ -52,8 +53,8 @@ fn run_command(cli: &Cli) -> ExitCode {
     match cli.script_and_args() {
         Some((script, _args)) => run_script(script, cli),
         None => {
-            let _ = writeln!(std::io::stderr(), "swiftlang: the REPL is not built yet; run a script with `swiftlang run SCRIPT.swift`");
-            ExitCode::Usage
+            let options = repl::Options { seed: cli.seed, color: color(), dump_bytecode: cli.dump_bytecode };
+            repl::run(options, cli.fail_fast)
         }
     }
 }

@@ -424,6 +424,7 @@ impl<'e, 's> Checker<'e, 's> {
                         let subject = self.temp(ty);
                         let pat = self.irrefutable_pattern(b.pattern, ty, mutable);
                         out.push(TStmt { kind: TStmtKind::Destructure(subject, v, pat), span: b.pattern.span });
+                        self.globalize_pattern(b.pattern, out);
                     }
                     None => self.error("tuple destructuring needs an initial value", b.pattern.span),
                 },

@@ -12,10 +12,10 @@
 
 use std::collections::HashMap;
 
-use super::ir::{TExpr, TStmtKind};
+use super::ir::{TExpr, TExprKind, TStmt, TStmtKind, VarRef};
 use super::types::{Type, TypeId, TypeTable};
-use super::{Checker, ModuleEnv};
-use crate::syntax::ast::Span;
+use super::{Binding, Checker, ModuleEnv};
+use crate::syntax::ast::{Pattern, PatternKind, Span};
 
 /// What a REPL session's environment keeps beyond a script's.
 #[derive(Clone, Debug, Default)]
@@ -72,9 +72,17 @@ impl ModuleEnv {
     ///
     /// Fields added to [`ModuleEnv`] that an entry can change need restoring here too.
     pub fn rollback(&mut self, mark: &EnvMark) {
-        let removed: Vec<String> = self.globals.drain(mark.globals.min(self.globals.len())..).map(|g| g.name).collect();
+        let removed: Vec<String> = self
+            .globals
+            .drain(mark.globals.min(self.globals.len())..)
+            .map(|g| g.name)
+            .collect();
         for name in removed {
-            if self.global_names.get(&name).is_some_and(|&g| g as usize >= mark.globals) {
+            if self
+                .global_names
+                .get(&name)
+                .is_some_and(|&g| g as usize >= mark.globals)
+            {
                 self.rebind_global(&name, mark.globals);
             }
         }
@@ -97,7 +105,8 @@ impl ModuleEnv {
         let end = limit.min(self.globals.len());
         match self.globals[..end].iter().rposition(|g| g.name == name) {
             Some(i) => {
-                self.global_names.insert(name.to_string(), u32::try_from(i).unwrap_or(u32::MAX));
+                self.global_names
+                    .insert(name.to_string(), u32::try_from(i).unwrap_or(u32::MAX));
             }
             None => {
                 self.global_names.remove(name);
@@ -140,11 +149,85 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
+    /// `let (a, b) = t` at top level: the destructuring bound locals of the top-level code;
+    /// make each a global, as a plain `let a = ...` at top level is (so that functions see
+    /// them, in a script as in the REPL, and later entries do). The local stays as the
+    /// destructuring's target; the name now means the global.
+    pub(super) fn globalize_pattern(&mut self, pattern: &Pattern<'_>, out: &mut Vec<TStmt<'s>>) {
+        if !self.is_top_level() {
+            return;
+        }
+        let mut names = Vec::new();
+        bound_names(pattern, &mut names);
+        for name in names {
+            let found = self
+                .cur_ref()
+                .scopes
+                .last()
+                .and_then(|s| s.names.get(name))
+                .copied();
+            let Some(Binding::Var(local)) = found else {
+                continue;
+            };
+            let Some((ty, mutable)) = self
+                .cur_ref()
+                .ir
+                .locals
+                .get(local.0 as usize)
+                .map(|l| (l.ty, l.mutable))
+            else {
+                continue;
+            };
+            if let Some(scope) = self.cur().scopes.last_mut() {
+                scope.names.remove(name);
+            }
+            let global = self.declare_var(name, ty, mutable);
+            let value = TExpr {
+                ty,
+                kind: TExprKind::Var(VarRef::Local(local)),
+                span: pattern.span,
+            };
+            out.push(TStmt {
+                kind: TStmtKind::Init(global, value),
+                span: pattern.span,
+            });
+        }
+    }
+
     /// `var x: Int` at the REPL's top level: the REPL has no later statement of the same
     /// entry to initialize it, so Swift's REPL asks for a value (and so do we).
     pub(super) fn repl_uninitialized(&mut self, span: Span) {
         if self.env.repl.is_some() && self.is_top_level() {
             self.error("variables currently must have an initial value when entered at the top level of the REPL", span);
         }
+    }
+}
+
+/// The names a declaration's pattern binds, in order.
+fn bound_names<'a>(p: &Pattern<'a>, names: &mut Vec<&'a str>) {
+    match p.kind {
+        PatternKind::Bind(name) => {
+            if name.name != "_" && !names.contains(&name.name) {
+                names.push(name.name);
+            }
+        }
+        PatternKind::Binding { inner, .. }
+        | PatternKind::Optional(inner)
+        | PatternKind::As(inner, _) => bound_names(inner, names),
+        PatternKind::Typed(inner, _) => bound_names(inner, names),
+        PatternKind::Tuple(items) => {
+            for item in items {
+                bound_names(item, names);
+            }
+        }
+        PatternKind::EnumCase {
+            payload: Some(items),
+            ..
+        } => {
+            for item in items {
+                bound_names(item, names);
+            }
+        }
+        _ => {}
     }
 }

@@ -59,11 +59,15 @@ pub fn parse(line: &str) -> Option<Command> {
         ["mem"] => Command::Mem,
         ["mem", "snapshot"] => Command::MemSnapshot,
         ["mem", "diff"] => Command::MemDiff,
-        ["mem", other, ..] => Command::Unknown(format!("unknown :mem subcommand '{other}': use :mem, :mem snapshot or :mem diff")),
+        ["mem", other, ..] => Command::Unknown(format!(
+            "unknown :mem subcommand '{other}': use :mem, :mem snapshot or :mem diff"
+        )),
         ["leaks"] => Command::Leaks,
         ["reset"] => Command::Reset,
         [] => Command::Unknown("expected a command after ':'; type :help for the list".to_string()),
-        [name, ..] => Command::Unknown(format!("unknown command ':{name}'; type :help for the list")),
+        [name, ..] => Command::Unknown(format!(
+            "unknown command ':{name}'; type :help for the list"
+        )),
     })
 }
 
@@ -98,7 +102,8 @@ pub fn leak_report() -> String {
                 every allocation.\n"
             .to_string();
     }
-    let mut out = String::from("(every block alive now, including what the session's variables hold)\n");
+    let mut out =
+        String::from("(every block alive now, including what the session's variables hold)\n");
     out.push_str(&report::registry_leak_report());
     out
 }
@@ -121,11 +126,20 @@ fn delta(now: u64, then: u64) -> i128 {
 pub fn mem_diff(before: &MemSnapshot) -> String {
     let now = MemSnapshot::take();
     let mut out = String::from("=== Memory since the snapshot ===\n");
-    out.push_str("| Subsystem | Current Usage | Total Allocated | Allocations | Held from System |\n");
-    out.push_str("|-----------|---------------|-----------------|-------------|------------------|\n");
+    out.push_str(
+        "| Subsystem | Current Usage | Total Allocated | Allocations | Held from System |\n",
+    );
+    out.push_str(
+        "|-----------|---------------|-----------------|-------------|------------------|\n",
+    );
     let mut any = false;
     for (s, _, stats) in &now.subsystems {
-        let then = before.subsystems.iter().find(|(b, _, _)| b == s).map(|(_, _, st)| *st).unwrap_or_default();
+        let then = before
+            .subsystems
+            .iter()
+            .find(|(b, _, _)| b == s)
+            .map(|(_, _, st)| *st)
+            .unwrap_or_default();
         let row = [
             delta(stats.current, then.current),
             delta(stats.total_allocated, then.total_allocated),
@@ -152,13 +166,23 @@ pub fn mem_diff(before: &MemSnapshot) -> String {
     out.push_str("\n=== Tags since the snapshot ===\n");
     let mut tags_changed = false;
     for (name, t) in &now.tags {
-        let then = before.tags.iter().find(|(n, _)| n == name).map(|(_, s)| *s).unwrap_or_default();
+        let then = before
+            .tags
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, s)| *s)
+            .unwrap_or_default();
         let (count, current) = (delta(t.count, then.count), delta(t.current, then.current));
         if count == 0 && current == 0 {
             continue;
         }
         tags_changed = true;
-        let _ = writeln!(out, "{name}: {} bytes live, {} allocations", signed(current), signed(count));
+        let _ = writeln!(
+            out,
+            "{name}: {} bytes live, {} allocations",
+            signed(current),
+            signed(count)
+        );
     }
     if !tags_changed {
         out.push_str("(no tag changed)\n");
@@ -195,7 +219,10 @@ mod tests {
     fn diff_of_nothing() {
         let snap = MemSnapshot::take();
         let text = mem_diff(&snap);
-        assert!(text.starts_with("=== Memory since the snapshot ===\n"), "{text}");
+        assert!(
+            text.starts_with("=== Memory since the snapshot ===\n"),
+            "{text}"
+        );
         assert!(text.contains("=== Tags since the snapshot ==="), "{text}");
     }
 }

@@ -29,7 +29,9 @@ enum Last {
     Nothing,
     Operand,
     /// An operator run; `spaced` when nothing it could apply to stands right before it.
-    Operator { spaced: bool },
+    Operator {
+        spaced: bool,
+    },
 }
 
 const OPERATOR_CHARS: &[u8] = b"=-+*/%<>!&|^~?.";
@@ -195,14 +197,33 @@ mod tests {
 
     #[test]
     fn statements_and_declarations() {
-        for s in ["let x = 1", "print(1 + 2)", "x", "", "// just a comment", "func f() {}", "x!", "let r = 1...", "typealias S = Set<Int>", "a?.b", "f(x) { $0 }"] {
+        for s in [
+            "let x = 1",
+            "print(1 + 2)",
+            "x",
+            "",
+            "// just a comment",
+            "func f() {}",
+            "x!",
+            "let r = 1...",
+            "typealias S = Set<Int>",
+            "a?.b",
+            "f(x) { $0 }",
+        ] {
             assert!(is_complete(s), "{s:?} is complete");
         }
     }
 
     #[test]
     fn open_brackets_wait() {
-        for s in ["func f() {", "let a = [1,", "print(", "if x {\n  print(1)", "struct P {\n  var x: Int\n", "let d = [\"a\": (1,"] {
+        for s in [
+            "func f() {",
+            "let a = [1,",
+            "print(",
+            "if x {\n  print(1)",
+            "struct P {\n  var x: Int\n",
+            "let d = [\"a\": (1,",
+        ] {
             assert!(!is_complete(s), "{s:?} waits");
         }
         assert!(is_complete("func f() {\n  return\n}"));
@@ -211,7 +232,14 @@ mod tests {
 
     #[test]
     fn trailing_operators_wait() {
-        for s in ["let x = 1 +", "a &&", "let y =", "x ?", "func f() ->", "let t = 1 + // more below"] {
+        for s in [
+            "let x = 1 +",
+            "a &&",
+            "let y =",
+            "x ?",
+            "func f() ->",
+            "let t = 1 + // more below",
+        ] {
             assert!(!is_complete(s), "{s:?} waits");
         }
         assert!(is_complete("let x = 1 +\n 2"));
