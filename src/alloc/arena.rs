@@ -2,11 +2,12 @@
 //! Allocator"). For data that dies together: the AST, parser scratch, a compilation's tables.
 //!
 //! - A free is accepted and counted (current usage drops), but memory returns only at reset
-//!   (bumpalo reuses the bytes of the most recent allocation). A free (or resize) of more
-//!   bytes than are live, which a double free eventually is, is refused with an error before
-//!   the memory is touched; the arena keeps no per-block records to catch more.
-//! - The allocate path is bumpalo's own inline fast path plus one flag, two counters and the
-//!   ambient tag (see [`Accounting`]). bumpalo is kept from taking chunks by itself (its
+//!   (bumpalo reuses the bytes of the most recent allocation). A free (or resize) that would
+//!   give back more bytes than are live is refused with an error before the memory is touched:
+//!   that is how a double free shows up here (the arena keeps no per-block records to catch
+//!   one sooner), and it never underflows the counters or panics.
+//! - The allocate path is bumpalo's own inline fast path plus one thread-local read and two
+//!   counters (see [`Accounting`]). bumpalo is kept from taking chunks by itself (its
 //!   allocation limit stays at what it holds), so every new chunk is taken on the cold path,
 //!   where it is attributed to the subsystem and the old chunk's unused end is counted.
 //! - `reset(&mut self)` keeps the memory: when the arena grew several chunks it trades them

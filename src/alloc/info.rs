@@ -14,6 +14,29 @@ thread_local! {
     static NAMES: RefCell<Interner> = RefCell::new(Interner::default());
     static AMBIENT_TAG: Cell<Option<Tag>> = const { Cell::new(None) };
     static AMBIENT_SCRIPT: Cell<Option<ScriptLocation>> = const { Cell::new(None) };
+    /// Reasons on this thread for allocation calls to take their full path: live
+    /// [`TagScope`]s, and allocators with a budget or a hook. Zero, the common case, lets an
+    /// allocate or a free skip the ambient tag, budgets and hooks with one read.
+    static FULL_PATH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Whether allocation calls on this thread must look at the ambient tag, budgets and hooks.
+#[inline]
+pub(crate) fn full_path() -> bool {
+    // Const-initialised without a destructor: `try_with` cannot fail; `true` is the safe
+    // answer if it ever did.
+    FULL_PATH.try_with(Cell::get) != Ok(0)
+}
+
+/// Adds (`on`) or removes one reason for the full path on this thread.
+pub(crate) fn mark_full_path(on: bool) {
+    let _ = FULL_PATH.try_with(|n| {
+        n.set(if on {
+            n.get().saturating_add(1)
+        } else {
+            n.get().saturating_sub(1)
+        })
+    });
 }
 
 #[derive(Default)]
@@ -91,6 +114,7 @@ impl TagScope {
     /// Makes `tag` the ambient tag until the scope is dropped.
     pub fn enter(tag: Tag) -> TagScope {
         let previous = AMBIENT_TAG.with(|t| t.replace(Some(tag)));
+        mark_full_path(true);
         TagScope {
             previous,
             _not_send: std::marker::PhantomData,
@@ -101,6 +125,7 @@ impl TagScope {
 impl Drop for TagScope {
     fn drop(&mut self) {
         AMBIENT_TAG.with(|t| t.set(self.previous));
+        mark_full_path(false);
     }
 }
 

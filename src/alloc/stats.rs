@@ -10,12 +10,14 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::panic::Location;
 use std::ptr::NonNull;
 
 use serde::Serialize;
 
 use super::hooks::{AllocEvent, AllocHook, EventKind};
+use super::info::{full_path, mark_full_path};
 use super::{AllocError, AllocInfo, ScriptLocation, Subsystem, Tag};
 
 /// A snapshot of one allocator's counters (the seed's "Allocation Statistics").
@@ -110,11 +112,36 @@ fn tag_sub(tag: Tag, size: u64, block_gone: bool) {
 /// Whether this build keeps statistics (the `custom-allocators` feature).
 const STATS: bool = cfg!(feature = "custom-allocators");
 
+/// An allocator's share of its thread's full-path count ([`full_path`]): set while the
+/// allocator has a budget or a hook, given back when that ends or the allocator is dropped.
+/// It is dropped on the thread that set it: an [`Accounting`] is never `Send` (it holds an
+/// `Rc` hook slot), and neither is any allocator.
+#[derive(Default)]
+struct FullPathMark(Cell<bool>, PhantomData<*const ()>);
+
+impl FullPathMark {
+    fn set(&self, on: bool) {
+        if self.0.replace(on) != on {
+            mark_full_path(on);
+        }
+    }
+}
+
+impl Drop for FullPathMark {
+    fn drop(&mut self) {
+        if self.0.get() {
+            mark_full_path(false);
+        }
+    }
+}
+
 /// The accounting an allocator does at its choke point: counters, budget, tags and hooks.
 /// Interior mutability (`Cell`) because allocators are shared by reference on one thread.
 ///
-/// The allocate path touches as little as it can: the call count, one running byte count
-/// (`total`), and, only when a tag or a hook is in play, the slow path. `current` is derived
+/// The allocate path touches as little as it can: one thread-local read (is anything on this
+/// thread asking for tags, budgets or hooks?), the call count and one running byte count
+/// (`total`); only a tag, a [`TagScope`](super::TagScope), a budget or a hook on this thread
+/// sends calls down the full path. `current` is derived
 /// (`total - released`), and `peak` is folded in lazily: usage only grows between the calls
 /// that release bytes (free, reallocate, reset), so folding `current` into `peak` just before
 /// each release and whenever the statistics are read gives the exact peak.
@@ -150,9 +177,9 @@ pub struct Accounting {
     hook: RefCell<Option<AllocHook>>,
     /// `hook.is_some()`, readable without a borrow.
     has_hook: Cell<bool>,
-    /// A budget is set or a hook is installed: [`Accounting::allocate`] takes its slow path.
-    /// One flag, so the common case checks one byte for both.
-    slow: Cell<bool>,
+    /// Set while a budget is set or a hook is installed; counts as one reason for this
+    /// thread's allocation calls to take their full path (see [`FullPathMark`]).
+    full_path: FullPathMark,
     /// Set on an allocator that serves another one (a pool's size classes): the outer
     /// allocator counts the tag, so this one leaves the tag table alone.
     nested: Cell<bool>,
@@ -184,12 +211,20 @@ impl Accounting {
     /// and enforces none.
     pub fn set_limit(&self, limit: Option<u64>) {
         self.limit.set(limit.unwrap_or(u64::MAX));
-        self.update_slow();
+        self.update_full_path();
     }
 
-    fn update_slow(&self) {
-        self.slow
+    fn update_full_path(&self) {
+        self.full_path
             .set(self.limit.get() != u64::MAX || self.has_hook.get());
+    }
+
+    /// Whether a call must look at the ambient tag, budgets and hooks: it brings a tag, or
+    /// something on this thread (a [`TagScope`](super::TagScope), an allocator with a budget
+    /// or a hook) asks for it. One thread-local read in the common case.
+    #[inline]
+    fn takes_full_path(info: &AllocInfo) -> bool {
+        info.tag.is_some() || full_path()
     }
 
     /// Marks these counters as an inner allocator's, whose calls do not count toward tags.
@@ -208,7 +243,7 @@ impl Accounting {
     pub fn set_hook(&self, hook: Option<AllocHook>) {
         self.has_hook.set(hook.is_some());
         *self.hook.borrow_mut() = hook;
-        self.update_slow();
+        self.update_full_path();
     }
 
     /// Bytes in live blocks now (kept in both builds).
@@ -307,8 +342,9 @@ impl Accounting {
     }
 
     /// The allocate path of every allocator, in one place: the budget check, `take` (which
-    /// gets the block), and the counting. Without a budget or a hook it reads one flag, adds
-    /// to two counters and looks at the ambient tag; a refusal by `take` is counted.
+    /// gets the block), and the counting. In the common case (no tag, no tag scope, no budget
+    /// or hook on this thread) it reads one thread-local and adds to two counters; a refusal
+    /// by `take` is counted.
     /// (Everything stays inline, with scalar arguments to the cold calls, so that the call's
     /// info and layout never have to be written to memory on the fast path; `always`, because
     /// with a large `take`, such as the platform allocator's, LLVM would otherwise keep it out
@@ -320,18 +356,18 @@ impl Accounting {
         info: &AllocInfo,
         take: impl FnOnce() -> Result<NonNull<u8>, AllocError>,
     ) -> Result<NonNull<u8>, AllocError> {
-        let slow = self.slow.get();
-        if slow {
+        let full = Self::takes_full_path(info);
+        if full {
             self.check_budget(size)?;
         }
         let ptr = take().inspect_err(|_| self.record_failure())?;
         self.total.set(self.total.get() + size as u64);
         if STATS {
             self.allocations.set(self.allocations.get() + 1);
-            if let Some(tag) = self.tag_of(info) {
-                self.tag_grow(tag, size as u64, true);
-            }
-            if slow {
+            if full {
+                if let Some(tag) = self.tag_of(info) {
+                    self.tag_grow(tag, size as u64, true);
+                }
                 self.emit(EventKind::Allocate, ptr.as_ptr() as usize, size, Some(info));
             }
         }
@@ -387,10 +423,12 @@ impl Accounting {
         self.release(size as u64);
         if STATS {
             self.frees.set(self.frees.get() + 1);
-            if let Some(tag) = self.tag_of(info) {
-                self.tag_shrink(tag, size as u64, true);
+            if Self::takes_full_path(info) {
+                if let Some(tag) = self.tag_of(info) {
+                    self.tag_shrink(tag, size as u64, true);
+                }
+                self.emit(EventKind::Free, address, size, Some(info));
             }
-            self.emit(EventKind::Free, address, size, Some(info));
         }
     }
 
@@ -622,6 +660,40 @@ mod tests {
         assert_eq!(a.stats().failures, 2);
         a.on_alloc(2, 8, &info);
         assert_eq!(a.stats().current, 8);
+    }
+
+    #[test]
+    fn budgets_hooks_and_tag_scopes_turn_on_the_full_path_while_they_last() {
+        use crate::alloc::{Allocator, ArenaAllocator, TagScope};
+        use std::rc::Rc;
+        assert!(!full_path(), "a fresh thread takes the fast path");
+        let a = Accounting::new();
+        a.set_limit(Some(10));
+        assert!(full_path());
+        a.set_limit(Some(20));
+        a.set_limit(None);
+        assert!(!full_path(), "one mark per allocator, given back");
+        {
+            let _scope = TagScope::enter(Tag::new("full-path-test"));
+            assert!(full_path());
+        }
+        assert!(!full_path());
+        let arena = ArenaAllocator::new();
+        let seen = Rc::new(Cell::new(0));
+        let sink = seen.clone();
+        arena
+            .accounting()
+            .set_hook(Some(Rc::new(move |_: &AllocEvent| {
+                sink.set(sink.get() + 1)
+            })));
+        assert!(full_path());
+        let l = std::alloc::Layout::new::<u64>();
+        let p = arena.allocate(l).unwrap();
+        // SAFETY: live block of `arena`.
+        unsafe { arena.free(p, l).unwrap() };
+        assert_eq!(seen.get(), 2, "the hook saw the allocation and the free");
+        drop(arena);
+        assert!(!full_path(), "a dropped allocator gives its mark back");
     }
 
     #[test]

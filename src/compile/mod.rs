@@ -275,6 +275,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let b = self.prepare(base);
                 Prepared::Computed(Box::new(b), *getter, *setter)
             }
+            Place::ObjField(base, i, _) => {
+                self.expr(base);
+                let s = self.scratch();
+                self.emit(Op::Store(s));
+                Prepared::ObjField(s, u16::try_from(*i).unwrap_or(0))
+            }
         }
     }
 
@@ -308,6 +314,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.take_prepared(base);
                 self.emit(Op::TupleTake(*i));
             }
+            Prepared::ObjField(s, i) => {
+                self.emit(Op::Load(*s));
+                self.emit(Op::ObjTake(*i));
+            }
             Prepared::Computed(base, getter, _) => {
                 // [ctx, base] -> [ctx, base, value]
                 self.take_prepared(base);
@@ -339,6 +349,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             Prepared::TupleField(base, i) => {
                 self.emit(Op::TuplePut(*i));
                 self.put_prepared(base);
+            }
+            Prepared::ObjField(_, i) => {
+                self.emit(Op::ObjPut(*i));
             }
             Prepared::Computed(base, _, setter) => {
                 // [ctx, base, value] -> setter(&base, value) leaves [ctx, (), base']
@@ -390,6 +403,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.load_place(base);
                 self.emit(Op::Call(*getter, 1));
             }
+            Place::ObjField(base, i, _) => {
+                self.expr(base);
+                self.emit(Op::ObjGet(u16::try_from(*i).unwrap_or(0)));
+            }
         }
     }
 
@@ -421,6 +438,22 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             self.stmt(s);
         }
         self.run_defers_down_to(depth, false);
+        // Locals of the block that may hold class instances are released at its end, in
+        // reverse declaration order (ARC: deinits run there, as in Swift).
+        let declared: Vec<VarId> = stmts
+            .iter()
+            .filter_map(|s| match s.kind {
+                TStmtKind::Init(VarRef::Local(v), _) | TStmtKind::Declare(VarRef::Local(v)) => Some(v),
+                _ => None,
+            })
+            .collect();
+        for v in declared.into_iter().rev() {
+            let ty = self.func.locals.get(v.0 as usize).map_or(TypeTable::VOID, |l| l.ty);
+            if may_hold_objects(&self.module.env.types, ty, 0) {
+                self.emit(Op::Void);
+                self.emit(Op::Store(slot(v)));
+            }
+        }
         self.block_depth -= 1;
     }
 
@@ -1003,6 +1036,20 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::MakeRange(closed));
             }
             TExprKind::Retype(inner) => self.expr(inner),
+            TExprKind::NewObject(class) => {
+                self.at(e.span);
+                self.emit(Op::NewObject(class));
+            }
+            TExprKind::ObjField(base, i) => {
+                self.expr(base);
+                self.emit(Op::ObjGet(u16::try_from(i).unwrap_or(0)));
+            }
+            TExprKind::CallMethod(key, args) => {
+                let inouts = self.args(args);
+                self.at(e.span);
+                self.emit(Op::CallMethod(key, u8::try_from(args.len()).unwrap_or(u8::MAX)));
+                self.write_back_inouts(&inouts);
+            }
             TExprKind::EnumCase(tag, payload) => {
                 for p in payload {
                     self.expr(p);
@@ -1125,8 +1172,33 @@ enum Prepared {
     DictForce(Box<Prepared>, u16),
     TupleField(Box<Prepared>, u16),
     Computed(Box<Prepared>, u32, u32),
+    ObjField(u16, u16),
     Discard,
 }
+/// Whether values of `ty` can (transitively) hold class instances, so releasing them early
+/// can be observed.
+fn may_hold_objects(types: &crate::sema::types::TypeTable, ty: TypeId, depth: u32) -> bool {
+    if depth > 16 {
+        return true;
+    }
+    match types.get(ty) {
+        Type::Error | Type::Void | Type::Int | Type::Double | Type::Bool | Type::String | Type::Character => false,
+        Type::Range(_) | Type::ClosedRange(_) | Type::RangeFrom(_) | Type::RangeUpTo(_) | Type::RangeThrough(_) => false,
+        Type::Optional(t) | Type::Array(t) | Type::Set(t) => may_hold_objects(types, *t, depth + 1),
+        Type::Dictionary(k, v) => may_hold_objects(types, *k, depth + 1) || may_hold_objects(types, *v, depth + 1),
+        Type::Tuple(elems) => elems.iter().any(|(_, t)| may_hold_objects(types, *t, depth + 1)),
+        Type::Nominal(_) => match types.nominal(ty) {
+            Some(n) if n.kind == crate::sema::types::NominalKind::Class => true,
+            Some(n) => {
+                n.fields.iter().any(|f| may_hold_objects(types, f.ty, depth + 1))
+                    || n.cases.iter().any(|c| c.payload.as_ref().is_some_and(|p| p.iter().any(|(_, t)| may_hold_objects(types, *t, depth + 1))))
+            }
+            None => true,
+        },
+        _ => true,
+    }
+}
+
 fn slot(v: VarId) -> u16 {
     u16::try_from(v.0).unwrap_or(u16::MAX)
 }

@@ -107,6 +107,17 @@ pub enum Op {
     MakeTuple(u32),
     /// Make a range of the top two values (`true`: closed); traps if upper < lower.
     MakeRange(bool),
+    /// A new instance of class (nominal index), its stored properties at their defaults.
+    NewObject(u32),
+    /// Replace an instance with its n-th stored property.
+    ObjGet(u16),
+    /// `[obj]` -> `[obj, value]` with the property moved out.
+    ObjTake(u16),
+    /// `[obj, value]` -> `[]` with the property set.
+    ObjPut(u16),
+    /// Call the method with dispatch key `key` of the receiver `argc` values down (`self`,
+    /// the first argument), looked up in its class.
+    CallMethod(u32, u8),
     /// Make an enum value with case `tag` and the top `n` values as its associated values.
     MakeEnum(u16, u8),
     /// Replace an enum value with its case index (an Int).

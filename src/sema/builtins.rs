@@ -63,6 +63,7 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                 },
             },
+            ExprKind::SuperMember(name) => self.super_call(name, args, span),
             ExprKind::ImplicitMember(m) => {
                 let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));
                 match target.and_then(|t| self.enum_case_call(t, m, args, span)) {
@@ -110,8 +111,13 @@ impl<'e, 's> Checker<'e, 's> {
                     match self.find_member(b.ty, m.name) {
                         Some(super::nominal::Member::Method(mi)) => return self.nominal_method(b, &mi, args, span),
                         Some(super::nominal::Member::Field(i, fty, _)) => {
+                            let is_class = self.env.types.nominal(b.ty).is_some_and(|n| n.kind == super::types::NominalKind::Class);
                             let bb = self.boxed(b);
-                            let f = self.mk(fty, TExprKind::TupleField(bb, i), span);
+                            let f = if is_class {
+                                self.mk(fty, TExprKind::ObjField(bb, i), span)
+                            } else {
+                                self.mk(fty, TExprKind::TupleField(bb, i), span)
+                            };
                             return self.call_value(f, None, args, span);
                         }
                         _ => {
@@ -844,9 +850,17 @@ impl<'e, 's> Checker<'e, 's> {
             match self.find_member(ty, name.name) {
                 Some(super::nominal::Member::Field(i, fty, _)) => {
                     let bb = self.boxed(b);
+                    if info.kind == super::types::NominalKind::Class {
+                        return self.mk(fty, TExprKind::ObjField(bb, i), span);
+                    }
                     return self.mk(fty, TExprKind::TupleField(bb, i), span);
                 }
                 Some(super::nominal::Member::Computed(c)) => {
+                    if info.kind == super::types::NominalKind::Class {
+                        let key = self.types().method_key(&format!("{}.get", c.name), &[]);
+                        let args = self.slice(vec![b]);
+                        return self.mk(c.ty, TExprKind::CallMethod(key, args), span);
+                    }
                     return self.call_func_index(c.getter, c.ty, vec![b], span);
                 }
                 Some(super::nominal::Member::Method(_)) => {

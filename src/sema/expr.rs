@@ -99,6 +99,8 @@ impl<'e, 's> Checker<'e, 's> {
             }
             (Type::Optional(a), Type::Optional(b)) => self.convertible(*a, *b),
             (Type::Array(a), Type::Array(b)) => self.convertible(*a, *b) && self.same_repr(*a, *b),
+            // An instance of a subclass is an instance of its superclass.
+            (Type::Nominal(_), Type::Nominal(_)) => self.env.types.is_subclass(from, to),
             _ => false,
         }
     }
@@ -337,9 +339,19 @@ impl<'e, 's> Checker<'e, 's> {
                     self.error_expr(span)
                 }
             },
-            ExprKind::SuperMember(_) => {
-                self.error("'super' cannot be used outside of class members", span);
-                self.error_expr(span)
+            ExprKind::SuperMember(name) => {
+                // `super.property`
+                let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass);
+                match sup {
+                    Some(_) => {
+                        let me = Expr { kind: ExprKind::SelfValue, span };
+                        self.member(&me, name, span)
+                    }
+                    None => {
+                        self.error("'super' cannot be used outside of class members", span);
+                        self.error_expr(span)
+                    }
+                }
             }
             ExprKind::OperatorRef(op) => self.operator_function(op, expected, span),
             ExprKind::PatternBinding(..) | ExprKind::PatternIs(_) => {
@@ -804,8 +816,18 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(ty, TExprKind::Range(ab, bb, op == BinOp::Closed), span)
             }
             BinOp::Ident | BinOp::NotIdent => {
-                self.error(format!("'{}' needs class instances, which are not supported yet", op.spelling()), span);
-                self.error_expr(span)
+                let (at, bt) = self.operands(a, b, None);
+                let is_ref = |c: &Self, t: TypeId| {
+                    let t = c.env.types.optional_inner(t).unwrap_or(t);
+                    c.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class) || c.env.types.is_error(t)
+                };
+                if !is_ref(self, at.ty) || !is_ref(self, bt.ty) {
+                    let (x, y) = (self.ty_name(at.ty), self.ty_name(bt.ty));
+                    self.error(format!("argument type '{x}' expected to be an instance of a class or class-constrained type ('{y}')"), span);
+                }
+                let kind = if op == BinOp::Ident { BinKind::Identical } else { BinKind::NotIdentical };
+                let (ab, bb) = (self.boxed(at), self.boxed(bt));
+                self.mk(TypeTable::BOOL, TExprKind::Binary(kind, ab, bb), span)
             }
             BinOp::Match => {
                 let (at, bt) = self.operands(a, b, None);
@@ -1066,7 +1088,7 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::SelfValue => {
                 let e2 = Expr { kind: ExprKind::Name("self"), span: e.span };
                 let p = self.place(&e2, false)?;
-                if write {
+                if write && !self.is_class_type(place_type(&p)) {
                     if let Place::Var(r, _) = p {
                         let (_, mutable, _) = self.var_info(r);
                         if !mutable {
@@ -1177,8 +1199,10 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                     }
                 }
-                // Labeled tuple elements and struct properties are places too.
-                let base_place = self.place(base, write)?;
+                // Labeled tuple elements and struct properties are places too. A class
+                // reference need not be mutable to have its properties set.
+                let base_is_ref = self.peek_type(base).is_some_and(|t| self.is_class_type(t));
+                let base_place = self.place(base, write && !base_is_ref)?;
                 self.member_place(base_place, name, write, e.span)
             }
             _ => {
@@ -1193,6 +1217,23 @@ impl<'e, 's> Checker<'e, 's> {
     /// `base.name` as a place: a labeled tuple element, a stored or computed property.
     fn member_place(&mut self, base_place: Place<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
         let base_ty = place_type(&base_place);
+        if let Some(info) = self.env.types.nominal(base_ty).cloned().filter(|i| i.kind == super::types::NominalKind::Class) {
+            // A class instance is a reference: its properties are places whatever the base.
+            if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
+                let f = &info.fields[i];
+                let in_init = self.cur_ref().init_of.is_some();
+                if write && !f.mutable && !in_init {
+                    self.error_with_note(
+                        format!("cannot assign to property: '{}' is a 'let' constant", f.name),
+                        name.span,
+                        "change 'let' to 'var' to make it mutable",
+                    );
+                }
+                let base = self.place_value(&base_place, span);
+                let b = self.boxed(base);
+                return Some(Place::ObjField(b, u32::try_from(i).unwrap_or(0), f.ty));
+            }
+        }
         if let Some(info) = self.env.types.nominal(base_ty).cloned() {
             if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
                 let f = &info.fields[i];
@@ -1230,6 +1271,72 @@ impl<'e, 's> Checker<'e, 's> {
             self.error(format!("cannot assign to property: '{}' is a get-only property of '{tname}'", name.name), name.span);
         }
         None
+    }
+
+    /// Whether `t` is a class type.
+    pub(super) fn is_class_type(&self, t: TypeId) -> bool {
+        self.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class)
+    }
+
+    /// The type of a simple place expression without checking it (names, `self`, stored
+    /// properties), for deciding how to treat it; `None` when it is not that simple.
+    fn peek_type(&mut self, e: &Expr<'_>) -> Option<TypeId> {
+        match e.kind {
+            ExprKind::SelfValue => self.self_type_in_scope(),
+            ExprKind::Name(n) => match self.lookup(n) {
+                Some(Resolved::Var(r)) => Some(self.var_info(r).0),
+                _ => {
+                    let st = self.self_type_in_scope()?;
+                    match self.find_member(st, n) {
+                        Some(super::nominal::Member::Field(_, t, _)) => Some(t),
+                        _ => None,
+                    }
+                }
+            },
+            ExprKind::Member(b, n) => {
+                let bt = self.peek_type(b)?;
+                match self.find_member(bt, n.name) {
+                    Some(super::nominal::Member::Field(_, t, _)) => Some(t),
+                    _ => None,
+                }
+            }
+            ExprKind::Paren(inner) => self.peek_type(inner),
+            _ => None,
+        }
+    }
+
+    /// The value a place holds, as an expression (for class references used as a base).
+    fn place_value(&mut self, p: &Place<'s>, span: Span) -> TExpr<'s> {
+        match p {
+            Place::Var(r, t) => self.mk(*t, TExprKind::Var(*r), span),
+            Place::TupleField(b, i, t) => {
+                let base = self.place_value(b, span);
+                let bb = self.boxed(base);
+                self.mk(*t, TExprKind::TupleField(bb, *i), span)
+            }
+            Place::ObjField(b, i, t) => self.mk(*t, TExprKind::ObjField(b, *i), span),
+            Place::Index(b, i, t) => {
+                let base = self.place_value(b, span);
+                let args = self.slice(vec![base, **i]);
+                self.mk(*t, TExprKind::Builtin(Builtin::ArrGet, args), span)
+            }
+            Place::DictForce(b, k, t) => {
+                let base = self.place_value(b, span);
+                let opt = self.types().optional(*t);
+                let args = self.slice(vec![base, **k]);
+                let get = self.mk(opt, TExprKind::Builtin(Builtin::DictGet, args), span);
+                let gb = self.boxed(get);
+                self.mk(*t, TExprKind::ForceUnwrap(gb), span)
+            }
+            Place::Computed(b, getter, _, t) => {
+                let base = self.place_value(b, span);
+                self.call_func_index(*getter, *t, vec![base], span)
+            }
+            Place::DictKey(..) | Place::DictKeyDefault(..) | Place::Discard => {
+                self.error("cannot use this expression as a reference here", span);
+                self.error_expr(span)
+            }
+        }
     }
 
     /// The innermost `?.` in the postfix chain starting at `e` (not yet being lowered).
@@ -1478,6 +1585,7 @@ pub(super) fn place_type(p: &Place<'_>) -> TypeId {
         | Place::DictKey(_, _, t)
         | Place::DictForce(_, _, t)
         | Place::Computed(_, _, _, t)
+        | Place::ObjField(_, _, t)
         | Place::DictKeyDefault(_, _, _, t)
         | Place::TupleField(_, _, t) => *t,
         Place::Discard => TypeTable::ERROR,

@@ -265,6 +265,12 @@ pub enum TExprKind<'s> {
     /// A closure value: its function, and the values of its capture list (`[x]`), computed
     /// when the closure is made.
     Closure(FuncId, &'s [TExpr<'s>]),
+    /// A new instance of class (nominal index), its properties at their defaults.
+    NewObject(u32),
+    /// A class instance's stored property.
+    ObjField(&'s TExpr<'s>, u32),
+    /// A class method call dispatched on the receiver (the first argument): method key.
+    CallMethod(u32, &'s [TExpr<'s>]),
     /// An enum value: case index and associated values.
     EnumCase(u32, &'s [TExpr<'s>]),
     /// `lo..<hi` / `lo...hi` (as a value)
@@ -296,6 +302,8 @@ pub enum Place<'s> {
     DictKey(&'s Place<'s>, &'s TExpr<'s>, TypeId),
     /// `base[key]!` on a dictionary: traps when the key is absent.
     DictForce(&'s Place<'s>, &'s TExpr<'s>, TypeId),
+    /// A stored property of a class instance (a reference: no write-back of the base).
+    ObjField(&'s TExpr<'s>, u32, TypeId),
     /// A computed property: read with the getter, written with the setter (which takes the
     /// base `inout`). Getter and setter are module function indices.
     Computed(&'s Place<'s>, u32, u32, TypeId),

@@ -39,10 +39,6 @@ impl<'e, 's> Checker<'e, 's> {
                     TypeDeclKind::Struct => NominalKind::Struct,
                     TypeDeclKind::Enum => NominalKind::Enum,
                 };
-                if nk == NominalKind::Class {
-                    self.error("classes are not supported yet", t.name.span);
-                    continue;
-                }
                 let ty = self.types().add_nominal(t.name.name, nk);
                 self.env.aliases.insert(t.name.name.to_string(), ty);
                 self.type_decls.insert(*t as *const TypeDecl<'_> as usize, ty);
@@ -56,13 +52,44 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Pass 2: fields, method signatures and cases of every top-level type.
     pub(super) fn declare_type_members(&mut self, program: &[Stmt<'_>]) {
+        // Superclasses first: a subclass starts from its superclass's fields and methods.
+        let mut todo: Vec<(&TypeDecl<'_>, TypeId)> = Vec::new();
         for stmt in program {
             if let StmtKind::Decl(Decl { kind: DeclKind::Type(_, t), .. }) = stmt.kind {
                 if let Some(&ty) = self.type_decls.get(&(*t as *const TypeDecl<'_> as usize)) {
-                    self.declare_members(t, ty);
+                    todo.push((t, ty));
                 }
             }
         }
+        let mut done: Vec<TypeId> = Vec::new();
+        while !todo.is_empty() {
+            let before = todo.len();
+            let mut i = 0;
+            while i < todo.len() {
+                let (t, ty) = todo[i];
+                let sup = self.superclass_of(t);
+                if sup.is_none_or(|s| done.contains(&s) || !todo.iter().any(|(_, x)| *x == s)) {
+                    self.declare_members(t, ty);
+                    done.push(ty);
+                    todo.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+            if todo.len() == before {
+                let (t, _) = todo[0];
+                self.error(format!("'{}' inherits from itself", t.name.name), t.name.span);
+                break;
+            }
+        }
+    }
+
+    /// The user class a type declaration names first in its inheritance clause.
+    fn superclass_of(&self, t: &TypeDecl<'_>) -> Option<TypeId> {
+        let first = t.inherits.first()?;
+        let TypeKind::Named { path: [n], args: [] } = first.kind else { return None };
+        let ty = *self.env.aliases.get(n.name)?;
+        self.env.types.nominal(ty).filter(|i| i.kind == NominalKind::Class).map(|_| ty)
     }
 
     fn nominal_mut(&mut self, ty: TypeId) -> Option<&mut super::types::NominalInfo> {
@@ -72,8 +99,22 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn declare_members(&mut self, t: &TypeDecl<'_>, ty: TypeId) {
         let kind = self.env.types.nominal(ty).map_or(NominalKind::Struct, |n| n.kind);
-        // The inheritance clause: a raw type and CaseIterable for enums.
-        for inh in t.inherits {
+        if kind == NominalKind::Class {
+            if let Some(sup) = self.superclass_of(t) {
+                let (fields, vtable) = self.env.types.nominal(sup).map(|s| (s.fields.clone(), s.vtable.clone())).unwrap_or_default();
+                if let Some(n) = self.nominal_mut(ty) {
+                    n.superclass = Some(sup);
+                    n.own_fields_start = fields.len();
+                    n.fields = fields;
+                    n.vtable = vtable;
+                }
+            }
+        }
+        // The inheritance clause: a superclass, a raw type and CaseIterable for enums.
+        for (i, inh) in t.inherits.iter().enumerate() {
+            if i == 0 && kind == NominalKind::Class && self.superclass_of(t).is_some() {
+                continue;
+            }
             let name = match inh.kind {
                 TypeKind::Named { path: [n], args: [] } => n.name,
                 _ => "",
@@ -141,14 +182,44 @@ impl<'e, 's> Checker<'e, 's> {
                                 self.error(msg, name.span);
                                 continue;
                             }
-                            n.fields.push(FieldInfo { name: name.name.to_string(), ty: fty, mutable, default });
+                            n.fields.push(FieldInfo {
+                                name: name.name.to_string(),
+                                ty: fty,
+                                mutable,
+                                default,
+                                weak: m.modifiers.is_weak,
+                                unowned: m.modifiers.is_unowned,
+                            });
                         }
                     }
                 }
                 DeclKind::Func(f) => {
                     let info = self.method_info(ty, f, m.modifiers);
+                    if kind == NominalKind::Class && !info.is_static {
+                        let key = self.types().method_key(&info.name, &info.labels);
+                        let inherited = self.env.types.nominal(ty).is_some_and(|n| n.vtable.iter().any(|(k, _)| *k == key));
+                        if inherited && !m.modifiers.is_override {
+                            self.error("overriding declaration requires an 'override' keyword", f.name.span);
+                        }
+                        if !inherited && m.modifiers.is_override {
+                            self.error("method does not override any method from its superclass", f.name.span);
+                        }
+                        if let Some(n) = self.nominal_mut(ty) {
+                            match n.vtable.iter_mut().find(|(k, _)| *k == key) {
+                                Some(entry) => entry.1 = info.func,
+                                None => n.vtable.push((key, info.func)),
+                            }
+                        }
+                    }
                     if let Some(n) = self.nominal_mut(ty) {
                         n.methods.push(info);
+                    }
+                }
+                DeclKind::Deinit(_) if kind == NominalKind::Class => {
+                    let id = self.reserve_func();
+                    let func = self.global_index(id);
+                    if let Some(n) = self.nominal_mut(ty) {
+                        n.deinit = Some(func);
                     }
                 }
                 DeclKind::Init(f) => {
@@ -284,6 +355,17 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     _ => None,
                 };
+                let is_class = self.env.types.nominal(ty).is_some_and(|n| n.kind == NominalKind::Class);
+                if is_class && !is_static {
+                    // Class properties are overridable: their getters dispatch like methods.
+                    let key = self.types().method_key(&format!("{}.get", name.name), &[]);
+                    if let Some(n) = self.nominal_mut(ty) {
+                        match n.vtable.iter_mut().find(|(k, _)| *k == key) {
+                            Some(entry) => entry.1 = getter,
+                            None => n.vtable.push((key, getter)),
+                        }
+                    }
+                }
                 if let Some(n) = self.nominal_mut(ty) {
                     n.computed.push(ComputedInfo { name: name.name.to_string(), ty: pty, getter, setter, is_static });
                 }
@@ -344,7 +426,16 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 DeclKind::Init(f) => {
                     if let Some(mi) = inits.next() {
-                        self.check_init(ty, f, mi);
+                        if info.kind == NominalKind::Class {
+                            self.check_class_init(ty, f, mi);
+                        } else {
+                            self.check_init(ty, f, mi);
+                        }
+                    }
+                }
+                DeclKind::Deinit(body) => {
+                    if let Some(func) = info.deinit {
+                        self.check_deinit(ty, func, body, m.span);
                     }
                 }
                 _ => {}
@@ -481,6 +572,102 @@ impl<'e, 's> Checker<'e, 's> {
         self.finish_func(body, mi.result);
     }
 
+    /// A class initializer: a function of `self` (made by the caller, properties at their
+    /// defaults) and the parameters, returning `self`. `super.init(...)` calls the
+    /// superclass's on the same `self`.
+    fn check_class_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else { return };
+        let tname = self.ty_name(ty);
+        let ctx = self.new_func_ctx(format!("{tname}.init"), FuncKind::Global, Some(TypeTable::VOID), f.name.span);
+        self.stack.push((id, ctx));
+        let self_var = self.declare_self(ty, false);
+        for (i, p) in f.params.iter().enumerate() {
+            let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
+            let inout = mi.inout.get(i).copied().unwrap_or(false);
+            self.declare_local(p.name.name, t, inout);
+            if inout {
+                self.cur().ir.inout_params.push(u32::try_from(i + 1).unwrap_or(0));
+            }
+        }
+        self.cur().ir.param_count = u32::try_from(f.params.len() + 1).unwrap_or(u32::MAX);
+        self.cur().init_of = Some((self_var, mi.failable));
+        let span = f.name.span;
+        let mut body: Vec<TStmt<'s>> = self.check_block_stmts(f.body).to_vec();
+        let me = self.mk(ty, TExprKind::Var(VarRef::Local(self_var)), span);
+        let result = if mi.failable {
+            let b = self.boxed(me);
+            self.mk(mi.result, TExprKind::WrapOptional(b), span)
+        } else {
+            me
+        };
+        body.push(TStmt { kind: TStmtKind::Return(Some(result)), span });
+        let body = self.slice(body);
+        self.cur().ir.result = mi.result;
+        self.finish_func(body, mi.result);
+    }
+
+    fn check_deinit(&mut self, ty: TypeId, func: u32, body: &[Stmt<'_>], span: Span) {
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let tname = self.ty_name(ty);
+        let ctx = self.new_func_ctx(format!("{tname}.deinit"), FuncKind::Global, Some(TypeTable::VOID), span);
+        self.stack.push((id, ctx));
+        self.declare_self(ty, false);
+        self.cur().ir.param_count = 1;
+        let body = self.check_body(body, TypeTable::VOID);
+        self.finish_func(body, TypeTable::VOID);
+    }
+
+    /// An initializer of class `ty` or of its nearest superclass that has some, by labels.
+    fn class_init(&self, ty: TypeId, labels: &[Option<&str>]) -> Option<MethodInfo> {
+        let mut cur = Some(ty);
+        while let Some(c) = cur {
+            let n = self.env.types.nominal(c)?;
+            if !n.inits.is_empty() {
+                return n
+                    .inits
+                    .iter()
+                    .find(|m| m.labels.len() == labels.len() && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b))
+                    .or(n.inits.first())
+                    .cloned();
+            }
+            cur = n.superclass;
+        }
+        None
+    }
+
+    /// `super.init(...)` / `super.method(...)` inside a class member.
+    pub(super) fn super_call(&mut self, name: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass);
+        let Some(sup) = sup else {
+            self.error("'super' members cannot be referenced in a root class", span);
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        };
+        let me = Expr { kind: ExprKind::SelfValue, span };
+        let me = self.check_expr(&me, None);
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        if name.name == "init" {
+            let Some(mi) = self.class_init(sup, &labels) else {
+                // A superclass without initializers: nothing to run.
+                return me;
+            };
+            let mut targs = vec![me];
+            targs.extend(self.method_args(&mi, args, span));
+            return self.call_func_index(mi.func, sup, targs, span);
+        }
+        match self.find_member(sup, name.name) {
+            Some(Member::Method(mi)) => {
+                let mut targs = vec![me];
+                targs.extend(self.method_args(&mi, args, span));
+                self.call_func_index(mi.func, mi.result, targs, span)
+            }
+            _ => {
+                let n = self.ty_name(sup);
+                self.error(format!("value of type '{n}' has no member '{}'", name.name), name.span);
+                self.mk(TypeTable::ERROR, TExprKind::Void, span)
+            }
+        }
+    }
+
     /// The value of a struct before its initializer runs: defaults, or `()` placeholders.
     fn initial_self(&mut self, ty: TypeId, span: Span) -> TExpr<'s> {
         let fields = self.env.types.nominal(ty).map(|n| n.fields.clone()).unwrap_or_default();
@@ -518,10 +705,24 @@ impl<'e, 's> Checker<'e, 's> {
             let f = &n.fields[i];
             return Some(Member::Field(u32::try_from(i).unwrap_or(0), f.ty, f.mutable));
         }
-        if let Some(c) = n.computed.iter().find(|c| c.name == name && !c.is_static) {
-            return Some(Member::Computed(c.clone()));
+        // Methods and computed properties, inherited along the superclass chain.
+        let mut cur = Some(ty);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            let n = self.env.types.nominal(c)?;
+            if let Some(cp) = n.computed.iter().find(|cp| cp.name == name && !cp.is_static) {
+                return Some(Member::Computed(cp.clone()));
+            }
+            if let Some(m) = n.methods.iter().find(|m| m.name == name && !m.is_static) {
+                return Some(Member::Method(m.clone()));
+            }
+            cur = n.superclass;
+            steps += 1;
+            if steps > 1000 {
+                break;
+            }
         }
-        n.methods.iter().find(|m| m.name == name && !m.is_static).map(|m| Member::Method(m.clone()))
+        None
     }
 
     /// Constructs a user type: `Point(x: 1, y: 2)`, `Color(rawValue: 1)`.
@@ -541,6 +742,20 @@ impl<'e, 's> Checker<'e, 's> {
             }
             self.error(format!("'{}' cannot be constructed because it has no accessible initializers", info.name), span);
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        }
+        if info.kind == NominalKind::Class {
+            let index = self.env.types.nominal_index(ty).unwrap_or(0);
+            let object = self.mk(ty, TExprKind::NewObject(index), span);
+            let Some(mi) = self.class_init(ty, &labels) else {
+                if !args.is_empty() {
+                    self.error("argument passed to call that takes no arguments", args[0].value.span);
+                }
+                return object;
+            };
+            let mut targs = vec![object];
+            targs.extend(self.method_args(&mi, args, span));
+            let result = if mi.failable { self.types().optional(ty) } else { ty };
+            return self.call_func_index(mi.func, result, targs, span);
         }
         if !info.inits.is_empty() {
             let chosen = info.inits.iter().find(|m| {
@@ -667,6 +882,14 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// A method call on a user type's value.
     pub(super) fn nominal_method(&mut self, base: TExpr<'s>, mi: &MethodInfo, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        if self.env.types.nominal(base.ty).is_some_and(|n| n.kind == NominalKind::Class) {
+            // Class methods dispatch on the instance's class (overrides).
+            let key = self.types().method_key(&mi.name, &mi.labels);
+            let mut targs = vec![base];
+            targs.extend(self.method_args(mi, args, span));
+            let targs = self.slice(targs);
+            return self.mk(mi.result, TExprKind::CallMethod(key, targs), span);
+        }
         let receiver = if mi.mutating {
             match self.place_of_for_mutation(&base, span) {
                 Some(p) => {

@@ -109,6 +109,10 @@ pub struct FieldInfo {
     pub mutable: bool,
     /// Module function computing its default value, if it has one.
     pub default: Option<u32>,
+    /// `weak var` (class references): reads `nil` after the instance is gone.
+    pub weak: bool,
+    /// `unowned`: reading after the instance is gone traps.
+    pub unowned: bool,
 }
 
 /// A method, initializer or accessor: the module function and its signature.
@@ -196,6 +200,14 @@ pub struct NominalInfo {
     pub equatable: bool,
     /// Declared `Hashable`.
     pub hashable: bool,
+    /// Classes: the superclass.
+    pub superclass: Option<TypeId>,
+    /// Classes: the `deinit` (a module function taking `self`).
+    pub deinit: Option<u32>,
+    /// Classes: where the class's own stored properties start (the superclass's come first).
+    pub own_fields_start: usize,
+    /// Classes: method key → module function, overrides replacing inherited entries.
+    pub vtable: Vec<(u32, u32)>,
 }
 
 /// Interned types with their display names.
@@ -209,6 +221,8 @@ pub struct TypeTable {
     pub nominals: Vec<NominalInfo>,
     /// The module's name, which qualifies user types in debug descriptions (`main.Point`).
     pub module_name: String,
+    /// Method keys (`name(label:label:)`) for class method dispatch, by key index.
+    pub method_keys: Vec<String>,
 }
 
 impl Default for TypeTable {
@@ -241,6 +255,7 @@ impl TypeTable {
             nominal_names: Vec::new(),
             nominals: Vec::new(),
             module_name: "main".to_string(),
+            method_keys: Vec::new(),
         };
         for ty in [Type::Error, Type::Void, Type::Int, Type::Double, Type::Bool, Type::String, Type::Character] {
             t.intern(ty);
@@ -299,9 +314,40 @@ impl TypeTable {
             case_iterable: false,
             equatable: false,
             hashable: false,
+            superclass: None,
+            deinit: None,
+            own_fields_start: 0,
+            vtable: Vec::new(),
         });
         let index = u32::try_from(self.nominals.len() - 1).unwrap_or(u32::MAX);
         self.intern(Type::Nominal(index))
+    }
+
+    /// The dispatch key of a method signature.
+    pub fn method_key(&mut self, name: &str, labels: &[Option<String>]) -> u32 {
+        let key: String = format!("{name}({})", labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect::<String>());
+        if let Some(i) = self.method_keys.iter().position(|k| *k == key) {
+            return u32::try_from(i).unwrap_or(u32::MAX);
+        }
+        self.method_keys.push(key);
+        u32::try_from(self.method_keys.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// Whether class `sub` is `sup` or inherits from it.
+    pub fn is_subclass(&self, sub: TypeId, sup: TypeId) -> bool {
+        let mut cur = Some(sub);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == sup {
+                return true;
+            }
+            steps += 1;
+            if steps > 1000 {
+                return false;
+            }
+            cur = self.nominal(c).and_then(|n| n.superclass);
+        }
+        false
     }
 
     /// The nominal type behind `id`, if it is one.

@@ -162,6 +162,11 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
                 out.push(')');
             }
         }
+        Value::Object(o) => {
+            // A class instance prints its dynamic type.
+            let name = types.nominals.get(o.get().class as usize).map_or(info.name.as_str(), |n| n.name.as_str());
+            let _ = write!(out, "{}.{}", types.module_name, name);
+        }
         _ => {
             let _ = write!(out, "{}.{}", types.module_name, info.name);
         }

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::io::Write;
 
 use super::describe::describe;
+use super::instance::{self, InstRef};
 use super::module::{Constant, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
@@ -382,6 +383,10 @@ impl<'m> Vm<'m> {
     fn execute(&mut self, stop: usize) -> R<()> {
         let module = self.module;
         loop {
+            // ARC: instances released by the last instruction are deinitialised now.
+            if instance::has_pending() {
+                self.process_releases()?;
+            }
             let Some(frame) = self.frames.last_mut() else {
                 return Ok(());
             };
@@ -589,7 +594,10 @@ impl<'m> Vm<'m> {
                     let from = self.stack.len().saturating_sub(n_results);
                     let results: Vec<Value> = self.stack.drain(from..).collect();
                     let cut = if frame.has_callee_slot { frame.base.saturating_sub(1) } else { frame.base };
-                    self.stack.truncate(cut);
+                    // Locals are released in reverse declaration order (the last slot first).
+                    while self.stack.len() > cut {
+                        drop(self.stack.pop());
+                    }
                     self.stack.extend(results);
                     if self.frames.len() <= stop {
                         return Ok(());
@@ -638,6 +646,48 @@ impl<'m> Vm<'m> {
                     }
                     let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
                     self.stack.push(v);
+                }
+                Op::NewObject(class) => {
+                    let v = self.new_object(class)?;
+                    self.stack.push(v);
+                }
+                Op::ObjGet(i) => {
+                    let v = match self.pop() {
+                        Value::Object(o) => self.read_field(&o, i)?,
+                        _ => return Err(self.internal("expected an instance")),
+                    };
+                    self.stack.push(v);
+                }
+                Op::ObjTake(i) => {
+                    let v = match self.stack.last() {
+                        Some(Value::Object(o)) => self.read_field(o, i)?,
+                        _ => return Err(self.internal("expected an instance")),
+                    };
+                    self.stack.push(v);
+                }
+                Op::ObjPut(i) => {
+                    let v = self.pop();
+                    match self.pop() {
+                        Value::Object(o) => self.write_field(&o, i, v),
+                        _ => return Err(self.internal("expected an instance")),
+                    }
+                }
+                Op::CallMethod(key, argc) => {
+                    let at = self.stack.len().saturating_sub(argc as usize);
+                    let class = match self.stack.get(at) {
+                        Some(Value::Object(o)) => o.get().class,
+                        _ => return Err(self.internal("method call on a non-instance")),
+                    };
+                    let func = module
+                        .env
+                        .types
+                        .nominals
+                        .get(class as usize)
+                        .and_then(|n| n.vtable.iter().find(|(k, _)| *k == key))
+                        .map(|(_, f)| *f)
+                        .ok_or_else(|| self.internal("method not found in the class"))?;
+                    self.step()?;
+                    self.push_frame(func, None, argc as usize, false)?;
                 }
                 Op::MakeEnum(tag, n) => {
                     let v = if n == 0 {
@@ -829,6 +879,114 @@ impl<'m> Vm<'m> {
         &self.module.env
     }
 
+    /// A new instance of `class`, each stored property at its default (computed by its
+    /// default-value function) or empty until an initializer sets it.
+    fn new_object(&mut self, class: u32) -> R<Value> {
+        let module = self.module;
+        let Some(info) = module.env.types.nominals.get(class as usize) else {
+            return Err(self.internal("unknown class"));
+        };
+        let mut fields = Vec::with_capacity(info.fields.len());
+        for f in &info.fields {
+            let v = match f.default {
+                Some(thunk) => {
+                    let v = self.call_function(thunk, None, 0, false)?;
+                    self.pop();
+                    if f.weak || f.unowned {
+                        weaken(v)
+                    } else {
+                        v
+                    }
+                }
+                None => Value::Void,
+            };
+            fields.push(v);
+        }
+        Ok(Value::Object(InstRef::new(class, fields).map_err(|e| self.alloc_trap(e))?))
+    }
+
+    /// Reads stored property `i` (a weak one reads `nil` once its instance is gone).
+    fn read_field(&self, o: &InstRef, i: u16) -> R<Value> {
+        let v = o.get().fields.borrow().get(i as usize).cloned().unwrap_or_default();
+        Ok(match v {
+            Value::Weak(w) => match w.upgrade() {
+                Some(strong) => Value::Object(strong),
+                None => {
+                    let unowned = self
+                        .module
+                        .env
+                        .types
+                        .nominals
+                        .get(o.get().class as usize)
+                        .and_then(|n| n.fields.get(i as usize))
+                        .is_some_and(|f| f.unowned);
+                    if unowned {
+                        return Err(self.trap(TrapKind::Fatal(
+                            "Attempted to read an unowned reference but the object was already deallocated".into(),
+                        )));
+                    }
+                    Value::Nil
+                }
+            },
+            v => v,
+        })
+    }
+
+    /// Sets stored property `i` (a weak or unowned one keeps a weak reference). The new value
+    /// is in place before the old one is released.
+    fn write_field(&self, o: &InstRef, i: u16, v: Value) {
+        let info = self.module.env.types.nominals.get(o.get().class as usize).and_then(|n| n.fields.get(i as usize));
+        let v = if info.is_some_and(|f| f.weak || f.unowned) { weaken(v) } else { v };
+        let old = o.get().fields.borrow_mut().get_mut(i as usize).map(|slot| std::mem::replace(slot, v));
+        drop(old);
+    }
+
+    /// Deinitialises released instances, depth first: for each class from the instance's
+    /// own up to the root, its `deinit` body, then its stored properties in declaration
+    /// order. An instance released meanwhile is finished before the next property.
+    fn process_releases(&mut self) -> R<()> {
+        let module = self.module;
+        // Work items: (instance, class level, next step); step 0 runs the level's deinit,
+        // then each of the level's own properties.
+        let mut work: Vec<(InstRef, u32, usize)> = Vec::new();
+        for inst in instance::take_pending().into_iter().rev() {
+            let class = inst.get().class;
+            work.push((inst, class, 0));
+        }
+        while let Some((inst, level, step)) = work.pop() {
+            let Some(info) = module.env.types.nominals.get(level as usize) else {
+                inst.finish();
+                continue;
+            };
+            if step == 0 {
+                if let Some(d) = info.deinit {
+                    self.stack.push(Value::Object(inst.clone()));
+                    self.call_function(d, None, 1, false)?;
+                    self.pop();
+                }
+                work.push((inst, level, 1));
+            } else {
+                let index = info.own_fields_start + step - 1;
+                if index < info.fields.len() {
+                    let old = inst.get().fields.borrow_mut().get_mut(index).map(std::mem::take);
+                    drop(old);
+                    work.push((inst, level, step + 1));
+                    // Instances this release freed go first (depth first, in release order).
+                    for released in instance::take_pending().into_iter().rev() {
+                        let class = released.get().class;
+                        work.push((released, class, 0));
+                    }
+                } else {
+                    match info.superclass.and_then(|s| module.env.types.nominal_index(s)) {
+                        Some(sup) => work.push((inst, sup, 0)),
+                        None => inst.finish(),
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn jump(&mut self, off: i32) {
         if let Some(f) = self.frames.last_mut() {
             f.ip = (f.ip as i64 + i64::from(off)).max(0) as usize;
@@ -899,7 +1057,8 @@ impl<'m> Vm<'m> {
             (GeStr | GeTuple, _, _) => Value::Bool(compare(&a, &b) != std::cmp::Ordering::Less),
             (EqValue, _, _) => Value::Bool(equal(&a, &b)),
             (NeValue, _, _) => Value::Bool(!equal(&a, &b)),
-            (Identical, _, _) | (NotIdentical, _, _) => Value::Bool(false),
+            (Identical, _, _) => Value::Bool(same_instance(&a, &b)),
+            (NotIdentical, _, _) => Value::Bool(!same_instance(&a, &b)),
             _ => return Err(self.internal(&format!("{kind:?} on {} and {}", a.kind_name(), b.kind_name()))),
         };
         self.stack.push(v);
@@ -998,6 +1157,14 @@ impl<'m> Vm<'m> {
     }
 }
 
+fn same_instance(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => InstRef::ptr_eq(x, y),
+        (Value::Nil, Value::Nil) => true,
+        _ => false,
+    }
+}
+
 /// The doubles of `stride(from:to:by:)` / `through:`, computed as Swift does (start + i*step).
 pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<f64> {
     let mut out = Vec::new();
@@ -1092,5 +1259,13 @@ mod tests {
         assert_eq!(smart_shr(-1, 64), -1);
         assert_eq!(smart_shl(8, -2), 2);
         assert_eq!(smart_shr(8, -2), 32);
+    }
+}
+
+/// The form a weak or unowned stored property keeps.
+fn weaken(v: Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Weak(o.downgrade()),
+        other => other,
     }
 }

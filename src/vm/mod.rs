@@ -6,6 +6,7 @@
 pub mod builtins;
 pub mod collections;
 pub mod describe;
+pub mod instance;
 pub mod interp;
 pub mod module;
 pub mod object;

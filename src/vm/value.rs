@@ -134,6 +134,10 @@ pub enum Value {
     Iter(Obj<RefCell<IterObj>>),
     /// An enum value: case index and associated values.
     Enum(u32, Option<Obj<Vec<Value>>>),
+    /// A class instance (a strong reference).
+    Object(super::instance::InstRef),
+    /// A `weak` or `unowned` stored property's reference (only inside instances).
+    Weak(super::instance::InstWeak),
 }
 
 impl Value {
@@ -157,6 +161,8 @@ impl Value {
             Value::Some(_) => "Optional",
             Value::Iter(_) => "Iterator",
             Value::Enum(..) => "Enum",
+            Value::Object(_) => "Object",
+            Value::Weak(_) => "Weak",
         }
     }
 }
@@ -176,6 +182,7 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         (Value::Set(x), Value::Set(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
         (Value::Range(x), Value::Range(y)) => x.closed == y.closed && equal(&x.lo, &y.lo) && equal(&x.hi, &y.hi),
         (Value::Some(x), Value::Some(y)) => equal(x, y),
+        (Value::Object(a), Value::Object(b)) => super::instance::InstRef::ptr_eq(a, b),
         (Value::Enum(a, pa), Value::Enum(b, pb)) => {
             a == b
                 && match (pa, pb) {

@@ -1,0 +1,232 @@
+//! Class instances and Swift's ARC.
+//!
+//! An [`InstRef`] is a counted reference to an instance in the Objects subsystem. When the
+//! last strong reference goes away the instance is not freed on the spot: it is queued, and
+//! the VM, right after the instruction that released it, runs its `deinit` and releases its
+//! stored properties in order, depth first (`Vm::process_releases`). That gives Swift's
+//! observable order (the `deinit` runs at the moment of the last release, before anything
+//! else happens) and never recurses on the host stack, so releasing a million-node linked
+//! list is a loop, not a million nested drops.
+//!
+//! Weak references ([`InstWeak`]) keep the memory (not the instance) alive; they read `nil`
+//! once the instance has begun deinitialising.
+
+use std::alloc::Layout;
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use super::value::Value;
+use crate::alloc::{registry, AllocError, AllocInfo, Subsystem};
+
+/// The instance is live.
+const LIVE: u8 = 0;
+/// Its `deinit` is running or its properties are being released.
+const DYING: u8 = 1;
+/// Fully released; the memory stays while weak references exist.
+const DEAD: u8 = 2;
+
+/// An instance with its counts.
+pub struct InstBox {
+    strong: Cell<u32>,
+    weak: Cell<u32>,
+    state: Cell<u8>,
+    /// The class (nominal index).
+    pub class: u32,
+    /// Stored properties: superclass fields first, then the class's own.
+    pub fields: RefCell<Vec<Value>>,
+}
+
+/// A strong reference.
+pub struct InstRef {
+    ptr: NonNull<InstBox>,
+    _marker: PhantomData<InstBox>,
+}
+
+/// A weak (or unowned) reference.
+pub struct InstWeak {
+    ptr: NonNull<InstBox>,
+    _marker: PhantomData<InstBox>,
+}
+
+thread_local! {
+    /// Instances whose last strong reference went away, in release order.
+    static PENDING: RefCell<Vec<NonNull<InstBox>>> = const { RefCell::new(Vec::new()) };
+    /// `!PENDING.is_empty()`, readable without a borrow after every instruction.
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether released instances wait to be deinitialised.
+#[inline]
+pub fn has_pending() -> bool {
+    HAS_PENDING.with(Cell::get)
+}
+
+/// Takes the released instances, in release order.
+pub fn take_pending() -> Vec<InstRef> {
+    HAS_PENDING.with(|f| f.set(false));
+    let ptrs = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    ptrs.into_iter()
+        .map(|ptr| {
+            // SAFETY: a pending instance has strong count 0 and state LIVE; it is kept alive
+            // by the queue. Making a strong reference again (count 1) hands it to the VM,
+            // which marks it DYING before the reference can be dropped again.
+            unsafe {
+                let b = ptr.as_ref();
+                b.strong.set(1);
+                b.state.set(DYING);
+            }
+            InstRef { ptr, _marker: PhantomData }
+        })
+        .collect()
+}
+
+fn layout() -> Layout {
+    Layout::new::<InstBox>()
+}
+
+impl InstRef {
+    /// A new instance of `class` with `fields`.
+    pub fn new(class: u32, fields: Vec<Value>) -> Result<InstRef, AllocError> {
+        let info = AllocInfo::here();
+        let ptr = registry::with_allocator(Subsystem::Objects, |a| a.allocate_with(layout(), &info))?.cast::<InstBox>();
+        // SAFETY: a fresh block with the size and alignment of `InstBox`.
+        unsafe {
+            ptr.as_ptr().write(InstBox {
+                strong: Cell::new(1),
+                weak: Cell::new(0),
+                state: Cell::new(LIVE),
+                class,
+                fields: RefCell::new(fields),
+            })
+        };
+        Ok(InstRef { ptr, _marker: PhantomData })
+    }
+
+    fn inner(&self) -> &InstBox {
+        // SAFETY: a strong reference keeps the box allocated (it is freed only when both
+        // counts are zero and the instance is DEAD).
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// The instance.
+    pub fn get(&self) -> &InstBox {
+        self.inner()
+    }
+
+    /// Identity (`===`).
+    pub fn ptr_eq(a: &InstRef, b: &InstRef) -> bool {
+        a.ptr == b.ptr
+    }
+
+    /// The instance's address.
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// A weak reference to the same instance.
+    pub fn downgrade(&self) -> InstWeak {
+        let w = self.inner().weak.get();
+        self.inner().weak.set(w.saturating_add(1));
+        InstWeak { ptr: self.ptr, _marker: PhantomData }
+    }
+
+    /// Strong references.
+    pub fn strong_count(&self) -> u32 {
+        self.inner().strong.get()
+    }
+
+    /// Marks a dying instance as fully released; its memory goes when the last reference
+    /// (strong or weak) does. Consumes the VM's reference.
+    pub fn finish(self) {
+        self.inner().state.set(DEAD);
+        drop(self);
+    }
+}
+
+impl Clone for InstRef {
+    fn clone(&self) -> InstRef {
+        let s = self.inner().strong.get();
+        self.inner().strong.set(s.saturating_add(1));
+        InstRef { ptr: self.ptr, _marker: PhantomData }
+    }
+}
+
+impl Drop for InstRef {
+    fn drop(&mut self) {
+        let b = self.inner();
+        let s = b.strong.get().saturating_sub(1);
+        b.strong.set(s);
+        if s > 0 {
+            return;
+        }
+        match b.state.get() {
+            LIVE => {
+                // The last strong reference: queue for deinit (the queue owns it now).
+                PENDING.with(|p| p.borrow_mut().push(self.ptr));
+                HAS_PENDING.with(|f| f.set(true));
+            }
+            DEAD if b.weak.get() == 0 => free(self.ptr),
+            // DYING: the VM's own reference during deinit; the VM finishes it.
+            _ => {}
+        }
+    }
+}
+
+fn free(ptr: NonNull<InstBox>) {
+    // SAFETY: no strong or weak reference remains; the box was allocated from the Objects
+    // allocator with `layout()` and its value is dropped exactly once here.
+    unsafe {
+        std::ptr::drop_in_place(ptr.as_ptr());
+        let info = AllocInfo::here();
+        registry::with_allocator(Subsystem::Objects, |a| {
+            let _ = a.free_with(ptr.cast(), layout(), &info);
+        });
+    }
+}
+
+impl InstWeak {
+    /// The instance, if it is still alive (not yet deinitialising).
+    pub fn upgrade(&self) -> Option<InstRef> {
+        // SAFETY: a weak reference keeps the box allocated.
+        let b = unsafe { self.ptr.as_ref() };
+        if b.state.get() != LIVE || b.strong.get() == 0 {
+            return None;
+        }
+        b.strong.set(b.strong.get().saturating_add(1));
+        Some(InstRef { ptr: self.ptr, _marker: PhantomData })
+    }
+}
+
+impl Clone for InstWeak {
+    fn clone(&self) -> InstWeak {
+        // SAFETY: a weak reference keeps the box allocated.
+        let b = unsafe { self.ptr.as_ref() };
+        b.weak.set(b.weak.get().saturating_add(1));
+        InstWeak { ptr: self.ptr, _marker: PhantomData }
+    }
+}
+
+impl Drop for InstWeak {
+    fn drop(&mut self) {
+        // SAFETY: a weak reference keeps the box allocated until this drop.
+        let b = unsafe { self.ptr.as_ref() };
+        let w = b.weak.get().saturating_sub(1);
+        b.weak.set(w);
+        if w == 0 && b.strong.get() == 0 && b.state.get() == DEAD {
+            free(self.ptr);
+        }
+    }
+}
+
+impl std::fmt::Debug for InstRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<instance of class #{} at {:#x}>", self.inner().class, self.addr())
+    }
+}
+
+impl std::fmt::Debug for InstWeak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<weak {:#x}>", self.ptr.as_ptr() as usize)
+    }
+}
