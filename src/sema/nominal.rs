@@ -30,7 +30,9 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn declare_type_names(&mut self, program: &[Stmt<'_>]) {
         for stmt in program {
             if let StmtKind::Decl(Decl { kind: DeclKind::Type(kind, t), .. }) = stmt.kind {
-                if self.env.aliases.contains_key(t.name.name) || self.is_builtin_type_name(t.name.name) {
+                if (self.env.aliases.contains_key(t.name.name) && !self.repl_may_redeclare_type(t.name.name))
+                    || self.is_builtin_type_name(t.name.name)
+                {
                     self.error(format!("invalid redeclaration of '{}'", t.name.name), t.name.span);
                     continue;
                 }

@@ -25,6 +25,8 @@ pub struct ReplEnv {
     /// The globals the entry being checked (or last checked) binds at top level, in
     /// declaration order: user declarations and `$R` results alike.
     pub bound: Vec<u32>,
+    /// User types declared before the entry being checked (it may declare their names again).
+    pub nominals_before: usize,
 }
 
 /// What [`ModuleEnv::rollback`] restores: the environment before an entry was checked.
@@ -52,6 +54,7 @@ impl ModuleEnv {
         let results = match &mut self.repl {
             Some(r) => {
                 r.bound.clear();
+                r.nominals_before = self.types.nominals.len();
                 r.results
             }
             None => 0,
@@ -191,6 +194,23 @@ impl<'e, 's> Checker<'e, 's> {
                 kind: TStmtKind::Init(global, value),
                 span: pattern.span,
             });
+        }
+    }
+
+    /// A type declared again in a later entry shadows the earlier one, as `swift repl`
+    /// allows (values of the old type keep it); twice in one entry is still an error.
+    pub(super) fn repl_may_redeclare_type(&self, name: &str) -> bool {
+        let Some(r) = &self.env.repl else {
+            return false;
+        };
+        match self
+            .env
+            .aliases
+            .get(name)
+            .and_then(|&ty| self.env.types.nominal_index(ty))
+        {
+            Some(index) => (index as usize) < r.nominals_before,
+            None => true,
         }
     }
 
