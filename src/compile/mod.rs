@@ -753,6 +753,21 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                     self.pattern(p, *v, fails);
                 }
             }
+            TPattern::IsClass(class) => {
+                self.emit(Op::Load(slot(subject)));
+                self.emit(Op::Int(i32::try_from(*class).unwrap_or(0)));
+                self.emit(Op::Builtin(Builtin::IsInstance, 2));
+                fails.push(self.jump(Op::JumpIfFalse));
+            }
+            TPattern::AsClass(class, v, p) => {
+                self.emit(Op::Load(slot(subject)));
+                self.emit(Op::Int(i32::try_from(*class).unwrap_or(0)));
+                self.emit(Op::Builtin(Builtin::IsInstance, 2));
+                fails.push(self.jump(Op::JumpIfFalse));
+                self.emit(Op::Load(slot(subject)));
+                self.emit(Op::Store(slot(*v)));
+                self.pattern(p, *v, fails);
+            }
             TPattern::Some(v, p) => {
                 self.emit(Op::Load(slot(subject)));
                 fails.push(self.jump(Op::UnwrapOrJump));

@@ -64,6 +64,9 @@ impl<'e, 's> Checker<'e, 's> {
                 },
             },
             ExprKind::SuperMember(name) => self.super_call(name, args, span),
+            ExprKind::Member(Expr { kind: ExprKind::SelfValue, .. }, Ident { name: "init", .. }) if self.cur_ref().init_of.is_some() => {
+                self.delegating_init(args, span)
+            }
             ExprKind::ImplicitMember(m) => {
                 let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));
                 match target.and_then(|t| self.enum_case_call(t, m, args, span)) {

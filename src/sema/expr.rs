@@ -300,10 +300,7 @@ impl<'e, 's> Checker<'e, 's> {
                         let b = self.boxed(v);
                         self.mk(target, TExprKind::Retype(b), span)
                     }
-                    _ => {
-                        self.error("'is', 'as?' and 'as!' need classes, which are not supported yet", span);
-                        self.error_expr(span)
-                    }
+                    _ => self.class_cast(kind, inner, target, span),
                 }
             }
             ExprKind::Closure(c) => {
@@ -1075,7 +1072,7 @@ impl<'e, 's> Checker<'e, 's> {
                 // An implicit `self.name`.
                 let me = Expr { kind: ExprKind::Name("self"), span: e.span };
                 let base_place = self.place(&me, false)?;
-                if write {
+                if write && !self.is_class_type(place_type(&base_place)) {
                     if let Place::Var(r, _) = base_place {
                         if !self.var_info(r).1 && self.cur_ref().init_of.is_none() {
                             self.error(format!("cannot assign to property: 'self' is immutable"), e.span);
@@ -1273,6 +1270,29 @@ impl<'e, 's> Checker<'e, 's> {
         None
     }
 
+    /// `x is T`, `x as? T`, `x as! T` on class hierarchies: a run-time check of the instance's
+    /// class.
+    fn class_cast(&mut self, kind: CastKind, inner: &Expr<'_>, target: TypeId, span: Span) -> TExpr<'s> {
+        let v = self.check_expr(inner, None);
+        let from = self.env.types.optional_inner(v.ty).unwrap_or(v.ty);
+        if !self.is_class_type(from) || !self.is_class_type(target) {
+            if !self.types().is_error(v.ty) && !self.types().is_error(target) {
+                let (a, b) = (self.ty_name(v.ty), self.ty_name(target));
+                self.error(format!("cast from '{a}' to unrelated type '{b}' always fails (only class hierarchies are supported)"), span);
+            }
+            return self.error_expr(span);
+        }
+        let index = self.env.types.nominal_index(target).unwrap_or(0);
+        let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
+        let (b, ty) = match kind {
+            CastKind::Is => (Builtin::IsInstance, TypeTable::BOOL),
+            CastKind::Conditional => (Builtin::CastOptional, self.types().optional(target)),
+            _ => (Builtin::CastForced, target),
+        };
+        let args = self.slice(vec![v, t]);
+        self.mk(ty, TExprKind::Builtin(b, args), span)
+    }
+
     /// Whether `t` is a class type.
     pub(super) fn is_class_type(&self, t: TypeId) -> bool {
         self.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class)
@@ -1459,12 +1479,6 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn closure(&mut self, c: &Closure<'_>, hint: Option<ClosureHint>, span: Span) -> TExpr<'s> {
         self.closure_count += 1;
         let name = format!("closure #{}", self.closure_count);
-        if !c.captures.is_empty() {
-            let strong_only = c.captures.iter().all(|cap| cap.kind == CaptureKind::Strong && cap.name.name != "self");
-            if !strong_only {
-                self.error("capture lists with 'weak', 'unowned' or 'self' need classes, which are not supported yet", c.span);
-            }
-        }
         let written_result = c.result.map(|t| self.resolve_type(t));
         let result = written_result.or(hint.as_ref().and_then(|h| h.result).filter(|t| !self.types().is_error(*t)));
         // Capture-list entries are evaluated in the enclosing function when the closure is made.
@@ -1472,18 +1486,38 @@ impl<'e, 's> Checker<'e, 's> {
         for cap in c.captures {
             let value = match cap.value {
                 Some(v) => self.check_expr(v, None),
+                None if cap.name.name == "self" => {
+                    let me = Expr { kind: ExprKind::SelfValue, span: cap.name.span };
+                    self.check_expr(&me, None)
+                }
                 None => self.name_expr(cap.name.name, cap.name.span),
             };
-            capture_values.push((cap.name.name.to_string(), value));
+            // `[weak x]` holds an optional weak reference; `[unowned x]` a non-optional one.
+            let (source, ty) = match cap.kind {
+                CaptureKind::Strong => (CaptureSource::Value, value.ty),
+                CaptureKind::Weak | CaptureKind::Unowned => {
+                    let inner = self.env.types.optional_inner(value.ty).unwrap_or(value.ty);
+                    if !self.is_class_type(inner) && !self.types().is_error(inner) {
+                        let n = self.ty_name(value.ty);
+                        self.error(format!("'{}' may only be applied to class types, not '{n}'", if cap.kind == CaptureKind::Weak { "weak" } else { "unowned" }), cap.name.span);
+                    }
+                    if cap.kind == CaptureKind::Weak {
+                        (CaptureSource::WeakValue, self.types().optional(inner))
+                    } else {
+                        (CaptureSource::UnownedValue, inner)
+                    }
+                }
+            };
+            capture_values.push((cap.name.name.to_string(), value, source, ty));
         }
         let id = self.reserve_func();
         let ctx = self.new_func_ctx(name, FuncKind::Closure, result, c.span);
         self.stack.push((id, ctx));
-        for (name, value) in &capture_values {
+        for (name, _, source, ty) in &capture_values {
             let f = self.cur();
             let i = u32::try_from(f.ir.captures.len()).unwrap_or(u32::MAX);
-            f.ir.captures.push(CaptureSource::Value);
-            f.value_captures.insert(i, (name.clone(), value.ty));
+            f.ir.captures.push(*source);
+            f.value_captures.insert(i, (name.clone(), *ty));
             if let Some(scope) = f.scopes.last_mut() {
                 scope.names.insert(name.clone(), super::Binding::Capture(i));
             }
@@ -1549,7 +1583,7 @@ impl<'e, 's> Checker<'e, 's> {
             *slot = Some(ctx.ir);
         }
         let ty = self.types().intern(Type::Function(params, result));
-        let values: Vec<TExpr<'s>> = capture_values.into_iter().map(|(_, v)| v).collect();
+        let values: Vec<TExpr<'s>> = capture_values.into_iter().map(|(_, v, _, _)| v).collect();
         let values = self.slice(values);
         self.mk(ty, TExprKind::Closure(id, values), span)
     }

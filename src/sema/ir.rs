@@ -52,6 +52,10 @@ pub enum CaptureSource {
     /// A capture-list entry (`[x]`): a value computed when the closure is made, pushed before
     /// the closure instruction (in capture order).
     Value,
+    /// `[weak x]`: like `Value`, held weakly; reads `nil` once the instance is gone.
+    WeakValue,
+    /// `[unowned x]`: like `Value`, held weakly; reading it once the instance is gone traps.
+    UnownedValue,
 }
 
 /// A function's typed body and frame layout.
@@ -342,6 +346,10 @@ pub enum TPattern<'s> {
     Tuple(&'s [(VarId, TPattern<'s>)]),
     /// An enum case: the tag, then each associated value (stored in the var) against its pattern.
     EnumCase(u32, &'s [(VarId, TPattern<'s>)]),
+    /// `is C`: an instance of class C (nominal index) or a subclass.
+    IsClass(u32),
+    /// `p as C`: an instance of C; the value (stored in the var) matches `p`.
+    AsClass(u32, VarId, &'s TPattern<'s>),
     /// `p?`: non-nil, and the unwrapped value (stored in the var) matches `p`.
     Some(VarId, &'s TPattern<'s>),
     /// A pattern with a `where` guard evaluated after its bindings.

@@ -386,7 +386,7 @@ impl<'e, 's> Checker<'e, 's> {
         let mut methods = info.methods.iter();
         let mut inits = info.inits.iter();
         let mut computed = info.computed.iter();
-        let mut fields = info.fields.iter();
+        let mut fields = info.fields.iter().skip(info.own_fields_start);
         let mut statics = info.statics.iter();
         for m in t.members {
             match m.kind {
@@ -635,6 +635,29 @@ impl<'e, 's> Checker<'e, 's> {
             cur = n.superclass;
         }
         None
+    }
+
+    /// `self.init(...)` inside an initializer (a convenience initializer delegating).
+    pub(super) fn delegating_init(&mut self, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+        let Some((self_var, _)) = self.cur_ref().init_of else {
+            return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+        };
+        let ty = self.cur_ref().self_type.unwrap_or(TypeTable::ERROR);
+        let me = self.mk(ty, TExprKind::Var(VarRef::Local(self_var)), span);
+        let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        if self.is_class_type(ty) {
+            let Some(mi) = self.class_init(ty, &labels) else {
+                return me;
+            };
+            let mut targs = vec![me];
+            targs.extend(self.method_args(&mi, args, span));
+            return self.call_func_index(mi.func, ty, targs, span);
+        }
+        // A struct: `self = T(...)`.
+        let value = self.construct_nominal(ty, args, span);
+        let place = self.alloc(Place::Var(VarRef::Local(self_var), ty));
+        let vb = self.boxed(value);
+        self.mk(TypeTable::VOID, TExprKind::Assign(place, vb), span)
     }
 
     /// `super.init(...)` / `super.method(...)` inside a class member.

@@ -145,9 +145,29 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 TPattern::EnumCase(tag, self.slice(subs))
             }
-            PatternKind::Is(_) | PatternKind::As(..) => {
-                self.error("'is' and 'as' patterns need classes, which are not supported yet", p.span);
-                TPattern::Any
+            PatternKind::Is(t) => {
+                let target = self.resolve_type(t);
+                match self.env.types.nominal_index(target).filter(|_| self.is_class_type(target)) {
+                    Some(i) => TPattern::IsClass(i),
+                    None => {
+                        self.error("'is' patterns are supported on class hierarchies only", p.span);
+                        TPattern::Any
+                    }
+                }
+            }
+            PatternKind::As(inner, t) => {
+                let target = self.resolve_type(t);
+                match self.env.types.nominal_index(target).filter(|_| self.is_class_type(target)) {
+                    Some(i) => {
+                        let v = self.temp(target);
+                        let inner = self.pattern_inner(inner, target, names, binding);
+                        TPattern::AsClass(i, v, self.alloc(inner))
+                    }
+                    None => {
+                        self.error("'as' patterns are supported on class hierarchies only", p.span);
+                        TPattern::Any
+                    }
+                }
             }
             PatternKind::Expr(e) => {
                 if binding.is_some() {

@@ -319,6 +319,12 @@ pub enum Builtin {
     EnumRawValue,
     /// `E.allCases`: args (nominal index)
     EnumAllCases,
+    /// `x is C`: args (value, class index)
+    IsInstance,
+    /// `x as? C`: args (value, class index) -> C?
+    CastOptional,
+    /// `x as! C`: args (value, class index) -> C (traps)
+    CastForced,
     // Memory
     /// `withMemoryTag(tag) { ... }`
     WithMemoryTag,

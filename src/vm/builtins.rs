@@ -544,6 +544,48 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             vm.call_value(&a1, vec![])?
         }
         Builtin::MemoryStats => vm.string(crate::alloc::report::stats_text())?,
+        Builtin::IsInstance | Builtin::CastOptional | Builtin::CastForced => {
+            let types = &vm.env().types;
+            let target = usize::try_from(int(&a1)).unwrap_or(usize::MAX);
+            let class = match &a0 {
+                Value::Object(o) => Some(o.get().class as usize),
+                _ => None,
+            };
+            let is = class.is_some_and(|c| {
+                let mut cur = Some(c);
+                let mut steps = 0;
+                while let Some(k) = cur {
+                    if k == target {
+                        return true;
+                    }
+                    steps += 1;
+                    if steps > 1000 {
+                        break;
+                    }
+                    cur = types.nominals.get(k).and_then(|n| n.superclass).and_then(|s| types.nominal_index(s)).map(|i| i as usize);
+                }
+                false
+            });
+            match b {
+                Builtin::IsInstance => Value::Bool(is),
+                Builtin::CastOptional => {
+                    if is {
+                        a0
+                    } else {
+                        Value::Nil
+                    }
+                }
+                _ => {
+                    if !is {
+                        let module = &types.module_name;
+                        let from = class.and_then(|c| types.nominals.get(c)).map_or("nil".to_string(), |n| format!("{module}.{}", n.name));
+                        let to = types.nominals.get(target).map_or(String::new(), |n| format!("{module}.{}", n.name));
+                        return Err(vm.trap_with_prefix(format!("Could not cast value of type '{from}' to '{to}'.")));
+                    }
+                    a0
+                }
+            }
+        }
         Builtin::EnumFromRaw | Builtin::EnumRawValue | Builtin::EnumAllCases => {
             let types = &vm.env().types;
             let index = match b {

@@ -226,6 +226,11 @@ impl<'m> Vm<'m> {
         Stop::Trap(Trap { kind, line, stack })
     }
 
+    /// A trap whose message has no `Fatal error:` prefix.
+    pub(crate) fn trap_with_prefix(&self, message: String) -> Stop {
+        self.trap(TrapKind::Bare(message))
+    }
+
     fn internal(&self, what: &str) -> Stop {
         self.trap(TrapKind::Internal(what.to_string()))
     }
@@ -344,7 +349,11 @@ impl<'m> Vm<'m> {
         };
         let mut captures = Vec::with_capacity(proto.captures.len());
         // Capture-list values were pushed before the instruction, in order.
-        let n_values = proto.captures.iter().filter(|c| matches!(c, CaptureSource::Value)).count();
+        let n_values = proto
+            .captures
+            .iter()
+            .filter(|c| matches!(c, CaptureSource::Value | CaptureSource::WeakValue | CaptureSource::UnownedValue))
+            .count();
         let from = self.stack.len().saturating_sub(n_values);
         let mut values: Vec<Value> = self.stack.drain(from..).collect::<Vec<_>>();
         values.reverse();
@@ -359,8 +368,9 @@ impl<'m> Vm<'m> {
                     Some(b) => b.clone(),
                     None => return Err(self.internal("missing capture")),
                 },
-                CaptureSource::Value => {
+                CaptureSource::Value | CaptureSource::WeakValue | CaptureSource::UnownedValue => {
                     let v = values.pop().unwrap_or_default();
+                    let v = if matches!(c, CaptureSource::Value) { v } else { weaken(v) };
                     Obj::new(VarBox { value: RefCell::new(v) }).map_err(|e| self.alloc_trap(e))?
                 }
             };
@@ -451,6 +461,22 @@ impl<'m> Vm<'m> {
                 }
                 Op::LoadCapture(i) => {
                     let v = self.capture(i)?.value.borrow().clone();
+                    let v = match v {
+                        // A weak or unowned capture.
+                        Value::Weak(w) => match w.upgrade() {
+                            Some(o) => Value::Object(o),
+                            None => {
+                                let unowned = matches!(proto.captures.get(i as usize), Some(CaptureSource::UnownedValue));
+                                if unowned {
+                                    return Err(self.trap(TrapKind::Fatal(
+                                        "Attempted to read an unowned reference but the object was already deallocated".into(),
+                                    )));
+                                }
+                                Value::Nil
+                            }
+                        },
+                        v => v,
+                    };
                     self.stack.push(v);
                 }
                 Op::StoreCapture(i) => {

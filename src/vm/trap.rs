@@ -13,6 +13,8 @@ pub enum TrapKind {
     Assertion(String),
     /// An internal inconsistency (a bug in swiftlang, not the script).
     Internal(String),
+    /// A message Swift prints without a prefix (a failed `as!`).
+    Bare(String),
 }
 
 /// A trap with its location and stack.
@@ -49,6 +51,7 @@ impl TrapKind {
             TrapKind::Precondition(m) => format!("Precondition failed: {m}"),
             TrapKind::Assertion(m) => format!("Assertion failed: {m}"),
             TrapKind::Internal(m) => format!("Fatal error: internal error in swiftlang: {m}"),
+            TrapKind::Bare(m) => m.clone(),
         }
     }
 }
