@@ -977,6 +977,30 @@ impl<'e, 's> Checker<'e, 's> {
         if let (BinOp::Assign, ExprKind::Tuple(elems)) = (op, target.kind) {
             return self.tuple_assign(elems, value, span);
         }
+        // `a?.b = v`: assigns only when `a` is not nil (the value is evaluated only then).
+        if let Some(chain) = self.chain_root(target) {
+            if let ExprKind::OptionalChain(inner) = chain.kind {
+                let base = self.check_expr(inner, None);
+                let Some(unwrapped) = self.env.types.optional_inner(base.ty) else {
+                    if !self.types().is_error(base.ty) {
+                        let n = self.ty_name(base.ty);
+                        self.error(format!("cannot use optional chaining on non-optional value of type '{n}'"), chain.span);
+                    }
+                    return self.error_expr(span);
+                };
+                let var = self.temp(unwrapped);
+                let key = chain as *const Expr<'_> as usize;
+                let sub = self.mk(unwrapped, TExprKind::Var(VarRef::Local(var)), chain.span);
+                self.chain_subst.push((key, sub));
+                let rest = self.assign(op, target, value, span);
+                self.chain_subst.retain(|(k, _)| *k != key);
+                let void_opt = self.types().optional(TypeTable::VOID);
+                let rb = self.boxed(rest);
+                let wrapped = self.mk(void_opt, TExprKind::WrapOptional(rb), span);
+                let (bb, wb) = (self.boxed(base), self.boxed(wrapped));
+                return self.mk(void_opt, TExprKind::OptionalChain { base: bb, var, rest: wb }, span);
+            }
+        }
         if let ExprKind::Name("_") = target.kind {
             let v = self.check_expr(value, None);
             let b = self.boxed(v);
@@ -1065,6 +1089,11 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// An assignable place (`x`, `a[i]`, `d[k]`, `t.0`); `write`: reports immutability.
     pub(super) fn place(&mut self, e: &Expr<'_>, write: bool) -> Option<Place<'s>> {
+        // The unwrapped value of an optional chain being lowered (`a?.b = v`).
+        let key = e as *const Expr<'_> as usize;
+        if let Some(TExpr { kind: TExprKind::Var(r), ty, .. }) = self.chain_subst.iter().find(|(k, _)| *k == key).map(|(_, t)| *t) {
+            return Some(Place::Var(r, ty));
+        }
         match e.kind {
             ExprKind::Name(name) if !matches!(self.lookup(name), Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_))))
                 && self.self_type_in_scope().is_some_and(|t| self.find_member(t, name).is_some()) =>
