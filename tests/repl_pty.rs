@@ -1,0 +1,96 @@
+//! The REPL at a real terminal (a pseudo-terminal driven by expectrl): numbered prompts, the
+//! continuation prompt, Ctrl-C cancelling the input, Ctrl-D leaving, and the history file
+//! written in the user's data directory and reloaded by the next session.
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::{ControlCode, Eof, Expect, Session};
+
+type Result<T> = std::result::Result<T, expectrl::Error>;
+
+fn spawn(data_home: &Path) -> Result<expectrl::session::OsSession> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_swiftlang"));
+    cmd.env("XDG_DATA_HOME", data_home).env("TERM", "xterm").env("NO_COLOR", "1");
+    for var in ["SWIFTLANG_MEM_STATS", "SWIFTLANG_MEM_DEBUG", "SWIFTLANG_SEED"] {
+        cmd.env_remove(var);
+    }
+    let mut session = Session::spawn(cmd)?;
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    Ok(session)
+}
+
+#[test]
+fn prompts_continuation_ctrl_c_ctrl_d_and_history() -> Result<()> {
+    let data_home = std::env::temp_dir().join(format!("swiftlang-repl-pty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data_home);
+    std::fs::create_dir_all(&data_home)?;
+
+    let mut p = spawn(&data_home)?;
+    p.expect("Type :help for assistance.")?;
+    p.expect("  1> ")?;
+    p.send_line("let x = 1 + 2")?;
+    p.expect("x: Int = 3")?;
+    p.expect("  2> ")?;
+
+    // An open brace continues the entry: the prompt shows the line, with a dot.
+    p.send_line("func twice() -> Int {")?;
+    p.expect("  3. ")?;
+    p.send_line("    return x * 2")?;
+    p.expect("  4. ")?;
+    p.send_line("}")?;
+    p.expect("  5> ")?;
+    p.send_line("twice()")?;
+    p.expect("$R0: Int = 6")?;
+    p.expect("  6> ")?;
+
+    // A trailing operator continues too.
+    p.send_line("let sum = 1 +")?;
+    p.expect("  7. ")?;
+    p.send_line("2")?;
+    p.expect("sum: Int = 3")?;
+    p.expect("  8> ")?;
+
+    // Ctrl-C drops the input typed so far, continuation lines included.
+    p.send_line("let dropped = [")?;
+    p.expect("  9. ")?;
+    p.send("1, 2")?;
+    p.send(ControlCode::EndOfText)?;
+    p.expect("  8> ")?;
+    p.send_line("dropped")?;
+    p.expect("cannot find 'dropped' in scope")?;
+    p.expect("  9> ")?;
+
+    // A trap is reported and the session goes on.
+    p.send_line("[1][5]")?;
+    p.expect("Fatal error: Index out of range")?;
+    p.expect(" 10> ")?;
+    p.send_line("print(\"from history\")")?;
+    p.expect("from history")?;
+    p.expect(" 11> ")?;
+
+    // Ctrl-D on an empty line leaves.
+    p.send(ControlCode::EndOfTransmission)?;
+    p.expect(Eof)?;
+
+    let history = std::fs::read_to_string(data_home.join("swiftlang").join("history"))?;
+    assert!(history.contains("let x = 1 + 2"), "{history}");
+    assert!(history.contains("print(\"from history\")"), "{history}");
+    assert!(!history.contains("dropped = ["), "cancelled input is not history: {history}");
+
+    // The next session reloads the history: Up recalls the last entry.
+    let mut p = spawn(&data_home)?;
+    p.expect("  1> ")?;
+    p.send("\x1b[A")?;
+    p.expect("print(\"from history\")")?;
+    p.send("\r")?;
+    p.expect("from history")?;
+    p.expect("  2> ")?;
+    p.send_line(":quit")?;
+    p.expect(Eof)?;
+
+    let _ = std::fs::remove_dir_all(&data_home);
+    Ok(())
+}
