@@ -1034,6 +1034,13 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 match self.binary_kind(c.binary(), place_ty, v.ty) {
                     Some((kind, _)) => {
+                        // An observed property: `x = x op v` through its observers.
+                        let current = self.place_value(p, span);
+                        let (cb, vb) = (self.boxed(current), self.boxed(v));
+                        let combined = self.mk(place_ty, TExprKind::Binary(kind, cb, vb), span);
+                        if let Some(observed) = self.observed_assign(*p, combined, span) {
+                            return observed;
+                        }
                         let b = self.boxed(v);
                         self.mk(TypeTable::VOID, TExprKind::CompoundAssign(kind, p, b), span)
                     }
@@ -1048,6 +1055,9 @@ impl<'e, 's> Checker<'e, 's> {
             }
             _ => {
                 let v = self.check_expr_as(value, place_ty, "cannot assign value of type '{}' to type '{}'");
+                if let Some(observed) = self.observed_assign(*p, v, span) {
+                    return observed;
+                }
                 let b = self.boxed(v);
                 self.mk(TypeTable::VOID, TExprKind::Assign(p, b), span)
             }
@@ -1352,6 +1362,11 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::Paren(inner) => self.peek_type(inner),
             _ => None,
         }
+    }
+
+    /// [`Self::place_value`] for the other checker modules.
+    pub(super) fn place_value_pub(&mut self, p: &Place<'s>, span: Span) -> TExpr<'s> {
+        self.place_value(p, span)
     }
 
     /// The value a place holds, as an expression (for class references used as a base).

@@ -151,10 +151,14 @@ impl<'e, 's> Checker<'e, 's> {
                             self.error("enums must not contain stored properties", name.span);
                             continue;
                         }
-                        if let Some(acc) = b.accessors {
-                            self.declare_computed(ty, name, b.ty, acc, m.modifiers.is_static);
-                            continue;
-                        }
+                        let observers = match b.accessors {
+                            Some(Accessors::Observers { will_set, did_set }) if !m.modifiers.is_static => Some((will_set.is_some(), did_set.is_some())),
+                            Some(acc) => {
+                                self.declare_computed(ty, name, b.ty, acc, m.modifiers.is_static);
+                                continue;
+                            }
+                            None => None,
+                        };
                         let fty = match (b.ty, b.init) {
                             (Some(t), _) => self.resolve_type(t),
                             (None, Some(e)) => self.infer_default_type(e),
@@ -191,7 +195,27 @@ impl<'e, 's> Checker<'e, 's> {
                                 default,
                                 weak: m.modifiers.is_weak,
                                 unowned: m.modifiers.is_unowned,
+                                will_set: None,
+                                did_set: None,
+                                lazy: m.modifiers.is_lazy,
                             });
+                        }
+                        if m.modifiers.is_lazy && kind != NominalKind::Class {
+                            self.error("'lazy' properties are supported in classes only for now", name.span);
+                        }
+                        if let Some((will, did)) = observers {
+                            let will = will.then(|| {
+                                let id = self.reserve_func();
+                                self.global_index(id)
+                            });
+                            let did = did.then(|| {
+                                let id = self.reserve_func();
+                                self.global_index(id)
+                            });
+                            if let Some(f) = self.nominal_mut(ty).and_then(|n| n.fields.last_mut()) {
+                                f.will_set = will;
+                                f.did_set = did;
+                            }
                         }
                     }
                 }
@@ -393,8 +417,8 @@ impl<'e, 's> Checker<'e, 's> {
                 DeclKind::Var { bindings, .. } => {
                     for b in bindings {
                         let PatternKind::Bind(_) = b.pattern.kind else { continue };
-                        if let Some(acc) = b.accessors {
-                            if let (Some(c), Accessors::Getter(_) | Accessors::GetSet { .. }) = (computed.next(), acc) {
+                        if let Some(acc @ (Accessors::Getter(_) | Accessors::GetSet { .. })) = b.accessors {
+                            if let Some(c) = computed.next() {
                                 self.check_accessors(ty, c, acc, b.pattern.span);
                             }
                             continue;
@@ -414,9 +438,20 @@ impl<'e, 's> Checker<'e, 's> {
                         if info.kind == NominalKind::Enum {
                             continue;
                         }
-                        if let (Some(f), Some(e)) = (fields.next(), b.init) {
-                            if let Some(thunk) = f.default {
+                        let Some(f) = fields.next() else { continue };
+                        if let (Some(e), Some(thunk)) = (b.init, f.default) {
+                            if f.lazy {
+                                self.check_lazy_init(ty, thunk, e, f.ty, &f.name);
+                            } else {
                                 self.check_thunk(thunk, e, f.ty, &format!("default value of {}", f.name));
+                            }
+                        }
+                        if let Some(Accessors::Observers { will_set, did_set }) = b.accessors {
+                            if let (Some(func), Some((name, body))) = (f.will_set, will_set) {
+                                self.check_observer(ty, func, name.map_or("newValue", |n| n.name), f.ty, body, b.pattern.span, "willSet");
+                            }
+                            if let (Some(func), Some((name, body))) = (f.did_set, did_set) {
+                                self.check_observer(ty, func, name.map_or("oldValue", |n| n.name), f.ty, body, b.pattern.span, "didSet");
                             }
                         }
                     }
@@ -443,6 +478,92 @@ impl<'e, 's> Checker<'e, 's> {
                 _ => {}
             }
         }
+    }
+
+    /// An observer: a function of `self` (`inout` for a value type) and the new or old value.
+    #[allow(clippy::too_many_arguments)]
+    fn check_observer(&mut self, ty: TypeId, func: u32, param: &str, pty: TypeId, body: &[Stmt<'_>], span: Span, what: &str) {
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let tname = self.ty_name(ty);
+        let ctx = self.new_func_ctx(format!("{tname}.{what}"), FuncKind::Global, Some(TypeTable::VOID), span);
+        self.stack.push((id, ctx));
+        let is_class = self.is_class_type(ty);
+        self.declare_self(ty, !is_class);
+        if !is_class {
+            self.cur().ir.inout_params.push(0);
+        }
+        self.declare_local(param, pty, false);
+        self.cur().ir.param_count = 2;
+        let body = self.check_body(body, TypeTable::VOID);
+        self.finish_func(body, TypeTable::VOID);
+    }
+
+    /// A `lazy` property's initial value: a function of `self`, run on first read.
+    fn check_lazy_init(&mut self, ty: TypeId, func: u32, e: &Expr<'_>, fty: TypeId, name: &str) {
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let tname = self.ty_name(ty);
+        let ctx = self.new_func_ctx(format!("{tname}.{name}.lazy"), FuncKind::Global, Some(fty), e.span);
+        self.stack.push((id, ctx));
+        self.declare_self(ty, false);
+        self.cur().ir.param_count = 1;
+        let v = self.check_expr_as(e, fty, "cannot convert value of type '{}' to specified type '{}'");
+        let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(v)), span: e.span }]);
+        self.finish_func(body, fty);
+    }
+
+    /// Assignment to a property with observers: `willSet(new)`, store, `didSet(old)`.
+    pub(super) fn observed_assign(&mut self, place: Place<'s>, value: TExpr<'s>, span: Span) -> Option<TExpr<'s>> {
+        if self.cur_ref().init_of.is_some() {
+            return None;
+        }
+        let (owner_ty, index) = match place {
+            Place::ObjField(b, i, _) => (b.ty, i),
+            Place::TupleField(bp, i, _) => (super::expr::place_type(bp), i),
+            _ => return None,
+        };
+        let field = self.env.types.nominal(owner_ty)?.fields.get(index as usize)?.clone();
+        if field.will_set.is_none() && field.did_set.is_none() {
+            return None;
+        }
+        // Inside an observer of the same property, assignment stores directly (Swift).
+        let mut stmts = Vec::new();
+        let new_var = self.temp(field.ty);
+        stmts.push(TStmt { kind: TStmtKind::Init(VarRef::Local(new_var), value), span });
+        let new_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(new_var)), span);
+        let self_arg = |c: &mut Self| -> TExpr<'s> {
+            match place {
+                Place::ObjField(b, _, _) => *b,
+                Place::TupleField(bp, _, _) => {
+                    let t = super::expr::place_type(bp);
+                    c.mk(t, TExprKind::InOut(bp), span)
+                }
+                _ => c.mk(TypeTable::ERROR, TExprKind::Void, span),
+            }
+        };
+        if let Some(will) = field.will_set {
+            let me = self_arg(self);
+            let call = self.call_func_index(will, TypeTable::VOID, vec![me, new_val], span);
+            stmts.push(TStmt { kind: TStmtKind::Expr(call), span });
+        }
+        let old_var = self.temp(field.ty);
+        if field.did_set.is_some() {
+            let old = self.place_value_pub(&place, span);
+            stmts.push(TStmt { kind: TStmtKind::Init(VarRef::Local(old_var), old), span });
+        }
+        let p = self.alloc(place);
+        let nb = self.boxed(new_val);
+        let store = self.mk(TypeTable::VOID, TExprKind::Assign(p, nb), span);
+        stmts.push(TStmt { kind: TStmtKind::Expr(store), span });
+        if let Some(did) = field.did_set {
+            let me = self_arg(self);
+            let old_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(old_var)), span);
+            let call = self.call_func_index(did, TypeTable::VOID, vec![me, old_val], span);
+            stmts.push(TStmt { kind: TStmtKind::Expr(call), span });
+        }
+        let stmts = self.slice(stmts);
+        let void = self.mk(TypeTable::VOID, TExprKind::Void, span);
+        let vb = self.boxed(void);
+        Some(self.mk(TypeTable::VOID, TExprKind::Seq(stmts, vb), span))
     }
 
     /// A function of one expression (defaults), checked in a global context.

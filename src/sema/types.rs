@@ -113,6 +113,12 @@ pub struct FieldInfo {
     pub weak: bool,
     /// `unowned`: reading after the instance is gone traps.
     pub unowned: bool,
+    /// `willSet` observer: a module function of `(self, newValue)`.
+    pub will_set: Option<u32>,
+    /// `didSet` observer: a module function of `(self, oldValue)`.
+    pub did_set: Option<u32>,
+    /// `lazy var`: the default (a function of `self`) runs on first read.
+    pub lazy: bool,
 }
 
 /// A method, initializer or accessor: the module function and its signature.

@@ -679,7 +679,10 @@ impl<'m> Vm<'m> {
                 }
                 Op::ObjGet(i) => {
                     let v = match self.pop() {
-                        Value::Object(o) => self.read_field(&o, i)?,
+                        Value::Object(o) => {
+                            let v = self.read_field(&o, i)?;
+                            self.init_lazy(&o, i, v)?
+                        }
                         _ => return Err(self.internal("expected an instance")),
                     };
                     self.stack.push(v);
@@ -915,6 +918,8 @@ impl<'m> Vm<'m> {
         let mut fields = Vec::with_capacity(info.fields.len());
         for f in &info.fields {
             let v = match f.default {
+                // A lazy property is computed on first read.
+                Some(_) if f.lazy => Value::Void,
                 Some(thunk) => {
                     let v = self.call_function(thunk, None, 0, false)?;
                     self.pop();
@@ -956,6 +961,30 @@ impl<'m> Vm<'m> {
             },
             v => v,
         })
+    }
+
+    /// A lazy property read before it has a value: run its initializer now and keep it.
+    fn init_lazy(&mut self, o: &InstRef, i: u16, v: Value) -> R<Value> {
+        if !matches!(v, Value::Void) {
+            return Ok(v);
+        }
+        let thunk = self
+            .module
+            .env
+            .types
+            .nominals
+            .get(o.get().class as usize)
+            .and_then(|n| n.fields.get(i as usize))
+            .filter(|f| f.lazy)
+            .and_then(|f| f.default);
+        let Some(thunk) = thunk else {
+            return Ok(v);
+        };
+        self.stack.push(Value::Object(o.clone()));
+        let value = self.call_function(thunk, None, 1, false)?;
+        self.pop();
+        self.write_field(o, i, value.clone());
+        Ok(value)
     }
 
     /// Sets stored property `i` (a weak or unowned one keeps a weak reference). The new value

@@ -124,6 +124,9 @@ fn delta(now: u64, then: u64) -> i128 {
 /// usage, bytes allocated, allocation calls and memory held from the system; per tag the
 /// change in live bytes and allocations; and the process heap.
 pub fn mem_diff(before: &MemSnapshot) -> String {
+    if !registry::stats_available() {
+        return format!("{}\n", report::UNAVAILABLE);
+    }
     let now = MemSnapshot::take();
     let mut out = String::from("=== Memory since the snapshot ===\n");
     out.push_str(
