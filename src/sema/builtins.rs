@@ -86,7 +86,21 @@ impl<'e, 's> Checker<'e, 's> {
                 let ty = self.literal_type(callee, 0).unwrap_or(TypeTable::ERROR);
                 self.construct(ty, args, span)
             }
+            ExprKind::Member(..) if self.type_path(callee).is_some() => {
+                // `Outer.Inner(...)`: a nested type's initializer.
+                let t = self.type_path(callee).unwrap_or(TypeTable::ERROR);
+                self.construct_nominal(t, args, span)
+            }
             ExprKind::Member(base, m) => {
+                let nested = match base.kind {
+                    ExprKind::Member(..) => self.type_path(base),
+                    _ => None,
+                };
+                if let Some(t) = nested {
+                    if let Some(e) = self.enum_case_call(t, m, args, span) {
+                        return e;
+                    }
+                }
                 if let ExprKind::Name(tn) = base.kind {
                     if self.lookup(tn).is_none() {
                         if let Some(t) = self.user_type_named(tn) {
@@ -837,6 +851,11 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// `base.name` without a call: properties and static constants.
     pub(super) fn member(&mut self, base: &Expr<'_>, name: Ident<'_>, span: Span) -> TExpr<'s> {
+        if let ExprKind::Member(..) = base.kind {
+            if let Some(t) = self.type_path(base) {
+                return self.static_member_of(t, name, None, span);
+            }
+        }
         if let ExprKind::Name(tn) = base.kind {
             if self.lookup(tn).is_none() {
                 if let Some(t) = self.user_type_named(tn) {

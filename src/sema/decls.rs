@@ -45,7 +45,11 @@ impl<'e, 's> Checker<'e, 's> {
     fn resolve_named(&mut self, path: &[Ident<'_>], args: &[TypeExpr<'_>], span: Span) -> TypeId {
         let [name] = path else {
             let full: Vec<&str> = path.iter().map(|p| p.name).collect();
-            self.error(format!("cannot find type '{}' in scope", full.join(".")), span);
+            let q = full.join(".");
+            if let Some(&t) = self.env.aliases.get(&q) {
+                return t;
+            }
+            self.error(format!("cannot find type '{q}' in scope"), span);
             return TypeTable::ERROR;
         };
         let arg_ids: Vec<TypeId> = args.iter().map(|a| self.resolve_type(a)).collect();

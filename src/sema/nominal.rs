@@ -36,15 +36,49 @@ impl<'e, 's> Checker<'e, 's> {
                     self.error(format!("invalid redeclaration of '{}'", t.name.name), t.name.span);
                     continue;
                 }
-                let nk = match kind {
-                    TypeDeclKind::Class => NominalKind::Class,
-                    TypeDeclKind::Struct => NominalKind::Struct,
-                    TypeDeclKind::Enum => NominalKind::Enum,
-                };
-                let ty = self.types().add_nominal(t.name.name, nk);
-                self.env.aliases.insert(t.name.name.to_string(), ty);
-                self.type_decls.insert(*t as *const TypeDecl<'_> as usize, ty);
+                self.declare_type_name(*kind, t, None);
             }
+        }
+    }
+
+    /// Registers a type and, recursively, the types nested in it (`Outer.Inner`; the short
+    /// name is usable too when nothing else has it).
+    fn declare_type_name(&mut self, kind: TypeDeclKind, t: &TypeDecl<'_>, outer: Option<&str>) {
+        let nk = match kind {
+            TypeDeclKind::Class => NominalKind::Class,
+            TypeDeclKind::Struct => NominalKind::Struct,
+            TypeDeclKind::Enum => NominalKind::Enum,
+        };
+        let qualified = match outer {
+            Some(o) => format!("{o}.{}", t.name.name),
+            None => t.name.name.to_string(),
+        };
+        let ty = self.types().add_nominal(t.name.name, nk);
+        if let Some(n) = self.nominal_mut(ty) {
+            n.qualified_name = qualified.clone();
+        }
+        if outer.is_none() || !self.env.aliases.contains_key(t.name.name) {
+            self.env.aliases.insert(t.name.name.to_string(), ty);
+        }
+        self.env.aliases.insert(qualified.clone(), ty);
+        self.type_decls.insert(t as *const TypeDecl<'_> as usize, ty);
+        for m in t.members {
+            if let DeclKind::Type(k, inner) = m.kind {
+                self.declare_type_name(k, inner, Some(&qualified));
+            }
+        }
+    }
+
+    /// The user type an expression names (`Point`, `Outer.Inner`), when it names one.
+    pub(super) fn type_path(&mut self, e: &Expr<'_>) -> Option<TypeId> {
+        match e.kind {
+            ExprKind::Name(n) if self.lookup(n).is_none() => self.user_type_named(n),
+            ExprKind::Member(base, n) => {
+                let outer = self.type_path(base)?;
+                let q = format!("{}.{}", self.env.types.nominal(outer)?.qualified_name, n.name);
+                self.user_type_named(&q)
+            }
+            _ => None,
         }
     }
 
@@ -56,13 +90,23 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn declare_type_members(&mut self, program: &[Stmt<'_>]) {
         // Superclasses first: a subclass starts from its superclass's fields and methods.
         let mut todo: Vec<(&TypeDecl<'_>, TypeId)> = Vec::new();
+        let mut stack: Vec<&TypeDecl<'_>> = Vec::new();
         for stmt in program {
             if let StmtKind::Decl(Decl { kind: DeclKind::Type(_, t), .. }) = stmt.kind {
-                if let Some(&ty) = self.type_decls.get(&(*t as *const TypeDecl<'_> as usize)) {
-                    todo.push((t, ty));
+                stack.push(t);
+            }
+        }
+        while let Some(t) = stack.pop() {
+            if let Some(&ty) = self.type_decls.get(&(t as *const TypeDecl<'_> as usize)) {
+                todo.push((t, ty));
+            }
+            for m in t.members {
+                if let DeclKind::Type(_, inner) = m.kind {
+                    stack.push(inner);
                 }
             }
         }
+        todo.reverse();
         let mut done: Vec<TypeId> = Vec::new();
         while !todo.is_empty() {
             let before = todo.len();
@@ -295,7 +339,11 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                     }
                 }
-                DeclKind::Type(..) => self.error("nested types are not supported yet", m.span),
+                DeclKind::Type(..) => {}
+                DeclKind::Typealias(name, t) => {
+                    let t = self.resolve_type(t);
+                    self.env.aliases.insert(name.name.to_string(), t);
+                }
                 DeclKind::Deinit(_) => self.error("deinitializers may only be declared within a class", m.span),
                 _ => self.error("this declaration is not supported inside a type yet", m.span),
             }
@@ -475,6 +523,7 @@ impl<'e, 's> Checker<'e, 's> {
                         self.check_deinit(ty, func, body, m.span);
                     }
                 }
+                DeclKind::Type(_, inner) => self.check_type_decl(inner, out),
                 _ => {}
             }
         }

@@ -214,6 +214,8 @@ pub struct NominalInfo {
     pub own_fields_start: usize,
     /// Classes: method key → module function, overrides replacing inherited entries.
     pub vtable: Vec<(u32, u32)>,
+    /// The name qualified by enclosing types (`Outer.Inner`), as debug descriptions print it.
+    pub qualified_name: String,
 }
 
 /// Interned types with their display names.
@@ -324,6 +326,7 @@ impl TypeTable {
             deinit: None,
             own_fields_start: 0,
             vtable: Vec::new(),
+            qualified_name: name.to_string(),
         });
         let index = u32::try_from(self.nominals.len() - 1).unwrap_or(u32::MAX);
         self.intern(Type::Nominal(index))

@@ -126,9 +126,10 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
     match v {
         Value::Tuple(fields) => {
             if debug {
-                let _ = write!(out, "{}.", types.module_name);
+                let _ = write!(out, "{}.{}", types.module_name, info.qualified_name);
+            } else {
+                out.push_str(&info.name);
             }
-            out.push_str(&info.name);
             out.push('(');
             for (i, (f, val)) in info.fields.iter().zip(fields.iter()).enumerate() {
                 if i > 0 {
@@ -145,7 +146,7 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
                 return;
             };
             if debug {
-                let _ = write!(out, "{}.{}.", types.module_name, info.name);
+                let _ = write!(out, "{}.{}.", types.module_name, info.qualified_name);
             }
             out.push_str(&case.name);
             if let (Some(p), Some(types_of)) = (payload, &case.payload) {
@@ -164,7 +165,7 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
         }
         Value::Object(o) => {
             // A class instance prints its dynamic type.
-            let name = types.nominals.get(o.get().class as usize).map_or(info.name.as_str(), |n| n.name.as_str());
+            let name = types.nominals.get(o.get().class as usize).map_or(info.qualified_name.as_str(), |n| n.qualified_name.as_str());
             let _ = write!(out, "{}.{}", types.module_name, name);
         }
         _ => {
