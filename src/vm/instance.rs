@@ -81,6 +81,22 @@ pub fn take_pending() -> Vec<InstRef> {
         .collect()
 }
 
+/// Frees released instances without running their `deinit`s (the program is over: Swift
+/// does not deinitialise what is still alive at exit), including what their properties held.
+pub fn discard_pending() {
+    loop {
+        let batch = take_pending();
+        if batch.is_empty() {
+            return;
+        }
+        for inst in batch {
+            let fields = std::mem::take(&mut *inst.get().fields.borrow_mut());
+            drop(fields);
+            inst.finish();
+        }
+    }
+}
+
 fn layout() -> Layout {
     Layout::new::<InstBox>()
 }

@@ -1317,6 +1317,17 @@ mod tests {
     }
 }
 
+impl Drop for Vm<'_> {
+    fn drop(&mut self) {
+        // What is still alive when the VM goes is not deinitialised (as Swift at exit), but
+        // its memory is reclaimed: a library user (the REPL, the fuzzer) runs many VMs.
+        self.stack.clear();
+        self.globals.clear();
+        self.frames.clear();
+        instance::discard_pending();
+    }
+}
+
 /// The form a weak or unowned stored property keeps.
 fn weaken(v: Value) -> Value {
     match v {
