@@ -226,10 +226,8 @@ impl<'e, 's> Checker<'e, 's> {
 /// The names a declaration's pattern binds, in order.
 fn bound_names<'a>(p: &Pattern<'a>, names: &mut Vec<&'a str>) {
     match p.kind {
-        PatternKind::Bind(name) => {
-            if name.name != "_" && !names.contains(&name.name) {
-                names.push(name.name);
-            }
+        PatternKind::Bind(name) if name.name != "_" && !names.contains(&name.name) => {
+            names.push(name.name)
         }
         PatternKind::Binding { inner, .. }
         | PatternKind::Optional(inner)

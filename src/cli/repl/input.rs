@@ -112,12 +112,12 @@ pub fn is_complete(text: &str) -> bool {
                 after_space = true;
             }
             b')' | b']' | b'}' => {
-                let matches = match (c, top) {
-                    (b')', Some(Open::Paren | Open::Interpolation)) => true,
-                    (b']', Some(Open::Bracket)) => true,
-                    (b'}', Some(Open::Brace)) => true,
-                    _ => false,
-                };
+                let matches = matches!(
+                    (c, top),
+                    (b')', Some(Open::Paren | Open::Interpolation))
+                        | (b']', Some(Open::Bracket))
+                        | (b'}', Some(Open::Brace))
+                );
                 if !matches {
                     // A closer that closes nothing: let the compiler say so.
                     return true;

@@ -413,7 +413,7 @@ fn render_diagnostics(
 pub fn echo_value(v: &Value, ty: TypeId, types: &TypeTable) -> String {
     match (types.get(ty), v) {
         (Type::Optional(_), Value::Nil) => "nil".to_string(),
-        (Type::Optional(inner), Value::Some(b)) => echo_value(&**b, *inner, types),
+        (Type::Optional(inner), Value::Some(b)) => echo_value(b, *inner, types),
         (Type::Optional(inner), other) => echo_value(other, *inner, types),
         (Type::String | Type::Character, _) => debug_describe(v, ty, types),
         _ => describe(v, ty, types),
