@@ -63,13 +63,23 @@ fn prompts_continuation_ctrl_c_ctrl_d_and_history() -> Result<()> {
     p.expect("cannot find 'dropped' in scope")?;
     p.expect("  9> ")?;
 
+    // Ctrl-C stops code that runs too long; the session goes on.
+    p.send_line("var spins = 0; while true { spins += 1 }")?;
+    std::thread::sleep(Duration::from_millis(300));
+    p.send(ControlCode::EndOfText)?;
+    p.expect("Fatal error: Execution interrupted")?;
+    p.expect(" 10> ")?;
+    p.send_line("spins > 0")?;
+    p.expect("$R1: Bool = true")?;
+    p.expect(" 11> ")?;
+
     // A trap is reported and the session goes on.
     p.send_line("[1][5]")?;
     p.expect("Fatal error: Index out of range")?;
-    p.expect(" 10> ")?;
+    p.expect(" 12> ")?;
     p.send_line("print(\"from history\")")?;
     p.expect("from history")?;
-    p.expect(" 11> ")?;
+    p.expect(" 13> ")?;
 
     // Ctrl-D on an empty line leaves.
     p.send(ControlCode::EndOfTransmission)?;

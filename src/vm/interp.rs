@@ -33,6 +33,10 @@ macro_rules! cow {
     };
 }
 
+/// Set (by the REPL's Ctrl-C handler) to stop the running code at its next loop iteration or
+/// call, with a trap; the VM clears it then.
+pub static INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Frames deeper than this are a script's runaway recursion: trap instead of overflowing.
 const MAX_FRAMES: usize = 100_000;
 
@@ -153,6 +157,10 @@ impl<'m> Vm<'m> {
                 return Err(self.trap(TrapKind::Fatal("step limit reached".into())));
             }
             self.steps_left -= 1;
+        }
+        if INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+            INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
+            return Err(self.trap(TrapKind::Fatal("Execution interrupted".into())));
         }
         Ok(())
     }

@@ -24,8 +24,8 @@ Commands:
   :leaks           the leak report now (needs --mem-debug to record allocations)
   :reset           forget every declaration and start a fresh session
 
-Keys: Ctrl-C cancels the current input, Ctrl-D on an empty line exits, Up/Down recall
-earlier entries (history is kept in the user's data directory).
+Keys: Ctrl-C cancels the current input (or stops code that runs), Ctrl-D on an empty line
+exits, Up/Down recall earlier entries (history is kept in the user's data directory).
 ";
 
 /// A parsed `:` command.

@@ -14,6 +14,7 @@ mod pipe;
 mod terminal;
 
 use std::io::Write;
+use std::sync::atomic::Ordering;
 
 use crate::alloc::global::SubsystemScope;
 use crate::alloc::Subsystem;
@@ -21,8 +22,9 @@ use crate::diag::{self, Diagnostic};
 use crate::sema::types::{Type, TypeId, TypeTable};
 use crate::syntax::ast::Span;
 use crate::vm::describe::{debug_describe, describe};
-use crate::vm::interp::Stop;
+use crate::vm::interp::{Stop, INTERRUPT};
 use crate::vm::module::Module;
+use crate::vm::trap::TrapKind;
 use crate::vm::{Value, Vm, VmState};
 
 pub use commands::{Command, MemSnapshot};
@@ -213,7 +215,12 @@ impl Session {
             Err(Stop::OutputClosed) => Outcome::OutputClosed,
             Err(Stop::Trap(trap)) => {
                 self.forget_unset();
-                if write_error(out, err, &trap.render(FILE)) {
+                let mut text = trap.render(FILE);
+                if matches!(&trap.kind, TrapKind::Fatal(m) if m == INTERRUPTED) {
+                    // After the `^C` the terminal echoed.
+                    text.insert(0, '\n');
+                }
+                if write_error(out, err, &text) {
                     Outcome::Trap
                 } else {
                     Outcome::OutputClosed
@@ -232,6 +239,8 @@ impl Session {
             .map(|s| s ^ self.runs.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         self.runs += 1;
         let state = std::mem::take(&mut self.state);
+        // A Ctrl-C pressed while no code ran is not meant for this entry.
+        INTERRUPT.store(false, Ordering::Relaxed);
         let _scope = SubsystemScope::enter(Subsystem::Vm);
         let mut vm = Vm::resume(&self.module, state, Box::new(&mut *out), seed);
         let result = vm.run(entry);
@@ -346,6 +355,9 @@ impl Session {
         }
     }
 }
+
+/// The message of the trap that Ctrl-C causes (`vm::interp::INTERRUPT`).
+const INTERRUPTED: &str = "Execution interrupted";
 
 fn fresh_module() -> Module {
     let mut module = Module::new(FILE);

@@ -1,13 +1,14 @@
 //! The REPL at a terminal, on rustyline: prompts numbered by session line as `swift repl`
 //! numbers them (`  1> `), a continuation prompt (`  2. `) while the entry is unfinished,
-//! Ctrl-C to cancel the input, Ctrl-D to leave, and a history file in the user's data
-//! directory (`$XDG_DATA_HOME/swiftlang/history`, by default
+//! Ctrl-C to cancel the input (or to stop code that runs too long), Ctrl-D to leave, and a
+//! history file in the user's data directory (`$XDG_DATA_HOME/swiftlang/history`, by default
 //! `~/.local/share/swiftlang/history`; `~/Library/Application Support/swiftlang/history` on
 //! macOS), reloaded next time.
 #![forbid(unsafe_code)]
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use rustyline::config::Config;
 use rustyline::error::ReadlineError;
@@ -16,6 +17,7 @@ use rustyline::DefaultEditor;
 use super::input::{is_blank, is_complete};
 use super::{Outcome, Session};
 use crate::cli::ExitCode;
+use crate::vm::interp::INTERRUPT;
 
 /// Entries kept in the history file.
 const HISTORY_SIZE: usize = 1000;
@@ -75,6 +77,9 @@ pub fn run_terminal(session: &mut Session) -> ExitCode {
             let _ = std::fs::create_dir_all(dir);
         }
     }
+    // Ctrl-C while code runs stops it with a trap (`while true {}` does not end the session);
+    // while a line is edited, rustyline reads it as a key instead.
+    let _ = ctrlc::set_handler(|| INTERRUPT.store(true, Ordering::Relaxed));
     let mut stdout = std::io::stdout();
     let mut stderr = std::io::stderr();
     let _ = writeln!(
