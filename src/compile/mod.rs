@@ -281,6 +281,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Store(s));
                 Prepared::ObjField(s, u16::try_from(*i).unwrap_or(0))
             }
+            Place::ObjComputed(base, getter, setter, _) => {
+                self.expr(base);
+                let s = self.scratch();
+                self.emit(Op::Store(s));
+                Prepared::ObjComputed(s, *getter, *setter)
+            }
         }
     }
 
@@ -318,6 +324,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Load(*s));
                 self.emit(Op::ObjTake(*i));
             }
+            Prepared::ObjComputed(s, getter, _) => {
+                // [] -> [obj, value]
+                self.emit(Op::Load(*s));
+                self.emit(Op::Dup);
+                self.emit(Op::Call(*getter, 1));
+            }
             Prepared::Computed(base, getter, _) => {
                 // [ctx, base] -> [ctx, base, value]
                 self.take_prepared(base);
@@ -352,6 +364,11 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Prepared::ObjField(_, i) => {
                 self.emit(Op::ObjPut(*i));
+            }
+            Prepared::ObjComputed(_, _, setter) => {
+                // [obj, value] -> setter(obj, value) -> ()
+                self.emit(Op::Call(*setter, 2));
+                self.emit(Op::Pop);
             }
             Prepared::Computed(base, _, setter) => {
                 // [ctx, base, value] -> setter(&base, value) leaves [ctx, (), base']
@@ -406,6 +423,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             Place::ObjField(base, i, _) => {
                 self.expr(base);
                 self.emit(Op::ObjGet(u16::try_from(*i).unwrap_or(0)));
+            }
+            Place::ObjComputed(base, getter, _, _) => {
+                self.expr(base);
+                self.emit(Op::Call(*getter, 1));
             }
         }
     }
@@ -1188,6 +1209,7 @@ enum Prepared {
     TupleField(Box<Prepared>, u16),
     Computed(Box<Prepared>, u32, u32),
     ObjField(u16, u16),
+    ObjComputed(u16, u32, u32),
     Discard,
 }
 /// Whether values of `ty` can (transitively) hold class instances, so releasing them early

@@ -1027,6 +1027,7 @@ impl<'e, 's> Checker<'e, 's> {
                 let bp = self.alloc(b);
                 Some(Place::TupleField(bp, i, e.ty))
             }
+            TExprKind::ObjField(base, i) => Some(Place::ObjField(base, i, e.ty)),
             TExprKind::ForceUnwrap(TExpr { kind: TExprKind::Builtin(Builtin::DictGet, [base, key]), .. }) => {
                 let b = self.place_of(base, span)?;
                 let (bp, kb) = (self.alloc(b), self.boxed(*key));

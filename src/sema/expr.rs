@@ -340,9 +340,24 @@ impl<'e, 's> Checker<'e, 's> {
                 // `super.property`
                 let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass);
                 match sup {
-                    Some(_) => {
+                    Some(sup) => {
                         let me = Expr { kind: ExprKind::SelfValue, span };
-                        self.member(&me, name, span)
+                        let b = self.check_expr(&me, None);
+                        let b = TExpr { ty: sup, ..b };
+                        match self.class_member_place(b, name, false, span) {
+                            Some(p) => self.place_value(&p, span),
+                            None => {
+                                // A get-only computed property of the superclass: its getter.
+                                let getter = self.find_member(sup, name.name).and_then(|m| match m {
+                                    super::nominal::Member::Computed(c) => Some(c),
+                                    _ => None,
+                                });
+                                match getter {
+                                    Some(c) => self.call_func_index(c.getter, c.ty, vec![b], span),
+                                    None => self.error_expr(span),
+                                }
+                            }
+                        }
                     }
                     None => {
                         self.error("'super' cannot be used outside of class members", span);
@@ -1033,14 +1048,14 @@ impl<'e, 's> Checker<'e, 's> {
                     return self.mk(TypeTable::VOID, TExprKind::Builtin(Builtin::ArrAppendContents, args), span);
                 }
                 match self.binary_kind(c.binary(), place_ty, v.ty) {
-                    Some((kind, _)) => {
+                    Some((kind, _)) if self.observed_field(p).is_some() => {
                         // An observed property: `x = x op v` through its observers.
                         let current = self.place_value(p, span);
                         let (cb, vb) = (self.boxed(current), self.boxed(v));
                         let combined = self.mk(place_ty, TExprKind::Binary(kind, cb, vb), span);
-                        if let Some(observed) = self.observed_assign(*p, combined, span) {
-                            return observed;
-                        }
+                        self.observed_assign(*p, combined, span).unwrap_or_else(|| self.error_expr(span))
+                    }
+                    Some((kind, _)) => {
                         let b = self.boxed(v);
                         self.mk(TypeTable::VOID, TExprKind::CompoundAssign(kind, p, b), span)
                     }
@@ -1135,6 +1150,7 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 Some(p)
             }
+            ExprKind::Name(name) if self.lookup(name).is_none() && self.static_place(name).is_some() => self.static_place(name),
             ExprKind::Name(name) => match self.lookup(name) {
                 Some(Resolved::Var(r)) => {
                     let (ty, mutable, _) = self.var_info(r);
@@ -1235,11 +1251,24 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                     }
                 }
-                // Labeled tuple elements and struct properties are places too. A class
-                // reference need not be mutable to have its properties set.
+                // A class reference need not be a mutable place to have its properties set:
+                // evaluate it as a value (`john!.card = c`, `list[0].value = 1`).
+                if self.peek_type(base).is_some_and(|t| self.is_class_type(t)) && !self.is_simple_place(base) {
+                    let b = self.check_expr(base, None);
+                    return self.class_member_place(b, name, write, e.span);
+                }
+                // Labeled tuple elements and struct properties are places too.
                 let base_is_ref = self.peek_type(base).is_some_and(|t| self.is_class_type(t));
                 let base_place = self.place(base, write && !base_is_ref)?;
                 self.member_place(base_place, name, write, e.span)
+            }
+            ExprKind::SuperMember(name) => {
+                // `super.level = v`: the superclass's own property, not the override.
+                let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass)?;
+                let me = Expr { kind: ExprKind::SelfValue, span: e.span };
+                let b = self.check_expr(&me, None);
+                let b = TExpr { ty: sup, ..b };
+                self.class_member_place(b, name, write, e.span)
             }
             _ => {
                 if write {
@@ -1360,8 +1389,74 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
             ExprKind::Paren(inner) => self.peek_type(inner),
+            ExprKind::ForceUnwrap(inner) => {
+                let t = self.peek_type(inner)?;
+                Some(self.env.types.optional_inner(t).unwrap_or(t))
+            }
+            ExprKind::Subscript(b, [Arg { label: None, .. }]) => {
+                let bt = self.peek_type(b)?;
+                match self.ty(bt) {
+                    Type::Array(e) => Some(e),
+                    _ => None,
+                }
+            }
             _ => None,
         }
+    }
+
+    /// A static stored property named bare inside a static member of its type.
+    fn static_place(&self, name: &str) -> Option<Place<'s>> {
+        let st = self.cur_ref().static_self.or_else(|| self.self_type_in_scope())?;
+        let info = self.env.types.nominal(st)?;
+        let (_, g, ty) = info.statics.iter().find(|(n, _, _)| n == name)?;
+        Some(Place::Var(VarRef::Global(*g), *ty))
+    }
+
+    /// Whether `e` is a variable or a chain of stored properties and subscripts of one.
+    fn is_simple_place(&self, e: &Expr<'_>) -> bool {
+        match e.kind {
+            ExprKind::Name(_) | ExprKind::SelfValue => true,
+            ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Paren(b) => self.is_simple_place(b),
+            _ => false,
+        }
+    }
+
+    /// A property of a class instance as a place: stored (`ObjField`) or computed (its setter
+    /// called with the instance).
+    fn class_member_place(&mut self, b: TExpr<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
+        let ty = b.ty;
+        let info = self.env.types.nominal(ty).cloned()?;
+        if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
+            let f = &info.fields[i];
+            if write && !f.mutable && self.cur_ref().init_of.is_none() {
+                self.error_with_note(
+                    format!("cannot assign to property: '{}' is a 'let' constant", f.name),
+                    name.span,
+                    "change 'let' to 'var' to make it mutable",
+                );
+            }
+            let bb = self.boxed(b);
+            return Some(Place::ObjField(bb, u32::try_from(i).unwrap_or(0), f.ty));
+        }
+        // A computed property, found along the superclass chain.
+        let mut cur = Some(ty);
+        while let Some(c) = cur {
+            let n = self.env.types.nominal(c)?.clone();
+            if let Some(cp) = n.computed.iter().find(|cp| cp.name == name.name && !cp.is_static) {
+                let Some(setter) = cp.setter else {
+                    if write {
+                        self.error(format!("cannot assign to property: '{}' is a get-only property", cp.name), name.span);
+                    }
+                    return None;
+                };
+                let bb = self.boxed(b);
+                return Some(Place::ObjComputed(bb, cp.getter, setter, cp.ty));
+            }
+            cur = n.superclass;
+        }
+        let n = self.ty_name(ty);
+        self.error(format!("value of type '{n}' has no member '{}'", name.name), span);
+        None
     }
 
     /// [`Self::place_value`] for the other checker modules.
@@ -1379,6 +1474,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(*t, TExprKind::TupleField(bb, *i), span)
             }
             Place::ObjField(b, i, t) => self.mk(*t, TExprKind::ObjField(b, *i), span),
+            Place::ObjComputed(b, getter, _, t) => self.call_func_index(*getter, *t, vec![**b], span),
             Place::Index(b, i, t) => {
                 let base = self.place_value(b, span);
                 let args = self.slice(vec![base, **i]);
@@ -1664,6 +1760,7 @@ pub(super) fn place_type(p: &Place<'_>) -> TypeId {
         | Place::DictForce(_, _, t)
         | Place::Computed(_, _, _, t)
         | Place::ObjField(_, _, t)
+        | Place::ObjComputed(_, _, _, t)
         | Place::DictKeyDefault(_, _, _, t)
         | Place::TupleField(_, _, t) => *t,
         Place::Discard => TypeTable::ERROR,

@@ -306,6 +306,8 @@ pub enum Place<'s> {
     DictKey(&'s Place<'s>, &'s TExpr<'s>, TypeId),
     /// `base[key]!` on a dictionary: traps when the key is absent.
     DictForce(&'s Place<'s>, &'s TExpr<'s>, TypeId),
+    /// A computed property of a class instance: getter and setter take the instance.
+    ObjComputed(&'s TExpr<'s>, u32, u32, TypeId),
     /// A stored property of a class instance (a reference: no write-back of the base).
     ObjField(&'s TExpr<'s>, u32, TypeId),
     /// A computed property: read with the getter, written with the setter (which takes the

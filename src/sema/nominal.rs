@@ -561,19 +561,23 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Assignment to a property with observers: `willSet(new)`, store, `didSet(old)`.
-    pub(super) fn observed_assign(&mut self, place: Place<'s>, value: TExpr<'s>, span: Span) -> Option<TExpr<'s>> {
+    /// The stored property behind `place` when it has `willSet`/`didSet` observers that an
+    /// assignment here must run (not inside an initializer, where Swift stores directly).
+    pub(super) fn observed_field(&self, place: &Place<'s>) -> Option<FieldInfo> {
         if self.cur_ref().init_of.is_some() {
             return None;
         }
         let (owner_ty, index) = match place {
-            Place::ObjField(b, i, _) => (b.ty, i),
-            Place::TupleField(bp, i, _) => (super::expr::place_type(bp), i),
+            Place::ObjField(b, i, _) => (b.ty, *i),
+            Place::TupleField(bp, i, _) => (super::expr::place_type(bp), *i),
             _ => return None,
         };
-        let field = self.env.types.nominal(owner_ty)?.fields.get(index as usize)?.clone();
-        if field.will_set.is_none() && field.did_set.is_none() {
-            return None;
-        }
+        let field = self.env.types.nominal(owner_ty)?.fields.get(index as usize)?;
+        (field.will_set.is_some() || field.did_set.is_some()).then(|| field.clone())
+    }
+
+    pub(super) fn observed_assign(&mut self, place: Place<'s>, value: TExpr<'s>, span: Span) -> Option<TExpr<'s>> {
+        let field = self.observed_field(&place)?;
         // Inside an observer of the same property, assignment stores directly (Swift).
         let mut stmts = Vec::new();
         let new_var = self.temp(field.ty);
