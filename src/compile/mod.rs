@@ -446,6 +446,25 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Pop);
                 self.emit(Op::Take(tmp));
                 self.put_prepared(&prepared);
+                self.release_prepared(&prepared);
+            }
+        }
+    }
+
+    /// Ends an access: the scratch slots holding a class instance let it go (ARC), so
+    /// `obj.x = v` leaves no hidden strong reference behind.
+    fn release_prepared(&mut self, p: &Prepared) {
+        match p {
+            Prepared::Var(_) | Prepared::Discard => {}
+            Prepared::Index(base, _)
+            | Prepared::DictKey(base, _)
+            | Prepared::DictForce(base, _)
+            | Prepared::DictKeyDefault(base, _, _)
+            | Prepared::TupleField(base, _)
+            | Prepared::Computed(base, _, _) => self.release_prepared(base),
+            Prepared::ObjField(s, _) | Prepared::ObjComputed(s, _, _) => {
+                self.emit(Op::Void);
+                self.emit(Op::Store(*s));
             }
         }
     }
@@ -469,13 +488,18 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             })
             .collect();
         for v in declared.into_iter().rev() {
-            let ty = self.func.locals.get(v.0 as usize).map_or(TypeTable::VOID, |l| l.ty);
-            if may_hold_objects(&self.module.env.types, ty, 0) {
-                self.emit(Op::Void);
-                self.emit(Op::Store(slot(v)));
-            }
+            self.release_local(v);
         }
         self.block_depth -= 1;
+    }
+
+    /// Clears a local that may hold class instances, releasing them (ARC).
+    fn release_local(&mut self, v: VarId) {
+        let ty = self.func.locals.get(v.0 as usize).map_or(TypeTable::VOID, |l| l.ty);
+        if may_hold_objects(&self.module.env.types, ty, 0) {
+            self.emit(Op::Void);
+            self.emit(Op::Store(slot(v)));
+        }
     }
 
     /// Emits (and, unless `keep`, forgets) the defers registered at block depth >= `depth`.
@@ -626,7 +650,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.jump_back(start);
                 self.patch(exit);
                 self.pop_loop(start);
-                // Release the iterator (and with it the sequence) when the loop ends.
+                // Release the iterator (and with it the sequence) and the last element's
+                // bindings when the loop ends.
+                let mut vars = vec![elem];
+                pattern_vars(&pattern, &mut vars);
+                for v in vars {
+                    self.release_local(v);
+                }
                 self.emit(Op::Void);
                 self.emit(Op::Store(slot(iter)));
             }
@@ -933,6 +963,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.at(e.span);
                 self.emit(Op::Binary(kind));
                 self.put_prepared(&prepared);
+                self.release_prepared(&prepared);
                 self.emit(Op::Void);
             }
             TExprKind::Unary(kind, inner) => {
@@ -1053,6 +1084,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let nil = self.jump(Op::UnwrapOrJump);
                 self.emit(Op::Store(slot(var)));
                 self.expr(rest);
+                // The unwrapped base is a temporary: release it once the chain is done (ARC).
+                self.release_local(var);
                 let end = self.jump(Op::Jump);
                 self.patch(nil);
                 self.emit(Op::Nil);
@@ -1197,6 +1230,25 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         }
     }
 
+}
+
+/// The variables a pattern stores into (bindings and the intermediate subjects).
+fn pattern_vars(p: &TPattern<'_>, out: &mut Vec<VarId>) {
+    match p {
+        TPattern::Any | TPattern::Equal(..) | TPattern::Range(..) | TPattern::IsClass(_) => {}
+        TPattern::Bind(v) => out.push(*v),
+        TPattern::Tuple(elems) | TPattern::EnumCase(_, elems) => {
+            for (v, inner) in elems.iter() {
+                out.push(*v);
+                pattern_vars(inner, out);
+            }
+        }
+        TPattern::AsClass(_, v, inner) | TPattern::Some(v, inner) => {
+            out.push(*v);
+            pattern_vars(inner, out);
+        }
+        TPattern::Guarded(inner, _) => pattern_vars(inner, out),
+    }
 }
 
 /// A place with its index and key values already in scratch slots.

@@ -1,6 +1,6 @@
 //! Declarations: written types, functions (hoisted at top level), variables.
 
-use super::ir::{FuncId, TExpr, TExprKind, TStmt, TStmtKind, VarRef};
+use super::ir::{FuncId, Ownership, TExpr, TExprKind, TStmt, TStmtKind, VarRef};
 use super::types::{ParamType, Type, TypeId, TypeTable};
 use super::{Binding, Checker, FuncKind, FuncSig};
 use crate::syntax::ast::*;
@@ -350,10 +350,16 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// `let` / `var` declarations.
     pub(super) fn var_decl(&mut self, mutable: bool, bindings: &[crate::syntax::ast::Binding<'_>], modifiers: Modifiers, out: &mut Vec<TStmt<'s>>) {
-        if modifiers.is_weak || modifiers.is_unowned || modifiers.is_lazy {
-            // These need classes (the object-model issue).
-            self.error("'weak', 'unowned' and 'lazy' need classes, which are not supported yet", bindings.first().map_or(Span::default(), |b| b.pattern.span));
+        if modifiers.is_lazy {
+            self.error("'lazy' is supported on stored properties of classes only", bindings.first().map_or(Span::default(), |b| b.pattern.span));
         }
+        let ownership = if modifiers.is_weak {
+            Ownership::Weak
+        } else if modifiers.is_unowned {
+            Ownership::Unowned
+        } else {
+            Ownership::Strong
+        };
         for b in bindings {
             if let Some(acc) = b.accessors {
                 let _ = acc;
@@ -395,6 +401,14 @@ impl<'e, 's> Checker<'e, 's> {
                     TypeTable::ERROR
                 }
             };
+            // `weak var w = instance` is inferred optional (`Person?`).
+            let (ty, value) = match value {
+                Some(v) if ownership == Ownership::Weak && annotated.is_none() && self.env.types.optional_inner(ty).is_none() && !self.types().is_error(ty) => {
+                    let opt = self.types().optional(ty);
+                    (opt, Some(self.coerce(v, opt, "cannot convert value of type '{}' to specified type '{}'")))
+                }
+                v => (ty, v),
+            };
             match b.pattern.kind {
                 PatternKind::Bind(name) => {
                     if !self.is_top_level() {
@@ -402,6 +416,10 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     // A `let` without a value is assigned once later (definite initialization).
                     let var = self.declare_var(name.name, ty, mutable || value.is_none());
+                    if ownership != Ownership::Strong {
+                        self.check_reference_ownership(ownership, ty, mutable, b.pattern.span);
+                        self.set_ownership(var, ownership);
+                    }
                     // `var x: Int?` starts as nil.
                     let value = match value {
                         None if mutable && matches!(self.ty(ty), Type::Optional(_)) => {
@@ -409,6 +427,7 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                         v => v,
                     };
+                    let value = value.map(|v| self.value_for_var(var, v));
                     let kind = match value {
                         Some(v) => TStmtKind::Init(var, v),
                         None => {
@@ -433,6 +452,30 @@ impl<'e, 's> Checker<'e, 's> {
                     None => self.error("tuple destructuring needs an initial value", b.pattern.span),
                 },
                 _ => self.error("this pattern is not supported in a declaration", b.pattern.span),
+            }
+        }
+    }
+
+    /// `weak` needs an optional class type and `var`; `unowned` a class type (Swift's rules).
+    pub(super) fn check_reference_ownership(&mut self, ownership: Ownership, ty: TypeId, mutable: bool, span: Span) {
+        if self.types().is_error(ty) {
+            return;
+        }
+        let inner = self.env.types.optional_inner(ty);
+        let class_of = |c: &Self, t: TypeId| c.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class);
+        let word = if ownership == Ownership::Weak { "weak" } else { "unowned" };
+        let target = inner.unwrap_or(ty);
+        if !class_of(self, target) {
+            let n = self.ty_name(target);
+            self.error(format!("'{word}' may only be applied to class and class-bound protocol types, not '{n}'"), span);
+            return;
+        }
+        if ownership == Ownership::Weak {
+            if inner.is_none() {
+                let n = self.ty_name(ty);
+                self.error(format!("'weak' variable should have optional type '{n}?'"), span);
+            } else if !mutable {
+                self.error("'weak' must be a mutable variable, because it may change at runtime", span);
             }
         }
     }

@@ -447,7 +447,7 @@ impl<'e, 's> Checker<'e, 's> {
         match found {
             Some(Resolved::Var(r)) => {
                 let (ty, _, _) = self.var_info(r);
-                self.mk(ty, TExprKind::Var(r), span)
+                self.read_var(r, ty, span)
             }
             Some(Resolved::Func(f)) => {
                 let ty = self.done_type(f);
@@ -1070,6 +1070,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             _ => {
                 let v = self.check_expr_as(value, place_ty, "cannot assign value of type '{}' to type '{}'");
+                let v = match *p {
+                    Place::Var(r, _) => self.value_for_var(r, v),
+                    _ => v,
+                };
                 if let Some(observed) = self.observed_assign(*p, v, span) {
                     return observed;
                 }
@@ -1282,22 +1286,10 @@ impl<'e, 's> Checker<'e, 's> {
     /// `base.name` as a place: a labeled tuple element, a stored or computed property.
     fn member_place(&mut self, base_place: Place<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
         let base_ty = place_type(&base_place);
-        if let Some(info) = self.env.types.nominal(base_ty).cloned().filter(|i| i.kind == super::types::NominalKind::Class) {
+        if self.env.types.nominal(base_ty).is_some_and(|i| i.kind == super::types::NominalKind::Class) {
             // A class instance is a reference: its properties are places whatever the base.
-            if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
-                let f = &info.fields[i];
-                let in_init = self.cur_ref().init_of.is_some();
-                if write && !f.mutable && !in_init {
-                    self.error_with_note(
-                        format!("cannot assign to property: '{}' is a 'let' constant", f.name),
-                        name.span,
-                        "change 'let' to 'var' to make it mutable",
-                    );
-                }
-                let base = self.place_value(&base_place, span);
-                let b = self.boxed(base);
-                return Some(Place::ObjField(b, u32::try_from(i).unwrap_or(0), f.ty));
-            }
+            let base = self.place_value(&base_place, span);
+            return self.class_member_place(base, name, write, span);
         }
         if let Some(info) = self.env.types.nominal(base_ty).cloned() {
             if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
@@ -1426,19 +1418,8 @@ impl<'e, 's> Checker<'e, 's> {
     fn class_member_place(&mut self, b: TExpr<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
         let ty = b.ty;
         let info = self.env.types.nominal(ty).cloned()?;
-        if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
-            let f = &info.fields[i];
-            if write && !f.mutable && self.cur_ref().init_of.is_none() {
-                self.error_with_note(
-                    format!("cannot assign to property: '{}' is a 'let' constant", f.name),
-                    name.span,
-                    "change 'let' to 'var' to make it mutable",
-                );
-            }
-            let bb = self.boxed(b);
-            return Some(Place::ObjField(bb, u32::try_from(i).unwrap_or(0), f.ty));
-        }
-        // A computed property, found along the superclass chain.
+        // A computed property along the superclass chain comes first: a subclass may
+        // override an inherited stored property with a computed one.
         let mut cur = Some(ty);
         while let Some(c) = cur {
             let n = self.env.types.nominal(c)?.clone();
@@ -1454,6 +1435,18 @@ impl<'e, 's> Checker<'e, 's> {
             }
             cur = n.superclass;
         }
+        if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
+            let f = &info.fields[i];
+            if write && !f.mutable && self.cur_ref().init_of.is_none() {
+                self.error_with_note(
+                    format!("cannot assign to property: '{}' is a 'let' constant", f.name),
+                    name.span,
+                    "change 'let' to 'var' to make it mutable",
+                );
+            }
+            let bb = self.boxed(b);
+            return Some(Place::ObjField(bb, u32::try_from(i).unwrap_or(0), f.ty));
+        }
         let n = self.ty_name(ty);
         self.error(format!("value of type '{n}' has no member '{}'", name.name), span);
         None
@@ -1467,7 +1460,7 @@ impl<'e, 's> Checker<'e, 's> {
     /// The value a place holds, as an expression (for class references used as a base).
     fn place_value(&mut self, p: &Place<'s>, span: Span) -> TExpr<'s> {
         match p {
-            Place::Var(r, t) => self.mk(*t, TExprKind::Var(*r), span),
+            Place::Var(r, t) => self.read_var(*r, *t, span),
             Place::TupleField(b, i, t) => {
                 let base = self.place_value(b, span);
                 let bb = self.boxed(base);

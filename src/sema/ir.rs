@@ -40,6 +40,20 @@ pub struct LocalInfo {
     pub mutable: bool,
     /// Captured by some closure: lives in a box so the closure sees writes.
     pub boxed: bool,
+    /// `weak` / `unowned`: holds its instance without keeping it alive.
+    pub ownership: Ownership,
+}
+
+/// How a variable holds a class instance (ARC).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Ownership {
+    /// A strong reference keeps the instance alive.
+    #[default]
+    Strong,
+    /// `weak`: reads `nil` once the instance is gone.
+    Weak,
+    /// `unowned`: reading it once the instance is gone traps.
+    Unowned,
 }
 
 /// How a closure gets each captured variable when it is created.

@@ -22,7 +22,8 @@ use crate::alloc::Allocator;
 use crate::diag::Diagnostic;
 use crate::syntax::ast::{Span, Stmt};
 
-use ir::{CaptureSource, FuncId, FuncIr, LocalInfo, LoopId, VarId, VarRef};
+use crate::stdlib::Builtin;
+use ir::{CaptureSource, FuncId, FuncIr, LocalInfo, LoopId, Ownership, TExpr, TExprKind, VarId, VarRef};
 use types::{Type, TypeId, TypeTable};
 
 /// A global variable of the module.
@@ -34,6 +35,8 @@ pub struct GlobalInfo {
     pub ty: TypeId,
     /// Declared with `var`.
     pub mutable: bool,
+    /// `weak` / `unowned`.
+    pub ownership: Ownership,
 }
 
 /// A module-level function's signature.
@@ -377,7 +380,7 @@ impl<'e, 's> Checker<'e, 's> {
     fn declare_local(&mut self, name: &str, ty: TypeId, mutable: bool) -> VarId {
         let f = self.cur();
         let id = VarId(u32::try_from(f.ir.locals.len()).unwrap_or(u32::MAX));
-        f.ir.locals.push(LocalInfo { name: name.to_string(), ty, mutable, boxed: false });
+        f.ir.locals.push(LocalInfo { name: name.to_string(), ty, mutable, boxed: false, ownership: Ownership::Strong });
         if name != "_" {
             if let Some(scope) = f.scopes.last_mut() {
                 scope.names.insert(name.to_string(), Binding::Var(id));
@@ -390,7 +393,7 @@ impl<'e, 's> Checker<'e, 's> {
     fn temp(&mut self, ty: TypeId) -> VarId {
         let f = self.cur();
         let id = VarId(u32::try_from(f.ir.locals.len()).unwrap_or(u32::MAX));
-        f.ir.locals.push(LocalInfo { name: String::new(), ty, mutable: true, boxed: false });
+        f.ir.locals.push(LocalInfo { name: String::new(), ty, mutable: true, boxed: false, ownership: Ownership::Strong });
         id
     }
 
@@ -398,7 +401,7 @@ impl<'e, 's> Checker<'e, 's> {
     fn declare_var(&mut self, name: &str, ty: TypeId, mutable: bool) -> VarRef {
         if self.is_top_level() && name != "_" {
             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
-            self.env.globals.push(GlobalInfo { name: name.to_string(), ty, mutable });
+            self.env.globals.push(GlobalInfo { name: name.to_string(), ty, mutable, ownership: Ownership::Strong });
             self.env.global_names.insert(name.to_string(), index);
             self.repl_bound(index);
             VarRef::Global(index)
@@ -424,6 +427,66 @@ impl<'e, 's> Checker<'e, 's> {
                 .map_or((TypeTable::ERROR, false, String::new()), |g| (g.ty, g.mutable, g.name.clone())),
             VarRef::Capture(i) => self.capture_info(self.stack.len() - 1, i),
         }
+    }
+
+    /// Whether a variable is `weak` or `unowned` (followed through captures).
+    fn var_ownership(&self, r: VarRef) -> Ownership {
+        match r {
+            VarRef::Local(v) => self.local_info(self.stack.len() - 1, v).map_or(Ownership::Strong, |l| l.ownership),
+            VarRef::Global(g) => self.env.globals.get(g as usize).map_or(Ownership::Strong, |g| g.ownership),
+            VarRef::Capture(i) => self.capture_ownership(self.stack.len() - 1, i),
+        }
+    }
+
+    fn capture_ownership(&self, depth: usize, i: u32) -> Ownership {
+        let Some((_, f)) = self.stack.get(depth) else {
+            return Ownership::Strong;
+        };
+        let found = f.capture_map.iter().find(|(_, idx)| **idx == i).map(|(k, _)| *k);
+        match found {
+            Some((d, key)) if key >> 32 == 0 => self.local_info(d, VarId(key as u32)).map_or(Ownership::Strong, |l| l.ownership),
+            Some((d, key)) => self.capture_ownership(d, key as u32),
+            None => Ownership::Strong,
+        }
+    }
+
+    fn set_ownership(&mut self, r: VarRef, ownership: Ownership) {
+        match r {
+            VarRef::Local(v) => {
+                if let Some(l) = self.cur().ir.locals.get_mut(v.0 as usize) {
+                    l.ownership = ownership;
+                }
+            }
+            VarRef::Global(g) => {
+                if let Some(g) = self.env.globals.get_mut(g as usize) {
+                    g.ownership = ownership;
+                }
+            }
+            VarRef::Capture(_) => {}
+        }
+    }
+
+    /// Reads a variable: a `weak` one yields its instance or `nil`, an `unowned` one its
+    /// instance (trapping once it is gone).
+    fn read_var(&mut self, r: VarRef, ty: TypeId, span: Span) -> TExpr<'s> {
+        let var = TExpr { ty, kind: TExprKind::Var(r), span };
+        let load = match self.var_ownership(r) {
+            Ownership::Strong => return var,
+            Ownership::Weak => Builtin::WeakLoad,
+            Ownership::Unowned => Builtin::UnownedLoad,
+        };
+        let args = self.slice(vec![var]);
+        TExpr { ty, kind: TExprKind::Builtin(load, args), span }
+    }
+
+    /// The value stored into a variable: a `weak` or `unowned` one keeps a weak reference.
+    fn value_for_var(&mut self, r: VarRef, value: TExpr<'s>) -> TExpr<'s> {
+        if self.var_ownership(r) == Ownership::Strong {
+            return value;
+        }
+        let (ty, span) = (value.ty, value.span);
+        let args = self.slice(vec![value]);
+        TExpr { ty, kind: TExprKind::Builtin(Builtin::WeakRef, args), span }
     }
 
     /// Type, mutability and name of capture `i` of the function at `depth`.

@@ -214,7 +214,7 @@ impl<'e, 's> Checker<'e, 's> {
                         if m.modifiers.is_static {
                             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
                             let tname = self.ty_name(ty);
-                            self.env.globals.push(super::GlobalInfo { name: format!("{tname}.{}", name.name), ty: fty, mutable });
+                            self.env.globals.push(super::GlobalInfo { name: format!("{tname}.{}", name.name), ty: fty, mutable, ownership: Ownership::Strong });
                             if let Some(n) = self.nominal_mut(ty) {
                                 n.statics.push((name.name.to_string(), index, fty));
                             }

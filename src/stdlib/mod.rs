@@ -110,6 +110,13 @@ pub enum Builtin {
     IsMultiple,
     /// `d.squareRoot()`
     SquareRoot,
+    // ARC
+    /// Storing into a `weak`/`unowned` variable: the instance, held weakly.
+    WeakRef,
+    /// Reading a `weak` variable: the instance, or `nil` once it is gone.
+    WeakLoad,
+    /// Reading an `unowned` variable: the instance; traps once it is gone.
+    UnownedLoad,
     /// `d.rounded()`
     Rounded,
     /// `d.truncatingRemainder(dividingBy:)`

@@ -196,6 +196,25 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             Value::Bool(if y == 0 { x == 0 } else { x.wrapping_rem(y) == 0 })
         }
         Builtin::SquareRoot => Value::Double(dbl(&a0).sqrt()),
+        Builtin::WeakRef => match a0 {
+            Value::Object(o) => Value::Weak(o.downgrade()),
+            other => other,
+        },
+        Builtin::WeakLoad => match a0 {
+            Value::Weak(w) => w.upgrade().map_or(Value::Nil, Value::Object),
+            other => other,
+        },
+        Builtin::UnownedLoad => match a0 {
+            Value::Weak(w) => match w.upgrade() {
+                Some(o) => Value::Object(o),
+                None => {
+                    return Err(vm.trap(TrapKind::Fatal(
+                        "Attempted to read an unowned reference but the object was already deallocated".into(),
+                    )))
+                }
+            },
+            other => other,
+        },
         Builtin::TruncatingRemainder => Value::Double(dbl(&a0) % dbl(&a1)),
         Builtin::IsNaN => Value::Bool(dbl(&a0).is_nan()),
         Builtin::IsInfinite => Value::Bool(dbl(&a0).is_infinite()),
