@@ -24,6 +24,7 @@ impl<'e, 's> Checker<'e, 's> {
     /// A call expression.
     pub(super) fn call(&mut self, callee: &Expr<'_>, args: &[Arg<'_>], trailing: u32, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
         self.trailing = trailing as usize;
+        self.call_paren = Span { start: callee.span.end, end: callee.span.end.saturating_add(1) };
         let first_trailing = args.len().saturating_sub(trailing as usize);
         match callee.kind {
             ExprKind::Name(name) => match self.lookup(name) {
@@ -223,6 +224,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn match_args(&mut self, sig: &FuncSig, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
+        let paren = self.call_paren;
         let mut out = Vec::with_capacity(sig.params.len());
         let mut ai = 0;
         for (pi, &pty) in sig.params.iter().enumerate() {
@@ -271,10 +273,11 @@ impl<'e, 's> Checker<'e, 's> {
                     (Some(a), None, Some(have)) => {
                         self.error(format!("extraneous argument label '{have}:' in call"), a.label.map_or(a.value.span, |l| l.span))
                     }
-                    (Some(a), Some(l), Some(have)) => self.error(
-                        format!("incorrect argument label in call (have '{have}:', expected '{l}:')"),
-                        a.label.map_or(a.value.span, |l| l.span),
-                    ),
+                    (Some(_), Some(_), Some(_)) => {
+                        let have: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                        let expected: Vec<Option<&str>> = sig.labels.iter().map(|l| l.as_deref()).collect();
+                        self.label_mismatch(&have, &expected, paren);
+                    }
                     (Some(_), None, None) => {}
                 }
                 if arg.is_none() {
@@ -403,7 +406,16 @@ impl<'e, 's> Checker<'e, 's> {
         self.builtin(Builtin::Describe, TypeTable::STRING, vec![v], span)
     }
 
+    /// `incorrect argument label(s) in call (have 'a:_:', expected 'x:y:')`, at the `(`.
+    pub(super) fn label_mismatch(&mut self, have: &[Option<&str>], expected: &[Option<&str>], paren: Span) {
+        let list = |ls: &[Option<&str>]| ls.iter().map(|l| format!("{}:", l.unwrap_or("_"))).collect::<String>();
+        let wrong = have.iter().zip(expected).filter(|(h, e)| h != e).count();
+        let noun = if wrong > 1 { "labels" } else { "label" };
+        self.error(format!("incorrect argument {noun} in call (have '{}', expected '{}')", list(have), list(expected)), paren);
+    }
+
     fn expect_args(&mut self, name: &str, args: &[Arg<'_>], labels: &[Option<&str>], span: Span) -> bool {
+        let paren = self.call_paren;
         if args.len() != labels.len() {
             if args.len() > labels.len() {
                 self.error("extra argument in call", args[labels.len()].value.span);
@@ -421,7 +433,10 @@ impl<'e, 's> Checker<'e, 's> {
                 match (have, l) {
                     (Some(h), None) => self.error(format!("extraneous argument label '{h}:' in call"), a.value.span),
                     (None, Some(l)) => self.error(format!("missing argument label '{l}:' in call"), a.value.span),
-                    (Some(h), Some(l)) => self.error(format!("incorrect argument label in call (have '{h}:', expected '{l}:')"), a.value.span),
+                    (Some(_), Some(_)) => {
+                        let have: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                        self.label_mismatch(&have, labels, paren);
+                    }
                     (None, None) => {}
                 }
                 let _ = name;

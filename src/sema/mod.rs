@@ -195,6 +195,9 @@ pub(crate) struct Checker<'e, 's> {
     type_decls: HashMap<usize, TypeId>,
     /// Trailing closures of the call being checked (they match any parameter label).
     trailing: usize,
+    /// Where the argument list of the call being checked starts (its `(`): Swift reports
+    /// label mismatches there.
+    call_paren: Span,
     /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
     expr_depth: u32,
     /// The too-deep error was reported (once is enough).
@@ -219,6 +222,7 @@ impl<'e, 's> Checker<'e, 's> {
             chain_subst: Vec::new(),
             expr_depth: 0,
             trailing: 0,
+            call_paren: Span::default(),
             type_decls: HashMap::new(),
             too_deep_reported: false,
         };

@@ -270,6 +270,8 @@ impl<'e, 's> Checker<'e, 's> {
                         let inherited = self.env.types.nominal(ty).is_some_and(|n| n.vtable.iter().any(|(k, _)| *k == key));
                         if inherited && !m.modifiers.is_override {
                             self.error("overriding declaration requires an 'override' keyword", f.name.span);
+                        } else if inherited && self.overrides_final(ty, &info) {
+                            self.error("instance method overrides a 'final' instance method", f.name.span);
                         }
                         if !inherited && m.modifiers.is_override {
                             self.error("method does not override any method from its superclass", f.name.span);
@@ -381,6 +383,19 @@ impl<'e, 's> Checker<'e, 's> {
         t
     }
 
+    /// Whether an inherited method with `info`'s name and labels is `final`.
+    fn overrides_final(&self, ty: TypeId, info: &MethodInfo) -> bool {
+        let mut cur = self.env.types.nominal(ty).and_then(|n| n.superclass);
+        while let Some(c) = cur {
+            let Some(n) = self.env.types.nominal(c) else { break };
+            if let Some(m) = n.methods.iter().find(|m| !m.is_static && m.name == info.name && m.labels == info.labels) {
+                return m.is_final;
+            }
+            cur = n.superclass;
+        }
+        false
+    }
+
     fn method_info(&mut self, ty: TypeId, f: &FuncDecl<'_>, m: Modifiers) -> MethodInfo {
         let sig = self.signature(f, m.discardable_result);
         let id = self.reserve_func();
@@ -404,6 +419,7 @@ impl<'e, 's> Checker<'e, 's> {
             mutating: m.is_mutating,
             is_static: m.is_static || m.is_class,
             failable: false,
+            is_final: m.is_final,
         }
     }
 
@@ -986,7 +1002,10 @@ impl<'e, 's> Checker<'e, 's> {
                     None => {
                         match args.get(ai) {
                             Some(a) => match a.label {
-                                Some(l) => self.error(format!("incorrect argument label in call (have '{}:', expected '{}:')", l.name, f.name), a.value.span),
+                                Some(l) => {
+                                    let paren = self.call_paren;
+                                    self.error(format!("incorrect argument label in call (have '{}:', expected '{}:')", l.name, f.name), paren)
+                                }
                                 None => self.error(format!("missing argument label '{}:' in call", f.name), a.value.span),
                             },
                             None => self.error(format!("missing argument for parameter '{}' in call", f.name), span),
@@ -1069,7 +1088,12 @@ impl<'e, 's> Checker<'e, 's> {
                 match (a.label, label) {
                     (None, Some(l)) => self.error(format!("missing argument label '{l}:' in call"), a.value.span),
                     (Some(l), None) => self.error(format!("extraneous argument label '{}:' in call", l.name), a.value.span),
-                    (Some(l), Some(w)) => self.error(format!("incorrect argument label in call (have '{}:', expected '{w}:')", l.name), a.value.span),
+                    (Some(_), Some(_)) => {
+                        let have: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                        let expected: Vec<Option<&str>> = payload.iter().map(|(l, _)| l.as_deref()).collect();
+                        let paren = self.call_paren;
+                        self.label_mismatch(&have, &expected, paren);
+                    }
                     (None, None) => {}
                 }
             }

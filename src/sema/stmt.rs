@@ -434,6 +434,7 @@ impl<'e, 's> Checker<'e, 's> {
             exhaustive = true;
         }
         // An enum is covered when every case has an unguarded pattern matching all its values.
+        let mut missing: Vec<String> = Vec::new();
         if let Some(info) = self.env.types.nominal(subject_t.ty) {
             if info.kind == super::types::NominalKind::Enum && !exhaustive {
                 let mut covered = vec![false; info.cases.len()];
@@ -455,10 +456,29 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                 }
                 exhaustive = covered.iter().all(|c| *c);
+                // Swift's notes name each missing case (`.west`, `.circle(_)`).
+                missing = info
+                    .cases
+                    .iter()
+                    .zip(&covered)
+                    .filter(|(_, c)| !**c)
+                    .map(|(c, _)| match &c.payload {
+                        Some(p) => format!(".{}({})", c.name, vec!["_"; p.len()].join(", ")),
+                        None => format!(".{}", c.name),
+                    })
+                    .collect();
             }
         }
         if !exhaustive && !self.types().is_error(subject_t.ty) {
-            self.error_with_note("switch must be exhaustive", Span { start: span.start, end: span.start + 6 }, "add a default clause");
+            let at = Span { start: span.start, end: span.start + 6 };
+            let mut d = crate::diag::Diagnostic::error("switch must be exhaustive", at);
+            if missing.is_empty() {
+                d = d.with_note("do you want to add a default clause?", at);
+            }
+            for m in missing {
+                d = d.with_note(format!("add missing case: '{m}'"), at);
+            }
+            self.errors.push(d);
         }
         let cases = self.slice(out);
         TStmtKind::Switch(id, var, subject_t, cases, exhaustive)

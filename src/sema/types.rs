@@ -142,6 +142,8 @@ pub struct MethodInfo {
     pub is_static: bool,
     /// `init?`
     pub failable: bool,
+    /// `final`: subclasses cannot override it.
+    pub is_final: bool,
 }
 
 /// A computed property.
