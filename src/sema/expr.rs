@@ -497,7 +497,8 @@ impl<'e, 's> Checker<'e, 's> {
     /// `name` as `self.name` (or `Type.name` in a static method), when it is a member.
     pub(super) fn implicit_self_member(&mut self, name: &str, span: Span) -> Option<TExpr<'s>> {
         if let Some(ty) = self.stack.iter().rev().find_map(|(_, f)| f.self_type) {
-            if self.find_member(ty, name).is_some() {
+            let raw_value = name == "rawValue" && self.env.types.nominal(ty).is_some_and(|n| n.raw_type.is_some());
+            if raw_value || self.find_member(ty, name).is_some() {
                 let base = Expr { kind: ExprKind::SelfValue, span };
                 return Some(self.member(&base, Ident { name, span }, span));
             }

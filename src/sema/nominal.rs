@@ -198,7 +198,7 @@ impl<'e, 's> Checker<'e, 's> {
                         let observers = match b.accessors {
                             Some(Accessors::Observers { will_set, did_set }) if !m.modifiers.is_static => Some((will_set.is_some(), did_set.is_some())),
                             Some(acc) => {
-                                self.declare_computed(ty, name, b.ty, acc, m.modifiers.is_static);
+                                self.declare_computed(ty, name, b.ty, acc, m.modifiers.is_static || m.modifiers.is_class);
                                 continue;
                             }
                             None => None,
@@ -810,21 +810,24 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// An initializer of class `ty` or of its nearest superclass that has some, by labels.
+    /// The initializer a class call picks: one with these labels, the class's own first,
+    /// then an inherited one (Swift inherits initializers a subclass does not redefine);
+    /// failing that, the nearest class's first initializer (so the error names its labels).
     fn class_init(&self, ty: TypeId, labels: &[Option<&str>]) -> Option<MethodInfo> {
+        let fits = |m: &&MethodInfo| m.labels.len() == labels.len() && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b);
+        let mut fallback = None;
         let mut cur = Some(ty);
         while let Some(c) = cur {
             let n = self.env.types.nominal(c)?;
-            if !n.inits.is_empty() {
-                return n
-                    .inits
-                    .iter()
-                    .find(|m| m.labels.len() == labels.len() && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b))
-                    .or(n.inits.first())
-                    .cloned();
+            if let Some(m) = n.inits.iter().find(fits) {
+                return Some(m.clone());
+            }
+            if fallback.is_none() {
+                fallback = n.inits.first().cloned();
             }
             cur = n.superclass;
         }
-        None
+        fallback
     }
 
     /// `self.init(...)` inside an initializer (a convenience initializer delegating).
@@ -841,13 +844,40 @@ impl<'e, 's> Checker<'e, 's> {
             };
             let mut targs = vec![me];
             targs.extend(self.method_args(&mi, args, span));
-            return self.call_func_index(mi.func, ty, targs, span);
+            return self.chain_init(&mi, ty, targs, "delegate", span);
         }
         // A struct: `self = T(...)`.
         let value = self.construct_nominal(ty, args, span);
         let place = self.alloc(Place::Var(VarRef::Local(self_var), ty));
         let vb = self.boxed(value);
         self.mk(TypeTable::VOID, TExprKind::Assign(place, vb), span)
+    }
+
+    /// Calls another initializer from an initializer (`super.init` / `self.init`). When that
+    /// one is failable and fails, this one fails too (Swift propagates the nil).
+    fn chain_init(&mut self, mi: &MethodInfo, ty: TypeId, targs: Vec<TExpr<'s>>, verb: &str, span: Span) -> TExpr<'s> {
+        if !mi.failable {
+            return self.call_func_index(mi.func, ty, targs, span);
+        }
+        let opt = self.types().optional(ty);
+        let call = self.call_func_index(mi.func, opt, targs, span);
+        let failable_here = self.cur_ref().init_of.is_some_and(|(_, f)| f);
+        if !failable_here {
+            let labels: String = mi.labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect();
+            self.error(format!("a non-failable initializer cannot {verb} to failable initializer 'init({labels})' written with 'init?'"), span);
+            return call;
+        }
+        let own = self.cur_ref().self_type.unwrap_or(ty);
+        let own_opt = self.types().optional(own);
+        let tmp = self.temp(ty);
+        let nil = self.mk(own_opt, TExprKind::Nil, span);
+        let fail = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(nil)), span }]);
+        let conds = self.slice(vec![TCond::Bind(tmp, call)]);
+        let guard = TStmt { kind: TStmtKind::Guard(conds, fail), span };
+        let stmts = self.slice(vec![guard]);
+        let done = self.mk(TypeTable::VOID, TExprKind::Void, span);
+        let db = self.boxed(done);
+        self.mk(TypeTable::VOID, TExprKind::Seq(stmts, db), span)
     }
 
     /// `super.init(...)` / `super.method(...)` inside a class member.
@@ -867,7 +897,7 @@ impl<'e, 's> Checker<'e, 's> {
             };
             let mut targs = vec![me];
             targs.extend(self.method_args(&mi, args, span));
-            return self.call_func_index(mi.func, sup, targs, span);
+            return self.chain_init(&mi, sup, targs, "chain", span);
         }
         match self.find_member(sup, name.name) {
             Some(Member::Method(mi)) => {
@@ -999,6 +1029,10 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 _ => match f.default {
                     Some(thunk) => parts.push(self.call_func_index(thunk, f.ty, vec![], span)),
+                    // A `var` of optional type defaults to nil in the memberwise initializer.
+                    None if f.mutable && matches!(self.env.types.get(f.ty), Type::Optional(_)) => {
+                        parts.push(self.mk(f.ty, TExprKind::Nil, span));
+                    }
                     None => {
                         match args.get(ai) {
                             Some(a) => match a.label {

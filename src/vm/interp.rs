@@ -1004,13 +1004,14 @@ impl<'m> Vm<'m> {
         drop(old);
     }
 
-    /// Deinitialises released instances, depth first: for each class from the instance's
-    /// own up to the root, its `deinit` body, then its stored properties in declaration
-    /// order. An instance released meanwhile is finished before the next property.
+    /// Deinitialises released instances, depth first, in the order Swift's destroying
+    /// destructor uses: the class's `deinit` body, then its superclass's whole destruction
+    /// (body and properties), then the class's own stored properties in declaration order.
+    /// An instance released meanwhile is finished before the next property.
     fn process_releases(&mut self) -> R<()> {
         let module = self.module;
-        // Work items: (instance, class level, next step); step 0 runs the level's deinit,
-        // then each of the level's own properties.
+        // Work items: (instance, class level, step). Step 0 runs the level's deinit body,
+        // step 1 hands over to the superclass, steps 2.. release the level's own properties.
         let mut work: Vec<(InstRef, u32, usize)> = Vec::new();
         for inst in instance::take_pending().into_iter().rev() {
             let class = inst.get().class;
@@ -1021,28 +1022,36 @@ impl<'m> Vm<'m> {
                 inst.finish();
                 continue;
             };
-            if step == 0 {
-                if let Some(d) = info.deinit {
-                    self.stack.push(Value::Object(inst.clone()));
-                    self.call_function(d, None, 1, false)?;
-                    self.pop();
-                }
-                work.push((inst, level, 1));
-            } else {
-                let index = info.own_fields_start + step - 1;
-                if index < info.fields.len() {
-                    let old = inst.get().fields.borrow_mut().get_mut(index).map(std::mem::take);
-                    drop(old);
-                    work.push((inst, level, step + 1));
-                    // Instances this release freed go first (depth first, in release order).
-                    for released in instance::take_pending().into_iter().rev() {
-                        let class = released.get().class;
-                        work.push((released, class, 0));
+            match step {
+                0 => {
+                    if let Some(d) = info.deinit {
+                        self.stack.push(Value::Object(inst.clone()));
+                        self.call_function(d, None, 1, false)?;
+                        self.pop();
                     }
-                } else {
-                    match info.superclass.and_then(|s| module.env.types.nominal_index(s)) {
-                        Some(sup) => work.push((inst, sup, 0)),
-                        None => inst.finish(),
+                    work.push((inst, level, 1));
+                }
+                1 => {
+                    let sup = info.superclass.and_then(|s| module.env.types.nominal_index(s));
+                    work.push((inst.clone(), level, 2));
+                    if let Some(sup) = sup {
+                        work.push((inst, sup, 0));
+                    }
+                }
+                _ => {
+                    let index = info.own_fields_start + step - 2;
+                    if index < info.fields.len() {
+                        let old = inst.get().fields.borrow_mut().get_mut(index).map(std::mem::take);
+                        drop(old);
+                        work.push((inst, level, step + 1));
+                        // Instances this release freed go first (depth first, in release order).
+                        for released in instance::take_pending().into_iter().rev() {
+                            let class = released.get().class;
+                            work.push((released, class, 0));
+                        }
+                    } else if level == inst.get().class {
+                        // The most-derived class is done last: the instance is gone.
+                        inst.finish();
                     }
                 }
             }
