@@ -106,6 +106,18 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
         }
+        // Typealiases inside types first (outer types first): nested types' members may
+        // use them.
+        for (t, ty) in todo.clone() {
+            let owner = self.env.types.nominal(ty).map(|n| n.qualified_name.clone()).unwrap_or_default();
+            for m in t.members {
+                if let DeclKind::Typealias(name, te) = m.kind {
+                    let resolved = self.resolve_type(te);
+                    self.env.aliases.insert(name.name.to_string(), resolved);
+                    self.env.aliases.insert(format!("{owner}.{}", name.name), resolved);
+                }
+            }
+        }
         todo.reverse();
         let mut done: Vec<TypeId> = Vec::new();
         while !todo.is_empty() {
@@ -203,6 +215,11 @@ impl<'e, 's> Checker<'e, 's> {
                             }
                             None => None,
                         };
+                        if let (Some((will, did)), true) = (observers, m.modifiers.is_override) {
+                            // `override var x { didSet {...} }`: observers on an inherited property.
+                            self.override_observers(ty, name, will, did);
+                            continue;
+                        }
                         let fty = match (b.ty, b.init) {
                             (Some(t), _) => self.resolve_type(t),
                             (None, Some(e)) => self.infer_default_type(e),
@@ -383,6 +400,26 @@ impl<'e, 's> Checker<'e, 's> {
         t
     }
 
+    /// Property observers a subclass adds to an inherited stored property.
+    fn override_observers(&mut self, ty: TypeId, name: Ident<'_>, will: bool, did: bool) {
+        let Some(index) = self.env.types.nominal(ty).and_then(|n| n.fields.iter().position(|f| f.name == name.name)) else {
+            self.error("property does not override any property from its superclass", name.span);
+            return;
+        };
+        let will = will.then(|| {
+            let id = self.reserve_func();
+            self.global_index(id)
+        });
+        let did = did.then(|| {
+            let id = self.reserve_func();
+            self.global_index(id)
+        });
+        if let Some(f) = self.nominal_mut(ty).and_then(|n| n.fields.get_mut(index)) {
+            f.will_set = will;
+            f.did_set = did;
+        }
+    }
+
     /// Whether an inherited method with `info`'s name and labels is `final`.
     fn overrides_final(&self, ty: TypeId, info: &MethodInfo) -> bool {
         let mut cur = self.env.types.nominal(ty).and_then(|n| n.superclass);
@@ -480,7 +517,7 @@ impl<'e, 's> Checker<'e, 's> {
             match m.kind {
                 DeclKind::Var { bindings, .. } => {
                     for b in bindings {
-                        let PatternKind::Bind(_) = b.pattern.kind else { continue };
+                        let PatternKind::Bind(pname) = b.pattern.kind else { continue };
                         if let Some(acc @ (Accessors::Getter(_) | Accessors::GetSet { .. })) = b.accessors {
                             if let Some(c) = computed.next() {
                                 self.check_accessors(ty, c, acc, b.pattern.span);
@@ -502,7 +539,11 @@ impl<'e, 's> Checker<'e, 's> {
                         if info.kind == NominalKind::Enum {
                             continue;
                         }
-                        let Some(f) = fields.next() else { continue };
+                        let overridden = match (m.modifiers.is_override, b.accessors) {
+                            (true, Some(Accessors::Observers { .. })) => info.fields.iter().find(|f| f.name == pname.name),
+                            _ => None,
+                        };
+                        let Some(f) = overridden.or_else(|| fields.next()) else { continue };
                         if let (Some(e), Some(thunk)) = (b.init, f.default) {
                             if f.lazy {
                                 self.check_lazy_init(ty, thunk, e, f.ty, &f.name);
@@ -578,18 +619,30 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Assignment to a property with observers: `willSet(new)`, store, `didSet(old)`.
     /// The stored property behind `place` when it has `willSet`/`didSet` observers that an
-    /// assignment here must run (not inside an initializer, where Swift stores directly).
+    /// assignment here must run. Swift stores directly in an initializer of the property's
+    /// own class (a subclass initializer does run observers of inherited properties) and
+    /// inside the property's own observers.
     pub(super) fn observed_field(&self, place: &Place<'s>) -> Option<FieldInfo> {
-        if self.cur_ref().init_of.is_some() {
-            return None;
-        }
         let (owner_ty, index) = match place {
             Place::ObjField(b, i, _) => (b.ty, *i),
             Place::TupleField(bp, i, _) => (super::expr::place_type(bp), *i),
             _ => return None,
         };
         let field = self.env.types.nominal(owner_ty)?.fields.get(index as usize)?;
-        (field.will_set.is_some() || field.did_set.is_some()).then(|| field.clone())
+        if field.will_set.is_none() && field.did_set.is_none() {
+            return None;
+        }
+        if self.cur_ref().init_of.is_some() {
+            let own_start = self.cur_ref().self_type.and_then(|t| self.env.types.nominal(t)).map_or(0, |n| n.own_fields_start);
+            if index as usize >= own_start {
+                return None;
+            }
+        }
+        let current = self.stack.last().map(|(id, _)| self.global_index(*id));
+        if current.is_some() && (current == field.will_set || current == field.did_set) {
+            return None;
+        }
+        Some(field.clone())
     }
 
     pub(super) fn observed_assign(&mut self, place: Place<'s>, value: TExpr<'s>, span: Span) -> Option<TExpr<'s>> {
