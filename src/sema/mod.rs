@@ -198,6 +198,9 @@ pub(crate) struct Checker<'e, 's> {
     /// Where the argument list of the call being checked starts (its `(`): Swift reports
     /// label mismatches there.
     call_paren: Span,
+    /// `inout` arguments of the call being checked that are observed properties: the
+    /// temporary passed instead and the property written back through its observers.
+    observed_inouts: Vec<(VarId, ir::Place<'s>)>,
     /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
     expr_depth: u32,
     /// The too-deep error was reported (once is enough).
@@ -223,6 +226,7 @@ impl<'e, 's> Checker<'e, 's> {
             expr_depth: 0,
             trailing: 0,
             call_paren: Span::default(),
+            observed_inouts: Vec::new(),
             type_decls: HashMap::new(),
             too_deep_reported: false,
         };

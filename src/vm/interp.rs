@@ -937,6 +937,8 @@ impl<'m> Vm<'m> {
                         v
                     }
                 }
+                // `var x: T?` without a value starts as nil.
+                None if f.mutable && matches!(module.env.types.get(f.ty), crate::sema::types::Type::Optional(_)) => Value::Nil,
                 None => Value::Void,
             };
             fields.push(v);
