@@ -315,6 +315,17 @@ impl<'e, 's> Checker<'e, 's> {
                     let mut info = self.method_info(ty, f, m.modifiers);
                     info.result = if f.failable { self.types().optional(ty) } else { ty };
                     info.failable = f.failable;
+                    if kind == NominalKind::Class {
+                        // `self.init(...)` in a convenience initializer dispatches on the
+                        // instance's class, so initializers have vtable entries too.
+                        let key = self.types().method_key("init", &info.labels);
+                        if let Some(n) = self.nominal_mut(ty) {
+                            match n.vtable.iter_mut().find(|(k, _)| *k == key) {
+                                Some(entry) => entry.1 = info.func,
+                                None => n.vtable.push((key, info.func)),
+                            }
+                        }
+                    }
                     if let Some(n) = self.nominal_mut(ty) {
                         n.inits.push(info);
                     }
@@ -897,7 +908,7 @@ impl<'e, 's> Checker<'e, 's> {
             };
             let mut targs = vec![me];
             targs.extend(self.method_args(&mi, args, span));
-            return self.chain_init(&mi, ty, targs, "delegate", span);
+            return self.chain_init(&mi, ty, targs, "delegate", true, span);
         }
         // A struct: `self = T(...)`.
         let value = self.construct_nominal(ty, args, span);
@@ -908,12 +919,19 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Calls another initializer from an initializer (`super.init` / `self.init`). When that
     /// one is failable and fails, this one fails too (Swift propagates the nil).
-    fn chain_init(&mut self, mi: &MethodInfo, ty: TypeId, targs: Vec<TExpr<'s>>, verb: &str, span: Span) -> TExpr<'s> {
+    /// `virtual`: `self.init` picks the initializer of the instance's class (an override).
+    fn chain_init(&mut self, mi: &MethodInfo, ty: TypeId, targs: Vec<TExpr<'s>>, verb: &str, virtual_call: bool, span: Span) -> TExpr<'s> {
+        let result = if mi.failable { self.types().optional(ty) } else { ty };
+        let call = if virtual_call {
+            let key = self.types().method_key("init", &mi.labels);
+            let targs = self.slice(targs);
+            self.mk(result, TExprKind::CallMethod(key, targs), span)
+        } else {
+            self.call_func_index(mi.func, result, targs, span)
+        };
         if !mi.failable {
-            return self.call_func_index(mi.func, ty, targs, span);
+            return call;
         }
-        let opt = self.types().optional(ty);
-        let call = self.call_func_index(mi.func, opt, targs, span);
         let failable_here = self.cur_ref().init_of.is_some_and(|(_, f)| f);
         if !failable_here {
             let labels: String = mi.labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect();
@@ -950,7 +968,7 @@ impl<'e, 's> Checker<'e, 's> {
             };
             let mut targs = vec![me];
             targs.extend(self.method_args(&mi, args, span));
-            return self.chain_init(&mi, sup, targs, "chain", span);
+            return self.chain_init(&mi, sup, targs, "chain", false, span);
         }
         match self.find_member(sup, name.name) {
             Some(Member::Method(mi)) => {
