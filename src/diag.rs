@@ -37,7 +37,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(message: impl Into<String>, span: Span) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, message: message.into(), span, notes: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            notes: Vec::new(),
+        }
     }
 
     /// Adds a note.
@@ -93,16 +98,21 @@ fn draw(d: &Diagnostic, file: &str, source: &str, cache: &Source<&str>, color: b
     let cend = cstart + source[start..end].chars().count();
     let range = cstart..cend.max(cstart + 1);
     let mut buf = Vec::new();
-    let report = Report::build(ReportKind::Custom("", ariadne::Color::Red), (file, range.clone()))
-        .with_config(Config::default().with_color(color).with_underlines(true))
-        .with_label(Label::new((file, range)).with_message(&d.message))
-        .finish();
+    let report = Report::build(
+        ReportKind::Custom("", ariadne::Color::Red),
+        (file, range.clone()),
+    )
+    .with_config(Config::default().with_color(color).with_underlines(true))
+    .with_label(Label::new((file, range)).with_message(&d.message))
+    .finish();
     if report.write((file, cache), &mut buf).is_err() {
         return String::new();
     }
     let text = String::from_utf8_lossy(&buf).into_owned();
     // Drop ariadne's header line (we printed swiftc's instead).
-    text.split_once('\n').map(|(_, rest)| rest.to_string()).unwrap_or_default()
+    text.split_once('\n')
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -112,7 +122,10 @@ mod tests {
     #[test]
     fn first_line_is_swiftcs() {
         let src = "let x = 1\nlet y: Int = \"a\"\n";
-        let d = Diagnostic::error("cannot convert value of type 'String' to specified type 'Int'", Span::new(23, 26));
+        let d = Diagnostic::error(
+            "cannot convert value of type 'String' to specified type 'Int'",
+            Span::new(23, 26),
+        );
         let text = render(&[d], "main.swift", src, false);
         assert!(
             text.starts_with("main.swift:2:14: error: cannot convert value of type 'String' to specified type 'Int'\n"),

@@ -12,8 +12,14 @@ use crate::syntax::parse::parse_program;
 use crate::vm::module::Module;
 
 /// The compile-phase subsystems, reset after each compilation.
-pub const COMPILE_PHASES: [Subsystem; 6] =
-    [Subsystem::Lexer, Subsystem::Parser, Subsystem::Ast, Subsystem::Symbols, Subsystem::Compiler, Subsystem::Bytecode];
+pub const COMPILE_PHASES: [Subsystem; 6] = [
+    Subsystem::Lexer,
+    Subsystem::Parser,
+    Subsystem::Ast,
+    Subsystem::Symbols,
+    Subsystem::Compiler,
+    Subsystem::Bytecode,
+];
 
 /// Compiles `source` into `module`; returns the index of its top-level function.
 pub fn compile_source(module: &mut Module, source: &str) -> Result<u32, Vec<Diagnostic>> {

@@ -17,7 +17,8 @@ impl<'x> dyn Allocator + 'x {
     fn typed_block(&self, layout: Layout, info: &AllocInfo) -> Result<NonNull<u8>, AllocError> {
         if layout.size() == 0 {
             // An aligned non-null dangling pointer is valid for zero-size values.
-            return NonNull::new(layout.align() as *mut u8).ok_or(AllocError::BadAlignment { align: 0 });
+            return NonNull::new(layout.align() as *mut u8)
+                .ok_or(AllocError::BadAlignment { align: 0 });
         }
         self.allocate_with(layout, info)
     }
@@ -26,8 +27,15 @@ impl<'x> dyn Allocator + 'x {
     #[track_caller]
     #[allow(clippy::mut_from_ref)] // each call returns a fresh block: no aliasing
     pub fn alloc_value<T>(&self, value: T) -> Result<&mut T, AllocError> {
-        const { assert!(!std::mem::needs_drop::<T>(), "typed allocations must not need Drop") };
-        let ptr = self.typed_block(Layout::new::<T>(), &AllocInfo::here())?.cast::<T>();
+        const {
+            assert!(
+                !std::mem::needs_drop::<T>(),
+                "typed allocations must not need Drop"
+            )
+        };
+        let ptr = self
+            .typed_block(Layout::new::<T>(), &AllocInfo::here())?
+            .cast::<T>();
         // SAFETY: `ptr` is a fresh block sized and aligned for one `T` (or dangling for a
         // zero-size `T`); nothing else refers to it, and it is never freed while the allocator
         // is borrowed (see the module docs).
@@ -41,11 +49,13 @@ impl<'x> dyn Allocator + 'x {
     #[track_caller]
     #[allow(clippy::mut_from_ref)] // each call returns a fresh block: no aliasing
     pub fn alloc_slice<T: Copy>(&self, src: &[T]) -> Result<&mut [T], AllocError> {
-        let layout = Layout::array::<T>(src.len()).map_err(|_| AllocError::TooLarge { size: usize::MAX })?;
+        let layout =
+            Layout::array::<T>(src.len()).map_err(|_| AllocError::TooLarge { size: usize::MAX })?;
         let ptr = self.typed_block(layout, &AllocInfo::here())?.cast::<T>();
         // SAFETY: the block holds `src.len()` aligned `T`s and does not overlap `src`.
         unsafe {
-            ptr.as_ptr().copy_from_nonoverlapping(src.as_ptr(), src.len());
+            ptr.as_ptr()
+                .copy_from_nonoverlapping(src.as_ptr(), src.len());
             Ok(std::slice::from_raw_parts_mut(ptr.as_ptr(), src.len()))
         }
     }

@@ -25,7 +25,11 @@ pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
             break;
         }
         if arg.starts_with('-') && arg.len() > 1 {
-            i += if OPTIONS_WITH_VALUES.contains(&arg.as_ref()) { 2 } else { 1 };
+            i += if OPTIONS_WITH_VALUES.contains(&arg.as_ref()) {
+                2
+            } else {
+                1
+            };
             continue;
         }
         if !matches!(arg.as_ref(), "run" | "repl" | "help") {
@@ -96,7 +100,11 @@ pub enum Command {
         #[arg(value_name = "SCRIPT.swift")]
         script: PathBuf,
         /// Arguments passed to the script as CommandLine.arguments
-        #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
+        #[arg(
+            value_name = "ARGS",
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
         args: Vec<OsString>,
     },
     /// Start the interactive REPL (the default without a script)
@@ -118,7 +126,10 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
-        let argv = std::iter::once("swiftlang").chain(args.iter().copied()).map(OsString::from).collect();
+        let argv = std::iter::once("swiftlang")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
         Cli::try_parse_from(normalize(argv))
     }
 
@@ -126,7 +137,10 @@ mod tests {
     fn run_forms_agree() {
         let a = parse(&["run", "x.swift", "a", "-b"]).unwrap();
         let b = parse(&["x.swift", "a", "-b"]).unwrap();
-        assert_eq!(a.script_and_args().map(|(p, a)| (p.to_owned(), a.to_vec())), b.script_and_args().map(|(p, a)| (p.to_owned(), a.to_vec())));
+        assert_eq!(
+            a.script_and_args().map(|(p, a)| (p.to_owned(), a.to_vec())),
+            b.script_and_args().map(|(p, a)| (p.to_owned(), a.to_vec()))
+        );
     }
 
     #[test]
@@ -136,11 +150,29 @@ mod tests {
         assert_eq!(a.mem_stats, Some(MemStatsFormat::Text));
         assert_eq!(b.mem_stats, Some(MemStatsFormat::Json));
         let c = parse(&["--mem-stats", "x.swift"]).unwrap();
-        assert_eq!(c.script_and_args().map(|(p, _)| p), Some(Path::new("x.swift")), "a script is never taken for a value");
-        let d = parse(&["--mem-limit", "objects=1MiB", "--seed", "3", "run", "x.swift"]).unwrap();
-        assert_eq!((d.seed, d.mem_limit.as_deref()), (Some(3), Some("objects=1MiB")));
+        assert_eq!(
+            c.script_and_args().map(|(p, _)| p),
+            Some(Path::new("x.swift")),
+            "a script is never taken for a value"
+        );
+        let d = parse(&[
+            "--mem-limit",
+            "objects=1MiB",
+            "--seed",
+            "3",
+            "run",
+            "x.swift",
+        ])
+        .unwrap();
+        assert_eq!(
+            (d.seed, d.mem_limit.as_deref()),
+            (Some(3), Some("objects=1MiB"))
+        );
         let e = parse(&["--seed", "3", "run.swift", "run"]).unwrap();
-        assert_eq!(e.script_and_args().map(|(p, a)| (p, a.len())), Some((Path::new("run.swift"), 1)));
+        assert_eq!(
+            e.script_and_args().map(|(p, a)| (p, a.len())),
+            Some((Path::new("run.swift"), 1))
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub struct MemoryOptions {
 }
 
 fn env_flag(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty() && v != "0")
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.is_empty() && v != "0")
 }
 
 impl MemoryOptions {
@@ -38,7 +40,9 @@ impl MemoryOptions {
                 Some("json") => Some(ReportFormat::Json),
                 Some("1" | "text" | "true") => Some(ReportFormat::Text),
                 Some(other) => {
-                    return Err(format!("SWIFTLANG_MEM_STATS must be 1, text or json, not '{other}'"));
+                    return Err(format!(
+                        "SWIFTLANG_MEM_STATS must be 1, text or json, not '{other}'"
+                    ));
                 }
             },
         };
@@ -57,7 +61,10 @@ impl MemoryOptions {
 
     /// Configures this thread's registry (debug mode, budgets).
     pub fn install(&self) -> Result<(), String> {
-        let mut config = RegistryConfig { debug: self.debug, ..RegistryConfig::default() };
+        let mut config = RegistryConfig {
+            debug: self.debug,
+            ..RegistryConfig::default()
+        };
         for (s, limit) in &self.limits {
             config.limits[s.index()] = Some(*limit);
         }
@@ -83,7 +90,10 @@ impl MemoryOptions {
             return Ok(());
         }
         let mut file = match &self.stats_file {
-            Some(path) => Some(std::fs::File::create(path).map_err(|e| format!("cannot write '{}': {e}", path.display()))?),
+            Some(path) => Some(
+                std::fs::File::create(path)
+                    .map_err(|e| format!("cannot write '{}': {e}", path.display()))?,
+            ),
             None => None,
         };
         if let Some(format) = self.stats {
@@ -107,21 +117,36 @@ impl MemoryOptions {
 /// Parses a size: an integer with a unit `B`, `KiB`, `MiB` or `GiB`.
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let (digits, unit) = text.split_at(split);
     if digits.is_empty() {
-        return Err(format!("'{text}' is not a size: expected an integer and a unit (B, KiB, MiB, GiB), e.g. 64MiB"));
+        return Err(format!(
+            "'{text}' is not a size: expected an integer and a unit (B, KiB, MiB, GiB), e.g. 64MiB"
+        ));
     }
-    let n: u64 = digits.parse().map_err(|_| format!("'{digits}' is too large"))?;
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{digits}' is too large"))?;
     let scale: u64 = match unit.trim() {
         "B" => 1,
         "KiB" => 1 << 10,
         "MiB" => 1 << 20,
         "GiB" => 1 << 30,
-        "" => return Err(format!("'{text}' has no unit: write {text}B, {text}KiB, {text}MiB or {text}GiB")),
-        other => return Err(format!("unknown unit '{other}' in '{text}': use B, KiB, MiB or GiB")),
+        "" => {
+            return Err(format!(
+                "'{text}' has no unit: write {text}B, {text}KiB, {text}MiB or {text}GiB"
+            ))
+        }
+        other => {
+            return Err(format!(
+                "unknown unit '{other}' in '{text}': use B, KiB, MiB or GiB"
+            ))
+        }
     };
-    n.checked_mul(scale).ok_or_else(|| format!("'{text}' is too large"))
+    n.checked_mul(scale)
+        .ok_or_else(|| format!("'{text}' is too large"))
 }
 
 /// Parses `--mem-limit NAME=SIZE[,NAME=SIZE...]`.
@@ -129,13 +154,20 @@ pub fn parse_mem_limits(spec: &str) -> Result<Vec<(Subsystem, u64)>, String> {
     let mut limits = Vec::new();
     for item in spec.split(',') {
         let Some((name, size)) = item.split_once('=') else {
-            return Err(format!("invalid --mem-limit entry '{item}': expected NAME=SIZE, e.g. objects=64MiB"));
+            return Err(format!(
+                "invalid --mem-limit entry '{item}': expected NAME=SIZE, e.g. objects=64MiB"
+            ));
         };
         let subsystem = Subsystem::from_cli_name(name).ok_or_else(|| {
             let names: Vec<&str> = Subsystem::ALL.iter().map(|s| s.cli_name()).collect();
-            format!("unknown subsystem '{}' in --mem-limit: expected one of {}", name.trim(), names.join(", "))
+            format!(
+                "unknown subsystem '{}' in --mem-limit: expected one of {}",
+                name.trim(),
+                names.join(", ")
+            )
         })?;
-        let bytes = parse_size(size).map_err(|e| format!("invalid --mem-limit size for {}: {e}", subsystem.cli_name()))?;
+        let bytes = parse_size(size)
+            .map_err(|e| format!("invalid --mem-limit size for {}: {e}", subsystem.cli_name()))?;
         limits.retain(|(s, _)| *s != subsystem);
         limits.push((subsystem, bytes));
     }
@@ -152,7 +184,9 @@ mod tests {
         assert_eq!(parse_size("1B"), Ok(1));
         assert_eq!(parse_size("2 KiB"), Ok(2048));
         assert!(parse_size("64").unwrap_err().contains("no unit"));
-        assert!(parse_size("64MB").unwrap_err().contains("unknown unit 'MB'"));
+        assert!(parse_size("64MB")
+            .unwrap_err()
+            .contains("unknown unit 'MB'"));
         assert!(parse_size("MiB").is_err());
         assert!(parse_size("99999999999999999999GiB").is_err());
     }
@@ -161,10 +195,19 @@ mod tests {
     fn limits() {
         assert_eq!(
             parse_mem_limits("objects=64MiB,strings=16MiB"),
-            Ok(vec![(Subsystem::Objects, 64 << 20), (Subsystem::Strings, 16 << 20)])
+            Ok(vec![
+                (Subsystem::Objects, 64 << 20),
+                (Subsystem::Strings, 16 << 20)
+            ])
         );
-        assert!(parse_mem_limits("heap=1MiB").unwrap_err().contains("unknown subsystem 'heap'"));
-        assert!(parse_mem_limits("objects").unwrap_err().contains("expected NAME=SIZE"));
-        assert!(parse_mem_limits("vm-core=1").unwrap_err().contains("no unit"));
+        assert!(parse_mem_limits("heap=1MiB")
+            .unwrap_err()
+            .contains("unknown subsystem 'heap'"));
+        assert!(parse_mem_limits("objects")
+            .unwrap_err()
+            .contains("expected NAME=SIZE"));
+        assert!(parse_mem_limits("vm-core=1")
+            .unwrap_err()
+            .contains("no unit"));
     }
 }

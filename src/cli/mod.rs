@@ -23,7 +23,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args::normalize(args.into_iter().collect())) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Success };
+            let code = if e.use_stderr() {
+                ExitCode::Usage
+            } else {
+                ExitCode::Success
+            };
             let _ = e.print();
             return code as i32;
         }
@@ -31,7 +35,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     let memory = match MemoryOptions::from_cli(&cli) {
         Ok(m) => m,
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}\n\nUsage: {}", args::USAGE);
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {message}\n\nUsage: {}",
+                args::USAGE
+            );
             return ExitCode::Usage as i32;
         }
     };
@@ -53,7 +61,11 @@ fn run_command(cli: &Cli) -> ExitCode {
     match cli.script_and_args() {
         Some((script, _args)) => run_script(script, cli),
         None => {
-            let options = repl::Options { seed: cli.seed, color: color(), dump_bytecode: cli.dump_bytecode };
+            let options = repl::Options {
+                seed: cli.seed,
+                color: color(),
+                dump_bytecode: cli.dump_bytecode,
+            };
             repl::run(options, cli.fail_fast)
         }
     }
@@ -69,12 +81,21 @@ fn run_script(path: &std::path::Path, cli: &Cli) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: cannot read '{}': {}", path.display(), describe_io(&e));
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: cannot read '{}': {}",
+                path.display(),
+                describe_io(&e)
+            );
             return ExitCode::NoInput;
         }
     };
     let Ok(source) = String::from_utf8(source) else {
-        let _ = writeln!(std::io::stderr(), "error: '{}' is not valid UTF-8", path.display());
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: '{}' is not valid UTF-8",
+            path.display()
+        );
         return ExitCode::NoInput;
     };
     let file = path.display().to_string();

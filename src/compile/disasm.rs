@@ -17,12 +17,20 @@ pub fn disassemble(module: &Module, from: usize) -> String {
             f.line,
             f.param_count,
             f.local_count,
-            if f.captures.is_empty() { String::new() } else { format!(", {} captures", f.captures.len()) }
+            if f.captures.is_empty() {
+                String::new()
+            } else {
+                format!(", {} captures", f.captures.len())
+            }
         );
         let mut last_line = u32::MAX;
         for (pc, op) in f.code.iter().enumerate() {
             let line = f.lines.get(pc).copied().unwrap_or(0);
-            let line_col = if line == last_line { "   |".to_string() } else { format!("{line:4}") };
+            let line_col = if line == last_line {
+                "   |".to_string()
+            } else {
+                format!("{line:4}")
+            };
             last_line = line;
             let _ = writeln!(out, "{pc:05} {line_col} {}", describe(module, pc, op));
         }
@@ -45,9 +53,24 @@ fn describe(module: &Module, pc: usize, op: &Op) -> String {
         Op::JumpIfTrue(o) => format!("JumpIfTrue -> {:05}", target(*o)),
         Op::UnwrapOrJump(o) => format!("UnwrapOrJump -> {:05}", target(*o)),
         Op::IterNext(s, o) => format!("IterNext slot {s} -> {:05}", target(*o)),
-        Op::Call(f, n) => format!("Call {} ({n} args)", module.functions.get(*f as usize).map_or("?", |p| p.name.as_str())),
-        Op::Closure(f) => format!("Closure {}", module.functions.get(*f as usize).map_or("?", |p| p.name.as_str())),
-        Op::Describe(t) => format!("Describe {}", module.env.types.name(crate::sema::types::TypeId(*t))),
+        Op::Call(f, n) => format!(
+            "Call {} ({n} args)",
+            module
+                .functions
+                .get(*f as usize)
+                .map_or("?", |p| p.name.as_str())
+        ),
+        Op::Closure(f) => format!(
+            "Closure {}",
+            module
+                .functions
+                .get(*f as usize)
+                .map_or("?", |p| p.name.as_str())
+        ),
+        Op::Describe(t) => format!(
+            "Describe {}",
+            module.env.types.name(crate::sema::types::TypeId(*t))
+        ),
         other => format!("{other:?}"),
     }
 }

@@ -22,10 +22,17 @@ use crate::vm::module::{Constant, FuncProto, Module};
 use op::{Op, TrapKind};
 
 /// Compiles every function of a checked compilation into `module`.
-pub fn compile(checked: &Checked<'_>, module: &mut Module, bytecode: &dyn Allocator, compiler: &dyn Allocator) {
+pub fn compile(
+    checked: &Checked<'_>,
+    module: &mut Module,
+    bytecode: &dyn Allocator,
+    compiler: &dyn Allocator,
+) {
     let first = checked.first_func as usize;
     if module.functions.len() < first + checked.funcs.len() {
-        module.functions.resize_with(first + checked.funcs.len(), FuncProto::default);
+        module
+            .functions
+            .resize_with(first + checked.funcs.len(), FuncProto::default);
     }
     for (i, f) in checked.funcs.iter().enumerate() {
         let proto = FnCompiler::new(module, f, checked.first_func, bytecode, compiler).run();
@@ -59,7 +66,13 @@ struct FnCompiler<'m, 'f, 's, 'c> {
 }
 
 impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
-    fn new(module: &'m mut Module, func: &'f FuncIr<'s>, first_func: u32, bytecode: &'c dyn Allocator, compiler: &'c dyn Allocator) -> Self {
+    fn new(
+        module: &'m mut Module,
+        func: &'f FuncIr<'s>,
+        first_func: u32,
+        bytecode: &'c dyn Allocator,
+        compiler: &'c dyn Allocator,
+    ) -> Self {
         FnCompiler {
             module,
             func,
@@ -93,7 +106,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         } else {
             self.emit(Op::Trap(TrapKind::Unreachable));
         }
-        let local_count = u16::try_from(self.func.locals.len()).unwrap_or(u16::MAX).saturating_add(self.extra_slots);
+        let local_count = u16::try_from(self.func.locals.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(self.extra_slots);
         FuncProto {
             name: self.func.name.clone(),
             line: self.module.line_of(self.func.span.start),
@@ -102,7 +117,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             code: self.code.to_vec(),
             lines: self.lines.to_vec(),
             captures: self.func.captures.clone(),
-            inout_params: self.func.inout_params.iter().map(|&p| u16::try_from(p).unwrap_or(u16::MAX)).collect(),
+            inout_params: self
+                .func
+                .inout_params
+                .iter()
+                .map(|&p| u16::try_from(p).unwrap_or(u16::MAX))
+                .collect(),
             result: self.func.result,
         }
     }
@@ -158,7 +178,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     fn scratch(&mut self) -> u16 {
-        let s = u16::try_from(self.func.locals.len()).unwrap_or(u16::MAX).saturating_add(self.extra_slots);
+        let s = u16::try_from(self.func.locals.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(self.extra_slots);
         self.extra_slots += 1;
         s
     }
@@ -483,7 +505,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         let declared: Vec<VarId> = stmts
             .iter()
             .filter_map(|s| match s.kind {
-                TStmtKind::Init(VarRef::Local(v), _) | TStmtKind::Declare(VarRef::Local(v)) => Some(v),
+                TStmtKind::Init(VarRef::Local(v), _) | TStmtKind::Declare(VarRef::Local(v)) => {
+                    Some(v)
+                }
                 _ => None,
             })
             .collect();
@@ -495,7 +519,11 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
 
     /// Clears a local that may hold class instances, releasing them (ARC).
     fn release_local(&mut self, v: VarId) {
-        let ty = self.func.locals.get(v.0 as usize).map_or(TypeTable::VOID, |l| l.ty);
+        let ty = self
+            .func
+            .locals
+            .get(v.0 as usize)
+            .map_or(TypeTable::VOID, |l| l.ty);
         if may_hold_objects(&self.module.env.types, ty, 0) {
             self.emit(Op::Void);
             self.emit(Op::Store(slot(v)));
@@ -504,8 +532,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
 
     /// Emits (and, unless `keep`, forgets) the defers registered at block depth >= `depth`.
     fn run_defers_down_to(&mut self, depth: usize, keep: bool) {
-        let pending: Vec<&'s [TStmt<'s>]> =
-            self.defers.iter().rev().filter(|(d, _)| *d >= depth).map(|(_, b)| *b).collect();
+        let pending: Vec<&'s [TStmt<'s>]> = self
+            .defers
+            .iter()
+            .rev()
+            .filter(|(d, _)| *d >= depth)
+            .map(|(_, b)| *b)
+            .collect();
         if !keep {
             self.defers.retain(|(d, _)| *d < depth);
         }
@@ -595,7 +628,16 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::JumpIfTrue(offset));
                 self.pop_loop(cont);
             }
-            TStmtKind::ForRange { id, var, lo, hi, closed, body, counter, limit } => {
+            TStmtKind::ForRange {
+                id,
+                var,
+                lo,
+                hi,
+                closed,
+                body,
+                counter,
+                limit,
+            } => {
                 self.expr(&lo);
                 self.emit(Op::Store(slot(counter)));
                 self.expr(&hi);
@@ -608,7 +650,11 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let start = self.here();
                 self.emit(Op::Load(slot(counter)));
                 self.emit(Op::Load(slot(limit)));
-                self.emit(Op::Binary(if closed { BinKind::LeInt } else { BinKind::LtInt }));
+                self.emit(Op::Binary(if closed {
+                    BinKind::LeInt
+                } else {
+                    BinKind::LtInt
+                }));
                 let exit = self.jump(Op::JumpIfFalse);
                 if let Some(v) = var {
                     self.emit(Op::Load(slot(counter)));
@@ -633,7 +679,14 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 }
                 self.pop_loop(cont);
             }
-            TStmtKind::ForEach { id, seq, iter, elem, pattern, body } => {
+            TStmtKind::ForEach {
+                id,
+                seq,
+                iter,
+                elem,
+                pattern,
+                body,
+            } => {
                 self.expr(&seq);
                 self.emit(Op::IterStart);
                 self.emit(Op::Store(slot(iter)));
@@ -660,7 +713,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Void);
                 self.emit(Op::Store(slot(iter)));
             }
-            TStmtKind::Switch(id, subject, value, cases, _) => self.switch(id, subject, &value, cases),
+            TStmtKind::Switch(id, subject, value, cases, _) => {
+                self.switch(id, subject, &value, cases)
+            }
             TStmtKind::Block(id, body) => {
                 self.push_loop(id);
                 self.stmts(body);
@@ -716,7 +771,11 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     fn exit_loop(&mut self, id: LoopId, is_continue: bool) {
-        let depth = self.loops.iter().find(|t| t.id == id).map_or(0, |t| t.defer_depth);
+        let depth = self
+            .loops
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(0, |t| t.defer_depth);
         self.run_defers_down_to(depth, true);
         let j = self.jump(Op::Jump);
         if let Some(t) = self.loops.iter_mut().rev().find(|t| t.id == id) {
@@ -1116,14 +1175,20 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             TExprKind::CallMethod(key, args) => {
                 let inouts = self.args(args);
                 self.at(e.span);
-                self.emit(Op::CallMethod(key, u8::try_from(args.len()).unwrap_or(u8::MAX)));
+                self.emit(Op::CallMethod(
+                    key,
+                    u8::try_from(args.len()).unwrap_or(u8::MAX),
+                ));
                 self.write_back_inouts(&inouts);
             }
             TExprKind::EnumCase(tag, payload) => {
                 for p in payload {
                     self.expr(p);
                 }
-                self.emit(Op::MakeEnum(u16::try_from(tag).unwrap_or(0), u8::try_from(payload.len()).unwrap_or(0)));
+                self.emit(Op::MakeEnum(
+                    u16::try_from(tag).unwrap_or(0),
+                    u8::try_from(payload.len()).unwrap_or(0),
+                ));
             }
             TExprKind::Seq(stmts, value) => {
                 for s in stmts {
@@ -1191,7 +1256,14 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Builtin::Swap => {
                 // `swap(&a, &b)`: read both, write them back crosswise.
-                if let [TExpr { kind: TExprKind::InOut(pa), .. }, TExpr { kind: TExprKind::InOut(pb), .. }] = args {
+                if let [TExpr {
+                    kind: TExprKind::InOut(pa),
+                    ..
+                }, TExpr {
+                    kind: TExprKind::InOut(pb),
+                    ..
+                }] = args
+                {
                     self.load_place(pa);
                     self.load_place(pb);
                     self.store_into_place(pa);
@@ -1229,7 +1301,6 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
         }
     }
-
 }
 
 /// The variables a pattern stores into (bindings and the intermediate subjects).
@@ -1271,16 +1342,37 @@ fn may_hold_objects(types: &crate::sema::types::TypeTable, ty: TypeId, depth: u3
         return true;
     }
     match types.get(ty) {
-        Type::Error | Type::Void | Type::Int | Type::Double | Type::Bool | Type::String | Type::Character => false,
-        Type::Range(_) | Type::ClosedRange(_) | Type::RangeFrom(_) | Type::RangeUpTo(_) | Type::RangeThrough(_) => false,
+        Type::Error
+        | Type::Void
+        | Type::Int
+        | Type::Double
+        | Type::Bool
+        | Type::String
+        | Type::Character => false,
+        Type::Range(_)
+        | Type::ClosedRange(_)
+        | Type::RangeFrom(_)
+        | Type::RangeUpTo(_)
+        | Type::RangeThrough(_) => false,
         Type::Optional(t) | Type::Array(t) | Type::Set(t) => may_hold_objects(types, *t, depth + 1),
-        Type::Dictionary(k, v) => may_hold_objects(types, *k, depth + 1) || may_hold_objects(types, *v, depth + 1),
-        Type::Tuple(elems) => elems.iter().any(|(_, t)| may_hold_objects(types, *t, depth + 1)),
+        Type::Dictionary(k, v) => {
+            may_hold_objects(types, *k, depth + 1) || may_hold_objects(types, *v, depth + 1)
+        }
+        Type::Tuple(elems) => elems
+            .iter()
+            .any(|(_, t)| may_hold_objects(types, *t, depth + 1)),
         Type::Nominal(_) => match types.nominal(ty) {
             Some(n) if n.kind == crate::sema::types::NominalKind::Class => true,
             Some(n) => {
-                n.fields.iter().any(|f| may_hold_objects(types, f.ty, depth + 1))
-                    || n.cases.iter().any(|c| c.payload.as_ref().is_some_and(|p| p.iter().any(|(_, t)| may_hold_objects(types, *t, depth + 1))))
+                n.fields
+                    .iter()
+                    .any(|f| may_hold_objects(types, f.ty, depth + 1))
+                    || n.cases.iter().any(|c| {
+                        c.payload.as_ref().is_some_and(|p| {
+                            p.iter()
+                                .any(|(_, t)| may_hold_objects(types, *t, depth + 1))
+                        })
+                    })
             }
             None => true,
         },

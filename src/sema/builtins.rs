@@ -15,14 +15,33 @@ const ARG: &str = "cannot convert value of type '{}' to expected argument type '
 pub(super) fn is_builtin_function(name: &str) -> bool {
     matches!(
         name,
-        "print" | "readLine" | "min" | "max" | "abs" | "swap" | "stride" | "zip" | "repeatElement" | "precondition"
-            | "assert" | "fatalError" | "withMemoryTag" | "memoryStats"
+        "print"
+            | "readLine"
+            | "min"
+            | "max"
+            | "abs"
+            | "swap"
+            | "stride"
+            | "zip"
+            | "repeatElement"
+            | "precondition"
+            | "assert"
+            | "fatalError"
+            | "withMemoryTag"
+            | "memoryStats"
     )
 }
 
 impl<'e, 's> Checker<'e, 's> {
     /// A call expression.
-    pub(super) fn call(&mut self, callee: &Expr<'_>, args: &[Arg<'_>], trailing: u32, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    pub(super) fn call(
+        &mut self,
+        callee: &Expr<'_>,
+        args: &[Arg<'_>],
+        trailing: u32,
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         let outer = std::mem::take(&mut self.observed_inouts);
         let call = self.call_unobserved(callee, args, trailing, expected, span);
         let observed = std::mem::replace(&mut self.observed_inouts, outer);
@@ -34,16 +53,25 @@ impl<'e, 's> Checker<'e, 's> {
         let mut stmts = Vec::new();
         for (tmp, place) in &observed {
             let current = self.place_value_pub(place, span);
-            stmts.push(TStmt { kind: TStmtKind::Init(VarRef::Local(*tmp), current), span });
+            stmts.push(TStmt {
+                kind: TStmtKind::Init(VarRef::Local(*tmp), current),
+                span,
+            });
         }
         let result = self.temp(call.ty);
         let ty = call.ty;
-        stmts.push(TStmt { kind: TStmtKind::Init(VarRef::Local(result), call), span });
+        stmts.push(TStmt {
+            kind: TStmtKind::Init(VarRef::Local(result), call),
+            span,
+        });
         for (tmp, place) in observed {
             let ty = place_type(&place);
             let value = self.mk(ty, TExprKind::Var(VarRef::Local(tmp)), span);
             if let Some(write) = self.observed_assign(place, value, span) {
-                stmts.push(TStmt { kind: TStmtKind::Expr(write), span });
+                stmts.push(TStmt {
+                    kind: TStmtKind::Expr(write),
+                    span,
+                });
             }
         }
         let stmts = self.slice(stmts);
@@ -52,9 +80,19 @@ impl<'e, 's> Checker<'e, 's> {
         self.mk(ty, TExprKind::Seq(stmts, vb), span)
     }
 
-    fn call_unobserved(&mut self, callee: &Expr<'_>, args: &[Arg<'_>], trailing: u32, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    fn call_unobserved(
+        &mut self,
+        callee: &Expr<'_>,
+        args: &[Arg<'_>],
+        trailing: u32,
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         self.trailing = trailing as usize;
-        self.call_paren = Span { start: callee.span.end, end: callee.span.end.saturating_add(1) };
+        self.call_paren = Span {
+            start: callee.span.end,
+            end: callee.span.end.saturating_add(1),
+        };
         let first_trailing = args.len().saturating_sub(trailing as usize);
         match callee.kind {
             ExprKind::Name(name) => match self.lookup(name) {
@@ -62,7 +100,9 @@ impl<'e, 's> Checker<'e, 's> {
                 Some(Resolved::Var(r)) => {
                     let (ty, _, _) = self.var_info(r);
                     let sig = match r {
-                        VarRef::Local(v) => self.local_sigs.get(&(self.stack.len() - 1, v.0)).cloned(),
+                        VarRef::Local(v) => {
+                            self.local_sigs.get(&(self.stack.len() - 1, v.0)).cloned()
+                        }
                         _ => None,
                     };
                     let f = self.mk(ty, TExprKind::Var(r), callee.span);
@@ -78,16 +118,20 @@ impl<'e, 's> Checker<'e, 's> {
                         // Inside a method: `helper()` is `self.helper()`, `make()` in a static
                         // method is `Self.make()`.
                         if let Some(st) = self.self_type_in_scope() {
-                            if let Some(super::nominal::Member::Method(mi)) = self.find_member(st, name) {
-                                let me = Expr { kind: ExprKind::SelfValue, span: callee.span };
+                            if let Some(super::nominal::Member::Method(mi)) =
+                                self.find_member(st, name)
+                            {
+                                let me = Expr {
+                                    kind: ExprKind::SelfValue,
+                                    span: callee.span,
+                                };
                                 let b = self.check_expr(&me, None);
                                 return self.nominal_method(b, &mi, args, span);
                             }
                         }
                         if let Some(st) = self.cur_ref().static_self {
-                            if let Some(mi) = self.env.types.nominal(st).and_then(|n| n.methods.iter().find(|m| m.is_static && m.name == name).cloned()) {
-                                let targs = self.method_args(&mi, args, span);
-                                return self.call_func_index(mi.func, mi.result, targs, span);
+                            if let Some(mi) = self.find_static_method(st, name) {
+                                return self.call_self_type_method(&mi, args, span);
                             }
                         }
                         self.call_builtin(name, args, expected, callee.span, span)
@@ -95,15 +139,25 @@ impl<'e, 's> Checker<'e, 's> {
                 },
             },
             ExprKind::SuperMember(name) => self.super_call(name, args, span),
-            ExprKind::Member(Expr { kind: ExprKind::SelfValue, .. }, Ident { name: "init", .. }) if self.cur_ref().init_of.is_some() => {
-                self.delegating_init(args, span)
-            }
+            ExprKind::Member(
+                Expr {
+                    kind: ExprKind::SelfValue,
+                    ..
+                },
+                Ident { name: "init", .. },
+            ) if self.cur_ref().init_of.is_some() => self.delegating_init(args, span),
             ExprKind::ImplicitMember(m) => {
                 let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));
                 match target.and_then(|t| self.enum_case_call(t, m, args, span)) {
                     Some(e) => e,
                     None => {
-                        self.error(format!("cannot infer contextual base in reference to member '{}'", m.name), span);
+                        self.error(
+                            format!(
+                                "cannot infer contextual base in reference to member '{}'",
+                                m.name
+                            ),
+                            span,
+                        );
                         self.mk(TypeTable::ERROR, TExprKind::Void, span)
                     }
                 }
@@ -112,7 +166,9 @@ impl<'e, 's> Checker<'e, 's> {
                 let ty = self.resolve_type(t);
                 self.construct(ty, args, span)
             }
-            ExprKind::Array([_]) | ExprKind::Dictionary([_]) if self.literal_type(callee, 0).is_some() => {
+            ExprKind::Array([_]) | ExprKind::Dictionary([_])
+                if self.literal_type(callee, 0).is_some() =>
+            {
                 // `[Int]()`, `[[String]]()`, `[String: Int]()`: a type written as a literal.
                 let ty = self.literal_type(callee, 0).unwrap_or(TypeTable::ERROR);
                 self.construct(ty, args, span)
@@ -138,10 +194,8 @@ impl<'e, 's> Checker<'e, 's> {
                             if let Some(e) = self.enum_case_call(t, m, args, span) {
                                 return e;
                             }
-                            let mi = self.env.types.nominal(t).and_then(|n| n.methods.iter().find(|x| x.is_static && x.name == m.name).cloned());
-                            if let Some(mi) = mi {
-                                let targs = self.method_args(&mi, args, span);
-                                return self.call_func_index(mi.func, mi.result, targs, span);
+                            if let Some(mi) = self.find_static_method(t, m.name) {
+                                return self.call_type_method(t, &mi, args, span);
                             }
                             if m.name == "init" {
                                 return self.construct_nominal(t, args, span);
@@ -157,9 +211,15 @@ impl<'e, 's> Checker<'e, 's> {
                 let b = self.check_expr(base, None);
                 if self.env.types.nominal(b.ty).is_some() {
                     match self.find_member(b.ty, m.name) {
-                        Some(super::nominal::Member::Method(mi)) => return self.nominal_method(b, &mi, args, span),
+                        Some(super::nominal::Member::Method(mi)) => {
+                            return self.nominal_method(b, &mi, args, span)
+                        }
                         Some(super::nominal::Member::Field(i, fty, _)) => {
-                            let is_class = self.env.types.nominal(b.ty).is_some_and(|n| n.kind == super::types::NominalKind::Class);
+                            let is_class = self
+                                .env
+                                .types
+                                .nominal(b.ty)
+                                .is_some_and(|n| n.kind == super::types::NominalKind::Class);
                             let bb = self.boxed(b);
                             let f = if is_class {
                                 self.mk(fty, TExprKind::ObjField(bb, i), span)
@@ -183,7 +243,19 @@ impl<'e, 's> Checker<'e, 's> {
                         relabeled = args
                             .iter()
                             .enumerate()
-                            .map(|(i, a)| if i == first_trailing { Arg { label: Some(Ident { name: label, span: a.value.span }), value: a.value } } else { *a })
+                            .map(|(i, a)| {
+                                if i == first_trailing {
+                                    Arg {
+                                        label: Some(Ident {
+                                            name: label,
+                                            span: a.value.span,
+                                        }),
+                                        value: a.value,
+                                    }
+                                } else {
+                                    *a
+                                }
+                            })
                             .collect();
                         &relabeled[..]
                     }
@@ -204,7 +276,9 @@ impl<'e, 's> Checker<'e, 's> {
             return None;
         }
         match e.kind {
-            ExprKind::Name(n) if self.is_type_name(n) && self.lookup(n).is_none() => Some(self.type_from_name(n, e.span)),
+            ExprKind::Name(n) if self.is_type_name(n) && self.lookup(n).is_none() => {
+                Some(self.type_from_name(n, e.span))
+            }
             ExprKind::TypeRef(t) => Some(self.resolve_type(t)),
             ExprKind::Array([inner]) => {
                 let t = self.literal_type(inner, depth + 1)?;
@@ -221,15 +295,31 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn type_from_name(&mut self, name: &str, span: Span) -> TypeId {
         let ident = [Ident { name, span }];
-        let t = TypeExpr { kind: TypeKind::Named { path: &ident, args: &[] }, span };
+        let t = TypeExpr {
+            kind: TypeKind::Named {
+                path: &ident,
+                args: &[],
+            },
+            span,
+        };
         self.resolve_type(&t)
     }
 
     /// Calls a module function, choosing among overloads by labels.
     fn call_global(&mut self, name: &str, ids: &[u32], args: &[Arg<'_>], span: Span) -> TExpr<'s> {
         let labels = Self::labels_of(args);
-        let candidates: Vec<(u32, FuncSig)> =
-            ids.iter().rev().filter_map(|&i| self.env.func_sigs.get(i as usize).cloned().flatten().map(|s| (i, s))).collect();
+        let candidates: Vec<(u32, FuncSig)> = ids
+            .iter()
+            .rev()
+            .filter_map(|&i| {
+                self.env
+                    .func_sigs
+                    .get(i as usize)
+                    .cloned()
+                    .flatten()
+                    .map(|s| (i, s))
+            })
+            .collect();
         let chosen = candidates
             .iter()
             .find(|(_, s)| labels_fit(s, &labels))
@@ -249,7 +339,12 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Matches call arguments to a signature: labels, defaults, variadics, `inout`.
-    pub(super) fn match_call_args(&mut self, sig: &FuncSig, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
+    pub(super) fn match_call_args(
+        &mut self,
+        sig: &FuncSig,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> Vec<TExpr<'s>> {
         self.match_args(sig, args, span)
     }
 
@@ -295,17 +390,27 @@ impl<'e, 's> Checker<'e, 's> {
                     continue;
                 }
                 match (arg, label, arg_label) {
-                    (None, Some(l), _) => self.error(format!("missing argument for parameter '{l}' in call"), span),
-                    (None, None, _) => self.error(format!("missing argument for parameter #{} in call", pi + 1), span),
-                    (Some(a), Some(l), None) => {
-                        self.error(format!("missing argument label '{l}:' in call"), a.value.span)
-                    }
-                    (Some(a), None, Some(have)) => {
-                        self.error(format!("extraneous argument label '{have}:' in call"), a.label.map_or(a.value.span, |l| l.span))
-                    }
+                    (None, Some(l), _) => self.error(
+                        format!("missing argument for parameter '{l}' in call"),
+                        span,
+                    ),
+                    (None, None, _) => self.error(
+                        format!("missing argument for parameter #{} in call", pi + 1),
+                        span,
+                    ),
+                    (Some(a), Some(l), None) => self.error(
+                        format!("missing argument label '{l}:' in call"),
+                        a.value.span,
+                    ),
+                    (Some(a), None, Some(have)) => self.error(
+                        format!("extraneous argument label '{have}:' in call"),
+                        a.label.map_or(a.value.span, |l| l.span),
+                    ),
                     (Some(_), Some(_), Some(_)) => {
-                        let have: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
-                        let expected: Vec<Option<&str>> = sig.labels.iter().map(|l| l.as_deref()).collect();
+                        let have: Vec<Option<&str>> =
+                            args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                        let expected: Vec<Option<&str>> =
+                            sig.labels.iter().map(|l| l.as_deref()).collect();
                         self.label_mismatch(&have, &expected, paren);
                     }
                     (Some(_), None, None) => {}
@@ -330,7 +435,14 @@ impl<'e, 's> Checker<'e, 's> {
         }
         if ai < args.len() {
             let extra = &args[ai];
-            self.error(if args.len() - ai == 1 { "extra argument in call".to_string() } else { "extra arguments in call".to_string() }, extra.value.span);
+            self.error(
+                if args.len() - ai == 1 {
+                    "extra argument in call".to_string()
+                } else {
+                    "extra arguments in call".to_string()
+                },
+                extra.value.span,
+            );
             for a in &args[ai..] {
                 let _ = self.check_expr(a.value, None);
             }
@@ -343,7 +455,12 @@ impl<'e, 's> Checker<'e, 's> {
         let ExprKind::InOut(inner) = value.kind else {
             let t = self.check_expr(value, Some(ty));
             let name = self.ty_name(t.ty);
-            self.error(format!("passing value of type '{name}' to an inout parameter requires explicit '&'"), value.span);
+            self.error(
+                format!(
+                    "passing value of type '{name}' to an inout parameter requires explicit '&'"
+                ),
+                value.span,
+            );
             return t;
         };
         let Some(place) = self.inout_place(inner) else {
@@ -352,7 +469,10 @@ impl<'e, 's> Checker<'e, 's> {
         let pty = place_type(&place);
         if pty != ty && !self.types().is_error(pty) && !self.types().is_error(ty) {
             let (a, b) = (self.ty_name(pty), self.ty_name(ty));
-            self.error(format!("cannot convert value of type '{a}' to expected argument type '{b}'"), inner.span);
+            self.error(
+                format!("cannot convert value of type '{a}' to expected argument type '{b}'"),
+                inner.span,
+            );
         }
         if self.observed_field(&place).is_some() {
             let tmp = self.temp(pty);
@@ -383,7 +503,13 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Calls a function value (a closure, or a local function with its labels).
-    fn call_value(&mut self, f: TExpr<'s>, sig: Option<FuncSig>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+    fn call_value(
+        &mut self,
+        f: TExpr<'s>,
+        sig: Option<FuncSig>,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> TExpr<'s> {
         let (params, result) = match self.ty(f.ty) {
             Type::Function(p, r) => (p, r),
             Type::Error => {
@@ -394,7 +520,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             _ => {
                 let name = self.ty_name(f.ty);
-                self.error(format!("cannot call value of non-function type '{name}'"), span);
+                self.error(
+                    format!("cannot call value of non-function type '{name}'"),
+                    span,
+                );
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             }
         };
@@ -404,15 +533,24 @@ impl<'e, 's> Checker<'e, 's> {
                 if args.len() != params.len() {
                     let (n, m) = (params.len(), args.len());
                     if m > n {
-                        self.error("extra argument in call", args.get(n).map_or(span, |a| a.value.span));
+                        self.error(
+                            "extra argument in call",
+                            args.get(n).map_or(span, |a| a.value.span),
+                        );
                     } else {
-                        self.error(format!("missing argument for parameter #{} in call", m + 1), span);
+                        self.error(
+                            format!("missing argument for parameter #{} in call", m + 1),
+                            span,
+                        );
                     }
                 }
                 let mut out = Vec::with_capacity(args.len());
                 for (a, p) in args.iter().zip(&params) {
                     if let Some(l) = a.label {
-                        self.error(format!("extraneous argument label '{}:' in call", l.name), l.span);
+                        self.error(
+                            format!("extraneous argument label '{}:' in call", l.name),
+                            l.span,
+                        );
                     }
                     if p.inout {
                         out.push(self.inout_arg(a.value, p.ty));
@@ -443,22 +581,50 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `incorrect argument label(s) in call (have 'a:_:', expected 'x:y:')`, at the `(`.
-    pub(super) fn label_mismatch(&mut self, have: &[Option<&str>], expected: &[Option<&str>], paren: Span) {
-        let list = |ls: &[Option<&str>]| ls.iter().map(|l| format!("{}:", l.unwrap_or("_"))).collect::<String>();
+    pub(super) fn label_mismatch(
+        &mut self,
+        have: &[Option<&str>],
+        expected: &[Option<&str>],
+        paren: Span,
+    ) {
+        let list = |ls: &[Option<&str>]| {
+            ls.iter()
+                .map(|l| format!("{}:", l.unwrap_or("_")))
+                .collect::<String>()
+        };
         let wrong = have.iter().zip(expected).filter(|(h, e)| h != e).count();
         let noun = if wrong > 1 { "labels" } else { "label" };
-        self.error(format!("incorrect argument {noun} in call (have '{}', expected '{}')", list(have), list(expected)), paren);
+        self.error(
+            format!(
+                "incorrect argument {noun} in call (have '{}', expected '{}')",
+                list(have),
+                list(expected)
+            ),
+            paren,
+        );
     }
 
-    fn expect_args(&mut self, name: &str, args: &[Arg<'_>], labels: &[Option<&str>], span: Span) -> bool {
+    fn expect_args(
+        &mut self,
+        name: &str,
+        args: &[Arg<'_>],
+        labels: &[Option<&str>],
+        span: Span,
+    ) -> bool {
         let paren = self.call_paren;
         if args.len() != labels.len() {
             if args.len() > labels.len() {
                 self.error("extra argument in call", args[labels.len()].value.span);
             } else {
                 match labels.get(args.len()).copied().flatten() {
-                    Some(l) => self.error(format!("missing argument for parameter '{l}' in call"), span),
-                    None => self.error(format!("missing argument for parameter #{} in call", args.len() + 1), span),
+                    Some(l) => self.error(
+                        format!("missing argument for parameter '{l}' in call"),
+                        span,
+                    ),
+                    None => self.error(
+                        format!("missing argument for parameter #{} in call", args.len() + 1),
+                        span,
+                    ),
                 }
             }
             return false;
@@ -467,10 +633,17 @@ impl<'e, 's> Checker<'e, 's> {
             let have = a.label.map(|x| x.name);
             if have != *l {
                 match (have, l) {
-                    (Some(h), None) => self.error(format!("extraneous argument label '{h}:' in call"), a.value.span),
-                    (None, Some(l)) => self.error(format!("missing argument label '{l}:' in call"), a.value.span),
+                    (Some(h), None) => self.error(
+                        format!("extraneous argument label '{h}:' in call"),
+                        a.value.span,
+                    ),
+                    (None, Some(l)) => self.error(
+                        format!("missing argument label '{l}:' in call"),
+                        a.value.span,
+                    ),
                     (Some(_), Some(_)) => {
-                        let have: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                        let have: Vec<Option<&str>> =
+                            args.iter().map(|a| a.label.map(|l| l.name)).collect();
                         self.label_mismatch(&have, labels, paren);
                     }
                     (None, None) => {}
@@ -483,13 +656,36 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// A global function of the standard library, or a type's initializer.
-    fn call_builtin(&mut self, name: &str, args: &[Arg<'_>], expected: Option<TypeId>, name_span: Span, span: Span) -> TExpr<'s> {
+    fn call_builtin(
+        &mut self,
+        name: &str,
+        args: &[Arg<'_>],
+        expected: Option<TypeId>,
+        name_span: Span,
+        span: Span,
+    ) -> TExpr<'s> {
         let foundation = matches!(
             name,
-            "sqrt" | "pow" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log" | "log2" | "log10" | "atan2"
+            "sqrt"
+                | "pow"
+                | "sin"
+                | "cos"
+                | "tan"
+                | "floor"
+                | "ceil"
+                | "round"
+                | "exp"
+                | "log"
+                | "log2"
+                | "log10"
+                | "atan2"
         );
         if foundation && !self.env.foundation {
-            self.error_with_note(format!("cannot find '{name}' in scope"), name_span, "add 'import Foundation' to use it");
+            self.error_with_note(
+                format!("cannot find '{name}' in scope"),
+                name_span,
+                "add 'import Foundation' to use it",
+            );
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         }
         match name {
@@ -503,14 +699,26 @@ impl<'e, 's> Checker<'e, 's> {
                             let v = self.check_expr(a.value, None);
                             items.push(self.describe(v));
                         }
-                        Some("separator") if term.is_none() => sep = Some(self.check_expr_as(a.value, TypeTable::STRING, ARG)),
-                        Some("terminator") => term = Some(self.check_expr_as(a.value, TypeTable::STRING, ARG)),
-                        Some(l) => self.error(format!("extraneous argument label '{l}:' in call"), a.value.span),
-                        None => self.error("unnamed argument must precede 'separator:' and 'terminator:'", a.value.span),
+                        Some("separator") if term.is_none() => {
+                            sep = Some(self.check_expr_as(a.value, TypeTable::STRING, ARG))
+                        }
+                        Some("terminator") => {
+                            term = Some(self.check_expr_as(a.value, TypeTable::STRING, ARG))
+                        }
+                        Some(l) => self.error(
+                            format!("extraneous argument label '{l}:' in call"),
+                            a.value.span,
+                        ),
+                        None => self.error(
+                            "unnamed argument must precede 'separator:' and 'terminator:'",
+                            a.value.span,
+                        ),
                     }
                 }
-                let sep = sep.unwrap_or_else(|| self.mk(TypeTable::STRING, TExprKind::Str(" "), span));
-                let term = term.unwrap_or_else(|| self.mk(TypeTable::STRING, TExprKind::Str("\n"), span));
+                let sep =
+                    sep.unwrap_or_else(|| self.mk(TypeTable::STRING, TExprKind::Str(" "), span));
+                let term =
+                    term.unwrap_or_else(|| self.mk(TypeTable::STRING, TExprKind::Str("\n"), span));
                 let mut all = vec![sep, term];
                 all.extend(items);
                 self.builtin(Builtin::Print, TypeTable::VOID, all, span)
@@ -556,10 +764,17 @@ impl<'e, 's> Checker<'e, 's> {
                 let v = self.check_expr(args[0].value, expected);
                 match self.ty(v.ty) {
                     Type::Int => self.builtin(Builtin::AbsInt, TypeTable::INT, vec![v], span),
-                    Type::Double => self.builtin(Builtin::AbsDouble, TypeTable::DOUBLE, vec![v], span),
+                    Type::Double => {
+                        self.builtin(Builtin::AbsDouble, TypeTable::DOUBLE, vec![v], span)
+                    }
                     _ => {
                         let n = self.ty_name(v.ty);
-                        self.error(format!("global function 'abs' requires that '{n}' conform to 'Comparable'"), span);
+                        self.error(
+                            format!(
+                                "global function 'abs' requires that '{n}' conform to 'Comparable'"
+                            ),
+                            span,
+                        );
                         self.mk(TypeTable::ERROR, TExprKind::Void, span)
                     }
                 }
@@ -578,8 +793,15 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::Swap, TypeTable::VOID, vec![a, b], span)
             }
             "stride" => {
-                let through = args.get(1).and_then(|a| a.label).is_some_and(|l| l.name == "through");
-                let labels = [Some("from"), Some(if through { "through" } else { "to" }), Some("by")];
+                let through = args
+                    .get(1)
+                    .and_then(|a| a.label)
+                    .is_some_and(|l| l.name == "through");
+                let labels = [
+                    Some("from"),
+                    Some(if through { "through" } else { "to" }),
+                    Some("by"),
+                ];
                 if !self.expect_args(name, args, &labels, span) {
                     return self.mk(TypeTable::ERROR, TExprKind::Void, span);
                 }
@@ -623,7 +845,9 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 let v = self.check_expr(args[0].value, None);
                 let n = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
-                let ty = self.types().intern(Type::Seq(SeqKind::Repeated, v.ty, v.ty));
+                let ty = self
+                    .types()
+                    .intern(Type::Seq(SeqKind::Repeated, v.ty, v.ty));
                 self.builtin(Builtin::RepeatElement, ty, vec![v, n], span)
             }
             "precondition" | "assert" => {
@@ -636,7 +860,11 @@ impl<'e, 's> Checker<'e, 's> {
                     Some(a) => self.check_expr_as(a.value, TypeTable::STRING, ARG),
                     None => self.mk(TypeTable::STRING, TExprKind::Str(""), span),
                 };
-                let b = if name == "assert" { Builtin::Assert } else { Builtin::Precondition };
+                let b = if name == "assert" {
+                    Builtin::Assert
+                } else {
+                    Builtin::Precondition
+                };
                 self.builtin(b, TypeTable::VOID, vec![c, m], span)
             }
             "fatalError" => {
@@ -650,7 +878,8 @@ impl<'e, 's> Checker<'e, 's> {
                 };
                 self.builtin(Builtin::FatalError, TypeTable::VOID, vec![m], span)
             }
-            "sqrt" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log" | "log2" | "log10" => {
+            "sqrt" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log"
+            | "log2" | "log10" => {
                 if !self.expect_args(name, args, &[None], span) {
                     return self.mk(TypeTable::ERROR, TExprKind::Void, span);
                 }
@@ -676,7 +905,11 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 let a = self.check_expr_as(args[0].value, TypeTable::DOUBLE, ARG);
                 let b = self.check_expr_as(args[1].value, TypeTable::DOUBLE, ARG);
-                let op = if name == "pow" { Builtin::Pow } else { Builtin::Atan2 };
+                let op = if name == "pow" {
+                    Builtin::Pow
+                } else {
+                    Builtin::Atan2
+                };
                 self.builtin(op, TypeTable::DOUBLE, vec![a, b], span)
             }
             "withMemoryTag" => {
@@ -685,7 +918,13 @@ impl<'e, 's> Checker<'e, 's> {
                     return self.mk(TypeTable::ERROR, TExprKind::Void, span);
                 }
                 let tag = self.check_expr_as(args[0].value, TypeTable::STRING, ARG);
-                let body = self.closure_arg(args[1].value, ClosureHint { params: vec![], result: expected });
+                let body = self.closure_arg(
+                    args[1].value,
+                    ClosureHint {
+                        params: vec![],
+                        result: expected,
+                    },
+                );
                 let ty = self.closure_result(body.ty);
                 self.builtin(Builtin::WithMemoryTag, ty, vec![tag, body], span)
             }
@@ -700,7 +939,10 @@ impl<'e, 's> Checker<'e, 's> {
                 if !self.expect_args(name, args, &[None], span) {
                     return self.mk(TypeTable::ERROR, TExprKind::Void, span);
                 }
-                let v = self.check_expr(args[0].value, expected.and_then(|t| self.env.types.optional_inner(t)));
+                let v = self.check_expr(
+                    args[0].value,
+                    expected.and_then(|t| self.env.types.optional_inner(t)),
+                );
                 let ty = self.types().optional(v.ty);
                 self.coerce(v, ty, ARG)
             }
@@ -733,14 +975,19 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::OperatorRef(_) => {
                 // The operator's result type follows from its operands.
                 let result = hint.result.unwrap_or(TypeTable::ERROR);
-                let t = self.types().intern(Type::Function(hint.params.clone(), result));
+                let t = self
+                    .types()
+                    .intern(Type::Function(hint.params.clone(), result));
                 self.check_expr(e, Some(t))
             }
             _ => {
                 let t = self.check_expr(e, None);
                 if let Type::Function(params, _) = self.ty(t.ty) {
                     if params.len() != hint.params.len() && !self.types().is_error(t.ty) {
-                        self.error(format!("expected a function of {} argument(s)", hint.params.len()), e.span);
+                        self.error(
+                            format!("expected a function of {} argument(s)", hint.params.len()),
+                            e.span,
+                        );
                     }
                 } else if !self.types().is_error(t.ty) {
                     let n = self.ty_name(t.ty);
@@ -756,7 +1003,11 @@ impl<'e, 's> Checker<'e, 's> {
         let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
         match (self.ty(ty), labels.as_slice()) {
             (Type::Array(_) | Type::Set(_) | Type::Dictionary(..), []) => {
-                let kind = if matches!(self.ty(ty), Type::Dictionary(..)) { TExprKind::Dictionary(&[]) } else { TExprKind::Array(&[]) };
+                let kind = if matches!(self.ty(ty), Type::Dictionary(..)) {
+                    TExprKind::Dictionary(&[])
+                } else {
+                    TExprKind::Array(&[])
+                };
                 self.mk(ty, kind, span)
             }
             (Type::Array(elem), [Some("repeating"), Some("count")]) => {
@@ -780,14 +1031,20 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                     }
                 }
-                let b = if is_set { Builtin::SetFromSeq } else { Builtin::ArrayFromSeq };
+                let b = if is_set {
+                    Builtin::SetFromSeq
+                } else {
+                    Builtin::ArrayFromSeq
+                };
                 self.builtin(b, ty, vec![v], span)
             }
             (Type::Int, [None]) => {
                 let v = self.check_expr(args[0].value, None);
                 match self.ty(v.ty) {
                     Type::Int => v,
-                    Type::Double => self.builtin(Builtin::DoubleToInt, TypeTable::INT, vec![v], span),
+                    Type::Double => {
+                        self.builtin(Builtin::DoubleToInt, TypeTable::INT, vec![v], span)
+                    }
                     Type::String => {
                         let t = self.types().optional(TypeTable::INT);
                         self.builtin(Builtin::StringToInt, t, vec![v], span)
@@ -804,7 +1061,9 @@ impl<'e, 's> Checker<'e, 's> {
                 let v = self.check_expr(args[0].value, Some(TypeTable::DOUBLE));
                 match self.ty(v.ty) {
                     Type::Double => v,
-                    Type::Int => self.builtin(Builtin::IntToDouble, TypeTable::DOUBLE, vec![v], span),
+                    Type::Int => {
+                        self.builtin(Builtin::IntToDouble, TypeTable::DOUBLE, vec![v], span)
+                    }
                     Type::String => {
                         let t = self.types().optional(TypeTable::DOUBLE);
                         self.builtin(Builtin::StringToDouble, t, vec![v], span)
@@ -816,8 +1075,12 @@ impl<'e, 's> Checker<'e, 's> {
                 let v = self.check_expr(args[0].value, None);
                 match self.ty(v.ty) {
                     Type::String => v,
-                    Type::Character => self.builtin(Builtin::CharToString, TypeTable::STRING, vec![v], span),
-                    Type::Seq(SeqKind::Reversed, c, _) | Type::Array(c) if c == TypeTable::CHARACTER && labels[0].is_none() => {
+                    Type::Character => {
+                        self.builtin(Builtin::CharToString, TypeTable::STRING, vec![v], span)
+                    }
+                    Type::Seq(SeqKind::Reversed, c, _) | Type::Array(c)
+                        if c == TypeTable::CHARACTER && labels[0].is_none() =>
+                    {
                         self.builtin(Builtin::StringFromChars, TypeTable::STRING, vec![v], span)
                     }
                     _ => self.describe(v),
@@ -830,7 +1093,12 @@ impl<'e, 's> Checker<'e, 's> {
                     let _ = v;
                 }
                 let n = self.check_expr_as(args[1].value, TypeTable::INT, ARG);
-                self.builtin(Builtin::StringRepeating, TypeTable::STRING, vec![v, n], span)
+                self.builtin(
+                    Builtin::StringRepeating,
+                    TypeTable::STRING,
+                    vec![v, n],
+                    span,
+                )
             }
             (Type::Character, [None]) => {
                 let v = self.check_expr_as(args[0].value, TypeTable::CHARACTER, ARG);
@@ -843,8 +1111,14 @@ impl<'e, 's> Checker<'e, 's> {
             (Type::Error, _) => self.mk(TypeTable::ERROR, TExprKind::Void, span),
             _ => {
                 let t = self.ty_name(ty);
-                let l: String = labels.iter().map(|l| format!("{}:", l.unwrap_or("_"))).collect();
-                self.error(format!("no exact matches in call to initializer of '{t}' (labels '{l}')"), span);
+                let l: String = labels
+                    .iter()
+                    .map(|l| format!("{}:", l.unwrap_or("_")))
+                    .collect();
+                self.error(
+                    format!("no exact matches in call to initializer of '{t}' (labels '{l}')"),
+                    span,
+                );
                 for a in args {
                     let _ = self.check_expr(a.value, None);
                 }
@@ -857,7 +1131,14 @@ impl<'e, 's> Checker<'e, 's> {
     /// the element type comes from the arguments.
     fn construct_inferred(&mut self, name: &str, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
         let elem = match args {
-            [Arg { label: Some(l), value }, _] if l.name == "repeating" => Some(self.check_expr(value, None).ty),
+            [Arg {
+                label: Some(l),
+                value,
+            }, _]
+                if l.name == "repeating" =>
+            {
+                Some(self.check_expr(value, None).ty)
+            }
             [Arg { label: None, value }] => {
                 let t = self.check_expr(value, None).ty;
                 self.types().element_of(t)
@@ -865,10 +1146,17 @@ impl<'e, 's> Checker<'e, 's> {
             _ => None,
         };
         let Some(elem) = elem else {
-            self.error(format!("generic parameter 'Element' could not be inferred in call to '{name}'"), span);
+            self.error(
+                format!("generic parameter 'Element' could not be inferred in call to '{name}'"),
+                span,
+            );
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
-        let ty = if name == "Set" { self.types().intern(Type::Set(elem)) } else { self.types().array(elem) };
+        let ty = if name == "Set" {
+            self.types().intern(Type::Set(elem))
+        } else {
+            self.types().array(elem)
+        };
         self.construct(ty, args, span)
     }
 
@@ -887,9 +1175,17 @@ impl<'e, 's> Checker<'e, 's> {
                 if !self.expect_args("random", args, &[Some("in")], span) {
                     return self.mk(TypeTable::ERROR, TExprKind::Void, span);
                 }
-                let elem = if tn == "Int" { TypeTable::INT } else { TypeTable::DOUBLE };
+                let elem = if tn == "Int" {
+                    TypeTable::INT
+                } else {
+                    TypeTable::DOUBLE
+                };
                 let r = self.check_expr(args[0].value, Some(elem));
-                let (b, ty) = if tn == "Int" { (Builtin::IntRandom, TypeTable::INT) } else { (Builtin::DoubleRandom, TypeTable::DOUBLE) };
+                let (b, ty) = if tn == "Int" {
+                    (Builtin::IntRandom, TypeTable::INT)
+                } else {
+                    (Builtin::DoubleRandom, TypeTable::DOUBLE)
+                };
                 self.builtin(b, ty, vec![r], span)
             }
             ("Bool", "random") => self.builtin(Builtin::BoolRandom, TypeTable::BOOL, vec![], span),
@@ -937,7 +1233,13 @@ impl<'e, 's> Checker<'e, 's> {
                     return self.call_func_index(c.getter, c.ty, vec![b], span);
                 }
                 Some(super::nominal::Member::Method(_)) => {
-                    self.error(format!("method '{}' must be called (method values are not supported yet)", name.name), name.span);
+                    self.error(
+                        format!(
+                            "method '{}' must be called (method values are not supported yet)",
+                            name.name
+                        ),
+                        name.span,
+                    );
                     return self.mk(TypeTable::ERROR, TExprKind::Void, span);
                 }
                 None => {}
@@ -965,35 +1267,65 @@ impl<'e, 's> Checker<'e, 's> {
             (_, "description") => return self.describe(b),
             (Type::String, "count") => (Builtin::StrCount, TypeTable::INT),
             (Type::String, "isEmpty") => (Builtin::StrIsEmpty, TypeTable::BOOL),
-            (Type::String, "first") => (Builtin::StrFirst, self.types().optional(TypeTable::CHARACTER)),
-            (Type::String, "last") => (Builtin::StrLast, self.types().optional(TypeTable::CHARACTER)),
+            (Type::String, "first") => (
+                Builtin::StrFirst,
+                self.types().optional(TypeTable::CHARACTER),
+            ),
+            (Type::String, "last") => (
+                Builtin::StrLast,
+                self.types().optional(TypeTable::CHARACTER),
+            ),
             (Type::Character, "isLetter") => (Builtin::CharIsLetter, TypeTable::BOOL),
             (Type::Character, "isNumber") => (Builtin::CharIsNumber, TypeTable::BOOL),
             (Type::Character, "isWhitespace") => (Builtin::CharIsWhitespace, TypeTable::BOOL),
             (Type::Character, "isUppercase") => (Builtin::CharIsUppercase, TypeTable::BOOL),
             (Type::Character, "isLowercase") => (Builtin::CharIsLowercase, TypeTable::BOOL),
             (Type::Character, "isPunctuation") => (Builtin::CharIsPunctuation, TypeTable::BOOL),
-            (Type::Character, "wholeNumberValue") => (Builtin::CharWholeNumber, self.types().optional(TypeTable::INT)),
-            (Type::Character, "asciiValue") => (Builtin::CharAsciiValue, self.types().optional(TypeTable::INT)),
+            (Type::Character, "wholeNumberValue") => (
+                Builtin::CharWholeNumber,
+                self.types().optional(TypeTable::INT),
+            ),
+            (Type::Character, "asciiValue") => (
+                Builtin::CharAsciiValue,
+                self.types().optional(TypeTable::INT),
+            ),
             (Type::Array(_), "count") => (Builtin::ArrCount, TypeTable::INT),
             (Type::Array(_), "isEmpty") => (Builtin::ArrIsEmpty, TypeTable::BOOL),
             (Type::Array(e), "first") => (Builtin::ArrFirst, self.types().optional(e)),
             (Type::Array(e), "last") => (Builtin::ArrLast, self.types().optional(e)),
-            (Type::Array(_), "indices") => (Builtin::ArrIndices, self.types().intern(Type::Range(TypeTable::INT))),
+            (Type::Array(_), "indices") => (
+                Builtin::ArrIndices,
+                self.types().intern(Type::Range(TypeTable::INT)),
+            ),
             (Type::Dictionary(..), "count") => (Builtin::DictCount, TypeTable::INT),
             (Type::Dictionary(..), "isEmpty") => (Builtin::DictIsEmpty, TypeTable::BOOL),
-            (Type::Dictionary(k, _), "keys") => (Builtin::DictKeys, self.types().intern(Type::Seq(SeqKind::DictKeys, k, ty))),
-            (Type::Dictionary(_, v), "values") => (Builtin::DictValues, self.types().intern(Type::Seq(SeqKind::DictValues, v, ty))),
+            (Type::Dictionary(k, _), "keys") => (
+                Builtin::DictKeys,
+                self.types().intern(Type::Seq(SeqKind::DictKeys, k, ty)),
+            ),
+            (Type::Dictionary(_, v), "values") => (
+                Builtin::DictValues,
+                self.types().intern(Type::Seq(SeqKind::DictValues, v, ty)),
+            ),
             (Type::Set(_), "count") => (Builtin::SetCount, TypeTable::INT),
             (Type::Set(_), "isEmpty") => (Builtin::SetIsEmpty, TypeTable::BOOL),
             (Type::Double, "isNaN") => (Builtin::IsNaN, TypeTable::BOOL),
             (Type::Double, "isInfinite") => (Builtin::IsInfinite, TypeTable::BOOL),
             (Type::Range(t) | Type::ClosedRange(t), "lowerBound") => (Builtin::RangeLower, t),
             (Type::Range(t) | Type::ClosedRange(t), "upperBound") => (Builtin::RangeUpper, t),
-            (Type::Range(_) | Type::ClosedRange(_), "count") => (Builtin::RangeCount, TypeTable::INT),
-            (Type::Seq(SeqKind::DictKeys | SeqKind::DictValues, _, _), "count") => (Builtin::RangeCount, TypeTable::INT),
-            (Type::Range(_) | Type::ClosedRange(_), "isEmpty") => (Builtin::RangeIsEmpty, TypeTable::BOOL),
-            (Type::Seq(_, e, _) | Type::Range(e) | Type::ClosedRange(e), "first" | "last" | "count" | "isEmpty") => {
+            (Type::Range(_) | Type::ClosedRange(_), "count") => {
+                (Builtin::RangeCount, TypeTable::INT)
+            }
+            (Type::Seq(SeqKind::DictKeys | SeqKind::DictValues, _, _), "count") => {
+                (Builtin::RangeCount, TypeTable::INT)
+            }
+            (Type::Range(_) | Type::ClosedRange(_), "isEmpty") => {
+                (Builtin::RangeIsEmpty, TypeTable::BOOL)
+            }
+            (
+                Type::Seq(_, e, _) | Type::Range(e) | Type::ClosedRange(e),
+                "first" | "last" | "count" | "isEmpty",
+            ) => {
                 // Sequence properties through an array of the elements.
                 let arr_ty = self.types().array(e);
                 let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![b], span);
@@ -1013,7 +1345,10 @@ impl<'e, 's> Checker<'e, 's> {
     fn no_member(&mut self, ty: TypeId, name: Ident<'_>) -> TExpr<'s> {
         if !self.types().is_error(ty) {
             let n = self.ty_name(ty);
-            self.error(format!("value of type '{n}' has no member '{}'", name.name), name.span);
+            self.error(
+                format!("value of type '{n}' has no member '{}'", name.name),
+                name.span,
+            );
         }
         self.mk(TypeTable::ERROR, TExprKind::Void, name.span)
     }
@@ -1025,11 +1360,18 @@ impl<'e, 's> Checker<'e, 's> {
             ("Double", "pi") => (TypeTable::DOUBLE, TExprKind::Double(std::f64::consts::PI)),
             ("Double", "infinity") => (TypeTable::DOUBLE, TExprKind::Double(f64::INFINITY)),
             ("Double", "nan") => (TypeTable::DOUBLE, TExprKind::Double(f64::NAN)),
-            ("Double", "greatestFiniteMagnitude") => (TypeTable::DOUBLE, TExprKind::Double(f64::MAX)),
-            ("Double", "leastNonzeroMagnitude") => (TypeTable::DOUBLE, TExprKind::Double(f64::from_bits(1))),
+            ("Double", "greatestFiniteMagnitude") => {
+                (TypeTable::DOUBLE, TExprKind::Double(f64::MAX))
+            }
+            ("Double", "leastNonzeroMagnitude") => {
+                (TypeTable::DOUBLE, TExprKind::Double(f64::from_bits(1)))
+            }
             ("Double", "ulpOfOne") => (TypeTable::DOUBLE, TExprKind::Double(f64::EPSILON)),
             _ => {
-                self.error(format!("type '{tn}' has no member '{}'", name.name), name.span);
+                self.error(
+                    format!("type '{tn}' has no member '{}'", name.name),
+                    name.span,
+                );
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             }
         };
@@ -1037,7 +1379,12 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// The receiver of a mutating method: the base as an `inout` place.
-    fn mutating_receiver(&mut self, base: TExpr<'s>, base_expr_span: Span, method: &str) -> Option<TExpr<'s>> {
+    fn mutating_receiver(
+        &mut self,
+        base: TExpr<'s>,
+        base_expr_span: Span,
+        method: &str,
+    ) -> Option<TExpr<'s>> {
         let _ = method;
         let place = self.place_of(&base, base_expr_span)?;
         let p = self.alloc(place);
@@ -1079,7 +1426,10 @@ impl<'e, 's> Checker<'e, 's> {
                 Some(Place::TupleField(bp, i, e.ty))
             }
             TExprKind::ObjField(base, i) => Some(Place::ObjField(base, i, e.ty)),
-            TExprKind::ForceUnwrap(TExpr { kind: TExprKind::Builtin(Builtin::DictGet, [base, key]), .. }) => {
+            TExprKind::ForceUnwrap(TExpr {
+                kind: TExprKind::Builtin(Builtin::DictGet, [base, key]),
+                ..
+            }) => {
                 let b = self.place_of(base, span)?;
                 let (bp, kb) = (self.alloc(b), self.boxed(*key));
                 Some(Place::DictForce(bp, kb, e.ty))
@@ -1138,28 +1488,49 @@ impl<'e, 's> Checker<'e, 's> {
             (Type::Double, "truncatingRemainder") => {
                 need!([Some("dividingBy")]);
                 let v = self.check_expr_as(args[0].value, TypeTable::DOUBLE, ARG);
-                self.builtin(Builtin::TruncatingRemainder, TypeTable::DOUBLE, vec![base, v], span)
+                self.builtin(
+                    Builtin::TruncatingRemainder,
+                    TypeTable::DOUBLE,
+                    vec![base, v],
+                    span,
+                )
             }
             (Type::String, "hasPrefix" | "hasSuffix") => {
                 need!([None]);
                 let v = self.check_expr_as(args[0].value, TypeTable::STRING, ARG);
-                let b = if m.name == "hasPrefix" { Builtin::StrHasPrefix } else { Builtin::StrHasSuffix };
+                let b = if m.name == "hasPrefix" {
+                    Builtin::StrHasPrefix
+                } else {
+                    Builtin::StrHasSuffix
+                };
                 self.builtin(b, TypeTable::BOOL, vec![base, v], span)
             }
             (Type::String, "contains") => {
                 need!([None]);
                 let v = self.check_expr(args[0].value, Some(TypeTable::CHARACTER));
-                let v = if v.ty == TypeTable::CHARACTER { v } else { self.coerce(v, TypeTable::STRING, ARG) };
+                let v = if v.ty == TypeTable::CHARACTER {
+                    v
+                } else {
+                    self.coerce(v, TypeTable::STRING, ARG)
+                };
                 self.builtin(Builtin::StrContains, TypeTable::BOOL, vec![base, v], span)
             }
             (Type::String, "uppercased" | "lowercased") => {
                 need!([]);
-                let b = if m.name == "uppercased" { Builtin::StrUppercased } else { Builtin::StrLowercased };
+                let b = if m.name == "uppercased" {
+                    Builtin::StrUppercased
+                } else {
+                    Builtin::StrLowercased
+                };
                 self.builtin(b, TypeTable::STRING, vec![base], span)
             }
             (Type::Character, "uppercased" | "lowercased") => {
                 need!([]);
-                let b = if m.name == "uppercased" { Builtin::StrUppercased } else { Builtin::StrLowercased };
+                let b = if m.name == "uppercased" {
+                    Builtin::StrUppercased
+                } else {
+                    Builtin::StrLowercased
+                };
                 self.builtin(b, TypeTable::STRING, vec![base], span)
             }
             (Type::String, "split") => {
@@ -1170,7 +1541,11 @@ impl<'e, 's> Checker<'e, 's> {
             }
             (Type::String, "reversed") => {
                 need!([]);
-                let t = self.types().intern(Type::Seq(SeqKind::Reversed, TypeTable::CHARACTER, TypeTable::STRING));
+                let t = self.types().intern(Type::Seq(
+                    SeqKind::Reversed,
+                    TypeTable::CHARACTER,
+                    TypeTable::STRING,
+                ));
                 self.builtin(Builtin::StrReversed, t, vec![base], span)
             }
             (Type::String, "append") if labels.first() == Some(&Some("contentsOf")) => {
@@ -1182,7 +1557,11 @@ impl<'e, 's> Checker<'e, 's> {
             (Type::String, "append") => {
                 need!([None]);
                 let v = self.check_expr(args[0].value, Some(TypeTable::STRING));
-                let v = if v.ty == TypeTable::CHARACTER { v } else { self.coerce(v, TypeTable::STRING, ARG) };
+                let v = if v.ty == TypeTable::CHARACTER {
+                    v
+                } else {
+                    self.coerce(v, TypeTable::STRING, ARG)
+                };
                 let r = mutating!();
                 self.builtin(Builtin::StrAppend, TypeTable::VOID, vec![r, v], span)
             }
@@ -1204,11 +1583,22 @@ impl<'e, 's> Checker<'e, 's> {
                 // `String.filter` gives a String.
                 let arr_ty = self.types().array(TypeTable::CHARACTER);
                 let arr = self.builtin(Builtin::StrChars, arr_ty, vec![base], base.span);
-                let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
-                let filtered = self.array_method(arr, TypeTable::CHARACTER, "filter", m, args, &labels, span);
-                self.builtin(Builtin::StringFromChars, TypeTable::STRING, vec![filtered], span)
+                let labels: Vec<Option<&str>> =
+                    args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                let filtered =
+                    self.array_method(arr, TypeTable::CHARACTER, "filter", m, args, &labels, span);
+                self.builtin(
+                    Builtin::StringFromChars,
+                    TypeTable::STRING,
+                    vec![filtered],
+                    span,
+                )
             }
-            (Type::String, "map" | "forEach" | "sorted" | "contains" | "allSatisfy" | "reduce" | "compactMap" | "enumerated" | "first" | "last" | "firstIndex" | "min" | "max" | "joined") => {
+            (
+                Type::String,
+                "map" | "forEach" | "sorted" | "contains" | "allSatisfy" | "reduce" | "compactMap"
+                | "enumerated" | "first" | "last" | "firstIndex" | "min" | "max" | "joined",
+            ) => {
                 let arr_ty = self.types().array(TypeTable::CHARACTER);
                 let arr = self.builtin(Builtin::StrChars, arr_ty, vec![base], base.span);
                 self.array_method(arr, TypeTable::CHARACTER, m.name, m, args, &labels, span)
@@ -1223,7 +1613,16 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn array_method(&mut self, base: TExpr<'s>, e: TypeId, name: &str, m: Ident<'_>, args: &[Arg<'_>], labels: &[Option<&str>], span: Span) -> TExpr<'s> {
+    fn array_method(
+        &mut self,
+        base: TExpr<'s>,
+        e: TypeId,
+        name: &str,
+        m: Ident<'_>,
+        args: &[Arg<'_>],
+        labels: &[Option<&str>],
+        span: Span,
+    ) -> TExpr<'s> {
         let err = TypeTable::ERROR;
         let arr = base.ty;
         macro_rules! need {
@@ -1241,7 +1640,18 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             };
         }
-        let pred = |c: &mut Self, a: &Expr<'_>| c.closure_arg(a, ClosureHint { params: vec![ParamType { ty: e, inout: false }], result: Some(TypeTable::BOOL) });
+        let pred = |c: &mut Self, a: &Expr<'_>| {
+            c.closure_arg(
+                a,
+                ClosureHint {
+                    params: vec![ParamType {
+                        ty: e,
+                        inout: false,
+                    }],
+                    result: Some(TypeTable::BOOL),
+                },
+            )
+        };
         match (name, labels) {
             ("append", [None]) => {
                 let v = self.check_expr_as(args[0].value, e, ARG);
@@ -1251,7 +1661,12 @@ impl<'e, 's> Checker<'e, 's> {
             ("append", [Some("contentsOf")]) => {
                 let v = self.check_expr_as(args[0].value, arr, ARG);
                 let r = mutating!();
-                self.builtin(Builtin::ArrAppendContents, TypeTable::VOID, vec![r, v], span)
+                self.builtin(
+                    Builtin::ArrAppendContents,
+                    TypeTable::VOID,
+                    vec![r, v],
+                    span,
+                )
             }
             ("insert", _) => {
                 need!([None, Some("at")]);
@@ -1283,7 +1698,19 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(b, t, vec![r], span)
             }
             ("sort", [Some("by")]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![
+                            ParamType {
+                                ty: e,
+                                inout: false
+                            };
+                            2
+                        ],
+                        result: Some(TypeTable::BOOL),
+                    },
+                );
                 let r = mutating!();
                 self.builtin(Builtin::ArrSortBy, TypeTable::VOID, vec![r, f], span)
             }
@@ -1304,7 +1731,11 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ("contains", [Some("where")]) | ("allSatisfy", [None]) => {
                 let f = pred(self, args[0].value);
-                let b = if name == "contains" { Builtin::ArrContainsWhere } else { Builtin::ArrAllSatisfy };
+                let b = if name == "contains" {
+                    Builtin::ArrContainsWhere
+                } else {
+                    Builtin::ArrAllSatisfy
+                };
                 self.builtin(b, TypeTable::BOOL, vec![base, f], span)
             }
             ("firstIndex", [Some("of")]) => {
@@ -1327,7 +1758,16 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::ArrFilter, arr, vec![base, f], span)
             }
             ("map", [None]) | ("compactMap", [None]) | ("flatMap", [None]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }], result: None });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: e,
+                            inout: false,
+                        }],
+                        result: None,
+                    },
+                );
                 let r = self.closure_result(f.ty);
                 let (b, t) = match name {
                     "map" => (Builtin::ArrMap, self.types().array(r)),
@@ -1339,7 +1779,10 @@ impl<'e, 's> Checker<'e, 's> {
                         Some(i) => (Builtin::ArrFlatMap, self.types().array(i)),
                         None => {
                             let n = self.ty_name(r);
-                            self.error(format!("'flatMap' closure must return a sequence, not '{n}'"), span);
+                            self.error(
+                                format!("'flatMap' closure must return a sequence, not '{n}'"),
+                                span,
+                            );
                             return self.mk(err, TExprKind::Void, span);
                         }
                     },
@@ -1347,7 +1790,16 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(b, t, vec![base, f], span)
             }
             ("forEach", [None]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }], result: Some(TypeTable::VOID) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: e,
+                            inout: false,
+                        }],
+                        result: Some(TypeTable::VOID),
+                    },
+                );
                 self.builtin(Builtin::ArrForEach, TypeTable::VOID, vec![base, f], span)
             }
             ("reduce", [None, None]) => {
@@ -1355,7 +1807,22 @@ impl<'e, 's> Checker<'e, 's> {
                 let numeric = e == TypeTable::INT || e == TypeTable::DOUBLE;
                 let init = self.check_expr(args[0].value, if numeric { Some(e) } else { None });
                 let acc = init.ty;
-                let f = self.closure_arg(args[1].value, ClosureHint { params: vec![ParamType { ty: acc, inout: false }, ParamType { ty: e, inout: false }], result: Some(acc) });
+                let f = self.closure_arg(
+                    args[1].value,
+                    ClosureHint {
+                        params: vec![
+                            ParamType {
+                                ty: acc,
+                                inout: false,
+                            },
+                            ParamType {
+                                ty: e,
+                                inout: false,
+                            },
+                        ],
+                        result: Some(acc),
+                    },
+                );
                 self.builtin(Builtin::ArrReduce, acc, vec![base, init, f], span)
             }
             ("sorted", []) => {
@@ -1365,7 +1832,19 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::ArrSorted, arr, vec![base], span)
             }
             ("sorted", [Some("by")]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![
+                            ParamType {
+                                ty: e,
+                                inout: false
+                            };
+                            2
+                        ],
+                        result: Some(TypeTable::BOOL),
+                    },
+                );
                 self.builtin(Builtin::ArrSortedBy, arr, vec![base, f], span)
             }
             ("reversed", []) => {
@@ -1373,8 +1852,13 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::ArrReversed, t, vec![base], span)
             }
             ("enumerated", []) => {
-                let elem = self.types().tuple(vec![(Some("offset".into()), TypeTable::INT), (Some("element".into()), e)]);
-                let t = self.types().intern(Type::Seq(SeqKind::Enumerated, elem, arr));
+                let elem = self.types().tuple(vec![
+                    (Some("offset".into()), TypeTable::INT),
+                    (Some("element".into()), e),
+                ]);
+                let t = self
+                    .types()
+                    .intern(Type::Seq(SeqKind::Enumerated, elem, arr));
                 self.builtin(Builtin::ArrEnumerated, t, vec![base], span)
             }
             ("joined", []) | ("joined", [Some("separator")]) => {
@@ -1393,14 +1877,34 @@ impl<'e, 's> Checker<'e, 's> {
                     return self.not_comparable(name, e, span);
                 }
                 let t = self.types().optional(e);
-                let b = if name == "min" { Builtin::ArrMin } else { Builtin::ArrMax };
+                let b = if name == "min" {
+                    Builtin::ArrMin
+                } else {
+                    Builtin::ArrMax
+                };
                 self.builtin(b, t, vec![base], span)
             }
             ("shuffled", []) => self.builtin(Builtin::ArrShuffled, arr, vec![base], span),
             ("min" | "max", [Some("by")]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: e, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![
+                            ParamType {
+                                ty: e,
+                                inout: false
+                            };
+                            2
+                        ],
+                        result: Some(TypeTable::BOOL),
+                    },
+                );
                 let t = self.types().optional(e);
-                let b = if name == "min" { Builtin::ArrMinBy } else { Builtin::ArrMaxBy };
+                let b = if name == "min" {
+                    Builtin::ArrMinBy
+                } else {
+                    Builtin::ArrMaxBy
+                };
                 self.builtin(b, t, vec![base, f], span)
             }
             _ => {
@@ -1413,7 +1917,10 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn comparable(&self, t: TypeId) -> bool {
-        matches!(self.env.types.get(t), Type::Int | Type::Double | Type::String | Type::Character | Type::Error)
+        matches!(
+            self.env.types.get(t),
+            Type::Int | Type::Double | Type::String | Type::Character | Type::Error
+        )
     }
 
     fn not_comparable(&mut self, name: &str, e: TypeId, span: Span) -> TExpr<'s> {
@@ -1423,11 +1930,22 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn dict_method(&mut self, base: TExpr<'s>, k: TypeId, v: TypeId, name: &str, m: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+    fn dict_method(
+        &mut self,
+        base: TExpr<'s>,
+        k: TypeId,
+        v: TypeId,
+        name: &str,
+        m: Ident<'_>,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> TExpr<'s> {
         let err = TypeTable::ERROR;
         let dict = base.ty;
         let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
-        let pair = self.types().tuple(vec![(Some("key".into()), k), (Some("value".into()), v)]);
+        let pair = self
+            .types()
+            .tuple(vec![(Some("key".into()), k), (Some("value".into()), v)]);
         match (name, labels.as_slice()) {
             ("removeValue", [Some("forKey")]) => {
                 let key = self.check_expr_as(args[0].value, k, ARG);
@@ -1447,32 +1965,94 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::DictUpdateValue, t, vec![r, val, key], span)
             }
             ("mapValues", [None]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: v, inout: false }], result: None });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: v,
+                            inout: false,
+                        }],
+                        result: None,
+                    },
+                );
                 let r = self.closure_result(f.ty);
                 let t = self.types().intern(Type::Dictionary(k, r));
                 self.builtin(Builtin::DictMapValues, t, vec![base, f], span)
             }
             ("sorted", [Some("by")]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }; 2], result: Some(TypeTable::BOOL) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![
+                            ParamType {
+                                ty: pair,
+                                inout: false
+                            };
+                            2
+                        ],
+                        result: Some(TypeTable::BOOL),
+                    },
+                );
                 let t = self.types().array(pair);
                 self.builtin(Builtin::DictSortedBy, t, vec![base, f], span)
             }
             ("filter", [None]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: Some(TypeTable::BOOL) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: pair,
+                            inout: false,
+                        }],
+                        result: Some(TypeTable::BOOL),
+                    },
+                );
                 self.builtin(Builtin::DictFilter, dict, vec![base, f], span)
             }
             ("map", [None]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: None });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: pair,
+                            inout: false,
+                        }],
+                        result: None,
+                    },
+                );
                 let r = self.closure_result(f.ty);
                 let t = self.types().array(r);
                 self.builtin(Builtin::DictMap, t, vec![base, f], span)
             }
             ("contains", [Some("where")]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: Some(TypeTable::BOOL) });
-                self.builtin(Builtin::DictContainsWhere, TypeTable::BOOL, vec![base, f], span)
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: pair,
+                            inout: false,
+                        }],
+                        result: Some(TypeTable::BOOL),
+                    },
+                );
+                self.builtin(
+                    Builtin::DictContainsWhere,
+                    TypeTable::BOOL,
+                    vec![base, f],
+                    span,
+                )
             }
             ("forEach", [None]) => {
-                let f = self.closure_arg(args[0].value, ClosureHint { params: vec![ParamType { ty: pair, inout: false }], result: Some(TypeTable::VOID) });
+                let f = self.closure_arg(
+                    args[0].value,
+                    ClosureHint {
+                        params: vec![ParamType {
+                            ty: pair,
+                            inout: false,
+                        }],
+                        result: Some(TypeTable::VOID),
+                    },
+                );
                 let arr_ty = self.types().array(pair);
                 let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![base], base.span);
                 self.builtin(Builtin::ArrForEach, TypeTable::VOID, vec![arr, f], span)
@@ -1486,7 +2066,15 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
-    fn set_method(&mut self, base: TExpr<'s>, e: TypeId, name: &str, m: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+    fn set_method(
+        &mut self,
+        base: TExpr<'s>,
+        e: TypeId,
+        name: &str,
+        m: Ident<'_>,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> TExpr<'s> {
         let err = TypeTable::ERROR;
         let set = base.ty;
         let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
@@ -1498,7 +2086,10 @@ impl<'e, 's> Checker<'e, 's> {
                 };
                 if name == "insert" {
                     // Swift returns `(inserted: Bool, memberAfterInsert: T)`, almost always discarded.
-                    let t = self.types().tuple(vec![(Some("inserted".into()), TypeTable::BOOL), (Some("memberAfterInsert".into()), e)]);
+                    let t = self.types().tuple(vec![
+                        (Some("inserted".into()), TypeTable::BOOL),
+                        (Some("memberAfterInsert".into()), e),
+                    ]);
                     self.builtin(Builtin::SetInsert, t, vec![r, v], span)
                 } else {
                     let t = self.types().optional(e);
@@ -1526,7 +2117,9 @@ impl<'e, 's> Checker<'e, 's> {
                 };
                 self.builtin(b, set, vec![base, v], span)
             }
-            ("isSubset", [Some("of")]) | ("isSuperset", [Some("of")]) | ("isDisjoint", [Some("with")]) => {
+            ("isSubset", [Some("of")])
+            | ("isSuperset", [Some("of")])
+            | ("isDisjoint", [Some("with")]) => {
                 let v = self.check_expr_as(args[0].value, set, ARG);
                 let b = match name {
                     "isSubset" => Builtin::SetIsSubset,
@@ -1546,8 +2139,21 @@ impl<'e, 's> Checker<'e, 's> {
                 // Sequence methods on a set work on its elements in order.
                 let arr_ty = self.types().array(e);
                 let arr = self.builtin(Builtin::ArrayFromSeq, arr_ty, vec![base], base.span);
-                let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
-                if matches!(name, "map" | "filter" | "forEach" | "reduce" | "contains" | "allSatisfy" | "compactMap" | "min" | "max" | "first") {
+                let labels: Vec<Option<&str>> =
+                    args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                if matches!(
+                    name,
+                    "map"
+                        | "filter"
+                        | "forEach"
+                        | "reduce"
+                        | "contains"
+                        | "allSatisfy"
+                        | "compactMap"
+                        | "min"
+                        | "max"
+                        | "first"
+                ) {
                     return self.array_method(arr, e, name, m, args, &labels, span);
                 }
                 for a in args {
@@ -1566,7 +2172,11 @@ impl<'e, 's> Checker<'e, 's> {
                 let i = self.check_expr(value, Some(TypeTable::INT));
                 match self.ty(i.ty) {
                     Type::Int => self.builtin(Builtin::ArrGet, e, vec![b, i], span),
-                    Type::Range(_) | Type::ClosedRange(_) | Type::RangeFrom(_) | Type::RangeUpTo(_) | Type::RangeThrough(_) => {
+                    Type::Range(_)
+                    | Type::ClosedRange(_)
+                    | Type::RangeFrom(_)
+                    | Type::RangeUpTo(_)
+                    | Type::RangeThrough(_) => {
                         self.builtin(Builtin::ArrSlice, b.ty, vec![b, i], span)
                     }
                     _ => {
@@ -1580,7 +2190,13 @@ impl<'e, 's> Checker<'e, 's> {
                 let t = self.types().optional(v);
                 self.builtin(Builtin::DictGet, t, vec![b, key], span)
             }
-            (Type::Dictionary(k, v), [Arg { label: None, value }, Arg { label: Some(l), value: d }]) if l.name == "default" => {
+            (
+                Type::Dictionary(k, v),
+                [Arg { label: None, value }, Arg {
+                    label: Some(l),
+                    value: d,
+                }],
+            ) if l.name == "default" => {
                 let key = self.check_expr_as(value, k, ARG);
                 let def = self.check_expr_as(d, v, ARG);
                 self.builtin(Builtin::DictGetDefault, v, vec![b, key, def], span)

@@ -25,13 +25,25 @@ impl<'e, 's> Checker<'e, 's> {
                 self.types().optional(e)
             }
             TypeKind::Tuple(elems) => {
-                let elems: Vec<(Option<String>, TypeId)> =
-                    elems.iter().map(|e| (e.label.map(|l| l.name.to_string()), self.resolve_type(&e.ty))).collect();
+                let elems: Vec<(Option<String>, TypeId)> = elems
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.label.map(|l| l.name.to_string()),
+                            self.resolve_type(&e.ty),
+                        )
+                    })
+                    .collect();
                 self.types().tuple(elems)
             }
             TypeKind::Function { params, result, .. } => {
-                let params: Vec<ParamType> =
-                    params.iter().map(|p| ParamType { ty: self.resolve_type(&p.ty), inout: p.inout }).collect();
+                let params: Vec<ParamType> = params
+                    .iter()
+                    .map(|p| ParamType {
+                        ty: self.resolve_type(&p.ty),
+                        inout: p.inout,
+                    })
+                    .collect();
                 let result = self.resolve_type(result);
                 self.types().intern(Type::Function(params, result))
             }
@@ -56,9 +68,15 @@ impl<'e, 's> Checker<'e, 's> {
         let want = |c: &mut Self, n: usize| -> bool {
             if arg_ids.len() != n {
                 let msg = if arg_ids.is_empty() {
-                    format!("reference to generic type '{}' requires arguments in <...>", name.name)
+                    format!(
+                        "reference to generic type '{}' requires arguments in <...>",
+                        name.name
+                    )
                 } else {
-                    format!("generic type '{}' specialized with too many type parameters", name.name)
+                    format!(
+                        "generic type '{}' specialized with too many type parameters",
+                        name.name
+                    )
                 };
                 c.error(msg, span);
                 return false;
@@ -67,7 +85,10 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let simple = |c: &mut Self, id: TypeId| -> TypeId {
             if !arg_ids.is_empty() {
-                c.error(format!("cannot specialize non-generic type '{}'", name.name), span);
+                c.error(
+                    format!("cannot specialize non-generic type '{}'", name.name),
+                    span,
+                );
             }
             id
         };
@@ -86,17 +107,30 @@ impl<'e, 's> Checker<'e, 's> {
             "Optional" if want(self, 1) => self.types().optional(arg_ids[0]),
             "Dictionary" if want(self, 2) => {
                 self.check_hashable(arg_ids[0], span);
-                self.types().intern(Type::Dictionary(arg_ids[0], arg_ids[1]))
+                self.types()
+                    .intern(Type::Dictionary(arg_ids[0], arg_ids[1]))
             }
             "Range" if want(self, 1) => self.types().intern(Type::Range(arg_ids[0])),
             "ClosedRange" if want(self, 1) => self.types().intern(Type::ClosedRange(arg_ids[0])),
-            "Array" | "Set" | "Optional" | "Dictionary" | "Range" | "ClosedRange" => TypeTable::ERROR,
-            "Float" | "Float32" | "Float64" | "Float80" | "CGFloat" => {
-                self.error(format!("'{}' is not supported in SwiftLang; use 'Double'", name.name), span);
+            "Array" | "Set" | "Optional" | "Dictionary" | "Range" | "ClosedRange" => {
                 TypeTable::ERROR
             }
-            "Int8" | "Int16" | "Int32" | "Int64" | "UInt" | "UInt8" | "UInt16" | "UInt32" | "UInt64" => {
-                self.error(format!("'{}' is not supported in SwiftLang; use 'Int'", name.name), span);
+            "Float" | "Float32" | "Float64" | "Float80" | "CGFloat" => {
+                self.error(
+                    format!(
+                        "'{}' is not supported in SwiftLang; use 'Double'",
+                        name.name
+                    ),
+                    span,
+                );
+                TypeTable::ERROR
+            }
+            "Int8" | "Int16" | "Int32" | "Int64" | "UInt" | "UInt8" | "UInt16" | "UInt32"
+            | "UInt64" => {
+                self.error(
+                    format!("'{}' is not supported in SwiftLang; use 'Int'", name.name),
+                    span,
+                );
                 TypeTable::ERROR
             }
             "Any" | "AnyObject" => {
@@ -117,17 +151,27 @@ impl<'e, 's> Checker<'e, 's> {
     fn check_hashable(&mut self, t: TypeId, span: Span) {
         if !self.is_hashable(t) {
             let name = self.ty_name(t);
-            self.error(format!("type '{name}' does not conform to protocol 'Hashable'"), span);
+            self.error(
+                format!("type '{name}' does not conform to protocol 'Hashable'"),
+                span,
+            );
         }
     }
 
     pub(super) fn is_hashable(&self, t: TypeId) -> bool {
         match self.env.types.get(t) {
-            Type::Error | Type::Int | Type::Double | Type::Bool | Type::String | Type::Character => true,
+            Type::Error
+            | Type::Int
+            | Type::Double
+            | Type::Bool
+            | Type::String
+            | Type::Character => true,
             Type::Optional(i) | Type::Array(i) | Type::Set(i) => self.is_hashable(*i),
             Type::Dictionary(k, v) => self.is_hashable(*k) && self.is_hashable(*v),
             Type::Nominal(_) => self.env.types.nominal(t).is_some_and(|n| {
-                n.hashable || (n.kind == super::types::NominalKind::Enum && n.cases.iter().all(|c| c.payload.is_none()))
+                n.hashable
+                    || (n.kind == super::types::NominalKind::Enum
+                        && n.cases.iter().all(|c| c.payload.is_none()))
             }),
             _ => false,
         }
@@ -136,14 +180,24 @@ impl<'e, 's> Checker<'e, 's> {
     /// Whether values of `t` can be compared with `==`.
     pub(super) fn is_equatable(&self, t: TypeId) -> bool {
         match self.env.types.get(t) {
-            Type::Error | Type::Int | Type::Double | Type::Bool | Type::String | Type::Character | Type::Void => true,
-            Type::Optional(i) | Type::Array(i) | Type::Set(i) | Type::Range(i) | Type::ClosedRange(i) => {
-                self.is_equatable(*i)
-            }
+            Type::Error
+            | Type::Int
+            | Type::Double
+            | Type::Bool
+            | Type::String
+            | Type::Character
+            | Type::Void => true,
+            Type::Optional(i)
+            | Type::Array(i)
+            | Type::Set(i)
+            | Type::Range(i)
+            | Type::ClosedRange(i) => self.is_equatable(*i),
             Type::Dictionary(k, v) => self.is_equatable(*k) && self.is_equatable(*v),
             Type::Tuple(elems) => elems.iter().all(|(_, t)| self.is_equatable(*t)),
             Type::Nominal(_) => self.env.types.nominal(t).is_some_and(|n| {
-                n.equatable || (n.kind == super::types::NominalKind::Enum && n.cases.iter().all(|c| c.payload.is_none()))
+                n.equatable
+                    || (n.kind == super::types::NominalKind::Enum
+                        && n.cases.iter().all(|c| c.payload.is_none()))
             }),
             _ => false,
         }
@@ -155,14 +209,23 @@ impl<'e, 's> Checker<'e, 's> {
         // Type aliases first: function signatures may use them.
         self.declare_type_names(program);
         for stmt in program {
-            if let StmtKind::Decl(Decl { kind: DeclKind::Typealias(name, t), .. }) = stmt.kind {
+            if let StmtKind::Decl(Decl {
+                kind: DeclKind::Typealias(name, t),
+                ..
+            }) = stmt.kind
+            {
                 let t = self.resolve_type(t);
                 self.env.aliases.insert(name.name.to_string(), t);
             }
         }
         self.declare_type_members(program);
         for stmt in program {
-            if let StmtKind::Decl(Decl { kind: DeclKind::Func(f), modifiers, .. }) = stmt.kind {
+            if let StmtKind::Decl(Decl {
+                kind: DeclKind::Func(f),
+                modifiers,
+                ..
+            }) = stmt.kind
+            {
                 let id = self.reserve_func();
                 let mut sig = self.signature(f, modifiers.discardable_result);
                 self.reserve_default_thunks(f, &mut sig);
@@ -173,15 +236,28 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 if self.env.func_names.get(f.name.name).is_some_and(|ids| {
                     ids.iter().any(|&other| {
-                        self.env.func_sigs.get(other as usize).and_then(|s| s.as_ref()).is_some_and(|s| {
-                            s.labels == sig.labels && s.params == sig.params && other >= self.first_func
-                        })
+                        self.env
+                            .func_sigs
+                            .get(other as usize)
+                            .and_then(|s| s.as_ref())
+                            .is_some_and(|s| {
+                                s.labels == sig.labels
+                                    && s.params == sig.params
+                                    && other >= self.first_func
+                            })
                     })
                 }) {
-                    self.error(format!("invalid redeclaration of '{}'", describe_func(f)), f.name.span);
+                    self.error(
+                        format!("invalid redeclaration of '{}'", describe_func(f)),
+                        f.name.span,
+                    );
                 }
                 self.env.func_sigs[slot] = Some(sig);
-                let names = self.env.func_names.entry(f.name.name.to_string()).or_default();
+                let names = self
+                    .env
+                    .func_names
+                    .entry(f.name.name.to_string())
+                    .or_default();
                 // Functions of an earlier REPL entry with the same labels are shadowed.
                 names.push(index);
                 self.hoisted.insert(*f as *const FuncDecl<'_> as usize, id);
@@ -200,10 +276,22 @@ impl<'e, 's> Checker<'e, 's> {
                 continue;
             };
             let t = sig.params.get(i).copied().unwrap_or(TypeTable::ERROR);
-            let ctx = self.new_func_ctx(format!("default argument of {}", f.name.name), FuncKind::Global, Some(t), d.span);
+            let ctx = self.new_func_ctx(
+                format!("default argument of {}", f.name.name),
+                FuncKind::Global,
+                Some(t),
+                d.span,
+            );
             self.stack.push((id, ctx));
-            let value = self.check_expr_as(d, t, "default argument value of type '{}' cannot be converted to type '{}'");
-            let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(value)), span: d.span }]);
+            let value = self.check_expr_as(
+                d,
+                t,
+                "default argument value of type '{}' cannot be converted to type '{}'",
+            );
+            let body = self.slice(vec![TStmt {
+                kind: TStmtKind::Return(Some(value)),
+                span: d.span,
+            }]);
             if let Some((done_id, mut ctx)) = self.stack.pop() {
                 ctx.ir.body = body;
                 if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
@@ -242,7 +330,10 @@ impl<'e, 's> Checker<'e, 's> {
             let t = self.resolve_type(p.ty);
             if p.variadic {
                 if sig.variadic.is_some() {
-                    self.error("only a single variadic parameter '...' is permitted", p.name.span);
+                    self.error(
+                        "only a single variadic parameter '...' is permitted",
+                        p.name.span,
+                    );
                 }
                 sig.variadic = Some(i);
             }
@@ -262,7 +353,11 @@ impl<'e, 's> Checker<'e, 's> {
             .zip(&sig.inout)
             .enumerate()
             .map(|(i, (t, io))| {
-                let ty = if sig.variadic == Some(i) { self.types().array(*t) } else { *t };
+                let ty = if sig.variadic == Some(i) {
+                    self.types().array(*t)
+                } else {
+                    *t
+                };
                 ParamType { ty, inout: *io }
             })
             .collect();
@@ -270,7 +365,13 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Checks a function's body into function `id`.
-    pub(super) fn check_function(&mut self, f: &FuncDecl<'_>, id: FuncId, sig: &FuncSig, kind: FuncKind) {
+    pub(super) fn check_function(
+        &mut self,
+        f: &FuncDecl<'_>,
+        id: FuncId,
+        sig: &FuncSig,
+        kind: FuncKind,
+    ) {
         self.check_default_thunks(f, sig);
         let name = f.name.name.to_string();
         let mut ctx = self.new_func_ctx(name.clone(), kind, Some(sig.result), f.name.span);
@@ -284,12 +385,18 @@ impl<'e, 's> Checker<'e, 's> {
             // Parameters are constants; `inout` ones are variables copied back on return.
             self.declare_local(p.name.name, t, p.inout);
             if p.inout {
-                self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(u32::MAX));
+                self.cur()
+                    .ir
+                    .inout_params
+                    .push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
         self.cur().ir.param_count = u32::try_from(f.params.len()).unwrap_or(u32::MAX);
         let body = self.check_body(f.body, sig.result);
-        let (done_id, mut ctx) = self.stack.pop().unwrap_or((id, self.new_func_ctx(String::new(), kind, None, f.name.span)));
+        let (done_id, mut ctx) = self.stack.pop().unwrap_or((
+            id,
+            self.new_func_ctx(String::new(), kind, None, f.name.span),
+        ));
         ctx.ir.body = body;
         ctx.ir.result = sig.result;
         if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
@@ -300,28 +407,53 @@ impl<'e, 's> Checker<'e, 's> {
     /// A function or closure body: single-expression bodies return their value; a body that
     /// must return a value and can fall off its end is an error.
     pub(super) fn check_body(&mut self, body: &[Stmt<'_>], result: TypeId) -> &'s [TStmt<'s>] {
-        if let [Stmt { kind: StmtKind::Expr(e), span }] = body {
+        if let [Stmt {
+            kind: StmtKind::Expr(e),
+            span,
+        }] = body
+        {
             if result != TypeTable::VOID && !matches!(e.kind, ExprKind::Assign(..)) {
-                let value = self.check_expr_as(e, result, "cannot convert return expression of type '{}' to return type '{}'");
-                return self.slice(vec![TStmt { kind: TStmtKind::Return(Some(value)), span: *span }]);
+                let value = self.check_expr_as(
+                    e,
+                    result,
+                    "cannot convert return expression of type '{}' to return type '{}'",
+                );
+                return self.slice(vec![TStmt {
+                    kind: TStmtKind::Return(Some(value)),
+                    span: *span,
+                }]);
             }
         }
         let stmts = self.check_block_stmts(body);
-        if result != TypeTable::VOID && !self.types().is_error(result) && !super::stmt::always_exits(stmts) {
+        if result != TypeTable::VOID
+            && !self.types().is_error(result)
+            && !super::stmt::always_exits(stmts)
+        {
             let what = match self.cur_ref().kind {
                 FuncKind::Closure => "closure",
                 FuncKind::Local => "local function",
                 _ => "global function",
             };
-            let span = body.last().map_or(Span::default(), |s| Span { start: s.span.end, end: s.span.end });
+            let span = body.last().map_or(Span::default(), |s| Span {
+                start: s.span.end,
+                end: s.span.end,
+            });
             let name = self.ty_name(result);
-            self.error(format!("missing return in {what} expected to return '{name}'"), span);
+            self.error(
+                format!("missing return in {what} expected to return '{name}'"),
+                span,
+            );
         }
         stmts
     }
 
     /// `func` inside a function body: a closure bound to a local name (it may capture).
-    pub(super) fn local_function(&mut self, f: &FuncDecl<'_>, discardable: bool, span: Span) -> TStmt<'s> {
+    pub(super) fn local_function(
+        &mut self,
+        f: &FuncDecl<'_>,
+        discardable: bool,
+        span: Span,
+    ) -> TStmt<'s> {
         let mut sig = self.signature(f, discardable);
         self.reserve_default_thunks(f, &mut sig);
         let fty = self.sig_type(&sig);
@@ -329,11 +461,19 @@ impl<'e, 's> Checker<'e, 's> {
         let var = self.declare_var(f.name.name, fty, false);
         if let VarRef::Local(v) = var {
             // Record labels so calls through the local name can check them.
-            self.local_sigs.insert((self.stack.len() - 1, v.0), sig.clone());
+            self.local_sigs
+                .insert((self.stack.len() - 1, v.0), sig.clone());
         }
         self.check_function(f, id, &sig, FuncKind::Local);
-        let value = TExpr { ty: fty, kind: TExprKind::Closure(id, &[]), span };
-        TStmt { kind: TStmtKind::Init(var, value), span }
+        let value = TExpr {
+            ty: fty,
+            kind: TExprKind::Closure(id, &[]),
+            span,
+        };
+        TStmt {
+            kind: TStmtKind::Init(var, value),
+            span,
+        }
     }
 
     /// A top-level `func` (already hoisted): checks its body.
@@ -349,9 +489,18 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `let` / `var` declarations.
-    pub(super) fn var_decl(&mut self, mutable: bool, bindings: &[crate::syntax::ast::Binding<'_>], modifiers: Modifiers, out: &mut Vec<TStmt<'s>>) {
+    pub(super) fn var_decl(
+        &mut self,
+        mutable: bool,
+        bindings: &[crate::syntax::ast::Binding<'_>],
+        modifiers: Modifiers,
+        out: &mut Vec<TStmt<'s>>,
+    ) {
         if modifiers.is_lazy {
-            self.error("'lazy' is supported on stored properties of classes only", bindings.first().map_or(Span::default(), |b| b.pattern.span));
+            self.error(
+                "'lazy' is supported on stored properties of classes only",
+                bindings.first().map_or(Span::default(), |b| b.pattern.span),
+            );
         }
         let ownership = if modifiers.is_weak {
             Ownership::Weak
@@ -363,13 +512,19 @@ impl<'e, 's> Checker<'e, 's> {
         for b in bindings {
             if let Some(acc) = b.accessors {
                 let _ = acc;
-                self.error("computed properties and property observers are not supported yet", b.pattern.span);
+                self.error(
+                    "computed properties and property observers are not supported yet",
+                    b.pattern.span,
+                );
                 continue;
             }
             // `let s: Set = [1, 2]`: a generic type named without arguments takes them from
             // the initial value.
             let bare = b.ty.and_then(|t| match t.kind {
-                TypeKind::Named { path: [name], args: [] } if matches!(name.name, "Set" | "Array" | "Dictionary") => Some(name.name),
+                TypeKind::Named {
+                    path: [name],
+                    args: [],
+                } if matches!(name.name, "Set" | "Array" | "Dictionary") => Some(name.name),
                 _ => None,
             });
             let annotated = match (bare, b.init) {
@@ -383,7 +538,11 @@ impl<'e, 's> Checker<'e, 's> {
                 _ => b.ty.map(|t| self.resolve_type(t)),
             };
             let value = match (b.init, annotated) {
-                (Some(e), Some(t)) => Some(self.check_expr_as(e, t, "cannot convert value of type '{}' to specified type '{}'")),
+                (Some(e), Some(t)) => Some(self.check_expr_as(
+                    e,
+                    t,
+                    "cannot convert value of type '{}' to specified type '{}'",
+                )),
                 (Some(e), None) => {
                     let v = self.check_expr(e, None);
                     if v.ty == TypeTable::VOID && !matches!(e.kind, ExprKind::Tuple([])) {
@@ -403,9 +562,21 @@ impl<'e, 's> Checker<'e, 's> {
             };
             // `weak var w = instance` is inferred optional (`Person?`).
             let (ty, value) = match value {
-                Some(v) if ownership == Ownership::Weak && annotated.is_none() && self.env.types.optional_inner(ty).is_none() && !self.types().is_error(ty) => {
+                Some(v)
+                    if ownership == Ownership::Weak
+                        && annotated.is_none()
+                        && self.env.types.optional_inner(ty).is_none()
+                        && !self.types().is_error(ty) =>
+                {
                     let opt = self.types().optional(ty);
-                    (opt, Some(self.coerce(v, opt, "cannot convert value of type '{}' to specified type '{}'")))
+                    (
+                        opt,
+                        Some(self.coerce(
+                            v,
+                            opt,
+                            "cannot convert value of type '{}' to specified type '{}'",
+                        )),
+                    )
                 }
                 v => (ty, v),
             };
@@ -423,7 +594,11 @@ impl<'e, 's> Checker<'e, 's> {
                     // `var x: Int?` starts as nil.
                     let value = match value {
                         None if mutable && matches!(self.ty(ty), Type::Optional(_)) => {
-                            Some(TExpr { ty, kind: TExprKind::Nil, span: b.pattern.span })
+                            Some(TExpr {
+                                ty,
+                                kind: TExprKind::Nil,
+                                span: b.pattern.span,
+                            })
                         }
                         v => v,
                     };
@@ -435,35 +610,64 @@ impl<'e, 's> Checker<'e, 's> {
                             TStmtKind::Declare(var)
                         }
                     };
-                    out.push(TStmt { kind, span: b.pattern.span });
+                    out.push(TStmt {
+                        kind,
+                        span: b.pattern.span,
+                    });
                 }
                 PatternKind::Wildcard => {
                     if let Some(v) = value {
-                        out.push(TStmt { kind: TStmtKind::Expr(v), span: b.pattern.span });
+                        out.push(TStmt {
+                            kind: TStmtKind::Expr(v),
+                            span: b.pattern.span,
+                        });
                     }
                 }
                 PatternKind::Tuple(_) => match value {
                     Some(v) => {
                         let subject = self.temp(ty);
                         let pat = self.irrefutable_pattern(b.pattern, ty, mutable);
-                        out.push(TStmt { kind: TStmtKind::Destructure(subject, v, pat), span: b.pattern.span });
+                        out.push(TStmt {
+                            kind: TStmtKind::Destructure(subject, v, pat),
+                            span: b.pattern.span,
+                        });
                         self.globalize_pattern(b.pattern, out);
                     }
-                    None => self.error("tuple destructuring needs an initial value", b.pattern.span),
+                    None => {
+                        self.error("tuple destructuring needs an initial value", b.pattern.span)
+                    }
                 },
-                _ => self.error("this pattern is not supported in a declaration", b.pattern.span),
+                _ => self.error(
+                    "this pattern is not supported in a declaration",
+                    b.pattern.span,
+                ),
             }
         }
     }
 
     /// `weak` needs an optional class type and `var`; `unowned` a class type (Swift's rules).
-    pub(super) fn check_reference_ownership(&mut self, ownership: Ownership, ty: TypeId, mutable: bool, span: Span) {
+    pub(super) fn check_reference_ownership(
+        &mut self,
+        ownership: Ownership,
+        ty: TypeId,
+        mutable: bool,
+        span: Span,
+    ) {
         if self.types().is_error(ty) {
             return;
         }
         let inner = self.env.types.optional_inner(ty);
-        let class_of = |c: &Self, t: TypeId| c.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class);
-        let word = if ownership == Ownership::Weak { "weak" } else { "unowned" };
+        let class_of = |c: &Self, t: TypeId| {
+            c.env
+                .types
+                .nominal(t)
+                .is_some_and(|n| n.kind == super::types::NominalKind::Class)
+        };
+        let word = if ownership == Ownership::Weak {
+            "weak"
+        } else {
+            "unowned"
+        };
         let target = inner.unwrap_or(ty);
         if !class_of(self, target) {
             let n = self.ty_name(target);
@@ -473,17 +677,30 @@ impl<'e, 's> Checker<'e, 's> {
         if ownership == Ownership::Weak {
             if inner.is_none() {
                 let n = self.ty_name(ty);
-                self.error(format!("'weak' variable should have optional type '{n}?'"), span);
+                self.error(
+                    format!("'weak' variable should have optional type '{n}?'"),
+                    span,
+                );
             } else if !mutable {
-                self.error("'weak' must be a mutable variable, because it may change at runtime", span);
+                self.error(
+                    "'weak' must be a mutable variable, because it may change at runtime",
+                    span,
+                );
             }
         }
     }
 
     fn check_redeclaration(&mut self, name: Ident<'_>) {
-        let exists = self.cur_ref().scopes.last().is_some_and(|s| s.names.contains_key(name.name));
+        let exists = self
+            .cur_ref()
+            .scopes
+            .last()
+            .is_some_and(|s| s.names.contains_key(name.name));
         if exists {
-            self.error(format!("invalid redeclaration of '{}'", name.name), name.span);
+            self.error(
+                format!("invalid redeclaration of '{}'", name.name),
+                name.span,
+            );
         }
     }
 
@@ -498,12 +715,19 @@ impl<'e, 's> Checker<'e, 's> {
 
 /// `name(label:label:)` as swiftc names a function in messages.
 fn describe_func(f: &FuncDecl<'_>) -> String {
-    let labels: Vec<Option<String>> = f.params.iter().map(|p| p.label.map(|l| l.name.to_string())).collect();
+    let labels: Vec<Option<String>> = f
+        .params
+        .iter()
+        .map(|p| p.label.map(|l| l.name.to_string()))
+        .collect();
     describe_params(f.name.name, &labels)
 }
 
 /// `name(label:_:)`.
 pub(super) fn describe_params(name: &str, labels: &[Option<String>]) -> String {
-    let labels: String = labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect();
+    let labels: String = labels
+        .iter()
+        .map(|l| format!("{}:", l.as_deref().unwrap_or("_")))
+        .collect();
     format!("{name}({labels})")
 }

@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
+use super::ir::CaptureSource;
 use super::ir::*;
 use super::types::{ParamType, Type, TypeId, TypeTable};
 use super::{Checker, FuncKind, Resolved};
-use super::ir::CaptureSource;
 use crate::stdlib::Builtin;
 use crate::syntax::ast::*;
 use crate::syntax::token::{BinOp, PrefixOp};
@@ -26,7 +26,9 @@ const MAX_EXPR_DEPTH: u32 = 1000;
 
 /// Names a type needs in messages: a function so the template stays in one place.
 pub(super) fn fill(template: &str, actual: &str, expected: &str) -> String {
-    template.replacen("{}", actual, 1).replacen("{}", expected, 1)
+    template
+        .replacen("{}", actual, 1)
+        .replacen("{}", expected, 1)
 }
 
 impl<'e, 's> Checker<'e, 's> {
@@ -39,12 +41,21 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn error_expr(&mut self, span: Span) -> TExpr<'s> {
-        TExpr { ty: TypeTable::ERROR, kind: TExprKind::Void, span }
+        TExpr {
+            ty: TypeTable::ERROR,
+            kind: TExprKind::Void,
+            span,
+        }
     }
 
     /// Checks `e` against `target` and converts it (optional wrapping); the message template
     /// has two `{}`: the actual and the expected type.
-    pub(super) fn check_expr_as(&mut self, e: &Expr<'_>, target: TypeId, template: &str) -> TExpr<'s> {
+    pub(super) fn check_expr_as(
+        &mut self,
+        e: &Expr<'_>,
+        target: TypeId,
+        template: &str,
+    ) -> TExpr<'s> {
         let t = self.check_expr(e, Some(target));
         self.coerce(t, target, template)
     }
@@ -61,17 +72,27 @@ impl<'e, 's> Checker<'e, 's> {
             if t.ty == inner || self.convertible(t.ty, inner) {
                 let inner_t = self.coerce(t, inner, template);
                 let b = self.boxed(inner_t);
-                return TExpr { ty: target, kind: TExprKind::WrapOptional(b), span: t.span };
+                return TExpr {
+                    ty: target,
+                    kind: TExprKind::WrapOptional(b),
+                    span: t.span,
+                };
             }
         }
         if self.convertible(t.ty, target) {
             let b = self.boxed(t);
-            return TExpr { ty: target, kind: TExprKind::Retype(b), span: t.span };
+            return TExpr {
+                ty: target,
+                kind: TExprKind::Retype(b),
+                span: t.span,
+            };
         }
         let (a, b) = (self.ty_name(t.ty), self.ty_name(target));
         if let Type::Optional(inner) = self.ty(t.ty) {
             if inner == target {
-                let msg = format!("value of optional type '{a}' must be unwrapped to a value of type '{b}'");
+                let msg = format!(
+                    "value of optional type '{a}' must be unwrapped to a value of type '{b}'"
+                );
                 self.errors.push(
                     crate::diag::Diagnostic::error(msg, t.span)
                         .with_note("coalesce using '??' to provide a default when the optional value contains 'nil'", t.span)
@@ -106,7 +127,11 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn same_repr(&self, a: TypeId, b: TypeId) -> bool {
-        a == b || matches!((self.env.types.get(a), self.env.types.get(b)), (Type::Tuple(_), Type::Tuple(_)))
+        a == b
+            || matches!(
+                (self.env.types.get(a), self.env.types.get(b)),
+                (Type::Tuple(_), Type::Tuple(_))
+            )
     }
 
     /// Whether `e` is made of numeric literals only (its type follows the context).
@@ -123,10 +148,14 @@ impl<'e, 's> Checker<'e, 's> {
         }
         match e.kind {
             ExprKind::Int(_) | ExprKind::Float(_) => true,
-            ExprKind::Paren(i) | ExprKind::Prefix(PrefixOp::Neg | PrefixOp::Plus, i) => Self::literal_tree_at(i, depth + 1),
-            ExprKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem, a, b) => {
-                Self::literal_tree_at(a, depth + 1) && Self::literal_tree_at(b, depth + 1)
+            ExprKind::Paren(i) | ExprKind::Prefix(PrefixOp::Neg | PrefixOp::Plus, i) => {
+                Self::literal_tree_at(i, depth + 1)
             }
+            ExprKind::Binary(
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem,
+                a,
+                b,
+            ) => Self::literal_tree_at(a, depth + 1) && Self::literal_tree_at(b, depth + 1),
             _ => false,
         }
     }
@@ -142,7 +171,9 @@ impl<'e, 's> Checker<'e, 's> {
         match e.kind {
             ExprKind::Float(_) => true,
             ExprKind::Paren(i) | ExprKind::Prefix(_, i) => Self::float_literal_at(i, depth + 1),
-            ExprKind::Binary(_, a, b) => Self::float_literal_at(a, depth + 1) || Self::float_literal_at(b, depth + 1),
+            ExprKind::Binary(_, a, b) => {
+                Self::float_literal_at(a, depth + 1) || Self::float_literal_at(b, depth + 1)
+            }
             _ => false,
         }
     }
@@ -163,7 +194,10 @@ impl<'e, 's> Checker<'e, 's> {
         if self.expr_depth >= MAX_EXPR_DEPTH {
             if !self.too_deep_reported {
                 self.too_deep_reported = true;
-                self.error("expression is too complex to be checked (nested too deeply)", e.span);
+                self.error(
+                    "expression is too complex to be checked (nested too deeply)",
+                    e.span,
+                );
             }
             return self.error_expr(e.span);
         }
@@ -175,7 +209,12 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn check_expr_inner(&mut self, e: &Expr<'_>, expected: Option<TypeId>) -> TExpr<'s> {
         let key = e as *const Expr<'_> as usize;
-        if let Some(sub) = self.chain_subst.iter().find(|(k, _)| *k == key).map(|(_, t)| *t) {
+        if let Some(sub) = self
+            .chain_subst
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| *t)
+        {
             return sub;
         }
         if let Some(chain) = self.chain_root(e) {
@@ -193,18 +232,20 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ExprKind::Str(segments) => self.string_literal(segments, expected, span),
             ExprKind::Bool(b) => self.mk(TypeTable::BOOL, TExprKind::Bool(b), span),
-            ExprKind::Nil => match expected.filter(|t| matches!(self.env.types.get(*t), Type::Optional(_))) {
-                Some(t) => self.mk(t, TExprKind::Nil, span),
-                None => {
-                    if expected.is_some_and(|t| !self.types().is_error(t)) {
-                        let name = self.ty_name(expected.unwrap_or(TypeTable::ERROR));
-                        self.error(format!("'nil' cannot be assigned to type '{name}'"), span);
-                    } else if expected.is_none() {
-                        self.error("'nil' requires a contextual type", span);
+            ExprKind::Nil => {
+                match expected.filter(|t| matches!(self.env.types.get(*t), Type::Optional(_))) {
+                    Some(t) => self.mk(t, TExprKind::Nil, span),
+                    None => {
+                        if expected.is_some_and(|t| !self.types().is_error(t)) {
+                            let name = self.ty_name(expected.unwrap_or(TypeTable::ERROR));
+                            self.error(format!("'nil' cannot be assigned to type '{name}'"), span);
+                        } else if expected.is_none() {
+                            self.error("'nil' requires a contextual type", span);
+                        }
+                        self.error_expr(span)
                     }
-                    self.error_expr(span)
                 }
-            },
+            }
             ExprKind::Name(name) => self.name_expr(name, span),
             ExprKind::Dollar(n) => self.dollar(n, span),
             ExprKind::Paren(inner) => {
@@ -219,10 +260,15 @@ impl<'e, 's> Checker<'e, 's> {
                 let b = self.check_expr(base, None);
                 self.tuple_field(b, i, ispan, span)
             }
-            ExprKind::Call { callee, args, trailing } => self.call(callee, args, trailing, expected, span),
+            ExprKind::Call {
+                callee,
+                args,
+                trailing,
+            } => self.call(callee, args, trailing, expected, span),
             ExprKind::Subscript(base, args) => self.subscript(base, args, span),
             ExprKind::ForceUnwrap(inner) => {
-                let t = self.check_expr(inner, expected.map(|t| self.env.types.clone().optional(t)));
+                let t =
+                    self.check_expr(inner, expected.map(|t| self.env.types.clone().optional(t)));
                 match self.ty(t.ty) {
                     Type::Optional(i) => {
                         let b = self.boxed(t);
@@ -231,7 +277,10 @@ impl<'e, 's> Checker<'e, 's> {
                     Type::Error => t,
                     _ => {
                         let name = self.ty_name(t.ty);
-                        self.error(format!("cannot force unwrap value of non-optional type '{name}'"), span);
+                        self.error(
+                            format!("cannot force unwrap value of non-optional type '{name}'"),
+                            span,
+                        );
                         t
                     }
                 }
@@ -241,7 +290,12 @@ impl<'e, 's> Checker<'e, 's> {
                 let t = self.check_expr(inner, expected);
                 if !matches!(self.ty(t.ty), Type::Optional(_) | Type::Error) {
                     let name = self.ty_name(t.ty);
-                    self.error(format!("cannot use optional chaining on non-optional value of type '{name}'"), span);
+                    self.error(
+                        format!(
+                            "cannot use optional chaining on non-optional value of type '{name}'"
+                        ),
+                        span,
+                    );
                 }
                 t
             }
@@ -257,35 +311,75 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::Binary(op, a, b) => self.binary(op, a, b, expected, span),
             ExprKind::Assign(op, target, value) => self.assign(op, target, value, span),
             ExprKind::Ternary(c, a, b) => {
-                let c = self.check_expr_as(c, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
-                let (a, b) = if matches!(b.kind, ExprKind::Nil) && !matches!(a.kind, ExprKind::Nil) {
+                let c = self.check_expr_as(
+                    c,
+                    TypeTable::BOOL,
+                    "cannot convert value of type '{}' to expected condition type '{}'",
+                );
+                let (a, b) = if matches!(b.kind, ExprKind::Nil) && !matches!(a.kind, ExprKind::Nil)
+                {
                     // `c ? x : nil` is optional.
-                    let at = self.check_expr(a, expected.and_then(|t| self.env.types.optional_inner(t)));
+                    let at =
+                        self.check_expr(a, expected.and_then(|t| self.env.types.optional_inner(t)));
                     let target = match self.ty(at.ty) {
                         Type::Optional(_) => at.ty,
                         _ => self.types().optional(at.ty),
                     };
-                    let at = self.coerce(at, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
-                    let bt = self.check_expr_as(b, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let at = self.coerce(
+                        at,
+                        target,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
+                    let bt = self.check_expr_as(
+                        b,
+                        target,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
                     (at, bt)
                 } else if matches!(a.kind, ExprKind::Nil) && !matches!(b.kind, ExprKind::Nil) {
-                    let bt = self.check_expr(b, expected.and_then(|t| self.env.types.optional_inner(t)));
+                    let bt =
+                        self.check_expr(b, expected.and_then(|t| self.env.types.optional_inner(t)));
                     let target = match self.ty(bt.ty) {
                         Type::Optional(_) => bt.ty,
                         _ => self.types().optional(bt.ty),
                     };
-                    let bt = self.coerce(bt, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
-                    let at = self.check_expr_as(a, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let bt = self.coerce(
+                        bt,
+                        target,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
+                    let at = self.check_expr_as(
+                        a,
+                        target,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
                     (at, bt)
                 } else if Self::is_literal_tree(a) && !Self::is_literal_tree(b) {
                     let bt = self.check_expr(b, expected);
-                    let at = self.check_expr_as(a, bt.ty, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let at = self.check_expr_as(
+                        a,
+                        bt.ty,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
                     (at, bt)
                 } else {
                     let at = self.check_expr(a, expected);
-                    let target = expected.filter(|t| self.convertible(at.ty, *t) || matches!(self.env.types.get(*t), Type::Optional(_))).unwrap_or(at.ty);
-                    let at = self.coerce(at, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
-                    let bt = self.check_expr_as(b, target, "result values in '? :' expression have mismatching types '{}' and '{}'");
+                    let target = expected
+                        .filter(|t| {
+                            self.convertible(at.ty, *t)
+                                || matches!(self.env.types.get(*t), Type::Optional(_))
+                        })
+                        .unwrap_or(at.ty);
+                    let at = self.coerce(
+                        at,
+                        target,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
+                    let bt = self.check_expr_as(
+                        b,
+                        target,
+                        "result values in '? :' expression have mismatching types '{}' and '{}'",
+                    );
                     (at, bt)
                 };
                 let ty = a.ty;
@@ -296,7 +390,11 @@ impl<'e, 's> Checker<'e, 's> {
                 let target = self.resolve_type(t);
                 match kind {
                     CastKind::As => {
-                        let v = self.check_expr_as(inner, target, "cannot convert value of type '{}' to type '{}' in coercion");
+                        let v = self.check_expr_as(
+                            inner,
+                            target,
+                            "cannot convert value of type '{}' to type '{}' in coercion",
+                        );
                         let b = self.boxed(v);
                         self.mk(target, TExprKind::Retype(b), span)
                     }
@@ -308,11 +406,17 @@ impl<'e, 's> Checker<'e, 's> {
                 self.closure(c, hint, span)
             }
             ExprKind::InOut(_) => {
-                self.error("'&' may only be used to pass an argument to inout parameter", span);
+                self.error(
+                    "'&' may only be used to pass an argument to inout parameter",
+                    span,
+                );
                 self.error_expr(span)
             }
             ExprKind::TypeRef(_) => {
-                self.error("expected member name or initializer call after type name", span);
+                self.error(
+                    "expected member name or initializer call after type name",
+                    span,
+                );
                 self.error_expr(span)
             }
             ExprKind::ImplicitMember(name) => {
@@ -321,7 +425,13 @@ impl<'e, 's> Checker<'e, 's> {
                 match target.filter(|t| self.env.types.nominal(*t).is_some()) {
                     Some(t) => self.static_member_of(t, name, expected, span),
                     None => {
-                        self.error(format!("cannot infer contextual base in reference to member '{}'", name.name), span);
+                        self.error(
+                            format!(
+                                "cannot infer contextual base in reference to member '{}'",
+                                name.name
+                            ),
+                            span,
+                        );
                         self.error_expr(span)
                     }
                 }
@@ -338,20 +448,27 @@ impl<'e, 's> Checker<'e, 's> {
             },
             ExprKind::SuperMember(name) => {
                 // `super.property`
-                let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass);
+                let sup = self
+                    .self_type_in_scope()
+                    .and_then(|t| self.env.types.nominal(t))
+                    .and_then(|n| n.superclass);
                 match sup {
                     Some(sup) => {
-                        let me = Expr { kind: ExprKind::SelfValue, span };
+                        let me = Expr {
+                            kind: ExprKind::SelfValue,
+                            span,
+                        };
                         let b = self.check_expr(&me, None);
                         let b = TExpr { ty: sup, ..b };
                         match self.class_member_place(b, name, false, span) {
                             Some(p) => self.place_value(&p, span),
                             None => {
                                 // A get-only computed property of the superclass: its getter.
-                                let getter = self.find_member(sup, name.name).and_then(|m| match m {
-                                    super::nominal::Member::Computed(c) => Some(c),
-                                    _ => None,
-                                });
+                                let getter =
+                                    self.find_member(sup, name.name).and_then(|m| match m {
+                                        super::nominal::Member::Computed(c) => Some(c),
+                                        _ => None,
+                                    });
                                 match getter {
                                     Some(c) => self.call_func_index(c.getter, c.ty, vec![b], span),
                                     None => self.error_expr(span),
@@ -377,27 +494,47 @@ impl<'e, 's> Checker<'e, 's> {
     fn int_literal(&mut self, text: &str, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
         let target = self.literal_target(expected);
         let Some(v) = parse_int(text) else {
-            let ty = if target == Some(TypeTable::DOUBLE) { "Double" } else { "Int" };
-            self.error(format!("integer literal '{text}' overflows when stored into '{ty}'"), span);
+            let ty = if target == Some(TypeTable::DOUBLE) {
+                "Double"
+            } else {
+                "Int"
+            };
+            self.error(
+                format!("integer literal '{text}' overflows when stored into '{ty}'"),
+                span,
+            );
             return self.error_expr(span);
         };
         if target == Some(TypeTable::DOUBLE) {
             let d = match v {
                 Some(i) => i as f64,
-                None => text.chars().filter(|c| *c != '_').collect::<String>().parse::<f64>().unwrap_or(f64::INFINITY),
+                None => text
+                    .chars()
+                    .filter(|c| *c != '_')
+                    .collect::<String>()
+                    .parse::<f64>()
+                    .unwrap_or(f64::INFINITY),
             };
             return self.mk(TypeTable::DOUBLE, TExprKind::Double(d), span);
         }
         match v {
             Some(v) => self.mk(TypeTable::INT, TExprKind::Int(v), span),
             None => {
-                self.error(format!("integer literal '{text}' overflows when stored into 'Int'"), span);
+                self.error(
+                    format!("integer literal '{text}' overflows when stored into 'Int'"),
+                    span,
+                );
                 self.error_expr(span)
             }
         }
     }
 
-    fn string_literal(&mut self, segments: &[StrSegment<'_>], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    fn string_literal(
+        &mut self,
+        segments: &[StrSegment<'_>],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         let plain: Option<String> = segments
             .iter()
             .map(|s| match s {
@@ -439,7 +576,10 @@ impl<'e, 's> Checker<'e, 's> {
     fn name_expr(&mut self, name: &str, span: Span) -> TExpr<'s> {
         let found = self.lookup(name);
         // Inside a method, a property of `self` comes before globals of the same name.
-        if !matches!(found, Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_)))) {
+        if !matches!(
+            found,
+            Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_)))
+        ) {
             if let Some(member) = self.implicit_self_member(name, span) {
                 return member;
             }
@@ -470,11 +610,25 @@ impl<'e, 's> Checker<'e, 's> {
             }
             None => {
                 if self.is_type_name(name) {
-                    self.error(format!("expected member name or constructor call after type name '{name}'"), span);
+                    self.error(
+                        format!(
+                            "expected member name or constructor call after type name '{name}'"
+                        ),
+                        span,
+                    );
                 } else if builtins_needing_foundation(name) && !self.env.foundation {
-                    self.error_with_note(format!("cannot find '{name}' in scope"), span, "add 'import Foundation' to use it");
+                    self.error_with_note(
+                        format!("cannot find '{name}' in scope"),
+                        span,
+                        "add 'import Foundation' to use it",
+                    );
                 } else if super::builtins::is_builtin_function(name) {
-                    self.error(format!("builtin function '{name}' cannot be used as a value here; call it"), span);
+                    self.error(
+                        format!(
+                            "builtin function '{name}' cannot be used as a value here; call it"
+                        ),
+                        span,
+                    );
                 } else {
                     self.error(format!("cannot find '{name}' in scope"), span);
                 }
@@ -497,17 +651,26 @@ impl<'e, 's> Checker<'e, 's> {
     /// `name` as `self.name` (or `Type.name` in a static method), when it is a member.
     pub(super) fn implicit_self_member(&mut self, name: &str, span: Span) -> Option<TExpr<'s>> {
         if let Some(ty) = self.stack.iter().rev().find_map(|(_, f)| f.self_type) {
-            let raw_value = name == "rawValue" && self.env.types.nominal(ty).is_some_and(|n| n.raw_type.is_some());
+            let raw_value = name == "rawValue"
+                && self
+                    .env
+                    .types
+                    .nominal(ty)
+                    .is_some_and(|n| n.raw_type.is_some());
             if raw_value || self.find_member(ty, name).is_some() {
-                let base = Expr { kind: ExprKind::SelfValue, span };
+                let base = Expr {
+                    kind: ExprKind::SelfValue,
+                    span,
+                };
                 return Some(self.member(&base, Ident { name, span }, span));
             }
         }
         if let Some(ty) = self.cur_ref().static_self {
-            let info = self.env.types.nominal(ty)?;
-            if info.statics.iter().any(|(n, _, _)| n == name) || info.computed.iter().any(|c| c.is_static && c.name == name) {
-                let name = self.text(name);
-                return Some(self.static_member_of(ty, Ident { name, span }, None, span));
+            if let Some((global, t)) = self.find_static_stored(ty, name) {
+                return Some(self.mk(t, TExprKind::Var(VarRef::Global(global)), span));
+            }
+            if let Some(c) = self.find_static_computed(ty, name) {
+                return Some(self.get_self_type_property(&c, span));
             }
         }
         None
@@ -526,8 +689,10 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     pub(super) fn is_type_name(&self, name: &str) -> bool {
-        matches!(name, "Int" | "Double" | "Bool" | "String" | "Character" | "Array" | "Dictionary" | "Set")
-            || self.env.aliases.contains_key(name)
+        matches!(
+            name,
+            "Int" | "Double" | "Bool" | "String" | "Character" | "Array" | "Dictionary" | "Set"
+        ) || self.env.aliases.contains_key(name)
     }
 
     fn dollar(&mut self, n: u32, span: Span) -> TExpr<'s> {
@@ -535,12 +700,18 @@ impl<'e, 's> Checker<'e, 's> {
         let depth = self.stack.len() - 1;
         let f = &self.stack[depth].1;
         if f.kind != FuncKind::Closure {
-            self.error(format!("anonymous closure argument not contained in a closure"), span);
+            self.error(
+                format!("anonymous closure argument not contained in a closure"),
+                span,
+            );
             return self.error_expr(span);
         }
         match f.dollar_params.get(n as usize).copied() {
             Some(v) => {
-                let ty = f.ir.locals.get(v.0 as usize).map_or(TypeTable::ERROR, |l| l.ty);
+                let ty =
+                    f.ir.locals
+                        .get(v.0 as usize)
+                        .map_or(TypeTable::ERROR, |l| l.ty);
                 self.mk(ty, TExprKind::Var(VarRef::Local(v)), span)
             }
             None => {
@@ -548,7 +719,13 @@ impl<'e, 's> Checker<'e, 's> {
                     self.error("anonymous closure arguments cannot be used inside a closure that has explicit arguments", span);
                 } else {
                     let count = f.dollar_params.len();
-                    self.error(format!("contextual closure type expects {count} argument{}, but ${n} was used", if count == 1 { "" } else { "s" }), span);
+                    self.error(
+                        format!(
+                            "contextual closure type expects {count} argument{}, but ${n} was used",
+                            if count == 1 { "" } else { "s" }
+                        ),
+                        span,
+                    );
                 }
                 self.error_expr(span)
             }
@@ -568,7 +745,11 @@ impl<'e, 's> Checker<'e, 's> {
         for (i, a) in args.iter().enumerate() {
             let hint = expected_elems.as_ref().map(|e| e[i].1);
             let t = match hint {
-                Some(h) => self.check_expr_as(a.value, h, "cannot convert value of type '{}' to expected element type '{}'"),
+                Some(h) => self.check_expr_as(
+                    a.value,
+                    h,
+                    "cannot convert value of type '{}' to expected element type '{}'",
+                ),
                 None => self.check_expr(a.value, None),
             };
             types.push((a.label.map(|l| l.name.to_string()), t.ty));
@@ -579,7 +760,12 @@ impl<'e, 's> Checker<'e, 's> {
         self.mk(ty, TExprKind::Tuple(parts), span)
     }
 
-    fn array_literal(&mut self, elems: &[Expr<'_>], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    fn array_literal(
+        &mut self,
+        elems: &[Expr<'_>],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         let elem_expected = match expected.map(|t| self.ty(t)) {
             Some(Type::Array(t)) | Some(Type::Set(t)) => Some(t),
             Some(Type::Optional(o)) => match self.ty(o) {
@@ -592,7 +778,11 @@ impl<'e, 's> Checker<'e, 's> {
         if elems.is_empty() {
             return match (elem_expected, expected) {
                 (Some(_), Some(t)) => {
-                    let t = if set_expected { t } else { self.literal_collection_type(t) };
+                    let t = if set_expected {
+                        t
+                    } else {
+                        self.literal_collection_type(t)
+                    };
                     self.mk(t, TExprKind::Array(&[]), span)
                 }
                 _ => {
@@ -604,7 +794,9 @@ impl<'e, 's> Checker<'e, 's> {
         let elem_ty = match elem_expected {
             Some(t) => t,
             None => {
-                if elems.iter().all(Self::is_literal_tree) && elems.iter().any(Self::has_float_literal) {
+                if elems.iter().all(Self::is_literal_tree)
+                    && elems.iter().any(Self::has_float_literal)
+                {
                     TypeTable::DOUBLE
                 } else {
                     let first = self.check_expr(&elems[0], None);
@@ -614,7 +806,11 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let mut parts = Vec::with_capacity(elems.len());
         for e in elems {
-            let t = self.check_expr_as(e, elem_ty, "cannot convert value of type '{}' to expected element type '{}'");
+            let t = self.check_expr_as(
+                e,
+                elem_ty,
+                "cannot convert value of type '{}' to expected element type '{}'",
+            );
             parts.push(t);
         }
         let ty = if set_expected {
@@ -633,7 +829,12 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
-    fn dict_literal(&mut self, entries: &[(Expr<'_>, Expr<'_>)], expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    fn dict_literal(
+        &mut self,
+        entries: &[(Expr<'_>, Expr<'_>)],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         let expected = expected.map(|t| self.literal_collection_type(t));
         let kv = match expected.map(|t| self.ty(t)) {
             Some(Type::Dictionary(k, v)) => Some((k, v)),
@@ -653,7 +854,9 @@ impl<'e, 's> Checker<'e, 's> {
             None => {
                 let k = self.check_expr(&entries[0].0, None).ty;
                 let values: Vec<&Expr<'_>> = entries.iter().map(|e| &e.1).collect();
-                let v = if values.iter().all(|e| Self::is_literal_tree(e)) && values.iter().any(|e| Self::has_float_literal(e)) {
+                let v = if values.iter().all(|e| Self::is_literal_tree(e))
+                    && values.iter().any(|e| Self::has_float_literal(e))
+                {
                     TypeTable::DOUBLE
                 } else {
                     self.check_expr(&entries[0].1, None).ty
@@ -663,13 +866,24 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let mut parts = Vec::with_capacity(entries.len());
         for (k, v) in entries {
-            let k = self.check_expr_as(k, kt, "cannot convert value of type '{}' to expected dictionary key type '{}'");
-            let v = self.check_expr_as(v, vt, "cannot convert value of type '{}' to expected dictionary value type '{}'");
+            let k = self.check_expr_as(
+                k,
+                kt,
+                "cannot convert value of type '{}' to expected dictionary key type '{}'",
+            );
+            let v = self.check_expr_as(
+                v,
+                vt,
+                "cannot convert value of type '{}' to expected dictionary value type '{}'",
+            );
             parts.push((k, v));
         }
         if !self.is_hashable(kt) {
             let name = self.ty_name(kt);
-            self.error(format!("type '{name}' does not conform to protocol 'Hashable'"), span);
+            self.error(
+                format!("type '{name}' does not conform to protocol 'Hashable'"),
+                span,
+            );
         }
         let ty = self.types().intern(Type::Dictionary(kt, vt));
         let parts = self.slice(parts);
@@ -677,7 +891,13 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `t.0` / `t.name` on a tuple value.
-    pub(super) fn tuple_field(&mut self, base: TExpr<'s>, index: u32, ispan: Span, span: Span) -> TExpr<'s> {
+    pub(super) fn tuple_field(
+        &mut self,
+        base: TExpr<'s>,
+        index: u32,
+        ispan: Span,
+        span: Span,
+    ) -> TExpr<'s> {
         match self.ty(base.ty) {
             Type::Tuple(elems) => match elems.get(index as usize) {
                 Some((_, t)) => {
@@ -686,20 +906,32 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 None => {
                     let name = self.ty_name(base.ty);
-                    self.error(format!("value of tuple type '{name}' has no member '{index}'"), ispan);
+                    self.error(
+                        format!("value of tuple type '{name}' has no member '{index}'"),
+                        ispan,
+                    );
                     self.error_expr(span)
                 }
             },
             Type::Error => self.error_expr(span),
             _ => {
                 let name = self.ty_name(base.ty);
-                self.error(format!("value of type '{name}' has no member '{index}'"), ispan);
+                self.error(
+                    format!("value of type '{name}' has no member '{index}'"),
+                    ispan,
+                );
                 self.error_expr(span)
             }
         }
     }
 
-    fn prefix(&mut self, op: PrefixOp, inner: &Expr<'_>, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    fn prefix(
+        &mut self,
+        op: PrefixOp,
+        inner: &Expr<'_>,
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         match op {
             PrefixOp::Neg | PrefixOp::Plus => {
                 // `-9223372036854775808` is a literal, not a negation of an overflowing one.
@@ -735,12 +967,20 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
             PrefixOp::Not => {
-                let t = self.check_expr_as(inner, TypeTable::BOOL, "cannot convert value of type '{}' to expected argument type '{}'");
+                let t = self.check_expr_as(
+                    inner,
+                    TypeTable::BOOL,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let b = self.boxed(t);
                 self.mk(TypeTable::BOOL, TExprKind::Unary(UnKind::Not, b), span)
             }
             PrefixOp::BitNot => {
-                let t = self.check_expr_as(inner, TypeTable::INT, "cannot convert value of type '{}' to expected argument type '{}'");
+                let t = self.check_expr_as(
+                    inner,
+                    TypeTable::INT,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let b = self.boxed(t);
                 self.mk(TypeTable::INT, TExprKind::Unary(UnKind::BitNot, b), span)
             }
@@ -756,22 +996,34 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(ty, TExprKind::Range(lb, hb, op == PrefixOp::Through), span)
             }
             PrefixOp::InOut => {
-                self.error("'&' may only be used to pass an argument to inout parameter", span);
+                self.error(
+                    "'&' may only be used to pass an argument to inout parameter",
+                    span,
+                );
                 self.error_expr(span)
             }
         }
     }
 
     /// Checks two operands whose types must agree, letting literals follow the other side.
-    pub(super) fn operands(&mut self, a: &Expr<'_>, b: &Expr<'_>, expected: Option<TypeId>) -> (TExpr<'s>, TExpr<'s>) {
+    pub(super) fn operands(
+        &mut self,
+        a: &Expr<'_>,
+        b: &Expr<'_>,
+        expected: Option<TypeId>,
+    ) -> (TExpr<'s>, TExpr<'s>) {
         let (la, lb) = (Self::is_literal_tree(a), Self::is_literal_tree(b));
         if la && lb {
-            let numeric = self.literal_target(expected).filter(|t| *t == TypeTable::INT || *t == TypeTable::DOUBLE);
-            let target = numeric.unwrap_or(if Self::has_float_literal(a) || Self::has_float_literal(b) {
-                TypeTable::DOUBLE
-            } else {
-                TypeTable::INT
-            });
+            let numeric = self
+                .literal_target(expected)
+                .filter(|t| *t == TypeTable::INT || *t == TypeTable::DOUBLE);
+            let target = numeric.unwrap_or(
+                if Self::has_float_literal(a) || Self::has_float_literal(b) {
+                    TypeTable::DOUBLE
+                } else {
+                    TypeTable::INT
+                },
+            );
             let at = self.check_expr(a, Some(target));
             let bt = self.check_expr(b, Some(target));
             return (at, bt);
@@ -786,13 +1038,32 @@ impl<'e, 's> Checker<'e, 's> {
         (at, bt)
     }
 
-    fn binary(&mut self, op: BinOp, a: &Expr<'_>, b: &Expr<'_>, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    fn binary(
+        &mut self,
+        op: BinOp,
+        a: &Expr<'_>,
+        b: &Expr<'_>,
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         match op {
             BinOp::And | BinOp::Or => {
-                let at = self.check_expr_as(a, TypeTable::BOOL, "cannot convert value of type '{}' to expected argument type '{}'");
-                let bt = self.check_expr_as(b, TypeTable::BOOL, "cannot convert value of type '{}' to expected argument type '{}'");
+                let at = self.check_expr_as(
+                    a,
+                    TypeTable::BOOL,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
+                let bt = self.check_expr_as(
+                    b,
+                    TypeTable::BOOL,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let (ab, bb) = (self.boxed(at), self.boxed(bt));
-                let kind = if op == BinOp::And { TExprKind::And(ab, bb) } else { TExprKind::Or(ab, bb) };
+                let kind = if op == BinOp::And {
+                    TExprKind::And(ab, bb)
+                } else {
+                    TExprKind::Or(ab, bb)
+                };
                 self.mk(TypeTable::BOOL, kind, span)
             }
             BinOp::Coalesce => {
@@ -807,16 +1078,31 @@ impl<'e, 's> Checker<'e, 's> {
                 };
                 // `a ?? b` where b is optional too gives an optional.
                 let bt = self.check_expr(b, Some(inner));
-                let (target, result) = if bt.ty == at.ty && at.ty != inner { (at.ty, at.ty) } else { (inner, inner) };
-                let bt = self.coerce(bt, target, "cannot convert value of type '{}' to expected argument type '{}'");
+                let (target, result) = if bt.ty == at.ty && at.ty != inner {
+                    (at.ty, at.ty)
+                } else {
+                    (inner, inner)
+                };
+                let bt = self.coerce(
+                    bt,
+                    target,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let (ab, bb) = (self.boxed(at), self.boxed(bt));
                 self.mk(result, TExprKind::Coalesce(ab, bb), span)
             }
             BinOp::HalfOpen | BinOp::Closed => {
                 let (at, bt) = self.operands(a, b, None);
-                let bt = self.coerce(bt, at.ty, "cannot convert value of type '{}' to expected argument type '{}'");
+                let bt = self.coerce(
+                    bt,
+                    at.ty,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let elem = at.ty;
-                if !matches!(self.ty(elem), Type::Int | Type::Double | Type::String | Type::Character | Type::Error) {
+                if !matches!(
+                    self.ty(elem),
+                    Type::Int | Type::Double | Type::String | Type::Character | Type::Error
+                ) {
                     let name = self.ty_name(elem);
                     self.error(format!("referencing operator function '{}' requires that '{name}' conform to 'Comparable'", op.spelling()), span);
                 }
@@ -832,13 +1118,21 @@ impl<'e, 's> Checker<'e, 's> {
                 let (at, bt) = self.operands(a, b, None);
                 let is_ref = |c: &Self, t: TypeId| {
                     let t = c.env.types.optional_inner(t).unwrap_or(t);
-                    c.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class) || c.env.types.is_error(t)
+                    c.env
+                        .types
+                        .nominal(t)
+                        .is_some_and(|n| n.kind == super::types::NominalKind::Class)
+                        || c.env.types.is_error(t)
                 };
                 if !is_ref(self, at.ty) || !is_ref(self, bt.ty) {
                     let (x, y) = (self.ty_name(at.ty), self.ty_name(bt.ty));
                     self.error(format!("argument type '{x}' expected to be an instance of a class or class-constrained type ('{y}')"), span);
                 }
-                let kind = if op == BinOp::Ident { BinKind::Identical } else { BinKind::NotIdentical };
+                let kind = if op == BinOp::Ident {
+                    BinKind::Identical
+                } else {
+                    BinKind::NotIdentical
+                };
                 let (ab, bb) = (self.boxed(at), self.boxed(bt));
                 self.mk(TypeTable::BOOL, TExprKind::Binary(kind, ab, bb), span)
             }
@@ -852,17 +1146,33 @@ impl<'e, 's> Checker<'e, 's> {
                 self.error("assignment is not an expression here", span);
                 self.error_expr(span)
             }
-            BinOp::Eq | BinOp::Ne if matches!(a.kind, ExprKind::Nil) || matches!(b.kind, ExprKind::Nil) => {
+            BinOp::Eq | BinOp::Ne
+                if matches!(a.kind, ExprKind::Nil) || matches!(b.kind, ExprKind::Nil) =>
+            {
                 // `x == nil` works for every optional, Equatable or not.
-                let (other, is_b_nil) = if matches!(b.kind, ExprKind::Nil) { (a, true) } else { (b, false) };
+                let (other, is_b_nil) = if matches!(b.kind, ExprKind::Nil) {
+                    (a, true)
+                } else {
+                    (b, false)
+                };
                 let ot = self.check_expr(other, None);
                 if !matches!(self.ty(ot.ty), Type::Optional(_) | Type::Error) {
                     let n = self.ty_name(ot.ty);
-                    self.error(format!("comparing non-optional value of type '{n}' to 'nil' always returns {}", op != BinOp::Eq), span);
+                    self.error(
+                        format!(
+                            "comparing non-optional value of type '{n}' to 'nil' always returns {}",
+                            op != BinOp::Eq
+                        ),
+                        span,
+                    );
                 }
                 let nil = self.mk(ot.ty, TExprKind::Nil, span);
                 let (x, y) = if is_b_nil { (ot, nil) } else { (nil, ot) };
-                let kind = if op == BinOp::Eq { BinKind::EqValue } else { BinKind::NeValue };
+                let kind = if op == BinOp::Eq {
+                    BinKind::EqValue
+                } else {
+                    BinKind::NeValue
+                };
                 let (xb, yb) = (self.boxed(x), self.boxed(y));
                 self.mk(TypeTable::BOOL, TExprKind::Binary(kind, xb, yb), span)
             }
@@ -884,7 +1194,11 @@ impl<'e, 's> Checker<'e, 's> {
                             if overflow {
                                 self.error(format!("arithmetic operation '{x} {} {y}' (on type 'Int') results in an overflow", op.spelling()), span);
                             } else if matches!(kind, BinKind::DivInt | BinKind::RemInt) && y == 0 {
-                                let what = if kind == BinKind::DivInt { "division" } else { "remainder" };
+                                let what = if kind == BinKind::DivInt {
+                                    "division"
+                                } else {
+                                    "remainder"
+                                };
                                 self.error(format!("{what} by zero"), span);
                             }
                         }
@@ -908,7 +1222,12 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// The typed operation for `op` on operand types `a` and `b`, with its result type.
-    pub(super) fn binary_kind(&mut self, op: BinOp, a: TypeId, b: TypeId) -> Option<(BinKind, TypeId)> {
+    pub(super) fn binary_kind(
+        &mut self,
+        op: BinOp,
+        a: TypeId,
+        b: TypeId,
+    ) -> Option<(BinKind, TypeId)> {
         use BinKind::*;
         let (ta, tb) = (self.ty(a), self.ty(b));
         if a != b {
@@ -916,7 +1235,10 @@ impl<'e, 's> Checker<'e, 's> {
             if matches!(op, BinOp::Eq | BinOp::Ne) {
                 if let Type::Optional(inner) = ta {
                     if inner == b && self.is_equatable(inner) {
-                        return Some((if op == BinOp::Eq { EqValue } else { NeValue }, TypeTable::BOOL));
+                        return Some((
+                            if op == BinOp::Eq { EqValue } else { NeValue },
+                            TypeTable::BOOL,
+                        ));
                     }
                 }
             }
@@ -976,11 +1298,15 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn tuple_comparable(&self, t: TypeId) -> bool {
         match self.env.types.get(t) {
-            Type::Tuple(elems) => elems.len() <= 6
-                && elems.iter().all(|(_, e)| {
-                    matches!(self.env.types.get(*e), Type::Int | Type::Double | Type::String | Type::Character | Type::Bool)
-                        || self.tuple_comparable(*e)
-                }),
+            Type::Tuple(elems) => {
+                elems.len() <= 6
+                    && elems.iter().all(|(_, e)| {
+                        matches!(
+                            self.env.types.get(*e),
+                            Type::Int | Type::Double | Type::String | Type::Character | Type::Bool
+                        ) || self.tuple_comparable(*e)
+                    })
+            }
             _ => false,
         }
     }
@@ -1000,7 +1326,12 @@ impl<'e, 's> Checker<'e, 's> {
                 let Some(unwrapped) = self.env.types.optional_inner(base.ty) else {
                     if !self.types().is_error(base.ty) {
                         let n = self.ty_name(base.ty);
-                        self.error(format!("cannot use optional chaining on non-optional value of type '{n}'"), chain.span);
+                        self.error(
+                            format!(
+                                "cannot use optional chaining on non-optional value of type '{n}'"
+                            ),
+                            chain.span,
+                        );
                     }
                     return self.error_expr(span);
                 };
@@ -1014,7 +1345,15 @@ impl<'e, 's> Checker<'e, 's> {
                 let rb = self.boxed(rest);
                 let wrapped = self.mk(void_opt, TExprKind::WrapOptional(rb), span);
                 let (bb, wb) = (self.boxed(base), self.boxed(wrapped));
-                return self.mk(void_opt, TExprKind::OptionalChain { base: bb, var, rest: wb }, span);
+                return self.mk(
+                    void_opt,
+                    TExprKind::OptionalChain {
+                        base: bb,
+                        var,
+                        rest: wb,
+                    },
+                    span,
+                );
             }
         }
         if let ExprKind::Name("_") = target.kind {
@@ -1032,21 +1371,36 @@ impl<'e, 's> Checker<'e, 's> {
         match op {
             BinOp::Compound(c) => {
                 let v = self.check_expr(value, Some(place_ty));
-                let v = if c.binary() == BinOp::Add && place_ty == TypeTable::STRING && v.ty == TypeTable::CHARACTER {
+                let v = if c.binary() == BinOp::Add
+                    && place_ty == TypeTable::STRING
+                    && v.ty == TypeTable::CHARACTER
+                {
                     v
                 } else {
-                    self.coerce(v, place_ty, "cannot convert value of type '{}' to expected argument type '{}'")
+                    self.coerce(
+                        v,
+                        place_ty,
+                        "cannot convert value of type '{}' to expected argument type '{}'",
+                    )
                 };
                 if place_ty == TypeTable::STRING && c.binary() == BinOp::Add {
                     // `s += x` appends in place (no copy when the string is unique).
                     let place_expr = self.mk(place_ty, TExprKind::InOut(p), target.span);
                     let args = self.slice(vec![place_expr, v]);
-                    return self.mk(TypeTable::VOID, TExprKind::Builtin(Builtin::StrAppend, args), span);
+                    return self.mk(
+                        TypeTable::VOID,
+                        TExprKind::Builtin(Builtin::StrAppend, args),
+                        span,
+                    );
                 }
                 if matches!(self.ty(place_ty), Type::Array(_)) && c.binary() == BinOp::Add {
                     let place_expr = self.mk(place_ty, TExprKind::InOut(p), target.span);
                     let args = self.slice(vec![place_expr, v]);
-                    return self.mk(TypeTable::VOID, TExprKind::Builtin(Builtin::ArrAppendContents, args), span);
+                    return self.mk(
+                        TypeTable::VOID,
+                        TExprKind::Builtin(Builtin::ArrAppendContents, args),
+                        span,
+                    );
                 }
                 match self.binary_kind(c.binary(), place_ty, v.ty) {
                     Some((kind, _)) if self.observed_field(p).is_some() => {
@@ -1054,7 +1408,8 @@ impl<'e, 's> Checker<'e, 's> {
                         let current = self.place_value(p, span);
                         let (cb, vb) = (self.boxed(current), self.boxed(v));
                         let combined = self.mk(place_ty, TExprKind::Binary(kind, cb, vb), span);
-                        self.observed_assign(*p, combined, span).unwrap_or_else(|| self.error_expr(span))
+                        self.observed_assign(*p, combined, span)
+                            .unwrap_or_else(|| self.error_expr(span))
                     }
                     Some((kind, _)) => {
                         let b = self.boxed(v);
@@ -1070,7 +1425,11 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
             _ => {
-                let v = self.check_expr_as(value, place_ty, "cannot assign value of type '{}' to type '{}'");
+                let v = self.check_expr_as(
+                    value,
+                    place_ty,
+                    "cannot assign value of type '{}' to type '{}'",
+                );
                 let v = match *p {
                     Place::Var(r, _) => self.value_for_var(r, v),
                     _ => v,
@@ -1095,21 +1454,37 @@ impl<'e, 's> Checker<'e, 's> {
             };
             places.push(p);
         }
-        let types: Vec<(Option<String>, TypeId)> =
-            places.iter().map(|p| (None, p.as_ref().map_or(TypeTable::ERROR, place_type))).collect();
+        let types: Vec<(Option<String>, TypeId)> = places
+            .iter()
+            .map(|p| (None, p.as_ref().map_or(TypeTable::ERROR, place_type)))
+            .collect();
         let tuple_ty = self.types().tuple(types);
-        let v = self.check_expr_as(value, tuple_ty, "cannot assign value of type '{}' to type '{}'");
+        let v = self.check_expr_as(
+            value,
+            tuple_ty,
+            "cannot assign value of type '{}' to type '{}'",
+        );
         let tmp = self.temp(tuple_ty);
-        let mut stmts = vec![TStmt { kind: TStmtKind::Init(VarRef::Local(tmp), v), span }];
+        let mut stmts = vec![TStmt {
+            kind: TStmtKind::Init(VarRef::Local(tmp), v),
+            span,
+        }];
         for (i, p) in places.into_iter().enumerate() {
             let Some(p) = p else { continue };
             let whole = self.mk(tuple_ty, TExprKind::Var(VarRef::Local(tmp)), span);
             let wb = self.boxed(whole);
             let field_ty = place_type(&p);
-            let field = self.mk(field_ty, TExprKind::TupleField(wb, u32::try_from(i).unwrap_or(0)), span);
+            let field = self.mk(
+                field_ty,
+                TExprKind::TupleField(wb, u32::try_from(i).unwrap_or(0)),
+                span,
+            );
             let (pp, fb) = (self.alloc(p), self.boxed(field));
             let assign = self.mk(TypeTable::VOID, TExprKind::Assign(pp, fb), span);
-            stmts.push(TStmt { kind: TStmtKind::Expr(assign), span });
+            stmts.push(TStmt {
+                kind: TStmtKind::Expr(assign),
+                span,
+            });
         }
         let stmts = self.slice(stmts);
         let void = self.mk(TypeTable::VOID, TExprKind::Void, span);
@@ -1121,20 +1496,40 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn place(&mut self, e: &Expr<'_>, write: bool) -> Option<Place<'s>> {
         // The unwrapped value of an optional chain being lowered (`a?.b = v`).
         let key = e as *const Expr<'_> as usize;
-        if let Some(TExpr { kind: TExprKind::Var(r), ty, .. }) = self.chain_subst.iter().find(|(k, _)| *k == key).map(|(_, t)| *t) {
+        if let Some(TExpr {
+            kind: TExprKind::Var(r),
+            ty,
+            ..
+        }) = self
+            .chain_subst
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| *t)
+        {
             return Some(Place::Var(r, ty));
         }
         match e.kind {
-            ExprKind::Name(name) if !matches!(self.lookup(name), Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_))))
-                && self.self_type_in_scope().is_some_and(|t| self.find_member(t, name).is_some()) =>
+            ExprKind::Name(name)
+                if !matches!(
+                    self.lookup(name),
+                    Some(Resolved::Var(VarRef::Local(_) | VarRef::Capture(_)))
+                ) && self
+                    .self_type_in_scope()
+                    .is_some_and(|t| self.find_member(t, name).is_some()) =>
             {
                 // An implicit `self.name`.
-                let me = Expr { kind: ExprKind::Name("self"), span: e.span };
+                let me = Expr {
+                    kind: ExprKind::Name("self"),
+                    span: e.span,
+                };
                 let base_place = self.place(&me, false)?;
                 if write && !self.is_class_type(place_type(&base_place)) {
                     if let Place::Var(r, _) = base_place {
                         if !self.var_info(r).1 && self.cur_ref().init_of.is_none() {
-                            self.error(format!("cannot assign to property: 'self' is immutable"), e.span);
+                            self.error(
+                                format!("cannot assign to property: 'self' is immutable"),
+                                e.span,
+                            );
                             return None;
                         }
                     }
@@ -1142,7 +1537,10 @@ impl<'e, 's> Checker<'e, 's> {
                 self.member_place(base_place, Ident { name, span: e.span }, write, e.span)
             }
             ExprKind::SelfValue => {
-                let e2 = Expr { kind: ExprKind::Name("self"), span: e.span };
+                let e2 = Expr {
+                    kind: ExprKind::Name("self"),
+                    span: e.span,
+                };
                 let p = self.place(&e2, false)?;
                 if write && !self.is_class_type(place_type(&p)) {
                     if let Place::Var(r, _) = p {
@@ -1155,7 +1553,11 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 Some(p)
             }
-            ExprKind::Name(name) if self.lookup(name).is_none() && self.static_place(name).is_some() => self.static_place(name),
+            ExprKind::Name(name)
+                if self.lookup(name).is_none() && self.static_place(name).is_some() =>
+            {
+                self.static_place(name)
+            }
             ExprKind::Name(name) => match self.lookup(name) {
                 Some(Resolved::Var(r)) => {
                     let (ty, mutable, _) = self.var_info(r);
@@ -1169,7 +1571,10 @@ impl<'e, 's> Checker<'e, 's> {
                     Some(Place::Var(r, ty))
                 }
                 Some(_) => {
-                    self.error(format!("cannot assign to value: '{name}' is a function"), e.span);
+                    self.error(
+                        format!("cannot assign to value: '{name}' is a function"),
+                        e.span,
+                    );
                     None
                 }
                 None => {
@@ -1188,7 +1593,11 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                         return None;
                     };
-                    let key = self.check_expr_as(value, k, "cannot convert value of type '{}' to expected argument type '{}'");
+                    let key = self.check_expr_as(
+                        value,
+                        k,
+                        "cannot convert value of type '{}' to expected argument type '{}'",
+                    );
                     let (bp, kb) = (self.alloc(base_place), self.boxed(key));
                     Some(Place::DictForce(bp, kb, v))
                 }
@@ -1205,26 +1614,51 @@ impl<'e, 's> Checker<'e, 's> {
                 let bp = self.alloc(base_place);
                 match (self.ty(base_ty), args) {
                     (Type::Array(elem), [Arg { label: None, value }]) => {
-                        let i = self.check_expr_as(value, TypeTable::INT, "cannot convert value of type '{}' to expected argument type '{}'");
+                        let i = self.check_expr_as(
+                            value,
+                            TypeTable::INT,
+                            "cannot convert value of type '{}' to expected argument type '{}'",
+                        );
                         let ib = self.boxed(i);
                         Some(Place::Index(bp, ib, elem))
                     }
                     (Type::Dictionary(k, v), [Arg { label: None, value }]) => {
-                        let key = self.check_expr_as(value, k, "cannot convert value of type '{}' to expected argument type '{}'");
+                        let key = self.check_expr_as(
+                            value,
+                            k,
+                            "cannot convert value of type '{}' to expected argument type '{}'",
+                        );
                         let kb = self.boxed(key);
                         let ov = self.types().optional(v);
                         Some(Place::DictKey(bp, kb, ov))
                     }
-                    (Type::Dictionary(k, v), [Arg { label: None, value }, Arg { label: Some(l), value: d }]) if l.name == "default" => {
-                        let key = self.check_expr_as(value, k, "cannot convert value of type '{}' to expected argument type '{}'");
-                        let def = self.check_expr_as(d, v, "cannot convert value of type '{}' to expected argument type '{}'");
+                    (
+                        Type::Dictionary(k, v),
+                        [Arg { label: None, value }, Arg {
+                            label: Some(l),
+                            value: d,
+                        }],
+                    ) if l.name == "default" => {
+                        let key = self.check_expr_as(
+                            value,
+                            k,
+                            "cannot convert value of type '{}' to expected argument type '{}'",
+                        );
+                        let def = self.check_expr_as(
+                            d,
+                            v,
+                            "cannot convert value of type '{}' to expected argument type '{}'",
+                        );
                         let (kb, db) = (self.boxed(key), self.boxed(def));
                         Some(Place::DictKeyDefault(bp, kb, db, v))
                     }
                     (Type::Error, _) => None,
                     _ => {
                         let name = self.ty_name(base_ty);
-                        self.error(format!("cannot assign through subscript of type '{name}'"), e.span);
+                        self.error(
+                            format!("cannot assign through subscript of type '{name}'"),
+                            e.span,
+                        );
                         None
                     }
                 }
@@ -1239,7 +1673,13 @@ impl<'e, 's> Checker<'e, 's> {
                             Some(Place::TupleField(bp, i, *t))
                         }
                         None => {
-                            self.error(format!("value of tuple type '{}' has no member '{i}'", self.ty_name(base_ty)), ispan);
+                            self.error(
+                                format!(
+                                    "value of tuple type '{}' has no member '{i}'",
+                                    self.ty_name(base_ty)
+                                ),
+                                ispan,
+                            );
                             None
                         }
                     },
@@ -1250,7 +1690,12 @@ impl<'e, 's> Checker<'e, 's> {
                 // Static stored properties.
                 if let ExprKind::Name(tn) = base.kind {
                     if let Some(t) = self.user_type_named(tn) {
-                        let statics = self.env.types.nominal(t).map(|n| n.statics.clone()).unwrap_or_default();
+                        let statics = self
+                            .env
+                            .types
+                            .nominal(t)
+                            .map(|n| n.statics.clone())
+                            .unwrap_or_default();
                         if let Some((_, g, ty)) = statics.iter().find(|(n, _, _)| n == name.name) {
                             return Some(Place::Var(VarRef::Global(*g), *ty));
                         }
@@ -1258,7 +1703,9 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 // A class reference need not be a mutable place to have its properties set:
                 // evaluate it as a value (`john!.card = c`, `list[0].value = 1`).
-                if self.peek_type(base).is_some_and(|t| self.is_class_type(t)) && !self.is_simple_place(base) {
+                if self.peek_type(base).is_some_and(|t| self.is_class_type(t))
+                    && !self.is_simple_place(base)
+                {
                     let b = self.check_expr(base, None);
                     return self.class_member_place(b, name, write, e.span);
                 }
@@ -1269,8 +1716,14 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ExprKind::SuperMember(name) => {
                 // `super.level = v`: the superclass's own property, not the override.
-                let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass)?;
-                let me = Expr { kind: ExprKind::SelfValue, span: e.span };
+                let sup = self
+                    .self_type_in_scope()
+                    .and_then(|t| self.env.types.nominal(t))
+                    .and_then(|n| n.superclass)?;
+                let me = Expr {
+                    kind: ExprKind::SelfValue,
+                    span: e.span,
+                };
                 let b = self.check_expr(&me, None);
                 let b = TExpr { ty: sup, ..b };
                 self.class_member_place(b, name, write, e.span)
@@ -1285,9 +1738,20 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `base.name` as a place: a labeled tuple element, a stored or computed property.
-    fn member_place(&mut self, base_place: Place<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
+    fn member_place(
+        &mut self,
+        base_place: Place<'s>,
+        name: Ident<'_>,
+        write: bool,
+        span: Span,
+    ) -> Option<Place<'s>> {
         let base_ty = place_type(&base_place);
-        if self.env.types.nominal(base_ty).is_some_and(|i| i.kind == super::types::NominalKind::Class) {
+        if self
+            .env
+            .types
+            .nominal(base_ty)
+            .is_some_and(|i| i.kind == super::types::NominalKind::Class)
+        {
             // A class instance is a reference: its properties are places whatever the base.
             let base = self.place_value(&base_place, span);
             return self.class_member_place(base, name, write, span);
@@ -1298,7 +1762,10 @@ impl<'e, 's> Checker<'e, 's> {
                 let in_init = self.cur_ref().init_of.is_some();
                 if write && !f.mutable && !in_init {
                     self.error_with_note(
-                        format!("cannot assign to property: '{}' is a 'let' constant", f.name),
+                        format!(
+                            "cannot assign to property: '{}' is a 'let' constant",
+                            f.name
+                        ),
                         name.span,
                         "change 'let' to 'var' to make it mutable",
                     );
@@ -1306,10 +1773,20 @@ impl<'e, 's> Checker<'e, 's> {
                 let bp = self.alloc(base_place);
                 return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), f.ty));
             }
-            if let Some(c) = info.computed.iter().find(|c| c.name == name.name && !c.is_static) {
+            if let Some(c) = info
+                .computed
+                .iter()
+                .find(|c| c.name == name.name && !c.is_static)
+            {
                 let Some(setter) = c.setter else {
                     if write {
-                        self.error(format!("cannot assign to property: '{}' is a get-only property", c.name), name.span);
+                        self.error(
+                            format!(
+                                "cannot assign to property: '{}' is a get-only property",
+                                c.name
+                            ),
+                            name.span,
+                        );
                     }
                     return None;
                 };
@@ -1318,22 +1795,41 @@ impl<'e, 's> Checker<'e, 's> {
             }
         }
         if let Type::Tuple(elems) = self.ty(base_ty) {
-            if let Some(i) = elems.iter().position(|(l, _)| l.as_deref() == Some(name.name)) {
+            if let Some(i) = elems
+                .iter()
+                .position(|(l, _)| l.as_deref() == Some(name.name))
+            {
                 let bp = self.alloc(base_place);
-                return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), elems[i].1));
+                return Some(Place::TupleField(
+                    bp,
+                    u32::try_from(i).unwrap_or(0),
+                    elems[i].1,
+                ));
             }
         }
         let _ = span;
         let tname = self.ty_name(base_ty);
         if write {
-            self.error(format!("cannot assign to property: '{}' is a get-only property of '{tname}'", name.name), name.span);
+            self.error(
+                format!(
+                    "cannot assign to property: '{}' is a get-only property of '{tname}'",
+                    name.name
+                ),
+                name.span,
+            );
         }
         None
     }
 
     /// `x is T`, `x as? T`, `x as! T` on class hierarchies: a run-time check of the instance's
     /// class.
-    fn class_cast(&mut self, kind: CastKind, inner: &Expr<'_>, target: TypeId, span: Span) -> TExpr<'s> {
+    fn class_cast(
+        &mut self,
+        kind: CastKind,
+        inner: &Expr<'_>,
+        target: TypeId,
+        span: Span,
+    ) -> TExpr<'s> {
         let v = self.check_expr(inner, None);
         let from = self.env.types.optional_inner(v.ty).unwrap_or(v.ty);
         if !self.is_class_type(from) || !self.is_class_type(target) {
@@ -1356,7 +1852,10 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Whether `t` is a class type.
     pub(super) fn is_class_type(&self, t: TypeId) -> bool {
-        self.env.types.nominal(t).is_some_and(|n| n.kind == super::types::NominalKind::Class)
+        self.env
+            .types
+            .nominal(t)
+            .is_some_and(|n| n.kind == super::types::NominalKind::Class)
     }
 
     /// The type of a simple place expression without checking it (names, `self`, stored
@@ -1399,24 +1898,34 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// A static stored property named bare inside a static member of its type.
     fn static_place(&self, name: &str) -> Option<Place<'s>> {
-        let st = self.cur_ref().static_self.or_else(|| self.self_type_in_scope())?;
-        let info = self.env.types.nominal(st)?;
-        let (_, g, ty) = info.statics.iter().find(|(n, _, _)| n == name)?;
-        Some(Place::Var(VarRef::Global(*g), *ty))
+        let st = self
+            .cur_ref()
+            .static_self
+            .or_else(|| self.self_type_in_scope())?;
+        let (g, ty) = self.find_static_stored(st, name)?;
+        Some(Place::Var(VarRef::Global(g), ty))
     }
 
     /// Whether `e` is a variable or a chain of stored properties and subscripts of one.
     fn is_simple_place(&self, e: &Expr<'_>) -> bool {
         match e.kind {
             ExprKind::Name(_) | ExprKind::SelfValue => true,
-            ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Paren(b) => self.is_simple_place(b),
+            ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Paren(b) => {
+                self.is_simple_place(b)
+            }
             _ => false,
         }
     }
 
     /// A property of a class instance as a place: stored (`ObjField`) or computed (its setter
     /// called with the instance).
-    fn class_member_place(&mut self, b: TExpr<'s>, name: Ident<'_>, write: bool, span: Span) -> Option<Place<'s>> {
+    fn class_member_place(
+        &mut self,
+        b: TExpr<'s>,
+        name: Ident<'_>,
+        write: bool,
+        span: Span,
+    ) -> Option<Place<'s>> {
         let ty = b.ty;
         let info = self.env.types.nominal(ty).cloned()?;
         // A computed property along the superclass chain comes first: a subclass may
@@ -1424,10 +1933,20 @@ impl<'e, 's> Checker<'e, 's> {
         let mut cur = Some(ty);
         while let Some(c) = cur {
             let n = self.env.types.nominal(c)?.clone();
-            if let Some(cp) = n.computed.iter().find(|cp| cp.name == name.name && !cp.is_static) {
+            if let Some(cp) = n
+                .computed
+                .iter()
+                .find(|cp| cp.name == name.name && !cp.is_static)
+            {
                 let Some(setter) = cp.setter else {
                     if write {
-                        self.error(format!("cannot assign to property: '{}' is a get-only property", cp.name), name.span);
+                        self.error(
+                            format!(
+                                "cannot assign to property: '{}' is a get-only property",
+                                cp.name
+                            ),
+                            name.span,
+                        );
                     }
                     return None;
                 };
@@ -1440,7 +1959,10 @@ impl<'e, 's> Checker<'e, 's> {
             let f = &info.fields[i];
             if write && !f.mutable && self.cur_ref().init_of.is_none() {
                 self.error_with_note(
-                    format!("cannot assign to property: '{}' is a 'let' constant", f.name),
+                    format!(
+                        "cannot assign to property: '{}' is a 'let' constant",
+                        f.name
+                    ),
                     name.span,
                     "change 'let' to 'var' to make it mutable",
                 );
@@ -1449,7 +1971,10 @@ impl<'e, 's> Checker<'e, 's> {
             return Some(Place::ObjField(bb, u32::try_from(i).unwrap_or(0), f.ty));
         }
         let n = self.ty_name(ty);
-        self.error(format!("value of type '{n}' has no member '{}'", name.name), span);
+        self.error(
+            format!("value of type '{n}' has no member '{}'", name.name),
+            span,
+        );
         None
     }
 
@@ -1468,7 +1993,9 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(*t, TExprKind::TupleField(bb, *i), span)
             }
             Place::ObjField(b, i, t) => self.mk(*t, TExprKind::ObjField(b, *i), span),
-            Place::ObjComputed(b, getter, _, t) => self.call_func_index(*getter, *t, vec![**b], span),
+            Place::ObjComputed(b, getter, _, t) => {
+                self.call_func_index(*getter, *t, vec![**b], span)
+            }
             Place::Index(b, i, t) => {
                 let base = self.place_value(b, span);
                 let args = self.slice(vec![base, **i]);
@@ -1496,7 +2023,10 @@ impl<'e, 's> Checker<'e, 's> {
     /// The innermost `?.` in the postfix chain starting at `e` (not yet being lowered).
     fn chain_root<'x>(&self, e: &'x Expr<'x>) -> Option<&'x Expr<'x>> {
         let base = match e.kind {
-            ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Subscript(b, _) | ExprKind::ForceUnwrap(b) => b,
+            ExprKind::Member(b, _)
+            | ExprKind::TupleIndex(b, _, _)
+            | ExprKind::Subscript(b, _)
+            | ExprKind::ForceUnwrap(b) => b,
             ExprKind::Call { callee, .. } => callee,
             _ => return None,
         };
@@ -1508,7 +2038,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             match cur.kind {
                 ExprKind::OptionalChain(_) => return Some(cur),
-                ExprKind::Member(b, _) | ExprKind::TupleIndex(b, _, _) | ExprKind::Subscript(b, _) | ExprKind::ForceUnwrap(b) => cur = b,
+                ExprKind::Member(b, _)
+                | ExprKind::TupleIndex(b, _, _)
+                | ExprKind::Subscript(b, _)
+                | ExprKind::ForceUnwrap(b) => cur = b,
                 ExprKind::Call { callee, .. } => cur = callee,
                 _ => return None,
             }
@@ -1526,7 +2059,10 @@ impl<'e, 's> Checker<'e, 's> {
             Type::Error => return self.error_expr(whole.span),
             _ => {
                 let name = self.ty_name(base.ty);
-                self.error(format!("cannot use optional chaining on non-optional value of type '{name}'"), chain.span);
+                self.error(
+                    format!("cannot use optional chaining on non-optional value of type '{name}'"),
+                    chain.span,
+                );
                 return self.error_expr(whole.span);
             }
         };
@@ -1551,7 +2087,15 @@ impl<'e, 's> Checker<'e, 's> {
             self.mk(ty, TExprKind::WrapOptional(b), whole.span)
         };
         let (bb, rb) = (self.boxed(base), self.boxed(rest));
-        self.mk(ty, TExprKind::OptionalChain { base: bb, var, rest: rb }, whole.span)
+        self.mk(
+            ty,
+            TExprKind::OptionalChain {
+                base: bb,
+                var,
+                rest: rb,
+            },
+            whole.span,
+        )
     }
 
     /// An operator as a function value: a two-parameter closure applying it, typed from the
@@ -1559,12 +2103,20 @@ impl<'e, 's> Checker<'e, 's> {
     fn operator_function(&mut self, op: BinOp, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
         let hint = expected.and_then(|t| self.hint_from_type(t));
         let Some(ClosureHint { params, .. }) = hint.filter(|h| h.params.len() == 2) else {
-            self.error(format!("operator '{}' cannot be used as a value without a function type context", op.spelling()), span);
+            self.error(
+                format!(
+                    "operator '{}' cannot be used as a value without a function type context",
+                    op.spelling()
+                ),
+                span,
+            );
             return self.error_expr(span);
         };
         let (a, b) = (params[0].ty, params[1].ty);
         let (kind, result) = match op {
-            BinOp::And | BinOp::Or if a == TypeTable::BOOL && b == TypeTable::BOOL => (None, TypeTable::BOOL),
+            BinOp::And | BinOp::Or if a == TypeTable::BOOL && b == TypeTable::BOOL => {
+                (None, TypeTable::BOOL)
+            }
             _ => match self.binary_kind(op, a, b) {
                 Some((k, r)) => (Some(k), r),
                 None => {
@@ -1575,7 +2127,12 @@ impl<'e, 's> Checker<'e, 's> {
             },
         };
         let id = self.reserve_func();
-        let ctx = self.new_func_ctx(format!("operator {}", op.spelling()), FuncKind::Closure, Some(result), span);
+        let ctx = self.new_func_ctx(
+            format!("operator {}", op.spelling()),
+            FuncKind::Closure,
+            Some(result),
+            span,
+        );
         self.stack.push((id, ctx));
         let va = self.declare_local("lhs", a, false);
         let vb = self.declare_local("rhs", b, false);
@@ -1588,7 +2145,10 @@ impl<'e, 's> Checker<'e, 's> {
             (None, BinOp::And) => self.mk(result, TExprKind::And(ab, bb), span),
             (None, _) => self.mk(result, TExprKind::Or(ab, bb), span),
         };
-        let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(body_expr)), span }]);
+        let body = self.slice(vec![TStmt {
+            kind: TStmtKind::Return(Some(body_expr)),
+            span,
+        }]);
         if let Some((done_id, mut ctx)) = self.stack.pop() {
             ctx.ir.body = body;
             ctx.ir.result = result;
@@ -1603,25 +2163,39 @@ impl<'e, 's> Checker<'e, 's> {
     /// A closure hint from an expected function type.
     pub(super) fn hint_from_type(&self, t: TypeId) -> Option<ClosureHint> {
         match self.env.types.get(t) {
-            Type::Function(params, result) => Some(ClosureHint { params: params.clone(), result: Some(*result) }),
+            Type::Function(params, result) => Some(ClosureHint {
+                params: params.clone(),
+                result: Some(*result),
+            }),
             Type::Optional(inner) => self.hint_from_type(*inner),
             _ => None,
         }
     }
 
     /// A closure expression, typed from its hint and its written signature.
-    pub(super) fn closure(&mut self, c: &Closure<'_>, hint: Option<ClosureHint>, span: Span) -> TExpr<'s> {
+    pub(super) fn closure(
+        &mut self,
+        c: &Closure<'_>,
+        hint: Option<ClosureHint>,
+        span: Span,
+    ) -> TExpr<'s> {
         self.closure_count += 1;
         let name = format!("closure #{}", self.closure_count);
         let written_result = c.result.map(|t| self.resolve_type(t));
-        let result = written_result.or(hint.as_ref().and_then(|h| h.result).filter(|t| !self.types().is_error(*t)));
+        let result = written_result.or(hint
+            .as_ref()
+            .and_then(|h| h.result)
+            .filter(|t| !self.types().is_error(*t)));
         // Capture-list entries are evaluated in the enclosing function when the closure is made.
         let mut capture_values = Vec::with_capacity(c.captures.len());
         for cap in c.captures {
             let value = match cap.value {
                 Some(v) => self.check_expr(v, None),
                 None if cap.name.name == "self" => {
-                    let me = Expr { kind: ExprKind::SelfValue, span: cap.name.span };
+                    let me = Expr {
+                        kind: ExprKind::SelfValue,
+                        span: cap.name.span,
+                    };
                     self.check_expr(&me, None)
                 }
                 None => self.name_expr(cap.name.name, cap.name.span),
@@ -1633,7 +2207,17 @@ impl<'e, 's> Checker<'e, 's> {
                     let inner = self.env.types.optional_inner(value.ty).unwrap_or(value.ty);
                     if !self.is_class_type(inner) && !self.types().is_error(inner) {
                         let n = self.ty_name(value.ty);
-                        self.error(format!("'{}' may only be applied to class types, not '{n}'", if cap.kind == CaptureKind::Weak { "weak" } else { "unowned" }), cap.name.span);
+                        self.error(
+                            format!(
+                                "'{}' may only be applied to class types, not '{n}'",
+                                if cap.kind == CaptureKind::Weak {
+                                    "weak"
+                                } else {
+                                    "unowned"
+                                }
+                            ),
+                            cap.name.span,
+                        );
                     }
                     if cap.kind == CaptureKind::Weak {
                         (CaptureSource::WeakValue, self.types().optional(inner))
@@ -1678,10 +2262,17 @@ impl<'e, 's> Checker<'e, 's> {
                             TypeTable::ERROR
                         }
                     };
-                    let inout = p.inout || hint.as_ref().and_then(|h| h.params.get(i)).is_some_and(|p| p.inout);
+                    let inout = p.inout
+                        || hint
+                            .as_ref()
+                            .and_then(|h| h.params.get(i))
+                            .is_some_and(|p| p.inout);
                     self.declare_local(p.name.name, ty, inout);
                     if inout {
-                        self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(0));
+                        self.cur()
+                            .ir
+                            .inout_params
+                            .push(u32::try_from(i).unwrap_or(0));
                     }
                     params.push(ParamType { ty, inout });
                 }
@@ -1691,7 +2282,10 @@ impl<'e, 's> Checker<'e, 's> {
                     for (i, p) in h.params.iter().enumerate() {
                         let v = self.declare_local(&format!("${i}"), p.ty, p.inout);
                         if p.inout {
-                            self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(0));
+                            self.cur()
+                                .ir
+                                .inout_params
+                                .push(u32::try_from(i).unwrap_or(0));
                         }
                         self.cur().dollar_params.push(v);
                         params.push(*p);
@@ -1725,11 +2319,19 @@ impl<'e, 's> Checker<'e, 's> {
     /// A closure body whose result type is inferred: a single expression gives its type;
     /// otherwise the `return`s decide.
     fn infer_body(&mut self, body: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
-        if let [Stmt { kind: StmtKind::Expr(e), span }] = body {
+        if let [Stmt {
+            kind: StmtKind::Expr(e),
+            span,
+        }] = body
+        {
             if !matches!(e.kind, ExprKind::Assign(..)) {
                 let t = self.check_expr(e, None);
                 self.cur().inferred_result = Some(t.ty);
-                let kind = if t.ty == TypeTable::VOID { TStmtKind::Expr(t) } else { TStmtKind::Return(Some(t)) };
+                let kind = if t.ty == TypeTable::VOID {
+                    TStmtKind::Expr(t)
+                } else {
+                    TStmtKind::Return(Some(t))
+                };
                 return self.slice(vec![TStmt { kind, span: *span }]);
             }
         }
@@ -1738,7 +2340,9 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Names of the labels used by a call, for messages.
     pub(super) fn labels_of(args: &[Arg<'_>]) -> Vec<Option<String>> {
-        args.iter().map(|a| a.label.map(|l| l.name.to_string())).collect()
+        args.iter()
+            .map(|a| a.label.map(|l| l.name.to_string()))
+            .collect()
     }
 
     #[allow(dead_code)]
@@ -1764,13 +2368,27 @@ pub(super) fn place_type(p: &Place<'_>) -> TypeId {
 /// Folds constant integer arithmetic that cannot trap (so `-1`, `2 * 3` are constants).
 fn fold<'s>(kind: BinKind, a: &TExpr<'s>, b: &TExpr<'s>) -> Option<TExprKind<'s>> {
     match (kind, a.kind, b.kind) {
-        (BinKind::AddInt, TExprKind::Int(x), TExprKind::Int(y)) => x.checked_add(y).map(TExprKind::Int),
-        (BinKind::SubInt, TExprKind::Int(x), TExprKind::Int(y)) => x.checked_sub(y).map(TExprKind::Int),
-        (BinKind::MulInt, TExprKind::Int(x), TExprKind::Int(y)) => x.checked_mul(y).map(TExprKind::Int),
-        (BinKind::AddDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x + y)),
-        (BinKind::SubDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x - y)),
-        (BinKind::MulDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x * y)),
-        (BinKind::DivDouble, TExprKind::Double(x), TExprKind::Double(y)) => Some(TExprKind::Double(x / y)),
+        (BinKind::AddInt, TExprKind::Int(x), TExprKind::Int(y)) => {
+            x.checked_add(y).map(TExprKind::Int)
+        }
+        (BinKind::SubInt, TExprKind::Int(x), TExprKind::Int(y)) => {
+            x.checked_sub(y).map(TExprKind::Int)
+        }
+        (BinKind::MulInt, TExprKind::Int(x), TExprKind::Int(y)) => {
+            x.checked_mul(y).map(TExprKind::Int)
+        }
+        (BinKind::AddDouble, TExprKind::Double(x), TExprKind::Double(y)) => {
+            Some(TExprKind::Double(x + y))
+        }
+        (BinKind::SubDouble, TExprKind::Double(x), TExprKind::Double(y)) => {
+            Some(TExprKind::Double(x - y))
+        }
+        (BinKind::MulDouble, TExprKind::Double(x), TExprKind::Double(y)) => {
+            Some(TExprKind::Double(x * y))
+        }
+        (BinKind::DivDouble, TExprKind::Double(x), TExprKind::Double(y)) => {
+            Some(TExprKind::Double(x / y))
+        }
         _ => None,
     }
 }
@@ -1810,7 +2428,10 @@ fn parse_int_neg(text: &str) -> Option<Option<i64>> {
 /// Parses a Swift floating-point literal (decimal or hexadecimal).
 fn parse_float(text: &str) -> f64 {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
-    if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+    if let Some(hex) = clean
+        .strip_prefix("0x")
+        .or_else(|| clean.strip_prefix("0X"))
+    {
         return parse_hex_float(hex).unwrap_or(f64::NAN);
     }
     clean.parse().unwrap_or(f64::NAN)
@@ -1837,7 +2458,20 @@ fn parse_hex_float(s: &str) -> Option<f64> {
 fn builtins_needing_foundation(name: &str) -> bool {
     matches!(
         name,
-        "sqrt" | "pow" | "sin" | "cos" | "tan" | "floor" | "ceil" | "round" | "exp" | "log" | "log2" | "log10" | "atan2" | "fabs"
+        "sqrt"
+            | "pow"
+            | "sin"
+            | "cos"
+            | "tan"
+            | "floor"
+            | "ceil"
+            | "round"
+            | "exp"
+            | "log"
+            | "log2"
+            | "log10"
+            | "atan2"
+            | "fabs"
     )
 }
 

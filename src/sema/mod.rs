@@ -8,9 +8,10 @@
 
 mod builtins;
 mod decls;
-mod nominal;
 mod expr;
 pub mod ir;
+mod metatype;
+mod nominal;
 mod pattern;
 pub mod repl;
 mod stmt;
@@ -23,7 +24,9 @@ use crate::diag::Diagnostic;
 use crate::syntax::ast::{Span, Stmt};
 
 use crate::stdlib::Builtin;
-use ir::{CaptureSource, FuncId, FuncIr, LocalInfo, LoopId, Ownership, TExpr, TExprKind, VarId, VarRef};
+use ir::{
+    CaptureSource, FuncId, FuncIr, LocalInfo, LoopId, Ownership, TExpr, TExprKind, VarId, VarRef,
+};
 use types::{Type, TypeId, TypeTable};
 
 /// A global variable of the module.
@@ -106,7 +109,11 @@ pub fn check<'s>(
     c.check_program(program);
     if c.errors.is_empty() {
         let funcs = c.finish();
-        Ok(Checked { funcs, first_func, global_count: u32::try_from(env.globals.len()).unwrap_or(u32::MAX) })
+        Ok(Checked {
+            funcs,
+            first_func,
+            global_count: u32::try_from(env.globals.len()).unwrap_or(u32::MAX),
+        })
     } else {
         Err(c.errors)
     }
@@ -230,7 +237,12 @@ impl<'e, 's> Checker<'e, 's> {
             type_decls: HashMap::new(),
             too_deep_reported: false,
         };
-        let main = c.new_func_ctx("main".into(), FuncKind::TopLevel, Some(TypeTable::VOID), Span::default());
+        let main = c.new_func_ctx(
+            "main".into(),
+            FuncKind::TopLevel,
+            Some(TypeTable::VOID),
+            Span::default(),
+        );
         c.done.push(None);
         c.stack.push((FuncId(0), main));
         c
@@ -268,7 +280,8 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn error_with_note(&mut self, message: impl Into<String>, span: Span, note: impl Into<String>) {
-        self.errors.push(Diagnostic::error(message, span).with_note(note, span));
+        self.errors
+            .push(Diagnostic::error(message, span).with_note(note, span));
     }
 
     /// Moves a value into the Symbols arena.
@@ -320,7 +333,13 @@ impl<'e, 's> Checker<'e, 's> {
 
     // ------------------------------------------------------------ functions and scopes
 
-    fn new_func_ctx(&mut self, name: String, kind: FuncKind, result: Option<TypeId>, span: Span) -> FuncCtx<'s> {
+    fn new_func_ctx(
+        &mut self,
+        name: String,
+        kind: FuncKind,
+        result: Option<TypeId>,
+        span: Span,
+    ) -> FuncCtx<'s> {
         FuncCtx {
             ir: FuncIr {
                 name,
@@ -388,7 +407,13 @@ impl<'e, 's> Checker<'e, 's> {
     fn declare_local(&mut self, name: &str, ty: TypeId, mutable: bool) -> VarId {
         let f = self.cur();
         let id = VarId(u32::try_from(f.ir.locals.len()).unwrap_or(u32::MAX));
-        f.ir.locals.push(LocalInfo { name: name.to_string(), ty, mutable, boxed: false, ownership: Ownership::Strong });
+        f.ir.locals.push(LocalInfo {
+            name: name.to_string(),
+            ty,
+            mutable,
+            boxed: false,
+            ownership: Ownership::Strong,
+        });
         if name != "_" {
             if let Some(scope) = f.scopes.last_mut() {
                 scope.names.insert(name.to_string(), Binding::Var(id));
@@ -401,7 +426,13 @@ impl<'e, 's> Checker<'e, 's> {
     fn temp(&mut self, ty: TypeId) -> VarId {
         let f = self.cur();
         let id = VarId(u32::try_from(f.ir.locals.len()).unwrap_or(u32::MAX));
-        f.ir.locals.push(LocalInfo { name: String::new(), ty, mutable: true, boxed: false, ownership: Ownership::Strong });
+        f.ir.locals.push(LocalInfo {
+            name: String::new(),
+            ty,
+            mutable: true,
+            boxed: false,
+            ownership: Ownership::Strong,
+        });
         id
     }
 
@@ -409,7 +440,12 @@ impl<'e, 's> Checker<'e, 's> {
     fn declare_var(&mut self, name: &str, ty: TypeId, mutable: bool) -> VarRef {
         if self.is_top_level() && name != "_" {
             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
-            self.env.globals.push(GlobalInfo { name: name.to_string(), ty, mutable, ownership: Ownership::Strong });
+            self.env.globals.push(GlobalInfo {
+                name: name.to_string(),
+                ty,
+                mutable,
+                ownership: Ownership::Strong,
+            });
             self.env.global_names.insert(name.to_string(), index);
             self.repl_bound(index);
             VarRef::Global(index)
@@ -419,7 +455,9 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn local_info(&self, depth: usize, v: VarId) -> Option<&LocalInfo> {
-        self.stack.get(depth).and_then(|(_, f)| f.ir.locals.get(v.0 as usize))
+        self.stack
+            .get(depth)
+            .and_then(|(_, f)| f.ir.locals.get(v.0 as usize))
     }
 
     /// What a variable reference's type and mutability are.
@@ -427,12 +465,16 @@ impl<'e, 's> Checker<'e, 's> {
         match r {
             VarRef::Local(v) => self
                 .local_info(self.stack.len() - 1, v)
-                .map_or((TypeTable::ERROR, false, String::new()), |l| (l.ty, l.mutable, l.name.clone())),
+                .map_or((TypeTable::ERROR, false, String::new()), |l| {
+                    (l.ty, l.mutable, l.name.clone())
+                }),
             VarRef::Global(g) => self
                 .env
                 .globals
                 .get(g as usize)
-                .map_or((TypeTable::ERROR, false, String::new()), |g| (g.ty, g.mutable, g.name.clone())),
+                .map_or((TypeTable::ERROR, false, String::new()), |g| {
+                    (g.ty, g.mutable, g.name.clone())
+                }),
             VarRef::Capture(i) => self.capture_info(self.stack.len() - 1, i),
         }
     }
@@ -440,8 +482,14 @@ impl<'e, 's> Checker<'e, 's> {
     /// Whether a variable is `weak` or `unowned` (followed through captures).
     fn var_ownership(&self, r: VarRef) -> Ownership {
         match r {
-            VarRef::Local(v) => self.local_info(self.stack.len() - 1, v).map_or(Ownership::Strong, |l| l.ownership),
-            VarRef::Global(g) => self.env.globals.get(g as usize).map_or(Ownership::Strong, |g| g.ownership),
+            VarRef::Local(v) => self
+                .local_info(self.stack.len() - 1, v)
+                .map_or(Ownership::Strong, |l| l.ownership),
+            VarRef::Global(g) => self
+                .env
+                .globals
+                .get(g as usize)
+                .map_or(Ownership::Strong, |g| g.ownership),
             VarRef::Capture(i) => self.capture_ownership(self.stack.len() - 1, i),
         }
     }
@@ -450,9 +498,15 @@ impl<'e, 's> Checker<'e, 's> {
         let Some((_, f)) = self.stack.get(depth) else {
             return Ownership::Strong;
         };
-        let found = f.capture_map.iter().find(|(_, idx)| **idx == i).map(|(k, _)| *k);
+        let found = f
+            .capture_map
+            .iter()
+            .find(|(_, idx)| **idx == i)
+            .map(|(k, _)| *k);
         match found {
-            Some((d, key)) if key >> 32 == 0 => self.local_info(d, VarId(key as u32)).map_or(Ownership::Strong, |l| l.ownership),
+            Some((d, key)) if key >> 32 == 0 => self
+                .local_info(d, VarId(key as u32))
+                .map_or(Ownership::Strong, |l| l.ownership),
             Some((d, key)) => self.capture_ownership(d, key as u32),
             None => Ownership::Strong,
         }
@@ -477,14 +531,22 @@ impl<'e, 's> Checker<'e, 's> {
     /// Reads a variable: a `weak` one yields its instance or `nil`, an `unowned` one its
     /// instance (trapping once it is gone).
     fn read_var(&mut self, r: VarRef, ty: TypeId, span: Span) -> TExpr<'s> {
-        let var = TExpr { ty, kind: TExprKind::Var(r), span };
+        let var = TExpr {
+            ty,
+            kind: TExprKind::Var(r),
+            span,
+        };
         let load = match self.var_ownership(r) {
             Ownership::Strong => return var,
             Ownership::Weak => Builtin::WeakLoad,
             Ownership::Unowned => Builtin::UnownedLoad,
         };
         let args = self.slice(vec![var]);
-        TExpr { ty, kind: TExprKind::Builtin(load, args), span }
+        TExpr {
+            ty,
+            kind: TExprKind::Builtin(load, args),
+            span,
+        }
     }
 
     /// The value stored into a variable: a `weak` or `unowned` one keeps a weak reference.
@@ -494,7 +556,11 @@ impl<'e, 's> Checker<'e, 's> {
         }
         let (ty, span) = (value.ty, value.span);
         let args = self.slice(vec![value]);
-        TExpr { ty, kind: TExprKind::Builtin(Builtin::WeakRef, args), span }
+        TExpr {
+            ty,
+            kind: TExprKind::Builtin(Builtin::WeakRef, args),
+            span,
+        }
     }
 
     /// Type, mutability and name of capture `i` of the function at `depth`.
@@ -505,7 +571,11 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some((name, ty)) = f.value_captures.get(&i) {
             return (*ty, false, name.clone());
         }
-        let found = f.capture_map.iter().find(|(_, idx)| **idx == i).map(|(k, _)| *k);
+        let found = f
+            .capture_map
+            .iter()
+            .find(|(_, idx)| **idx == i)
+            .map(|(k, _)| *k);
         match found {
             Some((d, key)) if key >> 32 == 0 => match self.local_info(d, VarId(key as u32)) {
                 Some(l) => (l.ty, l.mutable, l.name.clone()),
@@ -520,7 +590,12 @@ impl<'e, 's> Checker<'e, 's> {
     fn lookup(&mut self, name: &str) -> Option<Resolved> {
         let depth = self.stack.len() - 1;
         for d in (0..=depth).rev() {
-            let found = self.stack[d].1.scopes.iter().rev().find_map(|s| s.names.get(name).copied());
+            let found = self.stack[d]
+                .1
+                .scopes
+                .iter()
+                .rev()
+                .find_map(|s| s.names.get(name).copied());
             let Some(binding) = found else {
                 continue;
             };
@@ -546,7 +621,11 @@ impl<'e, 's> Checker<'e, 's> {
     fn capture(&mut self, depth: usize, key: u64) -> VarRef {
         let mut source = if key >> 32 == 0 {
             let v = VarId(key as u32);
-            if let Some(l) = self.stack.get_mut(depth).and_then(|(_, f)| f.ir.locals.get_mut(v.0 as usize)) {
+            if let Some(l) = self
+                .stack
+                .get_mut(depth)
+                .and_then(|(_, f)| f.ir.locals.get_mut(v.0 as usize))
+            {
                 l.boxed = true;
             }
             CaptureSource::Local(v)
@@ -574,7 +653,12 @@ impl<'e, 's> Checker<'e, 's> {
     fn new_loop(&mut self, label: Option<&str>, breakable: bool, continuable: bool) -> LoopId {
         let id = LoopId(self.next_loop);
         self.next_loop += 1;
-        self.cur().loops.push(LoopCtx { id, label: label.map(str::to_string), breakable, continuable });
+        self.cur().loops.push(LoopCtx {
+            id,
+            label: label.map(str::to_string),
+            breakable,
+            continuable,
+        });
         id
     }
 

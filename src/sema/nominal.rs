@@ -9,7 +9,9 @@
 
 use super::decls::describe_params;
 use super::ir::*;
-use super::types::{CaseInfo, ComputedInfo, FieldInfo, MethodInfo, NominalKind, RawValue, Type, TypeId, TypeTable};
+use super::types::{
+    CaseInfo, ComputedInfo, FieldInfo, MethodInfo, NominalKind, RawValue, Type, TypeId, TypeTable,
+};
 use super::{Checker, FuncKind};
 use crate::stdlib::Builtin;
 use crate::syntax::ast::*;
@@ -29,11 +31,19 @@ impl<'e, 's> Checker<'e, 's> {
     /// Pass 1: registers the name of every top-level type.
     pub(super) fn declare_type_names(&mut self, program: &[Stmt<'_>]) {
         for stmt in program {
-            if let StmtKind::Decl(Decl { kind: DeclKind::Type(kind, t), .. }) = stmt.kind {
-                if (self.env.aliases.contains_key(t.name.name) && !self.repl_may_redeclare_type(t.name.name))
+            if let StmtKind::Decl(Decl {
+                kind: DeclKind::Type(kind, t),
+                ..
+            }) = stmt.kind
+            {
+                if (self.env.aliases.contains_key(t.name.name)
+                    && !self.repl_may_redeclare_type(t.name.name))
                     || self.is_builtin_type_name(t.name.name)
                 {
-                    self.error(format!("invalid redeclaration of '{}'", t.name.name), t.name.span);
+                    self.error(
+                        format!("invalid redeclaration of '{}'", t.name.name),
+                        t.name.span,
+                    );
                     continue;
                 }
                 self.declare_type_name(*kind, t, None);
@@ -61,7 +71,8 @@ impl<'e, 's> Checker<'e, 's> {
             self.env.aliases.insert(t.name.name.to_string(), ty);
         }
         self.env.aliases.insert(qualified.clone(), ty);
-        self.type_decls.insert(t as *const TypeDecl<'_> as usize, ty);
+        self.type_decls
+            .insert(t as *const TypeDecl<'_> as usize, ty);
         for m in t.members {
             if let DeclKind::Type(k, inner) = m.kind {
                 self.declare_type_name(k, inner, Some(&qualified));
@@ -75,7 +86,11 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::Name(n) if self.lookup(n).is_none() => self.user_type_named(n),
             ExprKind::Member(base, n) => {
                 let outer = self.type_path(base)?;
-                let q = format!("{}.{}", self.env.types.nominal(outer)?.qualified_name, n.name);
+                let q = format!(
+                    "{}.{}",
+                    self.env.types.nominal(outer)?.qualified_name,
+                    n.name
+                );
                 self.user_type_named(&q)
             }
             _ => None,
@@ -83,7 +98,18 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn is_builtin_type_name(&self, name: &str) -> bool {
-        matches!(name, "Int" | "Double" | "Bool" | "String" | "Character" | "Array" | "Dictionary" | "Set" | "Optional")
+        matches!(
+            name,
+            "Int"
+                | "Double"
+                | "Bool"
+                | "String"
+                | "Character"
+                | "Array"
+                | "Dictionary"
+                | "Set"
+                | "Optional"
+        )
     }
 
     /// Pass 2: fields, method signatures and cases of every top-level type.
@@ -92,7 +118,11 @@ impl<'e, 's> Checker<'e, 's> {
         let mut todo: Vec<(&TypeDecl<'_>, TypeId)> = Vec::new();
         let mut stack: Vec<&TypeDecl<'_>> = Vec::new();
         for stmt in program {
-            if let StmtKind::Decl(Decl { kind: DeclKind::Type(_, t), .. }) = stmt.kind {
+            if let StmtKind::Decl(Decl {
+                kind: DeclKind::Type(_, t),
+                ..
+            }) = stmt.kind
+            {
                 stack.push(t);
             }
         }
@@ -109,12 +139,19 @@ impl<'e, 's> Checker<'e, 's> {
         // Typealiases inside types first (outer types first): nested types' members may
         // use them.
         for (t, ty) in todo.clone() {
-            let owner = self.env.types.nominal(ty).map(|n| n.qualified_name.clone()).unwrap_or_default();
+            let owner = self
+                .env
+                .types
+                .nominal(ty)
+                .map(|n| n.qualified_name.clone())
+                .unwrap_or_default();
             for m in t.members {
                 if let DeclKind::Typealias(name, te) = m.kind {
                     let resolved = self.resolve_type(te);
                     self.env.aliases.insert(name.name.to_string(), resolved);
-                    self.env.aliases.insert(format!("{owner}.{}", name.name), resolved);
+                    self.env
+                        .aliases
+                        .insert(format!("{owner}.{}", name.name), resolved);
                 }
             }
         }
@@ -136,7 +173,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             if todo.len() == before {
                 let (t, _) = todo[0];
-                self.error(format!("'{}' inherits from itself", t.name.name), t.name.span);
+                self.error(
+                    format!("'{}' inherits from itself", t.name.name),
+                    t.name.span,
+                );
                 break;
             }
         }
@@ -145,9 +185,19 @@ impl<'e, 's> Checker<'e, 's> {
     /// The user class a type declaration names first in its inheritance clause.
     fn superclass_of(&self, t: &TypeDecl<'_>) -> Option<TypeId> {
         let first = t.inherits.first()?;
-        let TypeKind::Named { path: [n], args: [] } = first.kind else { return None };
+        let TypeKind::Named {
+            path: [n],
+            args: [],
+        } = first.kind
+        else {
+            return None;
+        };
         let ty = *self.env.aliases.get(n.name)?;
-        self.env.types.nominal(ty).filter(|i| i.kind == NominalKind::Class).map(|_| ty)
+        self.env
+            .types
+            .nominal(ty)
+            .filter(|i| i.kind == NominalKind::Class)
+            .map(|_| ty)
     }
 
     fn nominal_mut(&mut self, ty: TypeId) -> Option<&mut super::types::NominalInfo> {
@@ -156,10 +206,19 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn declare_members(&mut self, t: &TypeDecl<'_>, ty: TypeId) {
-        let kind = self.env.types.nominal(ty).map_or(NominalKind::Struct, |n| n.kind);
+        let kind = self
+            .env
+            .types
+            .nominal(ty)
+            .map_or(NominalKind::Struct, |n| n.kind);
         if kind == NominalKind::Class {
             if let Some(sup) = self.superclass_of(t) {
-                let (fields, vtable) = self.env.types.nominal(sup).map(|s| (s.fields.clone(), s.vtable.clone())).unwrap_or_default();
+                let (fields, vtable) = self
+                    .env
+                    .types
+                    .nominal(sup)
+                    .map(|s| (s.fields.clone(), s.vtable.clone()))
+                    .unwrap_or_default();
                 if let Some(n) = self.nominal_mut(ty) {
                     n.superclass = Some(sup);
                     n.own_fields_start = fields.len();
@@ -174,7 +233,10 @@ impl<'e, 's> Checker<'e, 's> {
                 continue;
             }
             let name = match inh.kind {
-                TypeKind::Named { path: [n], args: [] } => n.name,
+                TypeKind::Named {
+                    path: [n],
+                    args: [],
+                } => n.name,
                 _ => "",
             };
             match (kind, name) {
@@ -191,7 +253,10 @@ impl<'e, 's> Checker<'e, 's> {
                         n.hashable |= name == "Hashable";
                     }
                 }
-                (_, other) => self.error(format!("conformance to '{other}' is not supported yet (protocols are Tier 2)"), inh.span),
+                (_, other) => self.error(
+                    format!("conformance to '{other}' is not supported yet (protocols are Tier 2)"),
+                    inh.span,
+                ),
             }
         }
         let mut next_raw: i64 = 0;
@@ -203,14 +268,27 @@ impl<'e, 's> Checker<'e, 's> {
                             self.error("a stored property must be a single name", b.pattern.span);
                             continue;
                         };
-                        if kind == NominalKind::Enum && b.accessors.is_none() && !m.modifiers.is_static {
+                        if kind == NominalKind::Enum
+                            && b.accessors.is_none()
+                            && !m.modifiers.is_static
+                        {
                             self.error("enums must not contain stored properties", name.span);
                             continue;
                         }
                         let observers = match b.accessors {
-                            Some(Accessors::Observers { will_set, did_set }) if !m.modifiers.is_static => Some((will_set.is_some(), did_set.is_some())),
+                            Some(Accessors::Observers { will_set, did_set })
+                                if !m.modifiers.is_static =>
+                            {
+                                Some((will_set.is_some(), did_set.is_some()))
+                            }
                             Some(acc) => {
-                                self.declare_computed(ty, name, b.ty, acc, m.modifiers.is_static || m.modifiers.is_class);
+                                self.declare_computed(
+                                    ty,
+                                    name,
+                                    b.ty,
+                                    acc,
+                                    m.modifiers.is_static || m.modifiers.is_class,
+                                );
                                 continue;
                             }
                             None => None,
@@ -231,7 +309,12 @@ impl<'e, 's> Checker<'e, 's> {
                         if m.modifiers.is_static {
                             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
                             let tname = self.ty_name(ty);
-                            self.env.globals.push(super::GlobalInfo { name: format!("{tname}.{}", name.name), ty: fty, mutable, ownership: Ownership::Strong });
+                            self.env.globals.push(super::GlobalInfo {
+                                name: format!("{tname}.{}", name.name),
+                                ty: fty,
+                                mutable,
+                                ownership: Ownership::Strong,
+                            });
                             if let Some(n) = self.nominal_mut(ty) {
                                 n.statics.push((name.name.to_string(), index, fty));
                             }
@@ -262,7 +345,10 @@ impl<'e, 's> Checker<'e, 's> {
                             });
                         }
                         if m.modifiers.is_lazy && kind != NominalKind::Class {
-                            self.error("'lazy' properties are supported in classes only for now", name.span);
+                            self.error(
+                                "'lazy' properties are supported in classes only for now",
+                                name.span,
+                            );
                         }
                         if let Some((will, did)) = observers {
                             let will = will.then(|| {
@@ -273,7 +359,8 @@ impl<'e, 's> Checker<'e, 's> {
                                 let id = self.reserve_func();
                                 self.global_index(id)
                             });
-                            if let Some(f) = self.nominal_mut(ty).and_then(|n| n.fields.last_mut()) {
+                            if let Some(f) = self.nominal_mut(ty).and_then(|n| n.fields.last_mut())
+                            {
                                 f.will_set = will;
                                 f.did_set = did;
                             }
@@ -282,16 +369,33 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 DeclKind::Func(f) => {
                     let info = self.method_info(ty, f, m.modifiers);
+                    if kind == NominalKind::Class && info.is_static {
+                        let key = self.static_method_key(&info.name, &info.labels);
+                        self.set_vtable_entry(ty, key, info.func);
+                    }
                     if kind == NominalKind::Class && !info.is_static {
                         let key = self.types().method_key(&info.name, &info.labels);
-                        let inherited = self.env.types.nominal(ty).is_some_and(|n| n.vtable.iter().any(|(k, _)| *k == key));
+                        let inherited = self
+                            .env
+                            .types
+                            .nominal(ty)
+                            .is_some_and(|n| n.vtable.iter().any(|(k, _)| *k == key));
                         if inherited && !m.modifiers.is_override {
-                            self.error("overriding declaration requires an 'override' keyword", f.name.span);
+                            self.error(
+                                "overriding declaration requires an 'override' keyword",
+                                f.name.span,
+                            );
                         } else if inherited && self.overrides_final(ty, &info) {
-                            self.error("instance method overrides a 'final' instance method", f.name.span);
+                            self.error(
+                                "instance method overrides a 'final' instance method",
+                                f.name.span,
+                            );
                         }
                         if !inherited && m.modifiers.is_override {
-                            self.error("method does not override any method from its superclass", f.name.span);
+                            self.error(
+                                "method does not override any method from its superclass",
+                                f.name.span,
+                            );
                         }
                         if let Some(n) = self.nominal_mut(ty) {
                             match n.vtable.iter_mut().find(|(k, _)| *k == key) {
@@ -313,7 +417,11 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 DeclKind::Init(f) => {
                     let mut info = self.method_info(ty, f, m.modifiers);
-                    info.result = if f.failable { self.types().optional(ty) } else { ty };
+                    info.result = if f.failable {
+                        self.types().optional(ty)
+                    } else {
+                        ty
+                    };
                     info.failable = f.failable;
                     if kind == NominalKind::Class {
                         // `self.init(...)` in a convenience initializer dispatches on the
@@ -337,21 +445,32 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     for c in cases {
                         let payload = c.payload.map(|p| {
-                            p.iter().map(|e| (e.label.map(|l| l.name.to_string()), self.resolve_type(&e.ty))).collect::<Vec<_>>()
+                            p.iter()
+                                .map(|e| {
+                                    (
+                                        e.label.map(|l| l.name.to_string()),
+                                        self.resolve_type(&e.ty),
+                                    )
+                                })
+                                .collect::<Vec<_>>()
                         });
                         let raw_type = self.env.types.nominal(ty).and_then(|n| n.raw_type);
                         let raw = match (raw_type, c.raw) {
-                            (Some(rt), Some(e)) => match (self.literal_raw(e), rt) {
-                                (Some(RawValue::Int(v)), t) if t == TypeTable::INT => {
-                                    next_raw = v.wrapping_add(1);
-                                    Some(RawValue::Int(v))
+                            (Some(rt), Some(e)) => {
+                                match (self.literal_raw(e), rt) {
+                                    (Some(RawValue::Int(v)), t) if t == TypeTable::INT => {
+                                        next_raw = v.wrapping_add(1);
+                                        Some(RawValue::Int(v))
+                                    }
+                                    (Some(RawValue::Str(s)), t) if t == TypeTable::STRING => {
+                                        Some(RawValue::Str(s))
+                                    }
+                                    _ => {
+                                        self.error("raw value for enum case must be a literal of the raw type", e.span);
+                                        None
+                                    }
                                 }
-                                (Some(RawValue::Str(s)), t) if t == TypeTable::STRING => Some(RawValue::Str(s)),
-                                _ => {
-                                    self.error("raw value for enum case must be a literal of the raw type", e.span);
-                                    None
-                                }
-                            },
+                            }
                             (Some(rt), None) if rt == TypeTable::INT => {
                                 let v = next_raw;
                                 next_raw = next_raw.wrapping_add(1);
@@ -365,7 +484,11 @@ impl<'e, 's> Checker<'e, 's> {
                             (None, None) => None,
                         };
                         if let Some(n) = self.nominal_mut(ty) {
-                            n.cases.push(CaseInfo { name: c.name.name.to_string(), payload, raw });
+                            n.cases.push(CaseInfo {
+                                name: c.name.name.to_string(),
+                                payload,
+                                raw,
+                            });
                         }
                     }
                 }
@@ -374,8 +497,13 @@ impl<'e, 's> Checker<'e, 's> {
                     let t = self.resolve_type(t);
                     self.env.aliases.insert(name.name.to_string(), t);
                 }
-                DeclKind::Deinit(_) => self.error("deinitializers may only be declared within a class", m.span),
-                _ => self.error("this declaration is not supported inside a type yet", m.span),
+                DeclKind::Deinit(_) => {
+                    self.error("deinitializers may only be declared within a class", m.span)
+                }
+                _ => self.error(
+                    "this declaration is not supported inside a type yet",
+                    m.span,
+                ),
             }
         }
     }
@@ -390,10 +518,12 @@ impl<'e, 's> Checker<'e, 's> {
     fn literal_raw(&self, e: &Expr<'_>) -> Option<RawValue> {
         match e.kind {
             ExprKind::Int(t) => t.replace('_', "").parse().ok().map(RawValue::Int),
-            ExprKind::Prefix(crate::syntax::token::PrefixOp::Neg, inner) => match self.literal_raw(inner) {
-                Some(RawValue::Int(v)) => Some(RawValue::Int(-v)),
-                _ => None,
-            },
+            ExprKind::Prefix(crate::syntax::token::PrefixOp::Neg, inner) => {
+                match self.literal_raw(inner) {
+                    Some(RawValue::Int(v)) => Some(RawValue::Int(-v)),
+                    _ => None,
+                }
+            }
             ExprKind::Str([StrSegment::Text(s)]) => Some(RawValue::Str(s.to_string())),
             ExprKind::Str([]) => Some(RawValue::Str(String::new())),
             _ => None,
@@ -413,8 +543,16 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Property observers a subclass adds to an inherited stored property.
     fn override_observers(&mut self, ty: TypeId, name: Ident<'_>, will: bool, did: bool) {
-        let Some(index) = self.env.types.nominal(ty).and_then(|n| n.fields.iter().position(|f| f.name == name.name)) else {
-            self.error("property does not override any property from its superclass", name.span);
+        let Some(index) = self
+            .env
+            .types
+            .nominal(ty)
+            .and_then(|n| n.fields.iter().position(|f| f.name == name.name))
+        else {
+            self.error(
+                "property does not override any property from its superclass",
+                name.span,
+            );
             return;
         };
         let will = will.then(|| {
@@ -435,8 +573,14 @@ impl<'e, 's> Checker<'e, 's> {
     fn overrides_final(&self, ty: TypeId, info: &MethodInfo) -> bool {
         let mut cur = self.env.types.nominal(ty).and_then(|n| n.superclass);
         while let Some(c) = cur {
-            let Some(n) = self.env.types.nominal(c) else { break };
-            if let Some(m) = n.methods.iter().find(|m| !m.is_static && m.name == info.name && m.labels == info.labels) {
+            let Some(n) = self.env.types.nominal(c) else {
+                break;
+            };
+            if let Some(m) = n
+                .methods
+                .iter()
+                .find(|m| !m.is_static && m.name == info.name && m.labels == info.labels)
+            {
                 return m.is_final;
             }
             cur = n.superclass;
@@ -447,7 +591,11 @@ impl<'e, 's> Checker<'e, 's> {
     fn method_info(&mut self, ty: TypeId, f: &FuncDecl<'_>, m: Modifiers) -> MethodInfo {
         let sig = self.signature(f, m.discardable_result);
         let id = self.reserve_func();
-        let is_struct_like = self.env.types.nominal(ty).is_some_and(|n| n.kind != NominalKind::Class);
+        let is_struct_like = self
+            .env
+            .types
+            .nominal(ty)
+            .is_some_and(|n| n.kind != NominalKind::Class);
         if m.is_mutating && !is_struct_like {
             self.error("'mutating' is not valid on methods in classes", f.name.span);
         }
@@ -455,7 +603,13 @@ impl<'e, 's> Checker<'e, 's> {
             .params
             .iter()
             .enumerate()
-            .map(|(i, t)| if sig.variadic == Some(i) { self.types().array(*t) } else { *t })
+            .map(|(i, t)| {
+                if sig.variadic == Some(i) {
+                    self.types().array(*t)
+                } else {
+                    *t
+                }
+            })
             .collect();
         MethodInfo {
             name: f.name.name.to_string(),
@@ -471,7 +625,14 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
-    fn declare_computed(&mut self, ty: TypeId, name: Ident<'_>, t: Option<&TypeExpr<'_>>, acc: &Accessors<'_>, is_static: bool) {
+    fn declare_computed(
+        &mut self,
+        ty: TypeId,
+        name: Ident<'_>,
+        t: Option<&TypeExpr<'_>>,
+        acc: &Accessors<'_>,
+        is_static: bool,
+    ) {
         let Some(t) = t else {
             self.error("computed property must have an explicit type", name.span);
             return;
@@ -493,7 +654,11 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     _ => None,
                 };
-                let is_class = self.env.types.nominal(ty).is_some_and(|n| n.kind == NominalKind::Class);
+                let is_class = self
+                    .env
+                    .types
+                    .nominal(ty)
+                    .is_some_and(|n| n.kind == NominalKind::Class);
                 if is_class && !is_static {
                     // Class properties are overridable: their getters dispatch like methods.
                     let key = self.types().method_key(&format!("{}.get", name.name), &[]);
@@ -504,8 +669,18 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                     }
                 }
+                if is_class && is_static {
+                    let key = self.static_getter_key(name.name);
+                    self.set_vtable_entry(ty, key, getter);
+                }
                 if let Some(n) = self.nominal_mut(ty) {
-                    n.computed.push(ComputedInfo { name: name.name.to_string(), ty: pty, getter, setter, is_static });
+                    n.computed.push(ComputedInfo {
+                        name: name.name.to_string(),
+                        ty: pty,
+                        getter,
+                        setter,
+                        is_static,
+                    });
                 }
             }
         }
@@ -528,8 +703,12 @@ impl<'e, 's> Checker<'e, 's> {
             match m.kind {
                 DeclKind::Var { bindings, .. } => {
                     for b in bindings {
-                        let PatternKind::Bind(pname) = b.pattern.kind else { continue };
-                        if let Some(acc @ (Accessors::Getter(_) | Accessors::GetSet { .. })) = b.accessors {
+                        let PatternKind::Bind(pname) = b.pattern.kind else {
+                            continue;
+                        };
+                        if let Some(acc @ (Accessors::Getter(_) | Accessors::GetSet { .. })) =
+                            b.accessors
+                        {
                             if let Some(c) = computed.next() {
                                 self.check_accessors(ty, c, acc, b.pattern.span);
                             }
@@ -551,23 +730,48 @@ impl<'e, 's> Checker<'e, 's> {
                             continue;
                         }
                         let overridden = match (m.modifiers.is_override, b.accessors) {
-                            (true, Some(Accessors::Observers { .. })) => info.fields.iter().find(|f| f.name == pname.name),
+                            (true, Some(Accessors::Observers { .. })) => {
+                                info.fields.iter().find(|f| f.name == pname.name)
+                            }
                             _ => None,
                         };
-                        let Some(f) = overridden.or_else(|| fields.next()) else { continue };
+                        let Some(f) = overridden.or_else(|| fields.next()) else {
+                            continue;
+                        };
                         if let (Some(e), Some(thunk)) = (b.init, f.default) {
                             if f.lazy {
                                 self.check_lazy_init(ty, thunk, e, f.ty, &f.name);
                             } else {
-                                self.check_thunk(thunk, e, f.ty, &format!("default value of {}", f.name));
+                                self.check_thunk(
+                                    thunk,
+                                    e,
+                                    f.ty,
+                                    &format!("default value of {}", f.name),
+                                );
                             }
                         }
                         if let Some(Accessors::Observers { will_set, did_set }) = b.accessors {
                             if let (Some(func), Some((name, body))) = (f.will_set, will_set) {
-                                self.check_observer(ty, func, name.map_or("newValue", |n| n.name), f.ty, body, b.pattern.span, "willSet");
+                                self.check_observer(
+                                    ty,
+                                    func,
+                                    name.map_or("newValue", |n| n.name),
+                                    f.ty,
+                                    body,
+                                    b.pattern.span,
+                                    "willSet",
+                                );
                             }
                             if let (Some(func), Some((name, body))) = (f.did_set, did_set) {
-                                self.check_observer(ty, func, name.map_or("oldValue", |n| n.name), f.ty, body, b.pattern.span, "didSet");
+                                self.check_observer(
+                                    ty,
+                                    func,
+                                    name.map_or("oldValue", |n| n.name),
+                                    f.ty,
+                                    body,
+                                    b.pattern.span,
+                                    "didSet",
+                                );
                             }
                         }
                     }
@@ -599,10 +803,26 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// An observer: a function of `self` (`inout` for a value type) and the new or old value.
     #[allow(clippy::too_many_arguments)]
-    fn check_observer(&mut self, ty: TypeId, func: u32, param: &str, pty: TypeId, body: &[Stmt<'_>], span: Span, what: &str) {
-        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+    fn check_observer(
+        &mut self,
+        ty: TypeId,
+        func: u32,
+        param: &str,
+        pty: TypeId,
+        body: &[Stmt<'_>],
+        span: Span,
+        what: &str,
+    ) {
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(format!("{tname}.{what}"), FuncKind::Global, Some(TypeTable::VOID), span);
+        let ctx = self.new_func_ctx(
+            format!("{tname}.{what}"),
+            FuncKind::Global,
+            Some(TypeTable::VOID),
+            span,
+        );
         self.stack.push((id, ctx));
         let is_class = self.is_class_type(ty);
         self.declare_self(ty, !is_class);
@@ -617,14 +837,28 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// A `lazy` property's initial value: a function of `self`, run on first read.
     fn check_lazy_init(&mut self, ty: TypeId, func: u32, e: &Expr<'_>, fty: TypeId, name: &str) {
-        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(format!("{tname}.{name}.lazy"), FuncKind::Global, Some(fty), e.span);
+        let ctx = self.new_func_ctx(
+            format!("{tname}.{name}.lazy"),
+            FuncKind::Global,
+            Some(fty),
+            e.span,
+        );
         self.stack.push((id, ctx));
         self.declare_self(ty, false);
         self.cur().ir.param_count = 1;
-        let v = self.check_expr_as(e, fty, "cannot convert value of type '{}' to specified type '{}'");
-        let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(v)), span: e.span }]);
+        let v = self.check_expr_as(
+            e,
+            fty,
+            "cannot convert value of type '{}' to specified type '{}'",
+        );
+        let body = self.slice(vec![TStmt {
+            kind: TStmtKind::Return(Some(v)),
+            span: e.span,
+        }]);
         self.finish_func(body, fty);
     }
 
@@ -639,12 +873,21 @@ impl<'e, 's> Checker<'e, 's> {
             Place::TupleField(bp, i, _) => (super::expr::place_type(bp), *i),
             _ => return None,
         };
-        let field = self.env.types.nominal(owner_ty)?.fields.get(index as usize)?;
+        let field = self
+            .env
+            .types
+            .nominal(owner_ty)?
+            .fields
+            .get(index as usize)?;
         if field.will_set.is_none() && field.did_set.is_none() {
             return None;
         }
         if self.cur_ref().init_of.is_some() {
-            let own_start = self.cur_ref().self_type.and_then(|t| self.env.types.nominal(t)).map_or(0, |n| n.own_fields_start);
+            let own_start = self
+                .cur_ref()
+                .self_type
+                .and_then(|t| self.env.types.nominal(t))
+                .map_or(0, |n| n.own_fields_start);
             if index as usize >= own_start {
                 return None;
             }
@@ -656,12 +899,20 @@ impl<'e, 's> Checker<'e, 's> {
         Some(field.clone())
     }
 
-    pub(super) fn observed_assign(&mut self, place: Place<'s>, value: TExpr<'s>, span: Span) -> Option<TExpr<'s>> {
+    pub(super) fn observed_assign(
+        &mut self,
+        place: Place<'s>,
+        value: TExpr<'s>,
+        span: Span,
+    ) -> Option<TExpr<'s>> {
         let field = self.observed_field(&place)?;
         // Inside an observer of the same property, assignment stores directly (Swift).
         let mut stmts = Vec::new();
         let new_var = self.temp(field.ty);
-        stmts.push(TStmt { kind: TStmtKind::Init(VarRef::Local(new_var), value), span });
+        stmts.push(TStmt {
+            kind: TStmtKind::Init(VarRef::Local(new_var), value),
+            span,
+        });
         let new_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(new_var)), span);
         let self_arg = |c: &mut Self| -> TExpr<'s> {
             match place {
@@ -676,22 +927,34 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some(will) = field.will_set {
             let me = self_arg(self);
             let call = self.call_func_index(will, TypeTable::VOID, vec![me, new_val], span);
-            stmts.push(TStmt { kind: TStmtKind::Expr(call), span });
+            stmts.push(TStmt {
+                kind: TStmtKind::Expr(call),
+                span,
+            });
         }
         let old_var = self.temp(field.ty);
         if field.did_set.is_some() {
             let old = self.place_value_pub(&place, span);
-            stmts.push(TStmt { kind: TStmtKind::Init(VarRef::Local(old_var), old), span });
+            stmts.push(TStmt {
+                kind: TStmtKind::Init(VarRef::Local(old_var), old),
+                span,
+            });
         }
         let p = self.alloc(place);
         let nb = self.boxed(new_val);
         let store = self.mk(TypeTable::VOID, TExprKind::Assign(p, nb), span);
-        stmts.push(TStmt { kind: TStmtKind::Expr(store), span });
+        stmts.push(TStmt {
+            kind: TStmtKind::Expr(store),
+            span,
+        });
         if let Some(did) = field.did_set {
             let me = self_arg(self);
             let old_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(old_var)), span);
             let call = self.call_func_index(did, TypeTable::VOID, vec![me, old_val], span);
-            stmts.push(TStmt { kind: TStmtKind::Expr(call), span });
+            stmts.push(TStmt {
+                kind: TStmtKind::Expr(call),
+                span,
+            });
         }
         let stmts = self.slice(stmts);
         let void = self.mk(TypeTable::VOID, TExprKind::Void, span);
@@ -701,11 +964,20 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// A function of one expression (defaults), checked in a global context.
     fn check_thunk(&mut self, func: u32, e: &Expr<'_>, ty: TypeId, name: &str) {
-        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let ctx = self.new_func_ctx(name.to_string(), FuncKind::Global, Some(ty), e.span);
         self.stack.push((id, ctx));
-        let v = self.check_expr_as(e, ty, "cannot convert value of type '{}' to specified type '{}'");
-        let body = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(v)), span: e.span }]);
+        let v = self.check_expr_as(
+            e,
+            ty,
+            "cannot convert value of type '{}' to specified type '{}'",
+        );
+        let body = self.slice(vec![TStmt {
+            kind: TStmtKind::Return(Some(v)),
+            span: e.span,
+        }]);
         self.finish_func(body, ty);
     }
 
@@ -729,9 +1001,16 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_method(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
-        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else { return };
+        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(format!("{tname}.{}", f.name.name), FuncKind::Global, Some(mi.result), f.name.span);
+        let ctx = self.new_func_ctx(
+            format!("{tname}.{}", f.name.name),
+            FuncKind::Global,
+            Some(mi.result),
+            f.name.span,
+        );
         self.stack.push((id, ctx));
         let mut count = 0u32;
         if !mi.is_static {
@@ -742,6 +1021,10 @@ impl<'e, 's> Checker<'e, 's> {
             count = 1;
         } else {
             self.cur().static_self = Some(ty);
+            if self.is_class_type(ty) {
+                self.declare_metatype_param();
+                count = 1;
+            }
         }
         for (i, p) in f.params.iter().enumerate() {
             let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
@@ -765,10 +1048,19 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let tname = self.ty_name(ty);
         if let Some(id) = c.getter.checked_sub(self.first_func).map(FuncId) {
-            let ctx = self.new_func_ctx(format!("{tname}.{}.get", c.name), FuncKind::Global, Some(c.ty), span);
+            let ctx = self.new_func_ctx(
+                format!("{tname}.{}.get", c.name),
+                FuncKind::Global,
+                Some(c.ty),
+                span,
+            );
             self.stack.push((id, ctx));
             if c.is_static {
                 self.cur().static_self = Some(ty);
+                if self.is_class_type(ty) {
+                    self.declare_metatype_param();
+                    self.cur().ir.param_count = 1;
+                }
             } else {
                 self.declare_self(ty, false);
                 self.cur().ir.param_count = 1;
@@ -778,9 +1070,18 @@ impl<'e, 's> Checker<'e, 's> {
         }
         if let (Some(setter), Some((name, body))) = (c.setter, set) {
             if let Some(id) = setter.checked_sub(self.first_func).map(FuncId) {
-                let ctx = self.new_func_ctx(format!("{tname}.{}.set", c.name), FuncKind::Global, Some(TypeTable::VOID), span);
+                let ctx = self.new_func_ctx(
+                    format!("{tname}.{}.set", c.name),
+                    FuncKind::Global,
+                    Some(TypeTable::VOID),
+                    span,
+                );
                 self.stack.push((id, ctx));
-                let is_class = self.env.types.nominal(ty).is_some_and(|n| n.kind == NominalKind::Class);
+                let is_class = self
+                    .env
+                    .types
+                    .nominal(ty)
+                    .is_some_and(|n| n.kind == NominalKind::Class);
                 self.declare_self(ty, !is_class);
                 if !is_class {
                     self.cur().ir.inout_params.push(0);
@@ -794,16 +1095,26 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
-        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else { return };
+        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(format!("{tname}.init"), FuncKind::Global, Some(TypeTable::VOID), f.name.span);
+        let ctx = self.new_func_ctx(
+            format!("{tname}.init"),
+            FuncKind::Global,
+            Some(TypeTable::VOID),
+            f.name.span,
+        );
         self.stack.push((id, ctx));
         for (i, p) in f.params.iter().enumerate() {
             let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
             let inout = mi.inout.get(i).copied().unwrap_or(false);
             self.declare_local(p.name.name, t, inout);
             if inout {
-                self.cur().ir.inout_params.push(u32::try_from(i).unwrap_or(0));
+                self.cur()
+                    .ir
+                    .inout_params
+                    .push(u32::try_from(i).unwrap_or(0));
             }
         }
         self.cur().ir.param_count = u32::try_from(f.params.len()).unwrap_or(u32::MAX);
@@ -812,7 +1123,10 @@ impl<'e, 's> Checker<'e, 's> {
         let span = f.name.span;
         // `self` starts with the defaults of its stored properties (the rest are set by the body).
         let start = self.initial_self(ty, span);
-        let mut body = vec![TStmt { kind: TStmtKind::Init(VarRef::Local(self_var), start), span }];
+        let mut body = vec![TStmt {
+            kind: TStmtKind::Init(VarRef::Local(self_var), start),
+            span,
+        }];
         let checked = self.check_block_stmts(f.body);
         body.extend_from_slice(checked);
         let self_value = self.mk(ty, TExprKind::Var(VarRef::Local(self_var)), span);
@@ -822,7 +1136,10 @@ impl<'e, 's> Checker<'e, 's> {
         } else {
             self_value
         };
-        body.push(TStmt { kind: TStmtKind::Return(Some(result)), span });
+        body.push(TStmt {
+            kind: TStmtKind::Return(Some(result)),
+            span,
+        });
         let body = self.slice(body);
         self.cur().ir.result = mi.result;
         self.finish_func(body, mi.result);
@@ -832,9 +1149,16 @@ impl<'e, 's> Checker<'e, 's> {
     /// defaults) and the parameters, returning `self`. `super.init(...)` calls the
     /// superclass's on the same `self`.
     fn check_class_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
-        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else { return };
+        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(format!("{tname}.init"), FuncKind::Global, Some(TypeTable::VOID), f.name.span);
+        let ctx = self.new_func_ctx(
+            format!("{tname}.init"),
+            FuncKind::Global,
+            Some(TypeTable::VOID),
+            f.name.span,
+        );
         self.stack.push((id, ctx));
         let self_var = self.declare_self(ty, false);
         for (i, p) in f.params.iter().enumerate() {
@@ -842,7 +1166,10 @@ impl<'e, 's> Checker<'e, 's> {
             let inout = mi.inout.get(i).copied().unwrap_or(false);
             self.declare_local(p.name.name, t, inout);
             if inout {
-                self.cur().ir.inout_params.push(u32::try_from(i + 1).unwrap_or(0));
+                self.cur()
+                    .ir
+                    .inout_params
+                    .push(u32::try_from(i + 1).unwrap_or(0));
             }
         }
         self.cur().ir.param_count = u32::try_from(f.params.len() + 1).unwrap_or(u32::MAX);
@@ -856,16 +1183,26 @@ impl<'e, 's> Checker<'e, 's> {
         } else {
             me
         };
-        body.push(TStmt { kind: TStmtKind::Return(Some(result)), span });
+        body.push(TStmt {
+            kind: TStmtKind::Return(Some(result)),
+            span,
+        });
         let body = self.slice(body);
         self.cur().ir.result = mi.result;
         self.finish_func(body, mi.result);
     }
 
     fn check_deinit(&mut self, ty: TypeId, func: u32, body: &[Stmt<'_>], span: Span) {
-        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else { return };
+        let Some(id) = func.checked_sub(self.first_func).map(FuncId) else {
+            return;
+        };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(format!("{tname}.deinit"), FuncKind::Global, Some(TypeTable::VOID), span);
+        let ctx = self.new_func_ctx(
+            format!("{tname}.deinit"),
+            FuncKind::Global,
+            Some(TypeTable::VOID),
+            span,
+        );
         self.stack.push((id, ctx));
         self.declare_self(ty, false);
         self.cur().ir.param_count = 1;
@@ -878,7 +1215,10 @@ impl<'e, 's> Checker<'e, 's> {
     /// then an inherited one (Swift inherits initializers a subclass does not redefine);
     /// failing that, the nearest class's first initializer (so the error names its labels).
     fn class_init(&self, ty: TypeId, labels: &[Option<&str>]) -> Option<MethodInfo> {
-        let fits = |m: &&MethodInfo| m.labels.len() == labels.len() && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b);
+        let fits = |m: &&MethodInfo| {
+            m.labels.len() == labels.len()
+                && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b)
+        };
         let mut fallback = None;
         let mut cur = Some(ty);
         while let Some(c) = cur {
@@ -920,8 +1260,20 @@ impl<'e, 's> Checker<'e, 's> {
     /// Calls another initializer from an initializer (`super.init` / `self.init`). When that
     /// one is failable and fails, this one fails too (Swift propagates the nil).
     /// `virtual`: `self.init` picks the initializer of the instance's class (an override).
-    fn chain_init(&mut self, mi: &MethodInfo, ty: TypeId, targs: Vec<TExpr<'s>>, verb: &str, virtual_call: bool, span: Span) -> TExpr<'s> {
-        let result = if mi.failable { self.types().optional(ty) } else { ty };
+    fn chain_init(
+        &mut self,
+        mi: &MethodInfo,
+        ty: TypeId,
+        targs: Vec<TExpr<'s>>,
+        verb: &str,
+        virtual_call: bool,
+        span: Span,
+    ) -> TExpr<'s> {
+        let result = if mi.failable {
+            self.types().optional(ty)
+        } else {
+            ty
+        };
         let call = if virtual_call {
             let key = self.types().method_key("init", &mi.labels);
             let targs = self.slice(targs);
@@ -934,7 +1286,11 @@ impl<'e, 's> Checker<'e, 's> {
         }
         let failable_here = self.cur_ref().init_of.is_some_and(|(_, f)| f);
         if !failable_here {
-            let labels: String = mi.labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect();
+            let labels: String = mi
+                .labels
+                .iter()
+                .map(|l| format!("{}:", l.as_deref().unwrap_or("_")))
+                .collect();
             self.error(format!("a non-failable initializer cannot {verb} to failable initializer 'init({labels})' written with 'init?'"), span);
             return call;
         }
@@ -942,9 +1298,15 @@ impl<'e, 's> Checker<'e, 's> {
         let own_opt = self.types().optional(own);
         let tmp = self.temp(ty);
         let nil = self.mk(own_opt, TExprKind::Nil, span);
-        let fail = self.slice(vec![TStmt { kind: TStmtKind::Return(Some(nil)), span }]);
+        let fail = self.slice(vec![TStmt {
+            kind: TStmtKind::Return(Some(nil)),
+            span,
+        }]);
         let conds = self.slice(vec![TCond::Bind(tmp, call)]);
-        let guard = TStmt { kind: TStmtKind::Guard(conds, fail), span };
+        let guard = TStmt {
+            kind: TStmtKind::Guard(conds, fail),
+            span,
+        };
         let stmts = self.slice(vec![guard]);
         let done = self.mk(TypeTable::VOID, TExprKind::Void, span);
         let db = self.boxed(done);
@@ -952,13 +1314,46 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `super.init(...)` / `super.method(...)` inside a class member.
-    pub(super) fn super_call(&mut self, name: Ident<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
-        let sup = self.self_type_in_scope().and_then(|t| self.env.types.nominal(t)).and_then(|n| n.superclass);
+    pub(super) fn super_call(
+        &mut self,
+        name: Ident<'_>,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> TExpr<'s> {
+        // `super.m()` inside a class's type member.
+        if self.self_type_in_scope().is_none() {
+            if let Some(st) = self
+                .cur_ref()
+                .static_self
+                .filter(|t| self.is_class_type(*t))
+            {
+                let sup = self.env.types.nominal(st).and_then(|n| n.superclass);
+                match sup.and_then(|s| self.find_static_method(s, name.name)) {
+                    Some(mi) => return self.call_super_type_method(&mi, args, span),
+                    None => {
+                        let what = if sup.is_some() {
+                            format!("value of type 'super' has no member '{}'", name.name)
+                        } else {
+                            "'super' members cannot be referenced in a root class".to_string()
+                        };
+                        self.error(what, span);
+                        return self.mk(TypeTable::ERROR, TExprKind::Void, span);
+                    }
+                }
+            }
+        }
+        let sup = self
+            .self_type_in_scope()
+            .and_then(|t| self.env.types.nominal(t))
+            .and_then(|n| n.superclass);
         let Some(sup) = sup else {
             self.error("'super' members cannot be referenced in a root class", span);
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
-        let me = Expr { kind: ExprKind::SelfValue, span };
+        let me = Expr {
+            kind: ExprKind::SelfValue,
+            span,
+        };
         let me = self.check_expr(&me, None);
         let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
         if name.name == "init" {
@@ -978,7 +1373,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             _ => {
                 let n = self.ty_name(sup);
-                self.error(format!("value of type '{n}' has no member '{}'", name.name), name.span);
+                self.error(
+                    format!("value of type '{n}' has no member '{}'", name.name),
+                    name.span,
+                );
                 self.mk(TypeTable::ERROR, TExprKind::Void, span)
             }
         }
@@ -986,7 +1384,12 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// The value of a struct before its initializer runs: defaults, or `()` placeholders.
     fn initial_self(&mut self, ty: TypeId, span: Span) -> TExpr<'s> {
-        let fields = self.env.types.nominal(ty).map(|n| n.fields.clone()).unwrap_or_default();
+        let fields = self
+            .env
+            .types
+            .nominal(ty)
+            .map(|n| n.fields.clone())
+            .unwrap_or_default();
         let mut parts = Vec::with_capacity(fields.len());
         for f in &fields {
             let v = match f.default {
@@ -1000,7 +1403,13 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// A direct call of module function `index`.
-    pub(super) fn call_func_index(&mut self, index: u32, result: TypeId, args: Vec<TExpr<'s>>, span: Span) -> TExpr<'s> {
+    pub(super) fn call_func_index(
+        &mut self,
+        index: u32,
+        result: TypeId,
+        args: Vec<TExpr<'s>>,
+        span: Span,
+    ) -> TExpr<'s> {
         let callee = match index.checked_sub(self.first_func) {
             Some(local) => Callee::Func(FuncId(local)),
             None => Callee::Global(index),
@@ -1019,14 +1428,22 @@ impl<'e, 's> Checker<'e, 's> {
         let n = self.env.types.nominal(ty)?;
         if let Some(i) = n.fields.iter().position(|f| f.name == name) {
             let f = &n.fields[i];
-            return Some(Member::Field(u32::try_from(i).unwrap_or(0), f.ty, f.mutable));
+            return Some(Member::Field(
+                u32::try_from(i).unwrap_or(0),
+                f.ty,
+                f.mutable,
+            ));
         }
         // Methods and computed properties, inherited along the superclass chain.
         let mut cur = Some(ty);
         let mut steps = 0;
         while let Some(c) = cur {
             let n = self.env.types.nominal(c)?;
-            if let Some(cp) = n.computed.iter().find(|cp| cp.name == name && !cp.is_static) {
+            if let Some(cp) = n
+                .computed
+                .iter()
+                .find(|cp| cp.name == name && !cp.is_static)
+            {
                 return Some(Member::Computed(cp.clone()));
             }
             if let Some(m) = n.methods.iter().find(|m| m.name == name && !m.is_static) {
@@ -1042,21 +1459,36 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Constructs a user type: `Point(x: 1, y: 2)`, `Color(rawValue: 1)`.
-    pub(super) fn construct_nominal(&mut self, ty: TypeId, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
+    pub(super) fn construct_nominal(
+        &mut self,
+        ty: TypeId,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> TExpr<'s> {
         let Some(info) = self.env.types.nominal(ty).cloned() else {
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
         let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
         if info.kind == NominalKind::Enum {
             if let (Some(raw), [Some("rawValue")]) = (info.raw_type, labels.as_slice()) {
-                let v = self.check_expr_as(args[0].value, raw, "cannot convert value of type '{}' to expected argument type '{}'");
+                let v = self.check_expr_as(
+                    args[0].value,
+                    raw,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let index = self.env.types.nominal_index(ty).unwrap_or(0);
                 let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
                 let opt = self.types().optional(ty);
                 let args = self.slice(vec![v, t]);
                 return self.mk(opt, TExprKind::Builtin(Builtin::EnumFromRaw, args), span);
             }
-            self.error(format!("'{}' cannot be constructed because it has no accessible initializers", info.name), span);
+            self.error(
+                format!(
+                    "'{}' cannot be constructed because it has no accessible initializers",
+                    info.name
+                ),
+                span,
+            );
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         }
         if info.kind == NominalKind::Class {
@@ -1064,18 +1496,29 @@ impl<'e, 's> Checker<'e, 's> {
             let object = self.mk(ty, TExprKind::NewObject(index), span);
             let Some(mi) = self.class_init(ty, &labels) else {
                 if !args.is_empty() {
-                    self.error("argument passed to call that takes no arguments", args[0].value.span);
+                    self.error(
+                        "argument passed to call that takes no arguments",
+                        args[0].value.span,
+                    );
                 }
                 return object;
             };
             let mut targs = vec![object];
             targs.extend(self.method_args(&mi, args, span));
-            let result = if mi.failable { self.types().optional(ty) } else { ty };
+            let result = if mi.failable {
+                self.types().optional(ty)
+            } else {
+                ty
+            };
             return self.call_func_index(mi.func, result, targs, span);
         }
         if !info.inits.is_empty() {
             let chosen = info.inits.iter().find(|m| {
-                m.labels.len() == labels.len() && m.labels.iter().zip(&labels).all(|(a, b)| a.as_deref() == *b)
+                m.labels.len() == labels.len()
+                    && m.labels
+                        .iter()
+                        .zip(&labels)
+                        .all(|(a, b)| a.as_deref() == *b)
             });
             let Some(mi) = chosen.or(info.inits.first()).cloned() else {
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
@@ -1095,7 +1538,11 @@ impl<'e, 's> Checker<'e, 's> {
             }
             match args.get(ai) {
                 Some(a) if a.label.map(|l| l.name) == Some(f.name.as_str()) => {
-                    parts.push(self.check_expr_as(a.value, f.ty, "cannot convert value of type '{}' to expected argument type '{}'"));
+                    parts.push(self.check_expr_as(
+                        a.value,
+                        f.ty,
+                        "cannot convert value of type '{}' to expected argument type '{}'",
+                    ));
                     ai += 1;
                 }
                 _ => match f.default {
@@ -1111,9 +1558,15 @@ impl<'e, 's> Checker<'e, 's> {
                                     let paren = self.call_paren;
                                     self.error(format!("incorrect argument label in call (have '{}:', expected '{}:')", l.name, f.name), paren)
                                 }
-                                None => self.error(format!("missing argument label '{}:' in call", f.name), a.value.span),
+                                None => self.error(
+                                    format!("missing argument label '{}:' in call", f.name),
+                                    a.value.span,
+                                ),
                             },
-                            None => self.error(format!("missing argument for parameter '{}' in call", f.name), span),
+                            None => self.error(
+                                format!("missing argument for parameter '{}' in call", f.name),
+                                span,
+                            ),
                         }
                         parts.push(self.mk(TypeTable::ERROR, TExprKind::Void, span));
                         if args.get(ai).is_some() {
@@ -1131,7 +1584,12 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Arguments of a method or initializer call, matched by label.
-    pub(super) fn method_args(&mut self, mi: &MethodInfo, args: &[Arg<'_>], span: Span) -> Vec<TExpr<'s>> {
+    pub(super) fn method_args(
+        &mut self,
+        mi: &MethodInfo,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> Vec<TExpr<'s>> {
         let sig = super::FuncSig {
             name: mi.name.clone(),
             labels: mi.labels.clone(),
@@ -1146,23 +1604,41 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `Type.name`: static properties, enum cases, `allCases`.
-    pub(super) fn static_member_of(&mut self, ty: TypeId, name: Ident<'_>, expected: Option<TypeId>, span: Span) -> TExpr<'s> {
+    pub(super) fn static_member_of(
+        &mut self,
+        ty: TypeId,
+        name: Ident<'_>,
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         let Some(info) = self.env.types.nominal(ty).cloned() else {
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
-        if let Some((tag, case)) = info.cases.iter().enumerate().find(|(_, c)| c.name == name.name) {
+        if let Some((tag, case)) = info
+            .cases
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.name == name.name)
+        {
             if case.payload.is_some() {
                 // A case with associated values used without them is a function; not supported.
-                self.error(format!("enum case '{}' needs its associated values", name.name), span);
+                self.error(
+                    format!("enum case '{}' needs its associated values", name.name),
+                    span,
+                );
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             }
-            return self.mk(ty, TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), &[]), span);
+            return self.mk(
+                ty,
+                TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), &[]),
+                span,
+            );
         }
-        if let Some((_, global, t)) = info.statics.iter().find(|(n, _, _)| n == name.name) {
-            return self.mk(*t, TExprKind::Var(VarRef::Global(*global)), span);
+        if let Some((global, t)) = self.find_static_stored(ty, name.name) {
+            return self.mk(t, TExprKind::Var(VarRef::Global(global)), span);
         }
-        if let Some(c) = info.computed.iter().find(|c| c.name == name.name && c.is_static) {
-            return self.call_func_index(c.getter, c.ty, vec![], span);
+        if let Some(c) = self.find_static_computed(ty, name.name) {
+            return self.get_type_property(ty, &c, span);
         }
         if name.name == "allCases" && info.case_iterable {
             let index = self.env.types.nominal_index(ty).unwrap_or(0);
@@ -1172,45 +1648,95 @@ impl<'e, 's> Checker<'e, 's> {
             return self.mk(arr, TExprKind::Builtin(Builtin::EnumAllCases, args), span);
         }
         let _ = expected;
-        self.error(format!("type '{}' has no member '{}'", info.name, name.name), name.span);
+        self.error(
+            format!("type '{}' has no member '{}'", info.name, name.name),
+            name.span,
+        );
         self.mk(TypeTable::ERROR, TExprKind::Void, span)
     }
 
     /// `Type.case(payload)` / `.case(payload)`: an enum value with associated values.
-    pub(super) fn enum_case_call(&mut self, ty: TypeId, name: Ident<'_>, args: &[Arg<'_>], span: Span) -> Option<TExpr<'s>> {
+    pub(super) fn enum_case_call(
+        &mut self,
+        ty: TypeId,
+        name: Ident<'_>,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> Option<TExpr<'s>> {
         let info = self.env.types.nominal(ty)?.clone();
-        let (tag, case) = info.cases.iter().enumerate().find(|(_, c)| c.name == name.name)?;
+        let (tag, case) = info
+            .cases
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.name == name.name)?;
         let Some(payload) = &case.payload else {
-            self.error(format!("enum case '{}' has no associated values", name.name), span);
+            self.error(
+                format!("enum case '{}' has no associated values", name.name),
+                span,
+            );
             return Some(self.mk(TypeTable::ERROR, TExprKind::Void, span));
         };
         if payload.len() != args.len() {
-            self.error(format!("enum case '{}' expects {} associated value(s)", name.name, payload.len()), span);
+            self.error(
+                format!(
+                    "enum case '{}' expects {} associated value(s)",
+                    name.name,
+                    payload.len()
+                ),
+                span,
+            );
         }
         let mut vals = Vec::with_capacity(args.len());
         for (a, (label, t)) in args.iter().zip(payload) {
             if a.label.map(|l| l.name) != label.as_deref() {
                 match (a.label, label) {
-                    (None, Some(l)) => self.error(format!("missing argument label '{l}:' in call"), a.value.span),
-                    (Some(l), None) => self.error(format!("extraneous argument label '{}:' in call", l.name), a.value.span),
+                    (None, Some(l)) => self.error(
+                        format!("missing argument label '{l}:' in call"),
+                        a.value.span,
+                    ),
+                    (Some(l), None) => self.error(
+                        format!("extraneous argument label '{}:' in call", l.name),
+                        a.value.span,
+                    ),
                     (Some(_), Some(_)) => {
-                        let have: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
-                        let expected: Vec<Option<&str>> = payload.iter().map(|(l, _)| l.as_deref()).collect();
+                        let have: Vec<Option<&str>> =
+                            args.iter().map(|a| a.label.map(|l| l.name)).collect();
+                        let expected: Vec<Option<&str>> =
+                            payload.iter().map(|(l, _)| l.as_deref()).collect();
                         let paren = self.call_paren;
                         self.label_mismatch(&have, &expected, paren);
                     }
                     (None, None) => {}
                 }
             }
-            vals.push(self.check_expr_as(a.value, *t, "cannot convert value of type '{}' to expected argument type '{}'"));
+            vals.push(self.check_expr_as(
+                a.value,
+                *t,
+                "cannot convert value of type '{}' to expected argument type '{}'",
+            ));
         }
         let vals = self.slice(vals);
-        Some(self.mk(ty, TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), vals), span))
+        Some(self.mk(
+            ty,
+            TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), vals),
+            span,
+        ))
     }
 
     /// A method call on a user type's value.
-    pub(super) fn nominal_method(&mut self, base: TExpr<'s>, mi: &MethodInfo, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
-        if self.env.types.nominal(base.ty).is_some_and(|n| n.kind == NominalKind::Class) {
+    pub(super) fn nominal_method(
+        &mut self,
+        base: TExpr<'s>,
+        mi: &MethodInfo,
+        args: &[Arg<'_>],
+        span: Span,
+    ) -> TExpr<'s> {
+        if self
+            .env
+            .types
+            .nominal(base.ty)
+            .is_some_and(|n| n.kind == NominalKind::Class)
+        {
             // Class methods dispatch on the instance's class (overrides).
             let key = self.types().method_key(&mi.name, &mi.labels);
             let mut targs = vec![base];

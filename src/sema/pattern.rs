@@ -9,23 +9,42 @@ use crate::syntax::token::{BinOp, PrefixOp};
 
 impl<'e, 's> Checker<'e, 's> {
     /// A pattern that must always match (declarations, `for`): names bind.
-    pub(super) fn irrefutable_pattern(&mut self, p: &Pattern<'_>, ty: TypeId, mutable: bool) -> &'s TPattern<'s> {
+    pub(super) fn irrefutable_pattern(
+        &mut self,
+        p: &Pattern<'_>,
+        ty: TypeId,
+        mutable: bool,
+    ) -> &'s TPattern<'s> {
         let mut names = Vec::new();
         let t = self.pattern_inner(p, ty, &mut names, Some(mutable));
         if !pattern_total(&t) {
-            self.error("pattern can fail to match here; use 'if case' or 'switch'", p.span);
+            self.error(
+                "pattern can fail to match here; use 'if case' or 'switch'",
+                p.span,
+            );
         }
         self.alloc(t)
     }
 
     /// A pattern that may fail (`case`, `if case`); `names` collects bindings so the
     /// alternatives of one case bind the same variables.
-    pub(super) fn refutable_pattern(&mut self, p: &Pattern<'_>, ty: TypeId, names: &mut Vec<(String, VarId)>) -> &'s TPattern<'s> {
+    pub(super) fn refutable_pattern(
+        &mut self,
+        p: &Pattern<'_>,
+        ty: TypeId,
+        names: &mut Vec<(String, VarId)>,
+    ) -> &'s TPattern<'s> {
         let t = self.pattern_inner(p, ty, names, None);
         self.alloc(t)
     }
 
-    fn bind(&mut self, name: Ident<'_>, ty: TypeId, mutable: bool, names: &mut Vec<(String, VarId)>) -> TPattern<'s> {
+    fn bind(
+        &mut self,
+        name: Ident<'_>,
+        ty: TypeId,
+        mutable: bool,
+        names: &mut Vec<(String, VarId)>,
+    ) -> TPattern<'s> {
         if let Some((_, v)) = names.iter().find(|(n, _)| n == name.name) {
             return TPattern::Bind(*v);
         }
@@ -35,22 +54,36 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// `binding`: inside `let`/`var` (or a declaration), with its mutability.
-    fn pattern_inner(&mut self, p: &Pattern<'_>, ty: TypeId, names: &mut Vec<(String, VarId)>, binding: Option<bool>) -> TPattern<'s> {
+    fn pattern_inner(
+        &mut self,
+        p: &Pattern<'_>,
+        ty: TypeId,
+        names: &mut Vec<(String, VarId)>,
+        binding: Option<bool>,
+    ) -> TPattern<'s> {
         match p.kind {
             PatternKind::Wildcard => TPattern::Any,
             PatternKind::Bind(name) => match binding {
                 Some(mutable) => self.bind(name, ty, mutable, names),
                 None => {
-                    let e = Expr { kind: ExprKind::Name(name.name), span: name.span };
+                    let e = Expr {
+                        kind: ExprKind::Name(name.name),
+                        span: name.span,
+                    };
                     self.expr_pattern(&e, ty)
                 }
             },
-            PatternKind::Binding { mutable, inner } => self.pattern_inner(inner, ty, names, Some(mutable)),
+            PatternKind::Binding { mutable, inner } => {
+                self.pattern_inner(inner, ty, names, Some(mutable))
+            }
             PatternKind::Typed(inner, t) => {
                 let declared = self.resolve_type(t);
                 if declared != ty && !self.types().is_error(ty) {
                     let (a, b) = (self.ty_name(ty), self.ty_name(declared));
-                    self.error(format!("cannot convert value of type '{a}' to specified type '{b}'"), p.span);
+                    self.error(
+                        format!("cannot convert value of type '{a}' to specified type '{b}'"),
+                        p.span,
+                    );
                 }
                 self.pattern_inner(inner, declared, names, binding)
             }
@@ -60,7 +93,12 @@ impl<'e, 's> Checker<'e, 's> {
                     Type::Error => vec![(None, TypeTable::ERROR); elems.len()],
                     _ => {
                         let n = self.ty_name(ty);
-                        self.error(format!("tuple pattern cannot match values of the non-tuple type '{n}'"), p.span);
+                        self.error(
+                            format!(
+                                "tuple pattern cannot match values of the non-tuple type '{n}'"
+                            ),
+                            p.span,
+                        );
                         return TPattern::Any;
                     }
                 };
@@ -80,12 +118,23 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 _ => {
                     let n = self.ty_name(ty);
-                    self.error(format!("'?' pattern cannot match values of type '{n}'"), p.span);
+                    self.error(
+                        format!("'?' pattern cannot match values of type '{n}'"),
+                        p.span,
+                    );
                     TPattern::Any
                 }
             },
-            PatternKind::EnumCase { ty: None, case, payload } if matches!(self.ty(ty), Type::Optional(_)) => {
-                let inner_ty = self.env.types.optional_inner(ty).unwrap_or(TypeTable::ERROR);
+            PatternKind::EnumCase {
+                ty: None,
+                case,
+                payload,
+            } if matches!(self.ty(ty), Type::Optional(_)) => {
+                let inner_ty = self
+                    .env
+                    .types
+                    .optional_inner(ty)
+                    .unwrap_or(TypeTable::ERROR);
                 match (case.name, payload) {
                     ("some", Some([inner])) => {
                         let v = self.temp(inner_ty);
@@ -98,29 +147,53 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     _ => {
                         let n = self.ty_name(ty);
-                        self.error(format!("type '{n}' has no member '{}'", case.name), case.span);
+                        self.error(
+                            format!("type '{n}' has no member '{}'", case.name),
+                            case.span,
+                        );
                         TPattern::Any
                     }
                 }
             }
-            PatternKind::EnumCase { case, payload, ty: written } => {
+            PatternKind::EnumCase {
+                case,
+                payload,
+                ty: written,
+            } => {
                 let info = self.env.types.nominal(ty).cloned();
                 if let (Some(w), Some(info)) = (written, &info) {
                     let wt = self.resolve_type(w);
                     if wt != ty && !self.types().is_error(wt) {
                         let n = self.ty_name(wt);
-                        self.error(format!("pattern of type '{n}' cannot match values of type '{}'", info.name), p.span);
+                        self.error(
+                            format!(
+                                "pattern of type '{n}' cannot match values of type '{}'",
+                                info.name
+                            ),
+                            p.span,
+                        );
                     }
                 }
                 let Some(info) = info.filter(|i| i.kind == super::types::NominalKind::Enum) else {
                     if !self.types().is_error(ty) {
                         let n = self.ty_name(ty);
-                        self.error(format!("type '{n}' has no member '{}'", case.name), case.span);
+                        self.error(
+                            format!("type '{n}' has no member '{}'", case.name),
+                            case.span,
+                        );
                     }
                     return TPattern::Any;
                 };
-                let Some((tag, ci)) = info.cases.iter().enumerate().find(|(_, c)| c.name == case.name) else {
-                    self.error(format!("type '{}' has no member '{}'", info.name, case.name), case.span);
+                let Some((tag, ci)) = info
+                    .cases
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| c.name == case.name)
+                else {
+                    self.error(
+                        format!("type '{}' has no member '{}'", info.name, case.name),
+                        case.span,
+                    );
                     return TPattern::Any;
                 };
                 let tag = u32::try_from(tag).unwrap_or(0);
@@ -130,7 +203,13 @@ impl<'e, 's> Checker<'e, 's> {
                         // `.case(let x)` with one tuple-binding pattern for several values is
                         // allowed by Swift (`.upc(let a, let b)` is the usual form).
                         if pats.len() != types.len() {
-                            self.error(format!("tuple pattern has the wrong length for enum case '{}'", case.name), p.span);
+                            self.error(
+                                format!(
+                                    "tuple pattern has the wrong length for enum case '{}'",
+                                    case.name
+                                ),
+                                p.span,
+                            );
                         }
                         for (sub, (_, t)) in pats.iter().zip(types) {
                             let v = self.temp(*t);
@@ -139,7 +218,10 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                     }
                     (Some(_), None) => {
-                        self.error(format!("enum case '{}' has no associated values", case.name), p.span);
+                        self.error(
+                            format!("enum case '{}' has no associated values", case.name),
+                            p.span,
+                        );
                     }
                     _ => {}
                 }
@@ -147,24 +229,40 @@ impl<'e, 's> Checker<'e, 's> {
             }
             PatternKind::Is(t) => {
                 let target = self.resolve_type(t);
-                match self.env.types.nominal_index(target).filter(|_| self.is_class_type(target)) {
+                match self
+                    .env
+                    .types
+                    .nominal_index(target)
+                    .filter(|_| self.is_class_type(target))
+                {
                     Some(i) => TPattern::IsClass(i),
                     None => {
-                        self.error("'is' patterns are supported on class hierarchies only", p.span);
+                        self.error(
+                            "'is' patterns are supported on class hierarchies only",
+                            p.span,
+                        );
                         TPattern::Any
                     }
                 }
             }
             PatternKind::As(inner, t) => {
                 let target = self.resolve_type(t);
-                match self.env.types.nominal_index(target).filter(|_| self.is_class_type(target)) {
+                match self
+                    .env
+                    .types
+                    .nominal_index(target)
+                    .filter(|_| self.is_class_type(target))
+                {
                     Some(i) => {
                         let v = self.temp(target);
                         let inner = self.pattern_inner(inner, target, names, binding);
                         TPattern::AsClass(i, v, self.alloc(inner))
                     }
                     None => {
-                        self.error("'as' patterns are supported on class hierarchies only", p.span);
+                        self.error(
+                            "'as' patterns are supported on class hierarchies only",
+                            p.span,
+                        );
                         TPattern::Any
                     }
                 }
@@ -172,7 +270,15 @@ impl<'e, 's> Checker<'e, 's> {
             PatternKind::Expr(e) => {
                 if binding.is_some() {
                     if let ExprKind::Name(n) = e.kind {
-                        return self.bind(Ident { name: n, span: e.span }, ty, binding.unwrap_or(false), names);
+                        return self.bind(
+                            Ident {
+                                name: n,
+                                span: e.span,
+                            },
+                            ty,
+                            binding.unwrap_or(false),
+                            names,
+                        );
                     }
                 }
                 self.expr_pattern(e, ty)
@@ -189,29 +295,61 @@ impl<'e, 's> Checker<'e, 's> {
             _ => None,
         };
         let range = match e.kind {
-            ExprKind::Binary(op @ (BinOp::HalfOpen | BinOp::Closed), lo, hi) => Some((Some(lo), Some(hi), op == BinOp::Closed)),
-            ExprKind::Prefix(op @ (PrefixOp::UpTo | PrefixOp::Through), hi) => Some((None, Some(hi), op == PrefixOp::Through)),
+            ExprKind::Binary(op @ (BinOp::HalfOpen | BinOp::Closed), lo, hi) => {
+                Some((Some(lo), Some(hi), op == BinOp::Closed))
+            }
+            ExprKind::Prefix(op @ (PrefixOp::UpTo | PrefixOp::Through), hi) => {
+                Some((None, Some(hi), op == PrefixOp::Through))
+            }
             ExprKind::PostfixRange(lo) => Some((Some(lo), None, true)),
             _ => None,
         };
         if let Some((lo, hi, closed)) = range {
             let Some(kind) = cmp_kind else {
                 let n = self.ty_name(ty);
-                self.error(format!("expression pattern of a range cannot match values of type '{n}'"), e.span);
+                self.error(
+                    format!("expression pattern of a range cannot match values of type '{n}'"),
+                    e.span,
+                );
                 return TPattern::Any;
             };
-            let lo = lo.map(|l| self.check_expr_as(l, ty, "expression pattern of type '{}' cannot match values of type '{}'"));
-            let hi = hi.map(|h| self.check_expr_as(h, ty, "expression pattern of type '{}' cannot match values of type '{}'"));
+            let lo = lo.map(|l| {
+                self.check_expr_as(
+                    l,
+                    ty,
+                    "expression pattern of type '{}' cannot match values of type '{}'",
+                )
+            });
+            let hi = hi.map(|h| {
+                self.check_expr_as(
+                    h,
+                    ty,
+                    "expression pattern of type '{}' cannot match values of type '{}'",
+                )
+            });
             return TPattern::Range(lo, hi, closed, kind);
         }
         let v = self.check_expr(e, Some(ty));
-        let v = if v.ty == ty { v } else { self.coerce(v, ty, "expression pattern of type '{}' cannot match values of type '{}'") };
+        let v = if v.ty == ty {
+            v
+        } else {
+            self.coerce(
+                v,
+                ty,
+                "expression pattern of type '{}' cannot match values of type '{}'",
+            )
+        };
         let kind = match self.binary_kind(BinOp::Eq, ty, ty) {
             Some((k, _)) => k,
             None => {
                 if !self.types().is_error(ty) {
                     let n = self.ty_name(ty);
-                    self.error(format!("operator function '~=' requires that '{n}' conform to 'Equatable'"), e.span);
+                    self.error(
+                        format!(
+                            "operator function '~=' requires that '{n}' conform to 'Equatable'"
+                        ),
+                        e.span,
+                    );
                 }
                 BinKind::EqValue
             }

@@ -50,7 +50,12 @@ impl<'e, 's> Checker<'e, 's> {
                 // Handled by the switch lowering; anywhere else it is an error.
                 self.error("'fallthrough' is only allowed inside a switch", span);
             }
-            StmtKind::If { label, conds, then, els } => {
+            StmtKind::If {
+                label,
+                conds,
+                then,
+                els,
+            } => {
                 let id = label.map(|l| self.new_loop(Some(l.name), true, false));
                 self.push_scope();
                 let conds = self.check_conds(conds);
@@ -95,14 +100,28 @@ impl<'e, 's> Checker<'e, 's> {
                 let id = self.new_loop(label.map(|l| l.name), true, true);
                 let body = self.check_block(body);
                 self.pop_loop();
-                let cond = self.check_expr_as(cond, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                let cond = self.check_expr_as(
+                    cond,
+                    TypeTable::BOOL,
+                    "cannot convert value of type '{}' to expected condition type '{}'",
+                );
                 push(out, TStmtKind::Repeat(id, body, cond));
             }
-            StmtKind::For { label, pattern, seq, filter, body } => {
+            StmtKind::For {
+                label,
+                pattern,
+                seq,
+                filter,
+                body,
+            } => {
                 let k = self.check_for(label, pattern, seq, filter, body, span);
                 push(out, k);
             }
-            StmtKind::Switch { label, subject, cases } => {
+            StmtKind::Switch {
+                label,
+                subject,
+                cases,
+            } => {
                 let k = self.check_switch(label, subject, cases, span);
                 push(out, k);
             }
@@ -122,9 +141,15 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn check_decl(&mut self, d: &Decl<'_>, out: &mut Vec<TStmt<'s>>) {
         match d.kind {
-            DeclKind::Var { mutable, bindings } => self.var_decl(mutable, bindings, d.modifiers, out),
+            DeclKind::Var { mutable, bindings } => {
+                self.var_decl(mutable, bindings, d.modifiers, out)
+            }
             DeclKind::Func(f) => {
-                if self.is_top_level() && self.hoisted.contains_key(&(f as *const FuncDecl<'_> as usize)) {
+                if self.is_top_level()
+                    && self
+                        .hoisted
+                        .contains_key(&(f as *const FuncDecl<'_> as usize))
+                {
                     self.global_function(f);
                 } else {
                     let s = self.local_function(f, d.modifiers.discardable_result, d.span);
@@ -143,16 +168,28 @@ impl<'e, 's> Checker<'e, 's> {
             DeclKind::Type(_, t) => {
                 if self.is_top_level() {
                     self.check_type_decl(t, out);
-                } else if self.type_decls.contains_key(&(t as *const TypeDecl<'_> as usize)) {
+                } else if self
+                    .type_decls
+                    .contains_key(&(t as *const TypeDecl<'_> as usize))
+                {
                     self.check_type_decl(t, out);
                 } else {
                     self.error("types must be declared at the top level for now (nested and local types are not supported yet)", t.name.span);
                 }
             }
-            DeclKind::Init(f) => self.error("initializers may only be declared within a type", f.name.span),
-            DeclKind::Deinit(_) => self.error("deinitializers may only be declared within a class", d.span),
-            DeclKind::EnumCase(_) => self.error("enum 'case' is not allowed outside of an enum", d.span),
-            DeclKind::Unsupported(what) => self.error(format!("'{what}' is not supported yet"), d.span),
+            DeclKind::Init(f) => self.error(
+                "initializers may only be declared within a type",
+                f.name.span,
+            ),
+            DeclKind::Deinit(_) => {
+                self.error("deinitializers may only be declared within a class", d.span)
+            }
+            DeclKind::EnumCase(_) => {
+                self.error("enum 'case' is not allowed outside of an enum", d.span)
+            }
+            DeclKind::Unsupported(what) => {
+                self.error(format!("'{what}' is not supported yet"), d.span)
+            }
         }
     }
 
@@ -162,21 +199,39 @@ impl<'e, 's> Checker<'e, 's> {
             let ty = self.cur_ref().self_type.unwrap_or(TypeTable::ERROR);
             let result = self.cur_ref().ir.result;
             return match value {
-                Some(Expr { kind: ExprKind::Nil, .. }) if failable => {
+                Some(Expr {
+                    kind: ExprKind::Nil,
+                    ..
+                }) if failable => {
                     let opt = self.types().optional(ty);
-                    TStmtKind::Return(Some(TExpr { ty: opt, kind: TExprKind::Nil, span }))
+                    TStmtKind::Return(Some(TExpr {
+                        ty: opt,
+                        kind: TExprKind::Nil,
+                        span,
+                    }))
                 }
                 Some(e) => {
-                    self.error("'nil' is the only return value permitted in an initializer", e.span);
+                    self.error(
+                        "'nil' is the only return value permitted in an initializer",
+                        e.span,
+                    );
                     TStmtKind::Unreachable
                 }
                 None => {
-                    let me = TExpr { ty, kind: TExprKind::Var(VarRef::Local(self_var)), span };
+                    let me = TExpr {
+                        ty,
+                        kind: TExprKind::Var(VarRef::Local(self_var)),
+                        span,
+                    };
                     if failable {
                         let b = self.alloc(me);
                         let opt = self.types().optional(ty);
                         let _ = result;
-                        TStmtKind::Return(Some(TExpr { ty: opt, kind: TExprKind::WrapOptional(b), span }))
+                        TStmtKind::Return(Some(TExpr {
+                            ty: opt,
+                            kind: TExprKind::WrapOptional(b),
+                            span,
+                        }))
                     } else {
                         TStmtKind::Return(Some(me))
                     }
@@ -197,13 +252,20 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     return TStmtKind::Return(Some(t));
                 }
-                let t = self.check_expr_as(e, r, "cannot convert return expression of type '{}' to return type '{}'");
+                let t = self.check_expr_as(
+                    e,
+                    r,
+                    "cannot convert return expression of type '{}' to return type '{}'",
+                );
                 TStmtKind::Return(Some(t))
             }
             (Some(r), None) => {
                 if r != TypeTable::VOID && !self.types().is_error(r) {
                     let name = self.ty_name(r);
-                    self.error(format!("non-void function should return a value of type '{name}'"), span);
+                    self.error(
+                        format!("non-void function should return a value of type '{name}'"),
+                        span,
+                    );
                 }
                 TStmtKind::Return(None)
             }
@@ -211,7 +273,11 @@ impl<'e, 's> Checker<'e, 's> {
                 // A closure whose result type is inferred from its first return.
                 let expected = self.cur_ref().inferred_result;
                 let t = match expected {
-                    Some(r) => self.check_expr_as(e, r, "cannot convert return expression of type '{}' to return type '{}'"),
+                    Some(r) => self.check_expr_as(
+                        e,
+                        r,
+                        "cannot convert return expression of type '{}' to return type '{}'",
+                    ),
                     None => {
                         let t = self.check_expr(e, None);
                         self.cur().inferred_result = Some(t.ty);
@@ -229,11 +295,32 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
-    fn find_loop(&mut self, label: Option<Ident<'_>>, is_continue: bool, span: Span) -> Option<LoopId> {
+    fn find_loop(
+        &mut self,
+        label: Option<Ident<'_>>,
+        is_continue: bool,
+        span: Span,
+    ) -> Option<LoopId> {
         let loops = &self.cur_ref().loops;
         let found = match label {
-            Some(l) => loops.iter().rev().find(|c| c.label.as_deref() == Some(l.name)).map(|c| (c.id, c.continuable)),
-            None => loops.iter().rev().find(|c| if is_continue { c.continuable } else { c.breakable && (c.continuable || c.label.is_none() || true) && is_plain_break_target(c) }).map(|c| (c.id, c.continuable)),
+            Some(l) => loops
+                .iter()
+                .rev()
+                .find(|c| c.label.as_deref() == Some(l.name))
+                .map(|c| (c.id, c.continuable)),
+            None => loops
+                .iter()
+                .rev()
+                .find(|c| {
+                    if is_continue {
+                        c.continuable
+                    } else {
+                        c.breakable
+                            && (c.continuable || c.label.is_none() || true)
+                            && is_plain_break_target(c)
+                    }
+                })
+                .map(|c| (c.id, c.continuable)),
         };
         match (found, label) {
             (Some((id, continuable)), _) => {
@@ -266,23 +353,39 @@ impl<'e, 's> Checker<'e, 's> {
         for c in conds {
             match *c {
                 Cond::Expr(e) => {
-                    let t = self.check_expr_as(e, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                    let t = self.check_expr_as(
+                        e,
+                        TypeTable::BOOL,
+                        "cannot convert value of type '{}' to expected condition type '{}'",
+                    );
                     out.push(TCond::Bool(t));
                 }
-                Cond::Bind { mutable, name, ty, value } => {
+                Cond::Bind {
+                    mutable,
+                    name,
+                    ty,
+                    value,
+                } => {
                     let value_expr;
                     let source: &Expr<'_> = match value {
                         Some(v) => v,
                         None => {
                             // `if let x` means `if let x = x`.
-                            value_expr = Expr { kind: ExprKind::Name(name.name), span: name.span };
+                            value_expr = Expr {
+                                kind: ExprKind::Name(name.name),
+                                span: name.span,
+                            };
                             &value_expr
                         }
                     };
                     let annotated = ty.map(|t| self.resolve_type(t));
                     let expected = annotated.map(|t| self.types().optional(t));
                     let v = match expected {
-                        Some(t) => self.check_expr_as(source, t, "cannot convert value of type '{}' to specified type '{}'"),
+                        Some(t) => self.check_expr_as(
+                            source,
+                            t,
+                            "cannot convert value of type '{}' to specified type '{}'",
+                        ),
                         None => self.check_expr(source, None),
                     };
                     let inner = match self.ty(v.ty) {
@@ -319,10 +422,19 @@ impl<'e, 's> Checker<'e, 's> {
         span: Span,
     ) -> TStmtKind<'s> {
         // `for i in a..<b` over Int: a counting loop, no range value.
-        if let ExprKind::Binary(op @ (crate::syntax::token::BinOp::HalfOpen | crate::syntax::token::BinOp::Closed), lo, hi) = seq.kind {
+        if let ExprKind::Binary(
+            op @ (crate::syntax::token::BinOp::HalfOpen | crate::syntax::token::BinOp::Closed),
+            lo,
+            hi,
+        ) = seq.kind
+        {
             let lo_t = self.check_expr(lo, Some(TypeTable::INT));
             if lo_t.ty == TypeTable::INT || self.types().is_error(lo_t.ty) {
-                let hi_t = self.check_expr_as(hi, TypeTable::INT, "cannot convert value of type '{}' to expected argument type '{}'");
+                let hi_t = self.check_expr_as(
+                    hi,
+                    TypeTable::INT,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
                 let counter = self.temp(TypeTable::INT);
                 let limit = self.temp(TypeTable::INT);
                 let id = self.new_loop(label.map(|l| l.name), true, true);
@@ -331,7 +443,10 @@ impl<'e, 's> Checker<'e, 's> {
                     PatternKind::Bind(n) => Some(self.declare_local(n.name, TypeTable::INT, false)),
                     PatternKind::Wildcard => None,
                     _ => {
-                        self.error("this pattern cannot match values of type 'Int'", pattern.span);
+                        self.error(
+                            "this pattern cannot match values of type 'Int'",
+                            pattern.span,
+                        );
                         None
                     }
                 };
@@ -339,7 +454,16 @@ impl<'e, 's> Checker<'e, 's> {
                 self.pop_scope();
                 self.pop_loop();
                 let closed = op == crate::syntax::token::BinOp::Closed;
-                return TStmtKind::ForRange { id, var, lo: lo_t, hi: hi_t, closed, body, counter, limit };
+                return TStmtKind::ForRange {
+                    id,
+                    var,
+                    lo: lo_t,
+                    hi: hi_t,
+                    closed,
+                    body,
+                    counter,
+                    limit,
+                };
             }
         }
         let seq_t = self.check_expr(seq, None);
@@ -348,7 +472,10 @@ impl<'e, 's> Checker<'e, 's> {
             None => {
                 if !self.types().is_error(seq_t.ty) {
                     let name = self.ty_name(seq_t.ty);
-                    self.error(format!("for-in loop requires '{name}' to conform to 'Sequence'"), seq.span);
+                    self.error(
+                        format!("for-in loop requires '{name}' to conform to 'Sequence'"),
+                        seq.span,
+                    );
                 }
                 TypeTable::ERROR
             }
@@ -362,7 +489,14 @@ impl<'e, 's> Checker<'e, 's> {
         self.pop_scope();
         self.pop_loop();
         let _ = span;
-        TStmtKind::ForEach { id, seq: seq_t, iter, elem, pattern: pat, body }
+        TStmtKind::ForEach {
+            id,
+            seq: seq_t,
+            iter,
+            elem,
+            pattern: pat,
+            body,
+        }
     }
 
     /// A loop body with its `where` filter lowered to an `if`.
@@ -370,15 +504,28 @@ impl<'e, 's> Checker<'e, 's> {
         match filter {
             None => self.check_block(body),
             Some(f) => {
-                let cond = self.check_expr_as(f, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                let cond = self.check_expr_as(
+                    f,
+                    TypeTable::BOOL,
+                    "cannot convert value of type '{}' to expected condition type '{}'",
+                );
                 let conds = self.slice(vec![TCond::Bool(cond)]);
                 let inner = self.check_block(body);
-                self.slice(vec![TStmt { kind: TStmtKind::If(conds, inner, &[]), span: f.span }])
+                self.slice(vec![TStmt {
+                    kind: TStmtKind::If(conds, inner, &[]),
+                    span: f.span,
+                }])
             }
         }
     }
 
-    fn check_switch(&mut self, label: Option<Ident<'_>>, subject: &Expr<'_>, cases: &[SwitchCase<'_>], span: Span) -> TStmtKind<'s> {
+    fn check_switch(
+        &mut self,
+        label: Option<Ident<'_>>,
+        subject: &Expr<'_>,
+        cases: &[SwitchCase<'_>],
+        span: Span,
+    ) -> TStmtKind<'s> {
         let subject_t = self.check_expr(subject, None);
         let var = self.temp(subject_t.ty);
         let id = self.new_loop(label.map(|l| l.name), true, false);
@@ -395,12 +542,23 @@ impl<'e, 's> Checker<'e, 's> {
                     if pattern_is_irrefutable(&p) {
                         exhaustive = true;
                     }
-                    if let TPattern::Equal(_, TExpr { kind: TExprKind::Bool(b), .. }) = p {
+                    if let TPattern::Equal(
+                        _,
+                        TExpr {
+                            kind: TExprKind::Bool(b),
+                            ..
+                        },
+                    ) = p
+                    {
                         bool_seen[usize::from(b)] = true;
                     }
                 }
                 if let Some(g) = item.guard {
-                    let g = self.check_expr_as(g, TypeTable::BOOL, "cannot convert value of type '{}' to expected condition type '{}'");
+                    let g = self.check_expr_as(
+                        g,
+                        TypeTable::BOOL,
+                        "cannot convert value of type '{}' to expected condition type '{}'",
+                    );
                     p = TPattern::Guarded(self.alloc(p), g);
                 }
                 patterns.push(p);
@@ -412,22 +570,44 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
             let (body_stmts, falls) = match case.body.split_last() {
-                Some((Stmt { kind: StmtKind::Fallthrough, span: fs }, rest)) => {
+                Some((
+                    Stmt {
+                        kind: StmtKind::Fallthrough,
+                        span: fs,
+                    },
+                    rest,
+                )) => {
                     if ci + 1 == cases.len() {
-                        self.error("'fallthrough' without a following 'case' or 'default' block", *fs);
+                        self.error(
+                            "'fallthrough' without a following 'case' or 'default' block",
+                            *fs,
+                        );
                     }
                     (rest, true)
                 }
                 _ => (case.body, false),
             };
             if case.body.is_empty() {
-                let what = if case.items.is_empty() { "default" } else { "case" };
-                self.error(format!("'{what}' label in a 'switch' must have at least one executable statement"), case.span);
+                let what = if case.items.is_empty() {
+                    "default"
+                } else {
+                    "case"
+                };
+                self.error(
+                    format!(
+                        "'{what}' label in a 'switch' must have at least one executable statement"
+                    ),
+                    case.span,
+                );
             }
             let body = self.check_block(body_stmts);
             self.pop_scope();
             let patterns = self.slice(patterns);
-            out.push(TCase { patterns, body, falls_through: falls });
+            out.push(TCase {
+                patterns,
+                body,
+                falls_through: falls,
+            });
         }
         self.pop_loop();
         if bool_seen == [true, true] && subject_t.ty == TypeTable::BOOL {
@@ -441,12 +621,20 @@ impl<'e, 's> Checker<'e, 's> {
                 for case in &out {
                     for p in case.patterns {
                         match p {
-                            TPattern::EnumCase(tag, subs) if subs.iter().all(|(_, s)| pattern_is_irrefutable(s)) => {
+                            TPattern::EnumCase(tag, subs)
+                                if subs.iter().all(|(_, s)| pattern_is_irrefutable(s)) =>
+                            {
                                 if let Some(c) = covered.get_mut(*tag as usize) {
                                     *c = true;
                                 }
                             }
-                            TPattern::Equal(_, TExpr { kind: TExprKind::EnumCase(tag, []), .. }) => {
+                            TPattern::Equal(
+                                _,
+                                TExpr {
+                                    kind: TExprKind::EnumCase(tag, []),
+                                    ..
+                                },
+                            ) => {
                                 if let Some(c) = covered.get_mut(*tag as usize) {
                                     *c = true;
                                 }
@@ -470,7 +658,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
         }
         if !exhaustive && !self.types().is_error(subject_t.ty) {
-            let at = Span { start: span.start, end: span.start + 6 };
+            let at = Span {
+                start: span.start,
+                end: span.start + 6,
+            };
             let mut d = crate::diag::Diagnostic::error("switch must be exhaustive", at);
             if missing.is_empty() {
                 d = d.with_note("do you want to add a default clause?", at);
@@ -508,18 +699,39 @@ pub(super) fn always_exits(stmts: &[TStmt<'_>]) -> bool {
         return false;
     };
     match last.kind {
-        TStmtKind::Return(_) | TStmtKind::Break(_) | TStmtKind::Continue(_) | TStmtKind::Unreachable => true,
-        TStmtKind::Expr(TExpr { kind: TExprKind::Builtin(b, _), .. }) => Checker::never_returns(b),
+        TStmtKind::Return(_)
+        | TStmtKind::Break(_)
+        | TStmtKind::Continue(_)
+        | TStmtKind::Unreachable => true,
+        TStmtKind::Expr(TExpr {
+            kind: TExprKind::Builtin(b, _),
+            ..
+        }) => Checker::never_returns(b),
         TStmtKind::If(_, then, els) => always_exits(then) && always_exits(els),
         TStmtKind::Block(_, body) => always_exits(body) && !breaks_out(body),
         TStmtKind::Switch(_, _, _, cases, exhaustive) => {
             exhaustive
-                && cases.iter().all(|c| c.falls_through || (always_exits(c.body) && !breaks_out(c.body)))
+                && cases
+                    .iter()
+                    .all(|c| c.falls_through || (always_exits(c.body) && !breaks_out(c.body)))
         }
         TStmtKind::While(id, conds, body) => {
-            matches!(conds, [TCond::Bool(TExpr { kind: TExprKind::Bool(true), .. })]) && !mentions_break(body, id)
+            matches!(
+                conds,
+                [TCond::Bool(TExpr {
+                    kind: TExprKind::Bool(true),
+                    ..
+                })]
+            ) && !mentions_break(body, id)
         }
-        TStmtKind::Repeat(id, body, TExpr { kind: TExprKind::Bool(true), .. }) => !mentions_break(body, id),
+        TStmtKind::Repeat(
+            id,
+            body,
+            TExpr {
+                kind: TExprKind::Bool(true),
+                ..
+            },
+        ) => !mentions_break(body, id),
         _ => false,
     }
 }

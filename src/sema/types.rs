@@ -267,7 +267,15 @@ impl TypeTable {
             module_name: "main".to_string(),
             method_keys: Vec::new(),
         };
-        for ty in [Type::Error, Type::Void, Type::Int, Type::Double, Type::Bool, Type::String, Type::Character] {
+        for ty in [
+            Type::Error,
+            Type::Void,
+            Type::Int,
+            Type::Double,
+            Type::Bool,
+            Type::String,
+            Type::Character,
+        ] {
             t.intern(ty);
         }
         t
@@ -336,7 +344,13 @@ impl TypeTable {
 
     /// The dispatch key of a method signature.
     pub fn method_key(&mut self, name: &str, labels: &[Option<String>]) -> u32 {
-        let key: String = format!("{name}({})", labels.iter().map(|l| format!("{}:", l.as_deref().unwrap_or("_"))).collect::<String>());
+        let key: String = format!(
+            "{name}({})",
+            labels
+                .iter()
+                .map(|l| format!("{}:", l.as_deref().unwrap_or("_")))
+                .collect::<String>()
+        );
         if let Some(i) = self.method_keys.iter().position(|k| *k == key) {
             return u32::try_from(i).unwrap_or(u32::MAX);
         }
@@ -379,7 +393,9 @@ impl TypeTable {
 
     /// A nominal type's name.
     pub fn nominal_name(&self, index: u32) -> &str {
-        self.nominal_names.get(index as usize).map_or("<unknown>", String::as_str)
+        self.nominal_names
+            .get(index as usize)
+            .map_or("<unknown>", String::as_str)
     }
 
     /// Whether `id` is `Error` (so checks can stay quiet).
@@ -400,7 +416,9 @@ impl TypeTable {
         match self.get(id).clone() {
             Type::Array(t) | Type::Set(t) => Some(t),
             Type::String => Some(Self::CHARACTER),
-            Type::Dictionary(k, v) => Some(self.tuple(vec![(Some("key".into()), k), (Some("value".into()), v)])),
+            Type::Dictionary(k, v) => {
+                Some(self.tuple(vec![(Some("key".into()), k), (Some("value".into()), v)]))
+            }
             Type::Range(t) | Type::ClosedRange(t) | Type::RangeFrom(t) if t == Self::INT => Some(t),
             Type::Seq(_, elem, _) => Some(elem),
             _ => None,
@@ -539,9 +557,18 @@ mod tests {
         let d = t.intern(Type::Dictionary(TypeTable::STRING, ai));
         let o = t.optional(d);
         assert_eq!(t.name(o), "[String: [Int]]?");
-        let tup = t.tuple(vec![(Some("x".into()), TypeTable::INT), (None, TypeTable::STRING)]);
+        let tup = t.tuple(vec![
+            (Some("x".into()), TypeTable::INT),
+            (None, TypeTable::STRING),
+        ]);
         assert_eq!(t.name(tup), "(x: Int, String)");
-        let f = t.intern(Type::Function(vec![ParamType { ty: TypeTable::INT, inout: true }], TypeTable::BOOL));
+        let f = t.intern(Type::Function(
+            vec![ParamType {
+                ty: TypeTable::INT,
+                inout: true,
+            }],
+            TypeTable::BOOL,
+        ));
         assert_eq!(t.name(f), "(inout Int) -> Bool");
         let of = t.optional(f);
         assert_eq!(t.name(of), "((inout Int) -> Bool)?");

@@ -573,7 +573,8 @@ fn dollar(lex: &mut Lex<'_>) -> Result<(), RawError> {
 /// `$R0`, `$R1`, ...: the REPL's result names, lexed as identifiers (as swiftc lexes any
 /// `$`-prefixed name; outside the REPL they are simply not in scope).
 fn is_result_name(text: &str) -> bool {
-    text.strip_prefix("$R").is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
+    text.strip_prefix("$R")
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
 }
 
 fn number(lex: &mut Lex<'_>) -> Result<NumKind, RawError> {
@@ -1130,7 +1131,10 @@ pub(crate) mod tests {
         assert_eq!(one_err("$"), (LexErrorKind::ExpectedDollarNumber, 0..1));
         assert_eq!(one_err("$1a"), (LexErrorKind::ExpectedDollarNumber, 0..3));
         // The REPL's result names are identifiers; other `$` names are still errors.
-        assert_eq!(toks("$R0 + $R12"), vec![id("$R0"), Binary(BinOp::Add), id("$R12")]);
+        assert_eq!(
+            toks("$R0 + $R12"),
+            vec![id("$R0"), Binary(BinOp::Add), id("$R12")]
+        );
         assert_eq!(one_err("$R"), (LexErrorKind::ExpectedDollarNumber, 0..2));
         assert_eq!(one_err("$Rx"), (LexErrorKind::ExpectedDollarNumber, 0..3));
         assert_eq!(one_err("$R1a"), (LexErrorKind::ExpectedDollarNumber, 0..4));

@@ -73,7 +73,9 @@ pub fn parse_program<'a>(
 
 impl<'a> Ctx<'a> {
     fn error(&self, message: impl Into<String>, span: Span) {
-        self.errors.borrow_mut().push(Diagnostic::error(message, span));
+        self.errors
+            .borrow_mut()
+            .push(Diagnostic::error(message, span));
     }
 
     /// Lexes and parses `source[start..end]` as a statement list.
@@ -85,7 +87,10 @@ impl<'a> Ctx<'a> {
                 Ok(t) => t,
                 Err(errors) => {
                     for e in errors {
-                        self.error(e.message(), Span::new(e.span.start + start, e.span.end + start));
+                        self.error(
+                            e.message(),
+                            Span::new(e.span.start + start, e.span.end + start),
+                        );
                     }
                     return None;
                 }
@@ -123,20 +128,32 @@ impl<'a> Ctx<'a> {
 
     fn report(&self, e: LalrError<usize, Tok<'a>, ParseError>) {
         let (message, span) = match e {
-            LalrError::InvalidToken { location } => ("invalid token".to_string(), Span::new(location, location + 1)),
-            LalrError::UnrecognizedEof { location, expected } => {
-                (format!("expected {}", describe_expected(&expected, None)), Span::new(location, location))
-            }
-            LalrError::UnrecognizedToken { token: (l, tok, r), expected } => {
-                (unexpected_message(tok, &expected), Span::new(l, r))
-            }
-            LalrError::ExtraToken { token: (l, tok, r) } => {
-                (format!("consecutive statements on a line must be separated by ';' (found '{tok}')"), Span::new(l, r))
-            }
+            LalrError::InvalidToken { location } => (
+                "invalid token".to_string(),
+                Span::new(location, location + 1),
+            ),
+            LalrError::UnrecognizedEof { location, expected } => (
+                format!("expected {}", describe_expected(&expected, None)),
+                Span::new(location, location),
+            ),
+            LalrError::UnrecognizedToken {
+                token: (l, tok, r),
+                expected,
+            } => (unexpected_message(tok, &expected), Span::new(l, r)),
+            LalrError::ExtraToken { token: (l, tok, r) } => (
+                format!(
+                    "consecutive statements on a line must be separated by ';' (found '{tok}')"
+                ),
+                Span::new(l, r),
+            ),
             LalrError::User { error } => (error.message, error.span),
         };
         // A second error at the same place adds nothing.
-        let dup = self.errors.borrow().iter().any(|d| d.span.start == span.start);
+        let dup = self
+            .errors
+            .borrow()
+            .iter()
+            .any(|d| d.span.start == span.start);
         if !dup {
             self.error(message, span);
         }
@@ -148,7 +165,11 @@ impl<'a> Ctx<'a> {
         let mut depth = 0usize;
         for &(l, t, r) in toks {
             match t {
-                Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::LBraceSig | Tok::LBraceAccessor => {
+                Tok::LParen
+                | Tok::LBracket
+                | Tok::LBrace
+                | Tok::LBraceSig
+                | Tok::LBraceAccessor => {
                     depth += 1;
                     if depth > MAX_NESTING {
                         self.error(format!("expression or block nested too deeply (more than {MAX_NESTING} levels)"), Span::new(l, r));
@@ -163,7 +184,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Marks closure signatures and accessor blocks; rejects Tier-2 constructs by name.
-    fn prepare(&self, toks: &mut allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator>) {
+    fn prepare(
+        &self,
+        toks: &mut allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator>,
+    ) {
         let mut i = 0;
         while i < toks.len() {
             let (l, tok, r) = toks[i];
@@ -185,19 +209,28 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 Tok::Protocol | Tok::Extension => {
-                    let what = if tok == Tok::Protocol { "protocols" } else { "extensions" };
+                    let what = if tok == Tok::Protocol {
+                        "protocols"
+                    } else {
+                        "extensions"
+                    };
                     self.error(format!("{what} are not supported yet"), Span::new(l, r));
                     let end = skip_braced_declaration(toks, i);
                     toks.drain(i..end);
                     continue;
                 }
                 Tok::Func => {
-                    if let (Some((_, Tok::Ident(_), _)), Some(&(gl, Tok::GenericOpen, gr))) = (toks.get(i + 1), toks.get(i + 2)) {
+                    if let (Some((_, Tok::Ident(_), _)), Some(&(gl, Tok::GenericOpen, gr))) =
+                        (toks.get(i + 1), toks.get(i + 2))
+                    {
                         self.error("generic functions are not supported yet", Span::new(gl, gr));
                     }
                 }
                 Tok::Let | Tok::Var
-                    if matches!(toks.get(i + 1).map(|t| t.1), Some(Tok::Binary(crate::syntax::token::BinOp::Assign) | Tok::Colon)) =>
+                    if matches!(
+                        toks.get(i + 1).map(|t| t.1),
+                        Some(Tok::Binary(crate::syntax::token::BinOp::Assign) | Tok::Colon)
+                    ) =>
                 {
                     // `let = 5`: swiftc's wording.
                     if let Some(&(nl, _, nr)) = toks.get(i + 1) {
@@ -205,7 +238,10 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Tok::Hash => {
-                    self.error("compiler directives ('#') are not supported", Span::new(l, r));
+                    self.error(
+                        "compiler directives ('#') are not supported",
+                        Span::new(l, r),
+                    );
                 }
                 _ => {}
             }
@@ -246,8 +282,14 @@ impl<'a> Ctx<'a> {
     fn note_oom(&self) {
         if !self.out_of_memory.replace(true) {
             let stats = crate::alloc::registry::stats(Subsystem::Ast);
-            let limit = stats.limit.map(crate::alloc::format_bytes).unwrap_or_else(|| "none".into());
-            self.error(format!("memory limit exceeded in AST (limit {limit})"), Span::default());
+            let limit = stats
+                .limit
+                .map(crate::alloc::format_bytes)
+                .unwrap_or_else(|| "none".into());
+            self.error(
+                format!("memory limit exceeded in AST (limit {limit})"),
+                Span::default(),
+            );
         }
     }
 
@@ -265,16 +307,29 @@ impl<'a> Ctx<'a> {
 
     /// An expression node.
     pub fn expr(&self, kind: ExprKind<'a>, l: usize, r: usize) -> &'a Expr<'a> {
-        self.alloc(Expr { kind, span: Span::new(l, r) })
+        self.alloc(Expr {
+            kind,
+            span: Span::new(l, r),
+        })
     }
 
     /// A statement.
     pub fn stmt(&self, kind: StmtKind<'a>, l: usize, r: usize) -> Stmt<'a> {
-        Stmt { kind, span: Span::new(l, r) }
+        Stmt {
+            kind,
+            span: Span::new(l, r),
+        }
     }
 
     /// A binary expression.
-    pub fn binary(&self, op: BinOp, a: &'a Expr<'a>, b: &'a Expr<'a>, l: usize, r: usize) -> &'a Expr<'a> {
+    pub fn binary(
+        &self,
+        op: BinOp,
+        a: &'a Expr<'a>,
+        b: &'a Expr<'a>,
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
         self.expr(ExprKind::Binary(op, a, b), l, r)
     }
 
@@ -287,13 +342,42 @@ impl<'a> Ctx<'a> {
     }
 
     /// Attaches a label to a loop, `if`, `switch` or `do`.
-    pub fn labeled(&self, label: Option<Ident<'a>>, kind: StmtKind<'a>, l: usize, r: usize) -> Stmt<'a> {
+    pub fn labeled(
+        &self,
+        label: Option<Ident<'a>>,
+        kind: StmtKind<'a>,
+        l: usize,
+        r: usize,
+    ) -> Stmt<'a> {
         let kind = match kind {
-            StmtKind::If { conds, then, els, .. } => StmtKind::If { label, conds, then, els },
+            StmtKind::If {
+                conds, then, els, ..
+            } => StmtKind::If {
+                label,
+                conds,
+                then,
+                els,
+            },
             StmtKind::While { conds, body, .. } => StmtKind::While { label, conds, body },
             StmtKind::Repeat { body, cond, .. } => StmtKind::Repeat { label, body, cond },
-            StmtKind::For { pattern, seq, filter, body, .. } => StmtKind::For { label, pattern, seq, filter, body },
-            StmtKind::Switch { subject, cases, .. } => StmtKind::Switch { label, subject, cases },
+            StmtKind::For {
+                pattern,
+                seq,
+                filter,
+                body,
+                ..
+            } => StmtKind::For {
+                label,
+                pattern,
+                seq,
+                filter,
+                body,
+            },
+            StmtKind::Switch { subject, cases, .. } => StmtKind::Switch {
+                label,
+                subject,
+                cases,
+            },
             StmtKind::Do { body, .. } => StmtKind::Do { label, body },
             other => other,
         };
@@ -301,7 +385,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// A declaration with its modifiers.
-    pub fn decl(&self, kind: DeclKind<'a>, mods: Vec<(&'a str, usize)>, l: usize, r: usize) -> &'a Decl<'a> {
+    pub fn decl(
+        &self,
+        kind: DeclKind<'a>,
+        mods: Vec<(&'a str, usize)>,
+        l: usize,
+        r: usize,
+    ) -> &'a Decl<'a> {
         let mut m = Modifiers::default();
         for (word, at) in mods {
             let flag = match word {
@@ -317,24 +407,40 @@ impl<'a> Ctx<'a> {
                 "required" => &mut m.is_required,
                 "indirect" => &mut m.is_indirect,
                 "discardableResult" => &mut m.discardable_result,
-                "private" | "fileprivate" | "internal" | "public" | "open" | "inline" | "inlinable" => continue,
+                "private" | "fileprivate" | "internal" | "public" | "open" | "inline"
+                | "inlinable" => continue,
                 other => {
-                    self.error(format!("unknown attribute '{other}'"), Span::new(at, at + other.len() + 1));
+                    self.error(
+                        format!("unknown attribute '{other}'"),
+                        Span::new(at, at + other.len() + 1),
+                    );
                     continue;
                 }
             };
             *flag = true;
         }
-        self.alloc(Decl { kind, modifiers: m, span: Span::new(l, r) })
+        self.alloc(Decl {
+            kind,
+            modifiers: m,
+            span: Span::new(l, r),
+        })
     }
 
     /// A type node.
     pub fn ty(&self, kind: TypeKind<'a>, l: usize, r: usize) -> &'a TypeExpr<'a> {
-        self.alloc(TypeExpr { kind, span: Span::new(l, r) })
+        self.alloc(TypeExpr {
+            kind,
+            span: Span::new(l, r),
+        })
     }
 
     /// `(T)` is `T`; otherwise a tuple type.
-    pub fn tuple_type(&self, elems: &'a [TupleTypeElem<'a>], l: usize, r: usize) -> &'a TypeExpr<'a> {
+    pub fn tuple_type(
+        &self,
+        elems: &'a [TupleTypeElem<'a>],
+        l: usize,
+        r: usize,
+    ) -> &'a TypeExpr<'a> {
         if let [only] = elems {
             if only.label.is_none() {
                 return self.alloc(only.ty);
@@ -356,24 +462,51 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|p| match p.ty.kind {
                 // `inout` is carried as a marker tuple (see `inout_type_elem`).
-                TypeKind::Named { path: [Ident { name: "inout", .. }], args: [inner] } => {
-                    FuncTypeParam { inout: true, ty: *inner }
-                }
-                _ => FuncTypeParam { inout: false, ty: p.ty },
+                TypeKind::Named {
+                    path: [Ident { name: "inout", .. }],
+                    args: [inner],
+                } => FuncTypeParam {
+                    inout: true,
+                    ty: *inner,
+                },
+                _ => FuncTypeParam {
+                    inout: false,
+                    ty: p.ty,
+                },
             })
             .collect();
-        self.ty(TypeKind::Function { params: self.slice(params), result, escaping }, l, r)
+        self.ty(
+            TypeKind::Function {
+                params: self.slice(params),
+                result,
+                escaping,
+            },
+            l,
+            r,
+        )
     }
 
     /// `inout T` inside a function type's parameter list.
     pub fn inout_type_elem(&self, t: &'a TypeExpr<'a>, l: usize, r: usize) -> TupleTypeElem<'a> {
-        let path = self.slice(vec![Ident { name: "inout", span: Span::new(l, l + 5) }]);
+        let path = self.slice(vec![Ident {
+            name: "inout",
+            span: Span::new(l, l + 5),
+        }]);
         let args = self.slice(vec![*t]);
-        TupleTypeElem { label: None, ty: TypeExpr { kind: TypeKind::Named { path, args }, span: Span::new(l, r) } }
+        TupleTypeElem {
+            label: None,
+            ty: TypeExpr {
+                kind: TypeKind::Named { path, args },
+                span: Span::new(l, r),
+            },
+        }
     }
 
     /// The accessor block of a property.
-    pub fn accessors(&self, list: Vec<(&'a str, Option<Ident<'a>>, &'a [Stmt<'a>], usize)>) -> &'a Accessors<'a> {
+    pub fn accessors(
+        &self,
+        list: Vec<(&'a str, Option<Ident<'a>>, &'a [Stmt<'a>], usize)>,
+    ) -> &'a Accessors<'a> {
         let mut get = None;
         let mut set = None;
         let mut will_set = None;
@@ -391,16 +524,25 @@ impl<'a> Ctx<'a> {
                 _ => &mut did_set,
             };
             if slot.replace((name, body)).is_some() {
-                self.error(format!("variable already has a {kind}"), Span::new(at, at + kind.len()));
+                self.error(
+                    format!("variable already has a {kind}"),
+                    Span::new(at, at + kind.len()),
+                );
             }
         }
         let acc = if let Some(get) = get {
             if will_set.is_some() || did_set.is_some() {
-                self.error("'willSet' cannot be provided together with a getter", Span::default());
+                self.error(
+                    "'willSet' cannot be provided together with a getter",
+                    Span::default(),
+                );
             }
             Accessors::GetSet { get, set }
         } else if let Some((_, body)) = set {
-            self.error("variable with a setter must also have a getter", Span::new(0, 0));
+            self.error(
+                "variable with a setter must also have a getter",
+                Span::new(0, 0),
+            );
             Accessors::GetSet { get: body, set }
         } else {
             Accessors::Observers { will_set, did_set }
@@ -429,37 +571,80 @@ impl<'a> Ctx<'a> {
     ) -> &'a Expr<'a> {
         let mut callee = callee;
         if !trailing.is_empty() {
-            if let ExprKind::Call { callee: inner, args: inner_args, trailing: 0 } = callee.kind {
+            if let ExprKind::Call {
+                callee: inner,
+                args: inner_args,
+                trailing: 0,
+            } = callee.kind
+            {
                 callee = inner;
                 args = inner_args.to_vec();
             }
         }
         let n = u32::try_from(trailing.len()).unwrap_or(u32::MAX);
-        args.extend(trailing.into_iter().map(|(label, value)| Arg { label, value }));
-        self.expr(ExprKind::Call { callee, args: self.slice(args), trailing: n }, l, r)
+        args.extend(
+            trailing
+                .into_iter()
+                .map(|(label, value)| Arg { label, value }),
+        );
+        self.expr(
+            ExprKind::Call {
+                callee,
+                args: self.slice(args),
+                trailing: n,
+            },
+            l,
+            r,
+        )
     }
 
     /// `t.0`
-    pub fn tuple_index(&self, base: &'a Expr<'a>, digits: &'a str, l: usize, r: usize) -> &'a Expr<'a> {
+    pub fn tuple_index(
+        &self,
+        base: &'a Expr<'a>,
+        digits: &'a str,
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
         match digits.parse::<u32>() {
-            Ok(i) => self.expr(ExprKind::TupleIndex(base, i, Span::new(r - digits.len(), r)), l, r),
+            Ok(i) => self.expr(
+                ExprKind::TupleIndex(base, i, Span::new(r - digits.len(), r)),
+                l,
+                r,
+            ),
             Err(_) => {
-                self.error(format!("value has no member '{digits}'"), Span::new(r - digits.len(), r));
+                self.error(
+                    format!("value has no member '{digits}'"),
+                    Span::new(r - digits.len(), r),
+                );
                 self.expr(ExprKind::Error, l, r)
             }
         }
     }
 
     /// `t.0.1`, which the lexer reads as `t` `.` `0.1`.
-    pub fn tuple_index_pair(&self, base: &'a Expr<'a>, text: &'a str, l: usize, r: usize) -> &'a Expr<'a> {
+    pub fn tuple_index_pair(
+        &self,
+        base: &'a Expr<'a>,
+        text: &'a str,
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
         match text.split_once('.') {
-            Some((a, b)) if !a.is_empty() && !b.is_empty() && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit()) => {
+            Some((a, b))
+                if !a.is_empty()
+                    && !b.is_empty()
+                    && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit()) =>
+            {
                 let mid = r - text.len() + a.len();
                 let first = self.tuple_index(base, a, l, mid);
                 self.tuple_index(first, b, l, r)
             }
             _ => {
-                self.error(format!("value has no member '{text}'"), Span::new(r - text.len(), r));
+                self.error(
+                    format!("value has no member '{text}'"),
+                    Span::new(r - text.len(), r),
+                );
                 self.expr(ExprKind::Error, l, r)
             }
         }
@@ -477,8 +662,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Set<Int>` used as a value.
-    pub fn generic_type_ref(&self, name: &'a str, args: &'a [TypeExpr<'a>], l: usize, r: usize) -> &'a Expr<'a> {
-        let path = self.slice(vec![Ident { name, span: Span::new(l, l + name.len()) }]);
+    pub fn generic_type_ref(
+        &self,
+        name: &'a str,
+        args: &'a [TypeExpr<'a>],
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
+        let path = self.slice(vec![Ident {
+            name,
+            span: Span::new(l, l + name.len()),
+        }]);
         let ty = self.ty(TypeKind::Named { path, args }, l, r);
         self.expr(ExprKind::TypeRef(ty), l, r)
     }
@@ -493,7 +687,13 @@ impl<'a> Ctx<'a> {
         l: usize,
         r: usize,
     ) -> &'a Expr<'a> {
-        let c = self.alloc(Closure { captures, params, result, body, span: Span::new(l, r) });
+        let c = self.alloc(Closure {
+            captures,
+            params,
+            result,
+            body,
+            span: Span::new(l, r),
+        });
         self.expr(ExprKind::Closure(c), l, r)
     }
 
@@ -512,7 +712,9 @@ impl<'a> Ctx<'a> {
         for part in parts {
             match part {
                 StrPart::Text(t) => segments.push(StrSegment::Text(self.text(&t))),
-                StrPart::Interp(range) => segments.push(StrSegment::Interp(self.interpolation(range))),
+                StrPart::Interp(range) => {
+                    segments.push(StrSegment::Interp(self.interpolation(range)))
+                }
             }
         }
         self.expr(ExprKind::Str(self.slice(segments)), l, r)
@@ -528,7 +730,12 @@ impl<'a> Ctx<'a> {
         let stmts = self.parse_range(range.start, range.end);
         self.depth.set(self.depth.get() - 1);
         match stmts {
-            Some([Stmt { kind: StmtKind::Expr(e), .. }]) => e,
+            Some(
+                [Stmt {
+                    kind: StmtKind::Expr(e),
+                    ..
+                }],
+            ) => e,
             Some([]) => {
                 self.error("expected expression in string interpolation", span);
                 self.expr(ExprKind::Error, range.start, range.end)
@@ -563,30 +770,57 @@ impl<'a> Ctx<'a> {
     fn pattern_kind(&self, e: &'a Expr<'a>, binds: bool) -> PatternKind<'a> {
         match e.kind {
             ExprKind::Name("_") => PatternKind::Wildcard,
-            ExprKind::Name(n) if binds => PatternKind::Bind(Ident { name: n, span: e.span }),
+            ExprKind::Name(n) if binds => PatternKind::Bind(Ident {
+                name: n,
+                span: e.span,
+            }),
             ExprKind::PatternBinding(mutable, inner) => {
                 if binds {
-                    self.error("'let' cannot appear nested inside another 'var' or 'let' pattern", e.span);
+                    self.error(
+                        "'let' cannot appear nested inside another 'var' or 'let' pattern",
+                        e.span,
+                    );
                 }
-                PatternKind::Binding { mutable, inner: self.pattern(inner, true) }
+                PatternKind::Binding {
+                    mutable,
+                    inner: self.pattern(inner, true),
+                }
             }
             ExprKind::PatternIs(t) => PatternKind::Is(t),
             ExprKind::Paren(inner) => self.pattern_kind(inner, binds),
             ExprKind::Tuple(args) => {
-                let elems: Vec<Pattern<'a>> = args.iter().map(|a| *self.pattern(a.value, binds)).collect();
+                let elems: Vec<Pattern<'a>> =
+                    args.iter().map(|a| *self.pattern(a.value, binds)).collect();
                 PatternKind::Tuple(self.slice(elems))
             }
             ExprKind::OptionalChain(inner) => PatternKind::Optional(self.pattern(inner, binds)),
-            ExprKind::Cast(CastKind::As, inner, t) => PatternKind::As(self.pattern(inner, binds), t),
-            ExprKind::ImplicitMember(case) => PatternKind::EnumCase { ty: None, case, payload: None },
-            ExprKind::Call { callee, args, trailing: 0 } => {
-                let payload: Vec<Pattern<'a>> = args.iter().map(|a| *self.pattern(a.value, binds)).collect();
+            ExprKind::Cast(CastKind::As, inner, t) => {
+                PatternKind::As(self.pattern(inner, binds), t)
+            }
+            ExprKind::ImplicitMember(case) => PatternKind::EnumCase {
+                ty: None,
+                case,
+                payload: None,
+            },
+            ExprKind::Call {
+                callee,
+                args,
+                trailing: 0,
+            } => {
+                let payload: Vec<Pattern<'a>> =
+                    args.iter().map(|a| *self.pattern(a.value, binds)).collect();
                 match callee.kind {
-                    ExprKind::ImplicitMember(case) => {
-                        PatternKind::EnumCase { ty: None, case, payload: Some(self.slice(payload)) }
-                    }
+                    ExprKind::ImplicitMember(case) => PatternKind::EnumCase {
+                        ty: None,
+                        case,
+                        payload: Some(self.slice(payload)),
+                    },
                     ExprKind::Member(base, case) => match self.type_of_expr(base) {
-                        Some(ty) => PatternKind::EnumCase { ty: Some(ty), case, payload: Some(self.slice(payload)) },
+                        Some(ty) => PatternKind::EnumCase {
+                            ty: Some(ty),
+                            case,
+                            payload: Some(self.slice(payload)),
+                        },
                         None => PatternKind::Expr(e),
                     },
                     _ => PatternKind::Expr(e),
@@ -603,7 +837,10 @@ impl<'a> Ctx<'a> {
         loop {
             match cur.kind {
                 ExprKind::Name(n) => {
-                    path.push(Ident { name: n, span: cur.span });
+                    path.push(Ident {
+                        name: n,
+                        span: cur.span,
+                    });
                     break;
                 }
                 ExprKind::Member(base, n) => {
@@ -614,7 +851,14 @@ impl<'a> Ctx<'a> {
             }
         }
         path.reverse();
-        Some(self.ty(TypeKind::Named { path: self.slice(path), args: &[] }, e.span.start as usize, e.span.end as usize))
+        Some(self.ty(
+            TypeKind::Named {
+                path: self.slice(path),
+                args: &[],
+            },
+            e.span.start as usize,
+            e.span.end as usize,
+        ))
     }
 }
 
@@ -718,6 +962,9 @@ fn unexpected_message(tok: Tok<'_>, expected: &[String]) -> String {
         _ if expected.iter().any(|e| e == "\"NL\"") && expected.iter().any(|e| e == "\";\"") => {
             "consecutive statements on a line must be separated by ';'".to_string()
         }
-        other => format!("expected {} before '{other}'", describe_expected(expected, None)),
+        other => format!(
+            "expected {} before '{other}'",
+            describe_expected(expected, None)
+        ),
     }
 }

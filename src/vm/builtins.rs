@@ -119,13 +119,24 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::ArrayRepeating => {
             let n = int(&a1);
             if n < 0 {
-                return Err(vm.trap(TrapKind::Fatal("Can't construct Array with count < 0".into())));
+                return Err(vm.trap(TrapKind::Fatal(
+                    "Can't construct Array with count < 0".into(),
+                )));
             }
             vm.array(vec![a0; n as usize])?
         }
-        Builtin::AbsInt => Value::Int(int(&a0).checked_abs().ok_or_else(|| vm.trap(TrapKind::overflow()))?),
+        Builtin::AbsInt => Value::Int(
+            int(&a0)
+                .checked_abs()
+                .ok_or_else(|| vm.trap(TrapKind::overflow()))?,
+        ),
         Builtin::AbsDouble => Value::Double(dbl(&a0).abs()),
-        Builtin::MinInt | Builtin::MaxInt | Builtin::MinDouble | Builtin::MaxDouble | Builtin::MinStr | Builtin::MaxStr => {
+        Builtin::MinInt
+        | Builtin::MaxInt
+        | Builtin::MinDouble
+        | Builtin::MaxDouble
+        | Builtin::MinStr
+        | Builtin::MaxStr => {
             let want_min = matches!(b, Builtin::MinInt | Builtin::MinDouble | Builtin::MinStr);
             let mut best = a0;
             for v in args.into_iter().skip(1) {
@@ -153,7 +164,9 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             let (lo, hi) = range_bounds(&a0);
             let (lo, hi) = (int(&lo), int(&hi));
             if hi < lo {
-                return Err(vm.trap(TrapKind::Fatal("Range requires lowerBound <= upperBound".into())));
+                return Err(vm.trap(TrapKind::Fatal(
+                    "Range requires lowerBound <= upperBound".into(),
+                )));
             }
             let span = (hi as i128 - lo as i128 + 1) as u128;
             let r = u128::from(vm.next_random()) % span.max(1);
@@ -172,7 +185,11 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::Precondition | Builtin::Assert => {
             if !boolean(&a0) {
                 let msg = string(&a1).to_string();
-                let kind = if b == Builtin::Assert { TrapKind::Assertion(msg) } else { TrapKind::Precondition(msg) };
+                let kind = if b == Builtin::Assert {
+                    TrapKind::Assertion(msg)
+                } else {
+                    TrapKind::Precondition(msg)
+                };
                 return Err(vm.trap(kind));
             }
             Value::Void
@@ -183,17 +200,31 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             if by == 0 {
                 return Err(vm.trap(TrapKind::Fatal("Stride size must not be zero".into())));
             }
-            Value::Seq(vm.obj(SeqObj::StrideInt { from: int(&a0), to: int(&a1), by, through: b == Builtin::StrideThrough })?)
+            Value::Seq(vm.obj(SeqObj::StrideInt {
+                from: int(&a0),
+                to: int(&a1),
+                by,
+                through: b == Builtin::StrideThrough,
+            })?)
         }
         Builtin::StrideToDouble | Builtin::StrideThroughDouble => {
             let by = dbl(args.get(2).unwrap_or(&Value::Double(1.0)));
-            Value::Seq(vm.obj(SeqObj::StrideDouble { from: dbl(&a0), to: dbl(&a1), by, through: b == Builtin::StrideThroughDouble })?)
+            Value::Seq(vm.obj(SeqObj::StrideDouble {
+                from: dbl(&a0),
+                to: dbl(&a1),
+                by,
+                through: b == Builtin::StrideThroughDouble,
+            })?)
         }
         Builtin::Zip => Value::Seq(vm.obj(SeqObj::Zip(a0, a1))?),
         Builtin::RepeatElement => Value::Seq(vm.obj(SeqObj::Repeated(a0, int(&a1)))?),
         Builtin::IsMultiple => {
             let (x, y) = (int(&a0), int(&a1));
-            Value::Bool(if y == 0 { x == 0 } else { x.wrapping_rem(y) == 0 })
+            Value::Bool(if y == 0 {
+                x == 0
+            } else {
+                x.wrapping_rem(y) == 0
+            })
         }
         Builtin::SquareRoot => Value::Double(dbl(&a0).sqrt()),
         Builtin::WeakRef => match a0 {
@@ -207,11 +238,10 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::UnownedLoad => match a0 {
             Value::Weak(w) => match w.upgrade() {
                 Some(o) => Value::Object(o),
-                None => {
-                    return Err(vm.trap(TrapKind::Fatal(
-                        "Attempted to read an unowned reference but the object was already deallocated".into(),
-                    )))
-                }
+                None => return Err(vm.trap(TrapKind::Fatal(
+                    "Attempted to read an unowned reference but the object was already deallocated"
+                        .into(),
+                ))),
             },
             other => other,
         },
@@ -257,7 +287,9 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::CharIsLowercase => Value::Bool(text::char_is_lowercase(string(&a0))),
         Builtin::CharIsPunctuation => Value::Bool(text::char_is_punctuation(string(&a0))),
         Builtin::CharWholeNumber => opt(text::char_whole_number_value(string(&a0)).map(Value::Int)),
-        Builtin::CharAsciiValue => opt(text::char_ascii_value(string(&a0)).map(|v| Value::Int(i64::from(v)))),
+        Builtin::CharAsciiValue => {
+            opt(text::char_ascii_value(string(&a0)).map(|v| Value::Int(i64::from(v))))
+        }
         Builtin::ArrCount => Value::Int(items(&a0).len() as i64),
         Builtin::ArrIsEmpty => Value::Bool(items(&a0).is_empty()),
         Builtin::ArrFirst => opt(items(&a0).first().cloned()),
@@ -296,11 +328,18 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             }
             Value::Bool(all)
         }
-        Builtin::ArrFirstIndexOf => opt(items(&a0).iter().position(|v| equal(v, &a1)).map(|i| Value::Int(i as i64))),
+        Builtin::ArrFirstIndexOf => opt(items(&a0)
+            .iter()
+            .position(|v| equal(v, &a1))
+            .map(|i| Value::Int(i as i64))),
         Builtin::ArrFirstIndexWhere | Builtin::ArrFirstWhere => {
             for (i, v) in items(&a0).to_vec().into_iter().enumerate() {
                 if boolean(&vm.call_value(&a1, vec![v.clone()])?) {
-                    return Ok(if b == Builtin::ArrFirstWhere { v } else { Value::Int(i as i64) });
+                    return Ok(if b == Builtin::ArrFirstWhere {
+                        v
+                    } else {
+                        Value::Int(i as i64)
+                    });
                 }
             }
             Value::Nil
@@ -368,7 +407,11 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::ArrEnumerated => Value::Seq(vm.obj(SeqObj::Enumerated(a0))?),
         Builtin::ArrIndices => {
             let n = items(&a0).len() as i64;
-            Value::Range(vm.obj(super::value::RangeObj { lo: Value::Int(0), hi: Value::Int(n), closed: false })?)
+            Value::Range(vm.obj(super::value::RangeObj {
+                lo: Value::Int(0),
+                hi: Value::Int(n),
+                closed: false,
+            })?)
         }
         Builtin::ArrJoined => {
             let sep = string(&a1);
@@ -376,7 +419,11 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             vm.string(parts.join(sep))?
         }
         Builtin::ArrMin | Builtin::ArrMax => {
-            let want = if b == Builtin::ArrMin { Ordering::Less } else { Ordering::Greater };
+            let want = if b == Builtin::ArrMin {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
             let mut best: Option<Value> = None;
             for v in items(&a0) {
                 if best.as_ref().is_none_or(|b| compare(v, b) == want) {
@@ -420,7 +467,10 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             _ => Value::Nil,
         },
         Builtin::DictGetDefault => match &a0 {
-            Value::Dict(d) => d.get(&a1).cloned().unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()),
+            Value::Dict(d) => d
+                .get(&a1)
+                .cloned()
+                .unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()),
             _ => Value::Void,
         },
         Builtin::DictCount => Value::Int(match &a0 {
@@ -436,7 +486,8 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::DictMapValues => {
             let mut out = DictObj::default();
             if let Value::Dict(d) = &a0 {
-                let pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Value, Value)> =
+                    d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 for (k, v) in pairs {
                     let nv = vm.call_value(&a1, vec![v])?;
                     out.insert(k, nv);
@@ -452,7 +503,8 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::DictFilter => {
             let mut out = DictObj::default();
             if let Value::Dict(d) = &a0 {
-                let pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Value, Value)> =
+                    d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 for (k, v) in pairs {
                     let t = vm.tuple(vec![k.clone(), v.clone()])?;
                     if boolean(&vm.call_value(&a1, vec![t])?) {
@@ -484,7 +536,10 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
             _ => 0,
         }),
         Builtin::SetIsEmpty => Value::Bool(matches!(&a0, Value::Set(s) if s.is_empty())),
-        Builtin::SetUnion | Builtin::SetIntersection | Builtin::SetSubtracting | Builtin::SetSymmetricDifference => {
+        Builtin::SetUnion
+        | Builtin::SetIntersection
+        | Builtin::SetSubtracting
+        | Builtin::SetSymmetricDifference => {
             let (Value::Set(x), Value::Set(y)) = (&a0, &a1) else {
                 return Ok(Value::Void);
             };
@@ -506,7 +561,11 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
                     }
                 }
                 _ => {
-                    for v in x.iter().filter(|v| !y.contains(v)).chain(y.iter().filter(|v| !x.contains(v))) {
+                    for v in x
+                        .iter()
+                        .filter(|v| !y.contains(v))
+                        .chain(y.iter().filter(|v| !x.contains(v)))
+                    {
                         out.insert(v.clone());
                     }
                 }
@@ -531,7 +590,11 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::RangeContains => match &a0 {
             Value::Range(r) => {
                 let lo_ok = compare(&a1, &r.lo) != Ordering::Less;
-                let hi_ok = if r.closed { compare(&a1, &r.hi) != Ordering::Greater } else { compare(&a1, &r.hi) == Ordering::Less };
+                let hi_ok = if r.closed {
+                    compare(&a1, &r.hi) != Ordering::Greater
+                } else {
+                    compare(&a1, &r.hi) == Ordering::Less
+                };
                 Value::Bool(lo_ok && hi_ok)
             }
             _ => Value::Bool(false),
@@ -581,7 +644,12 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
                     if steps > 1000 {
                         break;
                     }
-                    cur = types.nominals.get(k).and_then(|n| n.superclass).and_then(|s| types.nominal_index(s)).map(|i| i as usize);
+                    cur = types
+                        .nominals
+                        .get(k)
+                        .and_then(|n| n.superclass)
+                        .and_then(|s| types.nominal_index(s))
+                        .map(|i| i as usize);
                 }
                 false
             });
@@ -597,9 +665,16 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
                 _ => {
                     if !is {
                         let module = &types.module_name;
-                        let from = class.and_then(|c| types.nominals.get(c)).map_or("nil".to_string(), |n| format!("{module}.{}", n.name));
-                        let to = types.nominals.get(target).map_or(String::new(), |n| format!("{module}.{}", n.name));
-                        return Err(vm.trap_with_prefix(format!("Could not cast value of type '{from}' to '{to}'.")));
+                        let from = class
+                            .and_then(|c| types.nominals.get(c))
+                            .map_or("nil".to_string(), |n| format!("{module}.{}", n.name));
+                        let to = types
+                            .nominals
+                            .get(target)
+                            .map_or(String::new(), |n| format!("{module}.{}", n.name));
+                        return Err(vm.trap_with_prefix(format!(
+                            "Could not cast value of type '{from}' to '{to}'."
+                        )));
                     }
                     a0
                 }
@@ -611,13 +686,18 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
                 Builtin::EnumAllCases => int(&a0),
                 _ => int(&a1),
             };
-            let Some(info) = types.nominals.get(usize::try_from(index).unwrap_or(usize::MAX)) else {
+            let Some(info) = types
+                .nominals
+                .get(usize::try_from(index).unwrap_or(usize::MAX))
+            else {
                 return Err(vm.trap(TrapKind::Internal("unknown enum".into())));
             };
             use crate::sema::types::RawValue;
             match b {
                 Builtin::EnumAllCases => {
-                    let cases: Vec<Value> = (0..info.cases.len()).map(|i| Value::Enum(i as u32, None)).collect();
+                    let cases: Vec<Value> = (0..info.cases.len())
+                        .map(|i| Value::Enum(i as u32, None))
+                        .collect();
                     vm.array(cases)?
                 }
                 Builtin::EnumRawValue => {
@@ -659,7 +739,9 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         | Builtin::DictUpdateValue
         | Builtin::SetInsert
         | Builtin::SetRemove => {
-            return Err(vm.trap(TrapKind::Internal(format!("{b:?} called without a receiver"))));
+            return Err(vm.trap(TrapKind::Internal(format!(
+                "{b:?} called without a receiver"
+            ))));
         }
     })
 }
@@ -737,7 +819,9 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: Vec<Value>)
     match b {
         Builtin::StrAppend => {
             if let Value::Str(s) = recv {
-                Obj::make_mut(s).map_err(|e| vm.alloc_trap(e))?.push_str(string(&a0));
+                Obj::make_mut(s)
+                    .map_err(|e| vm.alloc_trap(e))?
+                    .push_str(string(&a0));
             }
             return Ok(Value::Void);
         }
@@ -757,7 +841,11 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: Vec<Value>)
                 return Ok(Value::Nil);
             };
             let d = Obj::make_mut(d).map_err(|e| vm.alloc_trap(e))?;
-            return Ok(if b == Builtin::DictRemoveValue { opt(d.remove(&a0)) } else { opt(d.insert(a1, a0)) });
+            return Ok(if b == Builtin::DictRemoveValue {
+                opt(d.remove(&a0))
+            } else {
+                opt(d.insert(a1, a0))
+            });
         }
         Builtin::ArrSortBy => {
             let v = match recv {
@@ -802,13 +890,19 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: Vec<Value>)
         }
         Builtin::ArrRemoveFirst => {
             if a.is_empty() {
-                return Err(vm.trap(TrapKind::Fatal("Can't remove first element from an empty collection".into())));
+                return Err(vm.trap(TrapKind::Fatal(
+                    "Can't remove first element from an empty collection".into(),
+                )));
             }
             a.remove(0)
         }
         Builtin::ArrRemoveLast => match a.pop() {
             Some(v) => v,
-            None => return Err(vm.trap(TrapKind::Fatal("Can't remove last element from an empty collection".into()))),
+            None => {
+                return Err(vm.trap(TrapKind::Fatal(
+                    "Can't remove last element from an empty collection".into(),
+                )))
+            }
         },
         Builtin::ArrPopLast => opt(a.pop()),
         Builtin::ArrRemoveAll => {
@@ -827,7 +921,11 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: Vec<Value>)
             a.swap(i as usize, j as usize);
             Value::Void
         }
-        other => return Err(vm.trap(TrapKind::Internal(format!("{other:?} is not a mutating builtin")))),
+        other => {
+            return Err(vm.trap(TrapKind::Internal(format!(
+                "{other:?} is not a mutating builtin"
+            ))))
+        }
     })
 }
 

@@ -51,13 +51,21 @@ impl DictObj {
         let h = hash_of(key);
         let entries = &self.entries;
         self.index
-            .find(h, |&i| entries.get(i).and_then(|e| e.as_ref()).is_some_and(|(k, _)| equal(k, key)))
+            .find(h, |&i| {
+                entries
+                    .get(i)
+                    .and_then(|e| e.as_ref())
+                    .is_some_and(|(k, _)| equal(k, key))
+            })
             .copied()
     }
 
     /// The value for `key`.
     pub fn get(&self, key: &Value) -> Option<&Value> {
-        self.find(key).and_then(|i| self.entries.get(i)).and_then(|e| e.as_ref()).map(|(_, v)| v)
+        self.find(key)
+            .and_then(|i| self.entries.get(i))
+            .and_then(|e| e.as_ref())
+            .map(|(_, v)| v)
     }
 
     /// Inserts or replaces; returns the old value.
@@ -71,7 +79,12 @@ impl DictObj {
         let i = self.entries.len();
         self.entries.push(Some((key, value)));
         let entries = &self.entries;
-        self.index.insert_unique(h, i, |&j| entries.get(j).and_then(|e| e.as_ref()).map_or(0, |(k, _)| hash_of(k)));
+        self.index.insert_unique(h, i, |&j| {
+            entries
+                .get(j)
+                .and_then(|e| e.as_ref())
+                .map_or(0, |(k, _)| hash_of(k))
+        });
         self.len += 1;
         None
     }
@@ -80,12 +93,21 @@ impl DictObj {
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let h = hash_of(key);
         let entries = &self.entries;
-        let found = self.index.find_entry(h, |&i| entries.get(i).and_then(|e| e.as_ref()).is_some_and(|(k, _)| equal(k, key)));
+        let found = self.index.find_entry(h, |&i| {
+            entries
+                .get(i)
+                .and_then(|e| e.as_ref())
+                .is_some_and(|(k, _)| equal(k, key))
+        });
         let Ok(entry) = found else {
             return None;
         };
         let (i, _) = entry.remove();
-        let old = self.entries.get_mut(i).and_then(Option::take).map(|(_, v)| v);
+        let old = self
+            .entries
+            .get_mut(i)
+            .and_then(Option::take)
+            .map(|(_, v)| v);
         self.len -= 1;
         if self.entries.len() > 32 && self.len * 2 < self.entries.len() {
             self.compact();
@@ -149,7 +171,12 @@ impl SetObj {
     /// Removes `v`; returns it if it was there.
     pub fn remove(&mut self, v: &Value) -> Option<Value> {
         let i = self.dict.find(v)?;
-        let k = self.dict.entries.get(i).and_then(|e| e.as_ref()).map(|(k, _)| k.clone());
+        let k = self
+            .dict
+            .entries
+            .get(i)
+            .and_then(|e| e.as_ref())
+            .map(|(k, _)| k.clone());
         self.dict.remove(v);
         k
     }
@@ -174,7 +201,10 @@ mod tests {
             d.remove(&Value::Int(i));
         }
         assert_eq!(d.len(), 40);
-        let keys: Vec<i64> = d.iter().map(|(k, _)| if let Value::Int(i) = k { *i } else { -1 }).collect();
+        let keys: Vec<i64> = d
+            .iter()
+            .map(|(k, _)| if let Value::Int(i) = k { *i } else { -1 })
+            .collect();
         assert_eq!(keys, (60..100).collect::<Vec<_>>());
         assert!(matches!(d.get(&Value::Int(70)), Some(Value::Int(4900))));
         assert!(d.get(&Value::Int(1)).is_none());

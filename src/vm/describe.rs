@@ -98,13 +98,19 @@ fn write_value(out: &mut String, v: &Value, ty: TypeId, types: &TypeTable, debug
             out.push(')');
         }
         (Type::RangeUpTo(e) | Type::RangeThrough(e), Value::Range(r)) => {
-            let name = if matches!(types.get(ty), Type::RangeUpTo(_)) { "PartialRangeUpTo" } else { "PartialRangeThrough" };
+            let name = if matches!(types.get(ty), Type::RangeUpTo(_)) {
+                "PartialRangeUpTo"
+            } else {
+                "PartialRangeThrough"
+            };
             let _ = write!(out, "{name}<{}>(upperBound: ", types.name(*e));
             write_value(out, &r.hi, *e, types, true);
             out.push(')');
         }
         (Type::Function(..), _) => out.push_str("(Function)"),
-        (Type::Seq(kind, elem, base), Value::Seq(s)) => write_seq(out, *kind, *elem, *base, s, ty, types),
+        (Type::Seq(kind, elem, base), Value::Seq(s)) => {
+            write_seq(out, *kind, *elem, *base, s, ty, types)
+        }
         (Type::Meta(t), _) => out.push_str(&types.name(*t)),
         (Type::Nominal(i), v) => write_nominal(out, *i, v, types, debug),
         (_, Value::Void) => out.push_str("()"),
@@ -165,7 +171,10 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
         }
         Value::Object(o) => {
             // A class instance prints its dynamic type.
-            let name = types.nominals.get(o.get().class as usize).map_or(info.qualified_name.as_str(), |n| n.qualified_name.as_str());
+            let name = types
+                .nominals
+                .get(o.get().class as usize)
+                .map_or(info.qualified_name.as_str(), |n| n.qualified_name.as_str());
             let _ = write!(out, "{}.{}", types.module_name, name);
         }
         _ => {
@@ -174,7 +183,12 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
     }
 }
 
-fn write_list<'v>(out: &mut String, items: impl Iterator<Item = &'v Value>, elem: TypeId, types: &TypeTable) {
+fn write_list<'v>(
+    out: &mut String,
+    items: impl Iterator<Item = &'v Value>,
+    elem: TypeId,
+    types: &TypeTable,
+) {
     out.push('[');
     for (i, item) in items.enumerate() {
         if i > 0 {
@@ -185,7 +199,15 @@ fn write_list<'v>(out: &mut String, items: impl Iterator<Item = &'v Value>, elem
     out.push(']');
 }
 
-fn write_seq(out: &mut String, kind: SeqKind, elem: TypeId, base: TypeId, s: &SeqObj, ty: TypeId, types: &TypeTable) {
+fn write_seq(
+    out: &mut String,
+    kind: SeqKind,
+    elem: TypeId,
+    base: TypeId,
+    s: &SeqObj,
+    ty: TypeId,
+    types: &TypeTable,
+) {
     let name = types.name(ty);
     match s {
         SeqObj::StrideInt { from, to, by, .. } => {

@@ -76,7 +76,10 @@ pub fn take_pending() -> Vec<InstRef> {
                 b.strong.set(1);
                 b.state.set(DYING);
             }
-            InstRef { ptr, _marker: PhantomData }
+            InstRef {
+                ptr,
+                _marker: PhantomData,
+            }
         })
         .collect()
 }
@@ -105,7 +108,9 @@ impl InstRef {
     /// A new instance of `class` with `fields`.
     pub fn new(class: u32, fields: Vec<Value>) -> Result<InstRef, AllocError> {
         let info = AllocInfo::here();
-        let ptr = registry::with_allocator(Subsystem::Objects, |a| a.allocate_with(layout(), &info))?.cast::<InstBox>();
+        let ptr =
+            registry::with_allocator(Subsystem::Objects, |a| a.allocate_with(layout(), &info))?
+                .cast::<InstBox>();
         // SAFETY: a fresh block with the size and alignment of `InstBox`.
         unsafe {
             ptr.as_ptr().write(InstBox {
@@ -116,7 +121,10 @@ impl InstRef {
                 fields: RefCell::new(fields),
             })
         };
-        Ok(InstRef { ptr, _marker: PhantomData })
+        Ok(InstRef {
+            ptr,
+            _marker: PhantomData,
+        })
     }
 
     fn inner(&self) -> &InstBox {
@@ -144,7 +152,10 @@ impl InstRef {
     pub fn downgrade(&self) -> InstWeak {
         let w = self.inner().weak.get();
         self.inner().weak.set(w.saturating_add(1));
-        InstWeak { ptr: self.ptr, _marker: PhantomData }
+        InstWeak {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 
     /// Strong references.
@@ -164,7 +175,10 @@ impl Clone for InstRef {
     fn clone(&self) -> InstRef {
         let s = self.inner().strong.get();
         self.inner().strong.set(s.saturating_add(1));
-        InstRef { ptr: self.ptr, _marker: PhantomData }
+        InstRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 
@@ -210,7 +224,10 @@ impl InstWeak {
             return None;
         }
         b.strong.set(b.strong.get().saturating_add(1));
-        Some(InstRef { ptr: self.ptr, _marker: PhantomData })
+        Some(InstRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        })
     }
 }
 
@@ -219,7 +236,10 @@ impl Clone for InstWeak {
         // SAFETY: a weak reference keeps the box allocated.
         let b = unsafe { self.ptr.as_ref() };
         b.weak.set(b.weak.get().saturating_add(1));
-        InstWeak { ptr: self.ptr, _marker: PhantomData }
+        InstWeak {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 
@@ -237,7 +257,12 @@ impl Drop for InstWeak {
 
 impl std::fmt::Debug for InstRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "<instance of class #{} at {:#x}>", self.inner().class, self.addr())
+        write!(
+            f,
+            "<instance of class #{} at {:#x}>",
+            self.inner().class,
+            self.addr()
+        )
     }
 }
 

@@ -91,9 +91,16 @@ impl<'m> Vm<'m> {
     }
 
     /// A VM continuing from `state` (a REPL's next entry).
-    pub fn resume(module: &'m Module, state: VmState, out: Box<dyn Write + 'm>, seed: Option<u64>) -> Vm<'m> {
+    pub fn resume(
+        module: &'m Module,
+        state: VmState,
+        out: Box<dyn Write + 'm>,
+        seed: Option<u64>,
+    ) -> Vm<'m> {
         let rng = seed.unwrap_or_else(|| {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0x9E37_79B9, |d| d.as_nanos() as u64)
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0x9E37_79B9, |d| d.as_nanos() as u64)
         });
         Vm {
             module,
@@ -112,7 +119,10 @@ impl<'m> Vm<'m> {
 
     /// Ends the run, keeping the globals and constants for the next one.
     pub fn into_state(mut self) -> VmState {
-        VmState { globals: std::mem::take(&mut self.globals), constants: std::mem::take(&mut self.constants) }
+        VmState {
+            globals: std::mem::take(&mut self.globals),
+            constants: std::mem::take(&mut self.constants),
+        }
     }
 
     /// The value of global `index` (for a REPL's echo).
@@ -226,7 +236,10 @@ impl<'m> Vm<'m> {
         let mut stack = Vec::new();
         for f in self.frames.iter().rev() {
             let proto = self.module.functions.get(f.func as usize);
-            let line = proto.and_then(|p| p.lines.get(f.ip.saturating_sub(1))).copied().unwrap_or(0);
+            let line = proto
+                .and_then(|p| p.lines.get(f.ip.saturating_sub(1)))
+                .copied()
+                .unwrap_or(0);
             let name = proto.map_or("?", |p| p.name.as_str()).to_string();
             stack.push((name, line));
         }
@@ -278,7 +291,9 @@ impl<'m> Vm<'m> {
 
     /// Writes the script's output.
     pub(crate) fn write_out(&mut self, s: &str) -> R<()> {
-        self.out.write_all(s.as_bytes()).map_err(|_| Stop::OutputClosed)
+        self.out
+            .write_all(s.as_bytes())
+            .map_err(|_| Stop::OutputClosed)
     }
 
     /// A pseudo-random 64-bit number (xorshift*; seedable with `--seed`).
@@ -290,7 +305,6 @@ impl<'m> Vm<'m> {
         self.rng = x;
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-
 
     // ------------------------------------------------------------ calls
 
@@ -315,7 +329,11 @@ impl<'m> Vm<'m> {
         let argc = args.len();
         self.stack.extend(args);
         let func = c.func;
-        let n_inout = self.module.functions.get(func as usize).map_or(0, |p| p.inout_params.len());
+        let n_inout = self
+            .module
+            .functions
+            .get(func as usize)
+            .map_or(0, |p| p.inout_params.len());
         let result = self.call_function(func, Some(c), argc, false)?;
         // Drop the results the callee left (the value and any `inout` values).
         for _ in 0..=n_inout {
@@ -326,16 +344,32 @@ impl<'m> Vm<'m> {
 
     /// Runs a function whose `argc` arguments are on the stack until it returns; its results
     /// (the value, then `inout` values) are left on the stack and the value is returned too.
-    fn call_function(&mut self, func: u32, closure: Option<Obj<Closure>>, argc: usize, has_callee_slot: bool) -> R<Value> {
+    fn call_function(
+        &mut self,
+        func: u32,
+        closure: Option<Obj<Closure>>,
+        argc: usize,
+        has_callee_slot: bool,
+    ) -> R<Value> {
         let depth = self.frames.len();
         self.push_frame(func, closure, argc, has_callee_slot)?;
         self.execute(depth)?;
-        let n_inout = self.module.functions.get(func as usize).map_or(0, |p| p.inout_params.len());
+        let n_inout = self
+            .module
+            .functions
+            .get(func as usize)
+            .map_or(0, |p| p.inout_params.len());
         let at = self.stack.len().saturating_sub(1 + n_inout);
         Ok(self.stack.get(at).cloned().unwrap_or_default())
     }
 
-    fn push_frame(&mut self, func: u32, closure: Option<Obj<Closure>>, argc: usize, has_callee_slot: bool) -> R<()> {
+    fn push_frame(
+        &mut self,
+        func: u32,
+        closure: Option<Obj<Closure>>,
+        argc: usize,
+        has_callee_slot: bool,
+    ) -> R<()> {
         if self.frames.len() >= MAX_FRAMES {
             return Err(self.trap(TrapKind::Fatal("stack overflow".into())));
         }
@@ -347,7 +381,13 @@ impl<'m> Vm<'m> {
         if locals > argc {
             self.stack.resize(base + locals, Value::Void);
         }
-        self.frames.push(Frame { func, ip: 0, base, closure, has_callee_slot });
+        self.frames.push(Frame {
+            func,
+            ip: 0,
+            base,
+            closure,
+            has_callee_slot,
+        });
         Ok(())
     }
 
@@ -360,26 +400,45 @@ impl<'m> Vm<'m> {
         let n_values = proto
             .captures
             .iter()
-            .filter(|c| matches!(c, CaptureSource::Value | CaptureSource::WeakValue | CaptureSource::UnownedValue))
+            .filter(|c| {
+                matches!(
+                    c,
+                    CaptureSource::Value | CaptureSource::WeakValue | CaptureSource::UnownedValue
+                )
+            })
             .count();
         let from = self.stack.len().saturating_sub(n_values);
         let mut values: Vec<Value> = self.stack.drain(from..).collect::<Vec<_>>();
         values.reverse();
-        let frame = self.frames.last().ok_or_else(|| self.internal("no frame"))?;
+        let frame = self
+            .frames
+            .last()
+            .ok_or_else(|| self.internal("no frame"))?;
         for c in &proto.captures {
             let b = match c {
                 CaptureSource::Local(v) => match self.stack.get(frame.base + v.0 as usize) {
                     Some(Value::Box(b)) => b.clone(),
                     _ => return Err(self.internal("captured variable is not boxed")),
                 },
-                CaptureSource::Capture(i) => match frame.closure.as_ref().and_then(|c| c.captures.get(*i as usize)) {
+                CaptureSource::Capture(i) => match frame
+                    .closure
+                    .as_ref()
+                    .and_then(|c| c.captures.get(*i as usize))
+                {
                     Some(b) => b.clone(),
                     None => return Err(self.internal("missing capture")),
                 },
                 CaptureSource::Value | CaptureSource::WeakValue | CaptureSource::UnownedValue => {
                     let v = values.pop().unwrap_or_default();
-                    let v = if matches!(c, CaptureSource::Value) { v } else { weaken(v) };
-                    Obj::new(VarBox { value: RefCell::new(v) }).map_err(|e| self.alloc_trap(e))?
+                    let v = if matches!(c, CaptureSource::Value) {
+                        v
+                    } else {
+                        weaken(v)
+                    };
+                    Obj::new(VarBox {
+                        value: RefCell::new(v),
+                    })
+                    .map_err(|e| self.alloc_trap(e))?
                 }
             };
             captures.push(b);
@@ -426,7 +485,11 @@ impl<'m> Vm<'m> {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Void => self.stack.push(Value::Void),
                 Op::Load(s) => {
-                    let v = self.stack.get(base + s as usize).cloned().unwrap_or_default();
+                    let v = self
+                        .stack
+                        .get(base + s as usize)
+                        .cloned()
+                        .unwrap_or_default();
                     self.stack.push(v);
                 }
                 Op::Store(s) => {
@@ -464,7 +527,9 @@ impl<'m> Vm<'m> {
                 }
                 Op::NewBox(s) => {
                     let v = self.pop();
-                    let b = self.obj(VarBox { value: RefCell::new(v) })?;
+                    let b = self.obj(VarBox {
+                        value: RefCell::new(v),
+                    })?;
                     *self.slot_mut(base, s)? = Value::Box(b);
                 }
                 Op::LoadCapture(i) => {
@@ -474,7 +539,10 @@ impl<'m> Vm<'m> {
                         Value::Weak(w) => match w.upgrade() {
                             Some(o) => Value::Object(o),
                             None => {
-                                let unowned = matches!(proto.captures.get(i as usize), Some(CaptureSource::UnownedValue));
+                                let unowned = matches!(
+                                    proto.captures.get(i as usize),
+                                    Some(CaptureSource::UnownedValue)
+                                );
                                 if unowned {
                                     return Err(self.trap(TrapKind::Fatal(
                                         "Attempted to read an unowned reference but the object was already deallocated".into(),
@@ -510,7 +578,11 @@ impl<'m> Vm<'m> {
                     drop(old);
                 }
                 Op::TakeGlobal(g) => {
-                    let v = self.globals.get_mut(g as usize).map(std::mem::take).unwrap_or_default();
+                    let v = self
+                        .globals
+                        .get_mut(g as usize)
+                        .map(std::mem::take)
+                        .unwrap_or_default();
                     self.stack.push(v);
                 }
                 Op::Pop => {
@@ -537,7 +609,9 @@ impl<'m> Vm<'m> {
                 Op::Binary(kind) => self.binary(kind)?,
                 Op::NegInt => {
                     let a = self.pop_int()?;
-                    let r = a.checked_neg().ok_or_else(|| self.trap(TrapKind::overflow()))?;
+                    let r = a
+                        .checked_neg()
+                        .ok_or_else(|| self.trap(TrapKind::overflow()))?;
                     self.stack.push(Value::Int(r));
                 }
                 Op::NegDouble => {
@@ -609,7 +683,10 @@ impl<'m> Vm<'m> {
                 }
                 Op::BuiltinMut(b, argc) => {
                     let mut recv = self.pop();
-                    let n = self.stack.len().saturating_sub((argc as usize).saturating_sub(1));
+                    let n = self
+                        .stack
+                        .len()
+                        .saturating_sub((argc as usize).saturating_sub(1));
                     let args: Vec<Value> = self.stack.drain(n..).collect();
                     let r = super::builtins::call_mut(self, b, &mut recv, args);
                     self.stack.push(recv);
@@ -624,10 +701,17 @@ impl<'m> Vm<'m> {
                     let Some(frame) = self.frames.pop() else {
                         return Ok(());
                     };
-                    let n_results = 1 + module.functions.get(frame.func as usize).map_or(0, |p| p.inout_params.len());
+                    let n_results = 1 + module
+                        .functions
+                        .get(frame.func as usize)
+                        .map_or(0, |p| p.inout_params.len());
                     let from = self.stack.len().saturating_sub(n_results);
                     let results: Vec<Value> = self.stack.drain(from..).collect();
-                    let cut = if frame.has_callee_slot { frame.base.saturating_sub(1) } else { frame.base };
+                    let cut = if frame.has_callee_slot {
+                        frame.base.saturating_sub(1)
+                    } else {
+                        frame.base
+                    };
                     // Locals are released in reverse declaration order (the last slot first).
                     while self.stack.len() > cut {
                         drop(self.stack.pop());
@@ -659,7 +743,9 @@ impl<'m> Vm<'m> {
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         if d.insert(k, v).is_some() {
-                            return Err(self.trap(TrapKind::Fatal("Dictionary literal contains duplicate keys".into())));
+                            return Err(self.trap(TrapKind::Fatal(
+                                "Dictionary literal contains duplicate keys".into(),
+                            )));
                         }
                     }
                     let v = Value::Dict(self.obj(d)?);
@@ -675,7 +761,11 @@ impl<'m> Vm<'m> {
                     let hi = self.pop();
                     let lo = self.pop();
                     if compare(&hi, &lo) == std::cmp::Ordering::Less {
-                        let msg = if closed { "Range requires lowerBound <= upperBound" } else { "Range requires lowerBound <= upperBound" };
+                        let msg = if closed {
+                            "Range requires lowerBound <= upperBound"
+                        } else {
+                            "Range requires lowerBound <= upperBound"
+                        };
                         return Err(self.trap(TrapKind::Fatal(msg.into())));
                     }
                     let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
@@ -713,6 +803,8 @@ impl<'m> Vm<'m> {
                     let at = self.stack.len().saturating_sub(argc as usize);
                     let class = match self.stack.get(at) {
                         Some(Value::Object(o)) => o.get().class,
+                        // A class's type member: the receiver is the metatype (class index).
+                        Some(Value::Int(c)) => u32::try_from(*c).unwrap_or(u32::MAX),
                         _ => return Err(self.internal("method call on a non-instance")),
                     };
                     let func = module
@@ -758,7 +850,9 @@ impl<'m> Vm<'m> {
                     let v = match self.stack.last_mut() {
                         Some(Value::Tuple(t)) => {
                             let t = cow!(self, t);
-                            t.get_mut(i as usize).map(std::mem::take).unwrap_or_default()
+                            t.get_mut(i as usize)
+                                .map(std::mem::take)
+                                .unwrap_or_default()
                         }
                         _ => return Err(self.internal("expected a tuple")),
                     };
@@ -903,7 +997,9 @@ impl<'m> Vm<'m> {
                 Op::Trap(kind) => {
                     let msg = match kind {
                         OpTrap::BadRange => "Range requires lowerBound <= upperBound",
-                        OpTrap::Unreachable => "reached the end of a function that must return a value",
+                        OpTrap::Unreachable => {
+                            "reached the end of a function that must return a value"
+                        }
                     };
                     return Err(self.trap(TrapKind::Fatal(msg.into())));
                 }
@@ -938,17 +1034,32 @@ impl<'m> Vm<'m> {
                     }
                 }
                 // `var x: T?` without a value starts as nil.
-                None if f.mutable && matches!(module.env.types.get(f.ty), crate::sema::types::Type::Optional(_)) => Value::Nil,
+                None if f.mutable
+                    && matches!(
+                        module.env.types.get(f.ty),
+                        crate::sema::types::Type::Optional(_)
+                    ) =>
+                {
+                    Value::Nil
+                }
                 None => Value::Void,
             };
             fields.push(v);
         }
-        Ok(Value::Object(InstRef::new(class, fields).map_err(|e| self.alloc_trap(e))?))
+        Ok(Value::Object(
+            InstRef::new(class, fields).map_err(|e| self.alloc_trap(e))?,
+        ))
     }
 
     /// Reads stored property `i` (a weak one reads `nil` once its instance is gone).
     fn read_field(&self, o: &InstRef, i: u16) -> R<Value> {
-        let v = o.get().fields.borrow().get(i as usize).cloned().unwrap_or_default();
+        let v = o
+            .get()
+            .fields
+            .borrow()
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_default();
         Ok(match v {
             Value::Weak(w) => match w.upgrade() {
                 Some(strong) => Value::Object(strong),
@@ -1000,9 +1111,24 @@ impl<'m> Vm<'m> {
     /// Sets stored property `i` (a weak or unowned one keeps a weak reference). The new value
     /// is in place before the old one is released.
     fn write_field(&self, o: &InstRef, i: u16, v: Value) {
-        let info = self.module.env.types.nominals.get(o.get().class as usize).and_then(|n| n.fields.get(i as usize));
-        let v = if info.is_some_and(|f| f.weak || f.unowned) { weaken(v) } else { v };
-        let old = o.get().fields.borrow_mut().get_mut(i as usize).map(|slot| std::mem::replace(slot, v));
+        let info = self
+            .module
+            .env
+            .types
+            .nominals
+            .get(o.get().class as usize)
+            .and_then(|n| n.fields.get(i as usize));
+        let v = if info.is_some_and(|f| f.weak || f.unowned) {
+            weaken(v)
+        } else {
+            v
+        };
+        let old = o
+            .get()
+            .fields
+            .borrow_mut()
+            .get_mut(i as usize)
+            .map(|slot| std::mem::replace(slot, v));
         drop(old);
     }
 
@@ -1034,7 +1160,9 @@ impl<'m> Vm<'m> {
                     work.push((inst, level, 1));
                 }
                 1 => {
-                    let sup = info.superclass.and_then(|s| module.env.types.nominal_index(s));
+                    let sup = info
+                        .superclass
+                        .and_then(|s| module.env.types.nominal_index(s));
                     work.push((inst.clone(), level, 2));
                     if let Some(sup) = sup {
                         work.push((inst, sup, 0));
@@ -1043,7 +1171,12 @@ impl<'m> Vm<'m> {
                 _ => {
                     let index = info.own_fields_start + step - 2;
                     if index < info.fields.len() {
-                        let old = inst.get().fields.borrow_mut().get_mut(index).map(std::mem::take);
+                        let old = inst
+                            .get()
+                            .fields
+                            .borrow_mut()
+                            .get_mut(index)
+                            .map(std::mem::take);
                         drop(old);
                         work.push((inst, level, step + 1));
                         // Instances this release freed go first (depth first, in release order).
@@ -1072,20 +1205,37 @@ impl<'m> Vm<'m> {
         let b = self.pop();
         let a = self.pop();
         let v = match (kind, &a, &b) {
-            (AddInt, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_add(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?),
-            (SubInt, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_sub(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?),
-            (MulInt, Value::Int(x), Value::Int(y)) => Value::Int(x.checked_mul(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?),
+            (AddInt, Value::Int(x), Value::Int(y)) => Value::Int(
+                x.checked_add(*y)
+                    .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+            ),
+            (SubInt, Value::Int(x), Value::Int(y)) => Value::Int(
+                x.checked_sub(*y)
+                    .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+            ),
+            (MulInt, Value::Int(x), Value::Int(y)) => Value::Int(
+                x.checked_mul(*y)
+                    .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+            ),
             (DivInt, Value::Int(x), Value::Int(y)) => {
                 if *y == 0 {
                     return Err(self.trap(TrapKind::Fatal("Division by zero".into())));
                 }
-                Value::Int(x.checked_div(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?)
+                Value::Int(
+                    x.checked_div(*y)
+                        .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+                )
             }
             (RemInt, Value::Int(x), Value::Int(y)) => {
                 if *y == 0 {
-                    return Err(self.trap(TrapKind::Fatal("Division by zero in remainder operation".into())));
+                    return Err(self.trap(TrapKind::Fatal(
+                        "Division by zero in remainder operation".into(),
+                    )));
                 }
-                Value::Int(x.checked_rem(*y).ok_or_else(|| self.trap(TrapKind::overflow()))?)
+                Value::Int(
+                    x.checked_rem(*y)
+                        .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+                )
             }
             (AddWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_add(*y)),
             (SubWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_sub(*y)),
@@ -1133,7 +1283,13 @@ impl<'m> Vm<'m> {
             (NeValue, _, _) => Value::Bool(!equal(&a, &b)),
             (Identical, _, _) => Value::Bool(same_instance(&a, &b)),
             (NotIdentical, _, _) => Value::Bool(!same_instance(&a, &b)),
-            _ => return Err(self.internal(&format!("{kind:?} on {} and {}", a.kind_name(), b.kind_name()))),
+            _ => {
+                return Err(self.internal(&format!(
+                    "{kind:?} on {} and {}",
+                    a.kind_name(),
+                    b.kind_name()
+                )))
+            }
         };
         self.stack.push(v);
         Ok(())
@@ -1147,7 +1303,12 @@ impl<'m> Vm<'m> {
                 _ => return Err(self.internal("iteration over a non-integer range")),
             },
             Value::Seq(s) => match &*s {
-                SeqObj::StrideInt { from, to, by, through } => IterItems::Stride(*from, *to, *by, *through),
+                SeqObj::StrideInt {
+                    from,
+                    to,
+                    by,
+                    through,
+                } => IterItems::Stride(*from, *to, *by, *through),
                 _ => IterItems::List(self.elements(&Value::Seq(s.clone()))?, 0),
             },
             other => IterItems::List(self.elements(&other)?, 0),
@@ -1186,15 +1347,30 @@ impl<'m> Vm<'m> {
                 _ => return Err(self.internal("elements of a non-integer range")),
             },
             Value::Seq(s) => match &**s {
-                SeqObj::StrideInt { from, to, by, through } => {
-                    let mut it = IterObj { items: IterItems::Stride(*from, *to, *by, *through) };
+                SeqObj::StrideInt {
+                    from,
+                    to,
+                    by,
+                    through,
+                } => {
+                    let mut it = IterObj {
+                        items: IterItems::Stride(*from, *to, *by, *through),
+                    };
                     let mut out = Vec::new();
                     while let Some(v) = next_item(&mut it) {
                         out.push(v);
                     }
                     out
                 }
-                SeqObj::StrideDouble { from, to, by, through } => stride_doubles(*from, *to, *by, *through).into_iter().map(Value::Double).collect(),
+                SeqObj::StrideDouble {
+                    from,
+                    to,
+                    by,
+                    through,
+                } => stride_doubles(*from, *to, *by, *through)
+                    .into_iter()
+                    .map(Value::Double)
+                    .collect(),
                 SeqObj::Enumerated(b) => {
                     let items = self.elements(b)?;
                     let mut out = Vec::with_capacity(items.len());
@@ -1248,7 +1424,17 @@ pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<
     let mut i = 0u32;
     loop {
         let v = from + f64::from(i) * by;
-        let go = if by > 0.0 { if through { v <= to } else { v < to } } else if through { v >= to } else { v > to };
+        let go = if by > 0.0 {
+            if through {
+                v <= to
+            } else {
+                v < to
+            }
+        } else if through {
+            v >= to
+        } else {
+            v > to
+        };
         if !go || out.len() > 10_000_000 {
             break;
         }
@@ -1281,7 +1467,21 @@ fn next_item(it: &mut IterObj) -> Option<Value> {
             Some(Value::Int(v))
         }
         IterItems::Stride(next, end, by, through) => {
-            let go = if *by > 0 { if *through { *next <= *end } else { *next < *end } } else if *by < 0 { if *through { *next >= *end } else { *next > *end } } else { false };
+            let go = if *by > 0 {
+                if *through {
+                    *next <= *end
+                } else {
+                    *next < *end
+                }
+            } else if *by < 0 {
+                if *through {
+                    *next >= *end
+                } else {
+                    *next > *end
+                }
+            } else {
+                false
+            };
             if !go {
                 return None;
             }

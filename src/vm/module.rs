@@ -59,11 +59,24 @@ pub struct Module {
 impl Module {
     /// An empty module for `file`.
     pub fn new(file: &str) -> Module {
-        let stem = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("main");
-        let valid = stem.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        let stem = std::path::Path::new(file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("main");
+        let valid = stem
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
             && stem.chars().all(|c| c.is_alphanumeric() || c == '_');
-        let mut m = Module { file: file.to_string(), ..Module::default() };
-        m.env.module_name = if valid { stem.to_string() } else { "main".to_string() };
+        let mut m = Module {
+            file: file.to_string(),
+            ..Module::default()
+        };
+        m.env.module_name = if valid {
+            stem.to_string()
+        } else {
+            "main".to_string()
+        };
         m.env.types.module_name = m.env.module_name.clone();
         m
     }
@@ -71,7 +84,11 @@ impl Module {
     /// Records the source of the compilation now starting (for line numbers).
     pub fn set_source(&mut self, source: &str) {
         self.line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)))
+            .chain(
+                source
+                    .match_indices('\n')
+                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
             .collect();
     }
 

@@ -43,8 +43,17 @@ impl<T> Obj<T> {
         let layout = Layout::new::<ObjBox<T>>();
         let ptr = allocate(layout)?.cast::<ObjBox<T>>();
         // SAFETY: `ptr` is a fresh block with the size and alignment of `ObjBox<T>`.
-        unsafe { ptr.as_ptr().write(ObjBox { strong: Cell::new(1), weak: Cell::new(1), value }) };
-        Ok(Obj { ptr, _marker: PhantomData })
+        unsafe {
+            ptr.as_ptr().write(ObjBox {
+                strong: Cell::new(1),
+                weak: Cell::new(1),
+                value,
+            })
+        };
+        Ok(Obj {
+            ptr,
+            _marker: PhantomData,
+        })
     }
 
     fn inner(&self) -> &ObjBox<T> {
@@ -86,7 +95,10 @@ impl<T: Clone> Obj<T> {
             let copy = Obj::new(this.inner().value.clone())?;
             *this = copy;
         }
-        Obj::get_mut(this).ok_or(AllocError::InvalidFree { address: 0, reason: "copy-on-write lost uniqueness" })
+        Obj::get_mut(this).ok_or(AllocError::InvalidFree {
+            address: 0,
+            reason: "copy-on-write lost uniqueness",
+        })
     }
 }
 
@@ -96,7 +108,10 @@ impl<T> Clone for Obj<T> {
         // Four billion references to one object would need 64 GiB of them; saturating keeps
         // the object alive forever rather than freeing it early.
         self.inner().strong.set(s.saturating_add(1));
-        Obj { ptr: self.ptr, _marker: PhantomData }
+        Obj {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 

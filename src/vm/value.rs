@@ -176,17 +176,24 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         (Value::Nil, Value::Nil) | (Value::Void, Value::Void) => true,
         (Value::Str(x), Value::Str(y)) => Obj::ptr_eq(x, y) || text::swift_eq(x, y),
         (Value::Array(x), Value::Array(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
-            Obj::ptr_eq(x, y) || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| equal(a, b)))
+            Obj::ptr_eq(x, y)
+                || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| equal(a, b)))
         }
-        (Value::Dict(x), Value::Dict(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| equal(v, w))),
+        (Value::Dict(x), Value::Dict(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| equal(v, w)))
+        }
         (Value::Set(x), Value::Set(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
-        (Value::Range(x), Value::Range(y)) => x.closed == y.closed && equal(&x.lo, &y.lo) && equal(&x.hi, &y.hi),
+        (Value::Range(x), Value::Range(y)) => {
+            x.closed == y.closed && equal(&x.lo, &y.lo) && equal(&x.hi, &y.hi)
+        }
         (Value::Some(x), Value::Some(y)) => equal(x, y),
         (Value::Object(a), Value::Object(b)) => super::instance::InstRef::ptr_eq(a, b),
         (Value::Enum(a, pa), Value::Enum(b, pb)) => {
             a == b
                 && match (pa, pb) {
-                    (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| equal(p, q)),
+                    (Some(x), Some(y)) => {
+                        x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| equal(p, q))
+                    }
                     (None, None) => true,
                     _ => false,
                 }
