@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::ir::CaptureSource;
 use super::ir::*;
-use super::types::{ParamType, Type, TypeId, TypeTable};
+use super::types::{ComputedInfo, ParamType, Type, TypeId, TypeTable};
 use super::{Checker, FuncKind, Resolved};
 use crate::stdlib::Builtin;
 use crate::syntax::ast::*;
@@ -1778,18 +1778,7 @@ impl<'e, 's> Checker<'e, 's> {
                 .iter()
                 .find(|c| c.name == name.name && !c.is_static)
             {
-                let Some(setter) = c.setter else {
-                    if write {
-                        self.error(
-                            format!(
-                                "cannot assign to property: '{}' is a get-only property",
-                                c.name
-                            ),
-                            name.span,
-                        );
-                    }
-                    return None;
-                };
+                let setter = self.computed_setter(c, write, name.span)?;
                 let bp = self.alloc(base_place);
                 return Some(Place::Computed(bp, c.getter, setter, c.ty));
             }
@@ -1896,6 +1885,21 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
+    /// A computed property's setter, for using it as a place; a get-only one is an error
+    /// when written.
+    fn computed_setter(&mut self, c: &ComputedInfo, write: bool, at: Span) -> Option<u32> {
+        if c.setter.is_none() && write {
+            self.error(
+                format!(
+                    "cannot assign to property: '{}' is a get-only property",
+                    c.name
+                ),
+                at,
+            );
+        }
+        c.setter
+    }
+
     /// A static stored property named bare inside a static member of its type.
     fn static_place(&self, name: &str) -> Option<Place<'s>> {
         let st = self
@@ -1938,18 +1942,7 @@ impl<'e, 's> Checker<'e, 's> {
                 .iter()
                 .find(|cp| cp.name == name.name && !cp.is_static)
             {
-                let Some(setter) = cp.setter else {
-                    if write {
-                        self.error(
-                            format!(
-                                "cannot assign to property: '{}' is a get-only property",
-                                cp.name
-                            ),
-                            name.span,
-                        );
-                    }
-                    return None;
-                };
+                let setter = self.computed_setter(cp, write, name.span)?;
                 let bb = self.boxed(b);
                 return Some(Place::ObjComputed(bb, cp.getter, setter, cp.ty));
             }

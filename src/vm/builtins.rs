@@ -238,10 +238,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         Builtin::UnownedLoad => match a0 {
             Value::Weak(w) => match w.upgrade() {
                 Some(o) => Value::Object(o),
-                None => return Err(vm.trap(TrapKind::Fatal(
-                    "Attempted to read an unowned reference but the object was already deallocated"
-                        .into(),
-                ))),
+                None => return Err(vm.trap(TrapKind::unowned_deallocated())),
             },
             other => other,
         },

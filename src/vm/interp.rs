@@ -544,9 +544,7 @@ impl<'m> Vm<'m> {
                                     Some(CaptureSource::UnownedValue)
                                 );
                                 if unowned {
-                                    return Err(self.trap(TrapKind::Fatal(
-                                        "Attempted to read an unowned reference but the object was already deallocated".into(),
-                                    )));
+                                    return Err(self.trap(TrapKind::unowned_deallocated()));
                                 }
                                 Value::Nil
                             }
@@ -1073,9 +1071,7 @@ impl<'m> Vm<'m> {
                         .and_then(|n| n.fields.get(i as usize))
                         .is_some_and(|f| f.unowned);
                     if unowned {
-                        return Err(self.trap(TrapKind::Fatal(
-                            "Attempted to read an unowned reference but the object was already deallocated".into(),
-                        )));
+                        return Err(self.trap(TrapKind::unowned_deallocated()));
                     }
                     Value::Nil
                 }

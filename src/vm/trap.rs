@@ -44,6 +44,13 @@ impl TrapKind {
         TrapKind::Fatal("arithmetic overflow".into())
     }
 
+    /// Reading an `unowned` reference whose instance is gone.
+    pub fn unowned_deallocated() -> TrapKind {
+        TrapKind::Fatal(
+            "Attempted to read an unowned reference but the object was already deallocated".into(),
+        )
+    }
+
     /// The text after the location: `Fatal error: ...`.
     pub fn message(&self) -> String {
         match self {
