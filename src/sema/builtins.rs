@@ -214,7 +214,7 @@ impl<'e, 's> Checker<'e, 's> {
                         Some(super::nominal::Member::Method(mi)) => {
                             return self.nominal_method(b, &mi, args, span)
                         }
-                        Some(super::nominal::Member::Field(i, fty, _)) => {
+                        Some(super::nominal::Member::Field(i, fty)) => {
                             let is_class = self
                                 .env
                                 .types
@@ -1217,7 +1217,7 @@ impl<'e, 's> Checker<'e, 's> {
         let ty = b.ty;
         if let Some(info) = self.env.types.nominal(ty).cloned() {
             match self.find_member(ty, name.name) {
-                Some(super::nominal::Member::Field(i, fty, _)) => {
+                Some(super::nominal::Member::Field(i, fty)) => {
                     let bb = self.boxed(b);
                     if info.kind == super::types::NominalKind::Class {
                         return self.mk(fty, TExprKind::ObjField(bb, i), span);
@@ -1596,7 +1596,7 @@ impl<'e, 's> Checker<'e, 's> {
             }
             (
                 Type::String,
-                "map" | "forEach" | "sorted" | "contains" | "allSatisfy" | "reduce" | "compactMap"
+                "map" | "forEach" | "sorted" | "allSatisfy" | "reduce" | "compactMap"
                 | "enumerated" | "first" | "last" | "firstIndex" | "min" | "max" | "joined",
             ) => {
                 let arr_ty = self.types().array(TypeTable::CHARACTER);

@@ -637,11 +637,6 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
-    /// A scratch expression node with the checker's lifetime (for implicit `self.x`).
-    pub(super) fn alloc_expr<'x>(&mut self, e: Expr<'x>) -> &'x Expr<'x> {
-        Box::leak(Box::new(e))
-    }
-
     /// The user type a name refers to, if any.
     pub(super) fn user_type_named(&self, name: &str) -> Option<TypeId> {
         let t = *self.env.aliases.get(name)?;
@@ -1857,7 +1852,7 @@ impl<'e, 's> Checker<'e, 's> {
                 _ => {
                     let st = self.self_type_in_scope()?;
                     match self.find_member(st, n) {
-                        Some(super::nominal::Member::Field(_, t, _)) => Some(t),
+                        Some(super::nominal::Member::Field(_, t)) => Some(t),
                         _ => None,
                     }
                 }
@@ -1865,7 +1860,7 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::Member(b, n) => {
                 let bt = self.peek_type(b)?;
                 match self.find_member(bt, n.name) {
-                    Some(super::nominal::Member::Field(_, t, _)) => Some(t),
+                    Some(super::nominal::Member::Field(_, t)) => Some(t),
                     _ => None,
                 }
             }

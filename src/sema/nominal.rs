@@ -20,7 +20,7 @@ use crate::syntax::ast::*;
 #[derive(Clone, Debug)]
 pub(super) enum Member {
     /// A stored property: its index and type.
-    Field(u32, TypeId, bool),
+    Field(u32, TypeId),
     /// A computed property.
     Computed(ComputedInfo),
     /// A method.
@@ -1428,11 +1428,7 @@ impl<'e, 's> Checker<'e, 's> {
         let n = self.env.types.nominal(ty)?;
         if let Some(i) = n.fields.iter().position(|f| f.name == name) {
             let f = &n.fields[i];
-            return Some(Member::Field(
-                u32::try_from(i).unwrap_or(0),
-                f.ty,
-                f.mutable,
-            ));
+            return Some(Member::Field(u32::try_from(i).unwrap_or(0), f.ty));
         }
         // Methods and computed properties, inherited along the superclass chain.
         let mut cur = Some(ty);

@@ -315,9 +315,9 @@ impl<'e, 's> Checker<'e, 's> {
                     if is_continue {
                         c.continuable
                     } else {
-                        c.breakable
-                            && (c.continuable || c.label.is_none() || true)
-                            && is_plain_break_target(c)
+                        // An unlabeled `break` leaves the innermost loop or `switch`, not a
+                        // labeled `if` or `do`.
+                        is_plain_break_target(c)
                     }
                 })
                 .map(|c| (c.id, c.continuable)),

@@ -201,7 +201,7 @@ fn write_list<'v>(
 
 fn write_seq(
     out: &mut String,
-    kind: SeqKind,
+    _kind: SeqKind,
     elem: TypeId,
     base: TypeId,
     s: &SeqObj,
