@@ -25,7 +25,10 @@ fn compile_phase_arenas_are_reset_with_a_peak() {
     }
     for s in COMPILE_PHASES {
         let stats = registry::stats(s);
-        assert_eq!(stats.current, 0, "{s} still holds memory after the compilation");
+        assert_eq!(
+            stats.current, 0,
+            "{s} still holds memory after the compilation"
+        );
         assert!(stats.peak > 0, "{s} was not used by the compilation");
         assert!(stats.resets >= 1, "{s} was not reset");
     }
@@ -40,12 +43,18 @@ fn a_second_compilation_reuses_the_arenas() {
     if !registry::stats_available() {
         return;
     }
-    let footprint: Vec<u64> = COMPILE_PHASES.iter().map(|s| registry::stats(*s).footprint).collect();
+    let footprint: Vec<u64> = COMPILE_PHASES
+        .iter()
+        .map(|s| registry::stats(*s).footprint)
+        .collect();
     let mut again = Module::new("main.swift");
     compile_source(&mut again, PROGRAM).expect("compiles");
     for (s, before) in COMPILE_PHASES.iter().zip(footprint) {
         let after = registry::stats(*s).footprint;
-        assert!(after <= before, "{s} grew from {before} to {after} bytes for the same program");
+        assert!(
+            after <= before,
+            "{s} grew from {before} to {after} bytes for the same program"
+        );
     }
 }
 
@@ -53,8 +62,15 @@ fn a_second_compilation_reuses_the_arenas() {
 fn compile_errors_reset_the_arenas_too() {
     let mut module = Module::new("main.swift");
     let errors = compile_source(&mut module, "let x: Int = \"a\"\nprint(y)\n").unwrap_err();
-    assert_eq!(errors.len(), 2, "every error in the file is reported: {errors:?}");
-    assert_eq!(errors[0].message, "cannot convert value of type 'String' to specified type 'Int'");
+    assert_eq!(
+        errors.len(),
+        2,
+        "every error in the file is reported: {errors:?}"
+    );
+    assert_eq!(
+        errors[0].message,
+        "cannot convert value of type 'String' to specified type 'Int'"
+    );
     assert_eq!(errors[1].message, "cannot find 'y' in scope");
     if registry::stats_available() {
         for s in COMPILE_PHASES {

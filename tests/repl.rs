@@ -15,15 +15,26 @@ use std::process::{Command, Stdio};
 fn run_repl(input: &str, args: &[&str], env: &[(&str, &str)]) -> (String, i32) {
     // One pipe for both streams keeps their order: the shell points stderr at stdout.
     let mut cmd = Command::new("sh");
-    cmd.arg("-c").arg("exec \"$0\" \"$@\" 2>&1").arg(env!("CARGO_BIN_EXE_swiftlang")).args(args);
-    for var in ["SWIFTLANG_MEM_STATS", "SWIFTLANG_MEM_DEBUG", "SWIFTLANG_SEED"] {
+    cmd.arg("-c")
+        .arg("exec \"$0\" \"$@\" 2>&1")
+        .arg(env!("CARGO_BIN_EXE_swiftlang"))
+        .args(args);
+    for var in [
+        "SWIFTLANG_MEM_STATS",
+        "SWIFTLANG_MEM_DEBUG",
+        "SWIFTLANG_SEED",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("NO_COLOR", "1");
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("spawn swiftlang");
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn swiftlang");
     let mut stdin = child.stdin.take().expect("stdin");
     let input = input.to_string();
     // Written from another thread: a long transcript could fill the output pipe meanwhile.
@@ -32,11 +43,16 @@ fn run_repl(input: &str, args: &[&str], env: &[(&str, &str)]) -> (String, i32) {
     });
     let output = child.wait_with_output().expect("wait for swiftlang");
     writer.join().expect("writer thread");
-    (String::from_utf8_lossy(&output.stdout).into_owned(), output.status.code().unwrap_or(-1))
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("repl")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("repl")
 }
 
 #[test]
@@ -52,7 +68,8 @@ fn golden_transcripts() {
     let mut failures = Vec::new();
     for input_path in &inputs {
         let input = std::fs::read_to_string(input_path).expect("read .in");
-        let args_text = std::fs::read_to_string(input_path.with_extension("args")).unwrap_or_default();
+        let args_text =
+            std::fs::read_to_string(input_path.with_extension("args")).unwrap_or_default();
         let args: Vec<&str> = args_text.split_whitespace().collect();
         let (transcript, status) = run_repl(&input, &args, &[]);
         let out_path = input_path.with_extension("out");
@@ -67,8 +84,10 @@ fn golden_transcripts() {
             continue;
         }
         let expected = std::fs::read_to_string(&out_path).unwrap_or_default();
-        let expected_status: i32 =
-            std::fs::read_to_string(&status_path).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+        let expected_status: i32 = std::fs::read_to_string(&status_path)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
         if transcript != expected || status != expected_status {
             failures.push(format!(
                 "{}: status {status} (expected {expected_status})\n--- got ---\n{transcript}--- expected ---\n{expected}",
@@ -76,7 +95,12 @@ fn golden_transcripts() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} transcript(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} transcript(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -92,16 +116,31 @@ let tagged = withMemoryTag(\"repl-tag\") { Array(repeating: 1, count: 100) }
     assert_eq!(status, 0, "{out}");
     assert!(out.contains("Snapshot taken"), "{out}");
     if !cfg!(feature = "custom-allocators") {
-        assert!(out.contains("unavailable"), "a build without statistics says so: {out}");
+        assert!(
+            out.contains("unavailable"),
+            "a build without statistics says so: {out}"
+        );
         return;
     }
-    let diff_start = out.find("=== Memory since the snapshot ===").expect("the diff");
+    let diff_start = out
+        .find("=== Memory since the snapshot ===")
+        .expect("the diff");
     let diff = &out[diff_start..];
-    let objects = diff.lines().find(|l| l.starts_with("| Objects")).expect("Objects grew");
-    let held: i64 = objects.split('|').nth(5).and_then(|c| c.trim().parse().ok()).expect("a number");
+    let objects = diff
+        .lines()
+        .find(|l| l.starts_with("| Objects"))
+        .expect("Objects grew");
+    let held: i64 = objects
+        .split('|')
+        .nth(5)
+        .and_then(|c| c.trim().parse().ok())
+        .expect("a number");
     assert!(held >= 8000, "1000 Ints live in Objects: {objects}");
     assert!(diff.contains("repl-tag: +"), "the tag's growth: {diff}");
-    assert!(out.contains("=== Memory Allocator Statistics ===") && out.contains("--- Objects ---"), "{out}");
+    assert!(
+        out.contains("=== Memory Allocator Statistics ===") && out.contains("--- Objects ---"),
+        "{out}"
+    );
     assert!(out.contains("=== Allocation by Tag ==="), "{out}");
 }
 
@@ -113,7 +152,10 @@ fn leaks_in_debug_mode_list_live_blocks() {
         return;
     }
     assert!(out.contains("every block alive now"), "{out}");
-    assert!(out.contains("MEMORY LEAKS DETECTED") || out.contains("No memory leaks"), "{out}");
+    assert!(
+        out.contains("MEMORY LEAKS DETECTED") || out.contains("No memory leaks"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -122,25 +164,41 @@ fn memory_flags_report_at_exit() {
     assert_eq!(status, 0, "{out}");
     assert!(out.starts_with("x: Int = 1\n"), "{out}");
     if !cfg!(feature = "custom-allocators") {
-        assert!(out.contains("unavailable"), "a build without statistics says so: {out}");
+        assert!(
+            out.contains("unavailable"),
+            "a build without statistics says so: {out}"
+        );
         return;
     }
-    assert!(out.contains("=== Memory Allocator Statistics ==="), "the report at exit: {out}");
-    assert!(out.contains("Current Usage:    0 bytes (reset after compilation)"), "{out}");
+    assert!(
+        out.contains("=== Memory Allocator Statistics ==="),
+        "the report at exit: {out}"
+    );
+    assert!(
+        out.contains("Current Usage:    0 bytes (reset after compilation)"),
+        "{out}"
+    );
     let (out, _) = run_repl("let x = 1\n", &[], &[("SWIFTLANG_MEM_STATS", "json")]);
     assert!(out.contains("\"schema_version\""), "{out}");
     let (out, _) = run_repl("let x = 1\n:quit\n", &["repl", "--mem-debug"], &[]);
-    assert!(out.contains("leak") || out.contains("Leak") || out.contains("LEAK"), "the leak report at exit: {out}");
+    assert!(
+        out.contains("leak") || out.contains("Leak") || out.contains("LEAK"),
+        "the leak report at exit: {out}"
+    );
 }
 
 #[test]
 fn repl_subcommand_and_seeded_random() {
-    let input = "let a = Int.random(in: 1...1000000)\nlet b = Int.random(in: 1...1000000)\na == b\n";
+    let input =
+        "let a = Int.random(in: 1...1000000)\nlet b = Int.random(in: 1...1000000)\na == b\n";
     let (one, status) = run_repl(input, &["repl", "--seed", "7"], &[]);
     assert_eq!(status, 0, "{one}");
     let (two, _) = run_repl(input, &["--seed=7"], &[]);
     assert_eq!(one, two, "a seed makes the session repeatable");
-    assert!(one.ends_with("$R0: Bool = false\n"), "each entry draws new numbers: {one}");
+    assert!(
+        one.ends_with("$R0: Bool = false\n"),
+        "each entry draws new numbers: {one}"
+    );
 }
 
 #[test]
@@ -166,19 +224,30 @@ fn bad_input_never_crashes() {
     }
     // Not UTF-8: the line is skipped, the session goes on.
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_swiftlang"));
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(b"let a = \"\xff\"\nlet b = 2\n").expect("write");
+    stdin
+        .write_all(b"let a = \"\xff\"\nlet b = 2\n")
+        .expect("write");
     drop(stdin);
     let output = child.wait_with_output().expect("wait");
     assert_eq!(String::from_utf8_lossy(&output.stdout), "b: Int = 2\n");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("line 1 of the input is not valid UTF-8"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("line 1 of the input is not valid UTF-8")
+    );
 }
 
 #[test]
 fn closed_output_ends_quietly() {
     let mut cmd = Command::new("sh");
-    cmd.arg("-c").arg("yes 'print(1)' | head -n 100000 | \"$0\" | head -n 1").arg(env!("CARGO_BIN_EXE_swiftlang"));
+    cmd.arg("-c")
+        .arg("yes 'print(1)' | head -n 100000 | \"$0\" | head -n 1")
+        .arg(env!("CARGO_BIN_EXE_swiftlang"));
     let output = cmd.output().expect("run");
     assert_eq!(String::from_utf8_lossy(&output.stdout), "1\n");
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));

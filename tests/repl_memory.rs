@@ -28,14 +28,22 @@ fn entry(i: usize) -> String {
 }
 
 fn arena_footprints() -> Vec<u64> {
-    COMPILE_PHASES.iter().map(|&s| registry::stats(s).footprint).collect()
+    COMPILE_PHASES
+        .iter()
+        .map(|&s| registry::stats(s).footprint)
+        .collect()
 }
 
 fn submit(session: &mut Session, text: &str, out: &mut Vec<u8>) {
     let mut err = Vec::new();
     out.clear();
     let outcome = session.submit(text, out, &mut err);
-    assert_eq!(outcome, Outcome::Done, "{text}: {}", String::from_utf8_lossy(&err));
+    assert_eq!(
+        outcome,
+        Outcome::Done,
+        "{text}: {}",
+        String::from_utf8_lossy(&err)
+    );
 }
 
 #[test]
@@ -69,15 +77,35 @@ fn ten_thousand_entries_keep_memory_flat() {
     assert_eq!(String::from_utf8_lossy(&out), "$R0: Int = 9998\n");
 
     for ((s, warm), end) in COMPILE_PHASES.iter().zip(&arenas_warm).zip(&arenas_end) {
-        println!("{:<9} arena: {warm} bytes held after {WARM} entries, {end} after {TOTAL}", s.name());
+        println!(
+            "{:<9} arena: {warm} bytes held after {WARM} entries, {end} after {TOTAL}",
+            s.name()
+        );
         assert!(end <= warm, "{} grew from {warm} to {end} bytes", s.name());
-        assert_eq!(registry::stats(*s).current, 0, "{} is reset after each entry", s.name());
+        assert_eq!(
+            registry::stats(*s).current,
+            0,
+            "{} is reset after each entry",
+            s.name()
+        );
     }
     // The entries' top-level code is dropped once run: no function stays behind.
     let module = session.module();
-    assert_eq!(module.functions.len(), 0, "top-level code of entries is not kept");
-    assert!(module.constants.len() <= 4, "constants: {:?}", module.constants);
-    assert_eq!(module.env.globals.len(), TOTAL / 2 + 1, "one global per `let`, and $R0");
+    assert_eq!(
+        module.functions.len(),
+        0,
+        "top-level code of entries is not kept"
+    );
+    assert!(
+        module.constants.len() <= 4,
+        "constants: {:?}",
+        module.constants
+    );
+    assert_eq!(
+        module.env.globals.len(),
+        TOTAL / 2 + 1,
+        "one global per `let`, and $R0"
+    );
 
     let entries = (TOTAL - WARM) as i64;
     let definitions = entries / 2;
@@ -87,9 +115,17 @@ fn ten_thousand_entries_keep_memory_flat() {
     println!(
         "heap: {heap_warm} bytes live after {WARM} entries, {heap_end} after {TOTAL} (+1000 prints: {print_growth:+} bytes)"
     );
-    println!("bytes per entry: {per_entry:.1} ({per_definition:.1} per `let` definition, 0 per `print`)");
-    assert!(print_growth.abs() <= 1024, "1000 print entries grew the heap by {print_growth} bytes");
+    println!(
+        "bytes per entry: {per_entry:.1} ({per_definition:.1} per `let` definition, 0 per `print`)"
+    );
+    assert!(
+        print_growth.abs() <= 1024,
+        "1000 print entries grew the heap by {print_growth} bytes"
+    );
     // A definition costs its global: name, type and mutability (GlobalInfo), the name in the
     // lookup table, and the value slot, each in a vector or table that grows by doubling.
-    assert!(per_definition < 320.0, "{per_definition:.1} bytes per definition");
+    assert!(
+        per_definition < 320.0,
+        "{per_definition:.1} bytes per definition"
+    );
 }

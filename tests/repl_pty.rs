@@ -13,8 +13,14 @@ type Result<T> = std::result::Result<T, expectrl::Error>;
 
 fn spawn(data_home: &Path) -> Result<expectrl::session::OsSession> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_swiftlang"));
-    cmd.env("XDG_DATA_HOME", data_home).env("TERM", "xterm").env("NO_COLOR", "1");
-    for var in ["SWIFTLANG_MEM_STATS", "SWIFTLANG_MEM_DEBUG", "SWIFTLANG_SEED"] {
+    cmd.env("XDG_DATA_HOME", data_home)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    for var in [
+        "SWIFTLANG_MEM_STATS",
+        "SWIFTLANG_MEM_DEBUG",
+        "SWIFTLANG_SEED",
+    ] {
         cmd.env_remove(var);
     }
     let mut session = Session::spawn(cmd)?;
@@ -88,7 +94,10 @@ fn prompts_continuation_ctrl_c_ctrl_d_and_history() -> Result<()> {
     let history = std::fs::read_to_string(data_home.join("swiftlang").join("history"))?;
     assert!(history.contains("let x = 1 + 2"), "{history}");
     assert!(history.contains("print(\"from history\")"), "{history}");
-    assert!(!history.contains("dropped = ["), "cancelled input is not history: {history}");
+    assert!(
+        !history.contains("dropped = ["),
+        "cancelled input is not history: {history}"
+    );
 
     // The next session reloads the history: Up recalls the last entry.
     let mut p = spawn(&data_home)?;

@@ -13,6 +13,7 @@
 
 use std::alloc::Layout;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
@@ -54,6 +55,90 @@ thread_local! {
     static PENDING: RefCell<Vec<NonNull<InstBox>>> = const { RefCell::new(Vec::new()) };
     /// `!PENDING.is_empty()`, readable without a borrow after every instruction.
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+    /// With tracking on (`--mem-debug`): every instance not yet deinitialised, with its
+    /// creation number. Off, instances carry nothing beyond what ARC needs.
+    static TRACKED: RefCell<Option<HashMap<usize, u64>>> = const { RefCell::new(None) };
+    /// Creation numbers for tracked instances.
+    static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Turns the registry of live instances on or off (off forgets what it held).
+pub fn track_live_instances(on: bool) {
+    TRACKED.with(|l| *l.borrow_mut() = on.then(HashMap::new));
+}
+
+/// A live instance as the leak report sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveInstance {
+    /// Its address (identity).
+    pub addr: usize,
+    /// The class (nominal index).
+    pub class: u32,
+    /// Bytes it holds: the instance block and its stored-property storage.
+    pub size: usize,
+    /// Creation order.
+    pub seq: u64,
+    /// Its strong references to other instances: (stored-property index, target address).
+    pub strong_refs: Vec<(usize, usize)>,
+}
+
+/// Every tracked instance that has not been deinitialised, in creation order: what is
+/// still reachable and what cycles keep alive. Empty when tracking is off.
+pub fn live_instances() -> Vec<LiveInstance> {
+    let tracked: Vec<(usize, u64)> = TRACKED
+        .with(|l| {
+            l.borrow()
+                .as_ref()
+                .map(|m| m.iter().map(|(a, s)| (*a, *s)).collect())
+        })
+        .unwrap_or_default();
+    let mut out: Vec<LiveInstance> = tracked
+        .into_iter()
+        .map(|(addr, seq)| {
+            // SAFETY: a tracked address is an instance that has not reached `finish` (it is
+            // removed there, before its memory can be freed), so the box is allocated.
+            let b = unsafe { &*(addr as *const InstBox) };
+            let fields = b.fields.borrow();
+            let strong_refs = fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| match v {
+                    Value::Object(o) => Some((i, o.addr())),
+                    _ => None,
+                })
+                .collect();
+            LiveInstance {
+                addr,
+                class: b.class,
+                size: layout().size() + fields.capacity() * std::mem::size_of::<Value>(),
+                seq,
+                strong_refs,
+            }
+        })
+        .collect();
+    out.sort_by_key(|i| i.seq);
+    out
+}
+
+fn track(ptr: NonNull<InstBox>) {
+    TRACKED.with(|l| {
+        if let Some(m) = l.borrow_mut().as_mut() {
+            let seq = NEXT_SEQ.with(|s| {
+                let n = s.get();
+                s.set(n + 1);
+                n
+            });
+            m.insert(ptr.as_ptr() as usize, seq);
+        }
+    });
+}
+
+fn untrack(ptr: NonNull<InstBox>) {
+    TRACKED.with(|l| {
+        if let Some(m) = l.borrow_mut().as_mut() {
+            m.remove(&(ptr.as_ptr() as usize));
+        }
+    });
 }
 
 /// Whether released instances wait to be deinitialised.
@@ -121,6 +206,7 @@ impl InstRef {
                 fields: RefCell::new(fields),
             })
         };
+        track(ptr);
         Ok(InstRef {
             ptr,
             _marker: PhantomData,
@@ -166,6 +252,7 @@ impl InstRef {
     /// Marks a dying instance as fully released; its memory goes when the last reference
     /// (strong or weak) does. Consumes the VM's reference.
     pub fn finish(self) {
+        untrack(self.ptr);
         self.inner().state.set(DEAD);
         drop(self);
     }
@@ -204,6 +291,7 @@ impl Drop for InstRef {
 }
 
 fn free(ptr: NonNull<InstBox>) {
+    untrack(ptr);
     // SAFETY: no strong or weak reference remains; the box was allocated from the Objects
     // allocator with `layout()` and its value is dropped exactly once here.
     unsafe {
