@@ -10,9 +10,16 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut module = swiftlang::vm::module::Module::new("fuzz.swift");
     if let Ok(entry) = swiftlang::driver::compile_source(&mut module, source) {
-        let mut vm = swiftlang::vm::Vm::new(&module, Box::new(std::io::sink()), Some(1));
-        vm.set_step_limit(Some(200_000));
-        vm.set_input(Box::new(std::io::empty()));
-        let _ = vm.run(entry);
+        // Reference cycles outlive their VM (as in Swift); tracking lets each run free
+        // them, so a long fuzzing session does not grow.
+        swiftlang::vm::instance::track_live_instances(true);
+        {
+            let mut vm = swiftlang::vm::Vm::new(&module, Box::new(std::io::sink()), Some(1));
+            vm.set_step_limit(Some(200_000));
+            vm.set_input(Box::new(std::io::empty()));
+            let _ = vm.run(entry);
+        }
+        swiftlang::vm::instance::release_tracked();
+        swiftlang::vm::instance::track_live_instances(false);
     }
 });

@@ -120,6 +120,40 @@ pub fn live_instances() -> Vec<LiveInstance> {
     out
 }
 
+/// Frees every tracked instance still alive, cycles included, without running `deinit`s
+/// (the program is over). Untracked instances are left alone.
+pub fn release_tracked() {
+    discard_pending();
+    let addrs: Vec<usize> = TRACKED
+        .with(|l| l.borrow().as_ref().map(|m| m.keys().copied().collect()))
+        .unwrap_or_default();
+    // Hold a strong reference to each first, so none is freed while the others' stored
+    // properties are cleared; then clearing them breaks every cycle.
+    let held: Vec<InstRef> = addrs
+        .into_iter()
+        .filter_map(|addr| {
+            let ptr = NonNull::new(addr as *mut InstBox)?;
+            // SAFETY: a tracked address is an allocated instance that has not finished;
+            // after `discard_pending` none is waiting in the queue, so each is LIVE with a
+            // strong count of at least one, and one more strong reference is sound.
+            let b = unsafe { ptr.as_ref() };
+            (b.state.get() == LIVE).then(|| {
+                b.strong.set(b.strong.get().saturating_add(1));
+                InstRef {
+                    ptr,
+                    _marker: PhantomData,
+                }
+            })
+        })
+        .collect();
+    for inst in &held {
+        let fields = std::mem::take(&mut *inst.get().fields.borrow_mut());
+        drop(fields);
+    }
+    drop(held);
+    discard_pending();
+}
+
 fn track(ptr: NonNull<InstBox>) {
     TRACKED.with(|l| {
         if let Some(m) = l.borrow_mut().as_mut() {
