@@ -351,19 +351,8 @@ impl<'e, 's> Checker<'e, 's> {
                             );
                         }
                         if let Some((will, did)) = observers {
-                            let will = will.then(|| {
-                                let id = self.reserve_func();
-                                self.global_index(id)
-                            });
-                            let did = did.then(|| {
-                                let id = self.reserve_func();
-                                self.global_index(id)
-                            });
-                            if let Some(f) = self.nominal_mut(ty).and_then(|n| n.fields.last_mut())
-                            {
-                                f.will_set = will;
-                                f.did_set = did;
-                            }
+                            let last = self.env.types.nominal(ty).map_or(0, |n| n.fields.len());
+                            self.attach_observers(ty, last.saturating_sub(1), will, did);
                         }
                     }
                 }
@@ -555,6 +544,11 @@ impl<'e, 's> Checker<'e, 's> {
             );
             return;
         };
+        self.attach_observers(ty, index, will, did);
+    }
+
+    /// Reserves the `willSet` / `didSet` functions of stored property `index` of `ty`.
+    fn attach_observers(&mut self, ty: TypeId, index: usize, will: bool, did: bool) {
         let will = will.then(|| {
             let id = self.reserve_func();
             self.global_index(id)
