@@ -2,8 +2,9 @@
 //! closures, and the standard library's functions and methods, each resolved to a
 //! [`Builtin`] with its static types.
 
-use super::expr::{place_type, ClosureHint};
+use super::expr::ClosureHint;
 use super::ir::*;
+use super::place::place_type;
 use super::types::{ParamType, SeqKind, Type, TypeId, TypeTable};
 use super::{Checker, FuncSig, Resolved};
 use crate::stdlib::Builtin;

@@ -7,12 +7,14 @@
 #![forbid(unsafe_code)]
 
 mod builtins;
+mod closure;
 mod decls;
 mod expr;
 pub mod ir;
 mod metatype;
 mod nominal;
 mod pattern;
+mod place;
 pub mod repl;
 mod stmt;
 pub mod types;

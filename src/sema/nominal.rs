@@ -864,7 +864,7 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn observed_field(&self, place: &Place<'s>) -> Option<FieldInfo> {
         let (owner_ty, index) = match place {
             Place::ObjField(b, i, _) => (b.ty, *i),
-            Place::TupleField(bp, i, _) => (super::expr::place_type(bp), *i),
+            Place::TupleField(bp, i, _) => (super::place::place_type(bp), *i),
             _ => return None,
         };
         let field = self
@@ -912,7 +912,7 @@ impl<'e, 's> Checker<'e, 's> {
             match place {
                 Place::ObjField(b, _, _) => *b,
                 Place::TupleField(bp, _, _) => {
-                    let t = super::expr::place_type(bp);
+                    let t = super::place::place_type(bp);
                     c.mk(t, TExprKind::InOut(bp), span)
                 }
                 _ => c.mk(TypeTable::ERROR, TExprKind::Void, span),
