@@ -11,6 +11,7 @@ mod closure;
 mod decls;
 mod expr;
 pub mod ir;
+mod member_call;
 mod metatype;
 mod nominal;
 mod pattern;

@@ -3,13 +3,113 @@
 //! instance's stored or computed property), and the property observers an assignment runs.
 
 use super::ir::*;
-use super::types::{ComputedInfo, Type, TypeId, TypeTable};
+use super::types::{ComputedInfo, FieldInfo, Type, TypeId, TypeTable};
 use super::{Checker, Resolved};
 use crate::stdlib::Builtin;
 use crate::syntax::ast::*;
 use crate::syntax::token::BinOp;
 
 impl<'e, 's> Checker<'e, 's> {
+    /// Assignment to a property with observers: `willSet(new)`, store, `didSet(old)`.
+    /// The stored property behind `place` when it has `willSet`/`didSet` observers that an
+    /// assignment here must run. Swift stores directly in an initializer of the property's
+    /// own class (a subclass initializer does run observers of inherited properties) and
+    /// inside the property's own observers.
+    pub(super) fn observed_field(&self, place: &Place<'s>) -> Option<FieldInfo> {
+        let (owner_ty, index) = match place {
+            Place::ObjField(b, i, _) => (b.ty, *i),
+            Place::TupleField(bp, i, _) => (super::place::place_type(bp), *i),
+            _ => return None,
+        };
+        let field = self
+            .env
+            .types
+            .nominal(owner_ty)?
+            .fields
+            .get(index as usize)?;
+        if field.will_set.is_none() && field.did_set.is_none() {
+            return None;
+        }
+        if self.cur_ref().init_of.is_some() {
+            let own_start = self
+                .cur_ref()
+                .self_type
+                .and_then(|t| self.env.types.nominal(t))
+                .map_or(0, |n| n.own_fields_start);
+            if index as usize >= own_start {
+                return None;
+            }
+        }
+        let current = self.stack.last().map(|(id, _)| self.global_index(*id));
+        if current.is_some() && (current == field.will_set || current == field.did_set) {
+            return None;
+        }
+        Some(field.clone())
+    }
+
+    pub(super) fn observed_assign(
+        &mut self,
+        place: Place<'s>,
+        value: TExpr<'s>,
+        span: Span,
+    ) -> Option<TExpr<'s>> {
+        let field = self.observed_field(&place)?;
+        // Inside an observer of the same property, assignment stores directly (Swift).
+        let mut stmts = Vec::new();
+        let new_var = self.temp(field.ty);
+        stmts.push(TStmt {
+            kind: TStmtKind::Init(VarRef::Local(new_var), value),
+            span,
+        });
+        let new_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(new_var)), span);
+        let self_arg = |c: &mut Self| -> TExpr<'s> {
+            match place {
+                Place::ObjField(b, _, _) => *b,
+                Place::TupleField(bp, _, _) => {
+                    let t = super::place::place_type(bp);
+                    c.mk(t, TExprKind::InOut(bp), span)
+                }
+                _ => c.mk(TypeTable::ERROR, TExprKind::Void, span),
+            }
+        };
+        if let Some(will) = field.will_set {
+            let me = self_arg(self);
+            let call = self.call_func_index(will, TypeTable::VOID, vec![me, new_val], span);
+            stmts.push(TStmt {
+                kind: TStmtKind::Expr(call),
+                span,
+            });
+        }
+        let old_var = self.temp(field.ty);
+        if field.did_set.is_some() {
+            let old = self.place_value_pub(&place, span);
+            stmts.push(TStmt {
+                kind: TStmtKind::Init(VarRef::Local(old_var), old),
+                span,
+            });
+        }
+        let p = self.alloc(place);
+        let nb = self.boxed(new_val);
+        let store = self.mk(TypeTable::VOID, TExprKind::Assign(p, nb), span);
+        stmts.push(TStmt {
+            kind: TStmtKind::Expr(store),
+            span,
+        });
+        if let Some(did) = field.did_set {
+            let me = self_arg(self);
+            let old_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(old_var)), span);
+            let call = self.call_func_index(did, TypeTable::VOID, vec![me, old_val], span);
+            stmts.push(TStmt {
+                kind: TStmtKind::Expr(call),
+                span,
+            });
+        }
+        let stmts = self.slice(stmts);
+        let void = self.mk(TypeTable::VOID, TExprKind::Void, span);
+        let vb = self.boxed(void);
+        Some(self.mk(TypeTable::VOID, TExprKind::Seq(stmts, vb), span))
+    }
+
     pub(super) fn assign(
         &mut self,
         op: BinOp,
