@@ -10,6 +10,7 @@ use super::module::{Constant, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
 use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
+use crate::alloc::global::SubsystemScope;
 use crate::alloc::{allocators_get, AllocError, Handle, Subsystem};
 use crate::compile::op::{Op, TrapKind as OpTrap};
 use crate::sema::ir::{BinKind, CaptureSource};
@@ -1017,7 +1018,12 @@ impl<'m> Vm<'m> {
         let Some(info) = module.env.types.nominals.get(class as usize) else {
             return Err(self.internal("unknown class"));
         };
-        let mut fields = Vec::with_capacity(info.fields.len());
+        // The stored-property storage belongs to the instance: attribute its heap block to
+        // Objects (only the allocation: default values computed below are the VM's).
+        let mut fields = {
+            let _scope = SubsystemScope::enter(Subsystem::Objects);
+            Vec::with_capacity(info.fields.len())
+        };
         for f in &info.fields {
             let v = match f.default {
                 // A lazy property is computed on first read.
