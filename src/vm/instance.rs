@@ -183,10 +183,17 @@ pub fn has_pending() -> bool {
 
 /// Takes the released instances, in release order.
 pub fn take_pending() -> Vec<InstRef> {
+    let mut out = Vec::new();
+    drain_pending(&mut out);
+    out
+}
+
+/// Appends the released instances to `out`, in release order. The queue keeps its capacity
+/// and `out` is the caller's, so a steady stream of releases allocates nothing.
+pub fn drain_pending(out: &mut Vec<InstRef>) {
     HAS_PENDING.with(|f| f.set(false));
-    let ptrs = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-    ptrs.into_iter()
-        .map(|ptr| {
+    PENDING.with(|p| {
+        out.extend(p.borrow_mut().drain(..).map(|ptr| {
             // SAFETY: a pending instance has strong count 0 and state LIVE; it is kept alive
             // by the queue. Making a strong reference again (count 1) hands it to the VM,
             // which marks it DYING before the reference can be dropped again.
@@ -199,8 +206,8 @@ pub fn take_pending() -> Vec<InstRef> {
                 ptr,
                 _marker: PhantomData,
             }
-        })
-        .collect()
+        }));
+    });
 }
 
 /// Frees released instances without running their `deinit`s (the program is over: Swift

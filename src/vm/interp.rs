@@ -81,6 +81,10 @@ pub struct Vm<'m> {
     /// Keeps the Objects allocator in place while objects live (the registry refuses to
     /// reconfigure while a handle is alive).
     _objects: Handle,
+    /// `process_releases`' work list and the batch of just-released instances, kept so
+    /// that releasing objects does not allocate.
+    release_work: Vec<(InstRef, u32, usize)>,
+    release_fresh: Vec<InstRef>,
 }
 
 type R<T> = Result<T, Stop>;
@@ -115,6 +119,8 @@ impl<'m> Vm<'m> {
             steps_left: u64::MAX,
             input: None,
             _objects: allocators_get(Subsystem::Objects),
+            release_work: Vec::new(),
+            release_fresh: Vec::new(),
         }
     }
 
@@ -1142,8 +1148,12 @@ impl<'m> Vm<'m> {
         let module = self.module;
         // Work items: (instance, class level, step). Step 0 runs the level's deinit body,
         // step 1 hands over to the superclass, steps 2.. release the level's own properties.
-        let mut work: Vec<(InstRef, u32, usize)> = Vec::new();
-        for inst in instance::take_pending().into_iter().rev() {
+        // The buffers are the VM's, reused across calls (a nested call from a deinit body
+        // finds them taken and starts its own).
+        let mut work = std::mem::take(&mut self.release_work);
+        let mut fresh = std::mem::take(&mut self.release_fresh);
+        instance::drain_pending(&mut fresh);
+        for inst in fresh.drain(..).rev() {
             let class = inst.get().class;
             work.push((inst, class, 0));
         }
@@ -1182,7 +1192,8 @@ impl<'m> Vm<'m> {
                         drop(old);
                         work.push((inst, level, step + 1));
                         // Instances this release freed go first (depth first, in release order).
-                        for released in instance::take_pending().into_iter().rev() {
+                        instance::drain_pending(&mut fresh);
+                        for released in fresh.drain(..).rev() {
                             let class = released.get().class;
                             work.push((released, class, 0));
                         }
@@ -1193,6 +1204,8 @@ impl<'m> Vm<'m> {
                 }
             }
         }
+        self.release_work = work;
+        self.release_fresh = fresh;
         Ok(())
     }
 
