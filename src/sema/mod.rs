@@ -8,10 +8,12 @@
 
 mod builtins;
 mod closure;
+mod collection_methods;
 mod decls;
 mod expr;
 pub mod ir;
 mod member_call;
+mod members;
 mod metatype;
 mod nominal;
 mod pattern;
