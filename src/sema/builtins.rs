@@ -672,22 +672,7 @@ impl<'e, 's> Checker<'e, 's> {
         name_span: Span,
         span: Span,
     ) -> TExpr<'s> {
-        let foundation = matches!(
-            name,
-            "sqrt"
-                | "pow"
-                | "sin"
-                | "cos"
-                | "tan"
-                | "floor"
-                | "ceil"
-                | "round"
-                | "exp"
-                | "log"
-                | "log2"
-                | "log10"
-                | "atan2"
-        );
+        let foundation = super::expr::builtins_needing_foundation(name);
         if foundation && !self.env.foundation {
             self.error_with_note(
                 format!("cannot find '{name}' in scope"),

@@ -1517,7 +1517,8 @@ fn parse_hex_float(s: &str) -> Option<f64> {
     Some(v * 2f64.powi(exp))
 }
 
-fn builtins_needing_foundation(name: &str) -> bool {
+/// Global functions that exist only after `import Foundation`.
+pub(super) fn builtins_needing_foundation(name: &str) -> bool {
     matches!(
         name,
         "sqrt"

@@ -10,6 +10,15 @@ use crate::syntax::ast::*;
 use crate::syntax::token::BinOp;
 
 impl<'e, 's> Checker<'e, 's> {
+    /// Assigning to a `let` stored property outside an initializer.
+    fn let_property_error(&mut self, name: &str, at: Span) {
+        self.error_with_note(
+            format!("cannot assign to property: '{name}' is a 'let' constant"),
+            at,
+            "change 'let' to 'var' to make it mutable",
+        );
+    }
+
     /// Assignment to a property with observers: `willSet(new)`, store, `didSet(old)`.
     /// The stored property behind `place` when it has `willSet`/`didSet` observers that an
     /// assignment here must run. Swift stores directly in an initializer of the property's
@@ -571,14 +580,7 @@ impl<'e, 's> Checker<'e, 's> {
                 let f = &info.fields[i];
                 let in_init = self.cur_ref().init_of.is_some();
                 if write && !f.mutable && !in_init {
-                    self.error_with_note(
-                        format!(
-                            "cannot assign to property: '{}' is a 'let' constant",
-                            f.name
-                        ),
-                        name.span,
-                        "change 'let' to 'var' to make it mutable",
-                    );
+                    self.let_property_error(&f.name, name.span);
                 }
                 let bp = self.alloc(base_place);
                 return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), f.ty));
@@ -729,14 +731,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some(i) = info.fields.iter().position(|f| f.name == name.name) {
             let f = &info.fields[i];
             if write && !f.mutable && self.cur_ref().init_of.is_none() {
-                self.error_with_note(
-                    format!(
-                        "cannot assign to property: '{}' is a 'let' constant",
-                        f.name
-                    ),
-                    name.span,
-                    "change 'let' to 'var' to make it mutable",
-                );
+                self.let_property_error(&f.name, name.span);
             }
             let bb = self.boxed(b);
             return Some(Place::ObjField(bb, u32::try_from(i).unwrap_or(0), f.ty));
