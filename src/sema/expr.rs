@@ -186,6 +186,27 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// The heart: checks `e`, with `expected` as a hint (not enforced; see `coerce`).
+    /// The branches of `c ? value : nil` (either order): the value's type made optional,
+    /// and `nil` of that type.
+    fn value_or_nil(
+        &mut self,
+        value: &Expr<'_>,
+        nil: &Expr<'_>,
+        expected: Option<TypeId>,
+    ) -> (TExpr<'s>, TExpr<'s>) {
+        const MISMATCH: &str =
+            "result values in '? :' expression have mismatching types '{}' and '{}'";
+        let inner = expected.and_then(|t| self.env.types.optional_inner(t));
+        let vt = self.check_expr(value, inner);
+        let target = match self.ty(vt.ty) {
+            Type::Optional(_) => vt.ty,
+            _ => self.types().optional(vt.ty),
+        };
+        let vt = self.coerce(vt, target, MISMATCH);
+        let nt = self.check_expr_as(nil, target, MISMATCH);
+        (vt, nt)
+    }
+
     pub(super) fn check_expr(&mut self, e: &Expr<'_>, expected: Option<TypeId>) -> TExpr<'s> {
         // The checker and the compiler recurse over the tree: refuse what would exhaust the
         // host stack (a chain of 100,000 `+`).
@@ -317,40 +338,9 @@ impl<'e, 's> Checker<'e, 's> {
                 let (a, b) = if matches!(b.kind, ExprKind::Nil) && !matches!(a.kind, ExprKind::Nil)
                 {
                     // `c ? x : nil` is optional.
-                    let at =
-                        self.check_expr(a, expected.and_then(|t| self.env.types.optional_inner(t)));
-                    let target = match self.ty(at.ty) {
-                        Type::Optional(_) => at.ty,
-                        _ => self.types().optional(at.ty),
-                    };
-                    let at = self.coerce(
-                        at,
-                        target,
-                        "result values in '? :' expression have mismatching types '{}' and '{}'",
-                    );
-                    let bt = self.check_expr_as(
-                        b,
-                        target,
-                        "result values in '? :' expression have mismatching types '{}' and '{}'",
-                    );
-                    (at, bt)
+                    self.value_or_nil(a, b, expected)
                 } else if matches!(a.kind, ExprKind::Nil) && !matches!(b.kind, ExprKind::Nil) {
-                    let bt =
-                        self.check_expr(b, expected.and_then(|t| self.env.types.optional_inner(t)));
-                    let target = match self.ty(bt.ty) {
-                        Type::Optional(_) => bt.ty,
-                        _ => self.types().optional(bt.ty),
-                    };
-                    let bt = self.coerce(
-                        bt,
-                        target,
-                        "result values in '? :' expression have mismatching types '{}' and '{}'",
-                    );
-                    let at = self.check_expr_as(
-                        a,
-                        target,
-                        "result values in '? :' expression have mismatching types '{}' and '{}'",
-                    );
+                    let (bt, at) = self.value_or_nil(b, a, expected);
                     (at, bt)
                 } else if Self::is_literal_tree(a) && !Self::is_literal_tree(b) {
                     let bt = self.check_expr(b, expected);

@@ -987,9 +987,11 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
-    fn check_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+    /// Starts checking an initializer's body (false when it belongs to an earlier
+    /// compilation).
+    fn enter_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) -> bool {
         let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
-            return;
+            return false;
         };
         let tname = self.ty_name(ty);
         let ctx = self.new_func_ctx(
@@ -999,6 +1001,13 @@ impl<'e, 's> Checker<'e, 's> {
             f.name.span,
         );
         self.stack.push((id, ctx));
+        true
+    }
+
+    fn check_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        if !self.enter_init(ty, f, mi) {
+            return;
+        }
         for (i, p) in f.params.iter().enumerate() {
             let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
             let inout = mi.inout.get(i).copied().unwrap_or(false);
@@ -1042,17 +1051,9 @@ impl<'e, 's> Checker<'e, 's> {
     /// defaults) and the parameters, returning `self`. `super.init(...)` calls the
     /// superclass's on the same `self`.
     fn check_class_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
-        let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
+        if !self.enter_init(ty, f, mi) {
             return;
-        };
-        let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(
-            format!("{tname}.init"),
-            FuncKind::Global,
-            Some(TypeTable::VOID),
-            f.name.span,
-        );
-        self.stack.push((id, ctx));
+        }
         let self_var = self.declare_self(ty, false);
         for (i, p) in f.params.iter().enumerate() {
             let t = mi.params.get(i).copied().unwrap_or(TypeTable::ERROR);
