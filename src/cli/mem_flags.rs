@@ -9,6 +9,7 @@ use crate::alloc::report::{self, ReportFormat};
 use crate::alloc::Subsystem;
 
 use super::{Cli, MemStatsFormat};
+use crate::vm::leak_report::{self, ExitAnalysis};
 
 /// What the memory flags ask for, resolved from the command line and the environment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,11 +78,15 @@ impl MemoryOptions {
     /// Prints what the flags asked for: the leak report, then the statistics report. The
     /// statistics are formatted last and written as they are (no copy), so the heap total they
     /// report covers everything the process allocated before they were printed.
-    pub fn report_at_exit(&self) -> Result<(), String> {
+    pub fn report_at_exit(&self, heap: Option<&ExitAnalysis>) -> Result<(), String> {
         let mut parts: Vec<String> = Vec::new();
         if self.debug {
             parts.push(if registry::stats_available() {
-                report::registry_leak_report()
+                let text = leak_report::render(heap);
+                // What the cycles keep alive is freed now that it is reported (a library
+                // user runs many programs; valgrind sees a clean exit).
+                crate::vm::instance::release_tracked();
+                text
             } else {
                 format!("{}\n", report::UNAVAILABLE)
             });

@@ -17,6 +17,8 @@ use std::io::Write;
 
 use clap::Parser;
 
+use crate::vm::leak_report::{analyse_at_exit, ExitAnalysis};
+
 /// Parses `args` (the first is the program name), runs the command, and returns the exit
 /// status. Never panics on bad input: usage errors are status 64.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -47,8 +49,12 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
         let _ = writeln!(std::io::stderr(), "error: {message}");
         return ExitCode::Usage as i32;
     }
-    let status = run_command(&cli);
-    if let Err(message) = memory.report_at_exit() {
+    if memory.debug {
+        crate::vm::tracking::set_enabled(true);
+    }
+    let mut heap = None;
+    let status = run_command(&cli, &mut heap);
+    if let Err(message) = memory.report_at_exit(heap.as_ref()) {
         let _ = writeln!(std::io::stderr(), "error: {message}");
         if status == ExitCode::Success {
             return ExitCode::Software as i32;
@@ -57,16 +63,17 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     status as i32
 }
 
-fn run_command(cli: &Cli) -> ExitCode {
+/// Runs the command; with `--mem-debug` it leaves in `heap` the object graph at exit.
+fn run_command(cli: &Cli, heap: &mut Option<ExitAnalysis>) -> ExitCode {
     match cli.script_and_args() {
-        Some((script, _args)) => run_script(script, cli),
+        Some((script, _args)) => run_script(script, cli, heap),
         None => {
             let options = repl::Options {
                 seed: cli.seed,
                 color: color(),
                 dump_bytecode: cli.dump_bytecode,
             };
-            repl::run(options, cli.fail_fast)
+            repl::run(options, cli.fail_fast, heap)
         }
     }
 }
@@ -77,7 +84,7 @@ fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn run_script(path: &std::path::Path, cli: &Cli) -> ExitCode {
+fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -117,7 +124,7 @@ fn run_script(path: &std::path::Path, cli: &Cli) -> ExitCode {
     let status = {
         let _scope = crate::alloc::global::SubsystemScope::enter(crate::alloc::Subsystem::Vm);
         let mut vm = crate::vm::Vm::new(&module, out, cli.seed);
-        match vm.run(entry) {
+        let status = match vm.run(entry) {
             Ok(()) => ExitCode::Success,
             Err(crate::vm::interp::Stop::OutputClosed) => ExitCode::Success,
             Err(crate::vm::interp::Stop::Trap(trap)) => {
@@ -125,7 +132,11 @@ fn run_script(path: &std::path::Path, cli: &Cli) -> ExitCode {
                 let _ = std::io::stderr().write_all(trap.render(&file).as_bytes());
                 ExitCode::Software
             }
+        };
+        if crate::vm::tracking::enabled() {
+            *heap = Some(analyse_at_exit(&module, &vm.roots()));
         }
+        status
     };
     status
 }

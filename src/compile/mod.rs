@@ -116,6 +116,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             code: self.code.to_vec(),
             lines: self.lines.to_vec(),
             captures: self.func.captures.clone(),
+            capture_names: self.func.capture_names.clone(),
             inout_params: self
                 .func
                 .inout_params
@@ -173,7 +174,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     fn constant(&mut self, c: Constant) -> u32 {
-        self.module.constant(c)
+        self.module.constant(c, self.line)
     }
 
     fn scratch(&mut self) -> u16 {

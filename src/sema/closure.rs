@@ -152,6 +152,7 @@ impl<'e, 's> Checker<'e, 's> {
             let f = self.cur();
             let i = u32::try_from(f.ir.captures.len()).unwrap_or(u32::MAX);
             f.ir.captures.push(*source);
+            f.ir.capture_names.push(name.clone());
             f.value_captures.insert(i, (name.clone(), *ty));
             if let Some(scope) = f.scopes.last_mut() {
                 scope.names.insert(name.clone(), super::Binding::Capture(i));

@@ -87,6 +87,8 @@ pub struct FuncIr<'s> {
     pub body: &'s [TStmt<'s>],
     /// Captured variables, for closures (how to fetch each when the closure is made).
     pub captures: Vec<CaptureSource>,
+    /// The captured variables' names, by capture index (for leak reports' cycle paths).
+    pub capture_names: Vec<String>,
     /// Its result type.
     pub result: TypeId,
     /// The declaration's span (for the line in stack traces).

@@ -271,6 +271,7 @@ impl<'e, 's> Checker<'e, 's> {
                     locals: Vec::new(),
                     body: &[],
                     captures: Vec::new(),
+                    capture_names: Vec::new(),
                     result: TypeTable::VOID,
                     span: Span::default(),
                 })
@@ -353,6 +354,7 @@ impl<'e, 's> Checker<'e, 's> {
                 locals: Vec::new(),
                 body: &[],
                 captures: Vec::new(),
+                capture_names: Vec::new(),
                 result: result.unwrap_or(TypeTable::VOID),
                 span,
             },
@@ -607,9 +609,11 @@ impl<'e, 's> Checker<'e, 's> {
             return Some(match binding {
                 Binding::Func(f) => Resolved::Func(f),
                 Binding::Var(v) if d == depth => Resolved::Var(VarRef::Local(v)),
-                Binding::Var(v) => Resolved::Var(self.capture(d, u64::from(v.0))),
+                Binding::Var(v) => Resolved::Var(self.capture(d, u64::from(v.0), name)),
                 Binding::Capture(i) if d == depth => Resolved::Var(VarRef::Capture(i)),
-                Binding::Capture(i) => Resolved::Var(self.capture(d, (1 << 32) | u64::from(i))),
+                Binding::Capture(i) => {
+                    Resolved::Var(self.capture(d, (1 << 32) | u64::from(i), name))
+                }
             });
         }
         if let Some(&g) = self.env.global_names.get(name) {
@@ -623,7 +627,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Makes variable `v` of function `depth` available to the innermost function, threading
     /// it through every closure in between.
-    fn capture(&mut self, depth: usize, key: u64) -> VarRef {
+    fn capture(&mut self, depth: usize, key: u64, name: &str) -> VarRef {
         let mut source = if key >> 32 == 0 {
             let v = VarId(key as u32);
             if let Some(l) = self
@@ -646,6 +650,7 @@ impl<'e, 's> Checker<'e, 's> {
                 None => {
                     let i = u32::try_from(f.ir.captures.len()).unwrap_or(u32::MAX);
                     f.ir.captures.push(source);
+                    f.ir.capture_names.push(name.to_string());
                     f.capture_map.insert((depth, key), i);
                     i
                 }

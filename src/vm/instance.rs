@@ -13,10 +13,10 @@
 
 use std::alloc::Layout;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
+use super::tracking::{self, NodeKind, NodeRef};
 use super::value::Value;
 use crate::alloc::{registry, AllocError, AllocInfo, Subsystem};
 
@@ -55,16 +55,12 @@ thread_local! {
     static PENDING: RefCell<Vec<NonNull<InstBox>>> = const { RefCell::new(Vec::new()) };
     /// `!PENDING.is_empty()`, readable without a borrow after every instruction.
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
-    /// With tracking on (`--mem-debug`): every instance not yet deinitialised, with its
-    /// creation number. Off, instances carry nothing beyond what ARC needs.
-    static TRACKED: RefCell<Option<HashMap<usize, u64>>> = const { RefCell::new(None) };
-    /// Creation numbers for tracked instances.
-    static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Turns the registry of live instances on or off (off forgets what it held).
+/// Turns the registry of live objects (instances and closures) on or off; off forgets what
+/// it held. See `tracking.rs`.
 pub fn track_live_instances(on: bool) {
-    TRACKED.with(|l| *l.borrow_mut() = on.then(HashMap::new));
+    tracking::set_enabled(on);
 }
 
 /// A live instance as the leak report sees it.
@@ -85,94 +81,74 @@ pub struct LiveInstance {
 /// Every tracked instance that has not been deinitialised, in creation order: what is
 /// still reachable and what cycles keep alive. Empty when tracking is off.
 pub fn live_instances() -> Vec<LiveInstance> {
-    let tracked: Vec<(usize, u64)> = TRACKED
-        .with(|l| {
-            l.borrow()
-                .as_ref()
-                .map(|m| m.iter().map(|(a, s)| (*a, *s)).collect())
-        })
-        .unwrap_or_default();
-    let mut out: Vec<LiveInstance> = tracked
-        .into_iter()
-        .map(|(addr, seq)| {
-            // SAFETY: a tracked address is an instance that has not reached `finish` (it is
-            // removed there, before its memory can be freed), so the box is allocated.
-            let b = unsafe { &*(addr as *const InstBox) };
-            let fields = b.fields.borrow();
-            let strong_refs = fields
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| match v {
-                    Value::Object(o) => Some((i, o.addr())),
-                    _ => None,
-                })
-                .collect();
-            LiveInstance {
-                addr,
-                class: b.class,
-                size: layout().size() + fields.capacity() * std::mem::size_of::<Value>(),
-                seq,
-                strong_refs,
-            }
-        })
-        .collect();
-    out.sort_by_key(|i| i.seq);
-    out
-}
-
-/// Frees every tracked instance still alive, cycles included, without running `deinit`s
-/// (the program is over). Untracked instances are left alone.
-pub fn release_tracked() {
-    discard_pending();
-    let addrs: Vec<usize> = TRACKED
-        .with(|l| l.borrow().as_ref().map(|m| m.keys().copied().collect()))
-        .unwrap_or_default();
-    // Hold a strong reference to each first, so none is freed while the others' stored
-    // properties are cleared; then clearing them breaks every cycle.
-    let held: Vec<InstRef> = addrs
-        .into_iter()
-        .filter_map(|addr| {
-            let ptr = NonNull::new(addr as *mut InstBox)?;
-            // SAFETY: a tracked address is an allocated instance that has not finished;
-            // after `discard_pending` none is waiting in the queue, so each is LIVE with a
-            // strong count of at least one, and one more strong reference is sound.
-            let b = unsafe { ptr.as_ref() };
-            (b.state.get() == LIVE).then(|| {
-                b.strong.set(b.strong.get().saturating_add(1));
-                InstRef {
-                    ptr,
-                    _marker: PhantomData,
+    tracking::with_nodes(|nodes| {
+        nodes
+            .iter()
+            .filter_map(|(t, node)| match node {
+                NodeRef::Instance(b) => Some((t, b)),
+                NodeRef::Closure(_) => None,
+            })
+            .map(|(t, b)| {
+                let fields = b.fields.borrow();
+                let strong_refs = fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| match v {
+                        Value::Object(o) => Some((i, o.addr())),
+                        _ => None,
+                    })
+                    .collect();
+                LiveInstance {
+                    addr: t.key,
+                    class: b.class,
+                    size: b.size(),
+                    seq: t.seq,
+                    strong_refs,
                 }
             })
-        })
-        .collect();
-    for inst in &held {
-        let fields = std::mem::take(&mut *inst.get().fields.borrow_mut());
-        drop(fields);
-    }
-    drop(held);
+            .collect()
+    })
+}
+
+/// Frees every tracked object still alive, cycles included, without running `deinit`s
+/// (the program is over). Untracked objects are left alone.
+pub fn release_tracked() {
+    discard_pending();
+    // First move every reference out of the tracked objects (instances' stored properties,
+    // closures' captured variables) without dropping any, so nothing is freed while the
+    // registry is read; then dropping them breaks every cycle.
+    let garbage: Vec<Value> = tracking::with_nodes(|nodes| {
+        let mut garbage = Vec::new();
+        for (_, node) in nodes {
+            match node {
+                NodeRef::Instance(b) if b.state.get() == LIVE => {
+                    if let Ok(mut fields) = b.fields.try_borrow_mut() {
+                        garbage.append(&mut fields);
+                    }
+                }
+                NodeRef::Instance(_) => {}
+                NodeRef::Closure(c) => {
+                    for var in &c.captures {
+                        if let Ok(mut v) = var.value.try_borrow_mut() {
+                            garbage.push(std::mem::take(&mut *v));
+                        }
+                    }
+                }
+            }
+        }
+        garbage
+    });
+    drop(garbage);
     discard_pending();
 }
 
 fn track(ptr: NonNull<InstBox>) {
-    TRACKED.with(|l| {
-        if let Some(m) = l.borrow_mut().as_mut() {
-            let seq = NEXT_SEQ.with(|s| {
-                let n = s.get();
-                s.set(n + 1);
-                n
-            });
-            m.insert(ptr.as_ptr() as usize, seq);
-        }
-    });
+    let addr = ptr.as_ptr() as usize;
+    tracking::remember(addr, addr, NodeKind::Instance);
 }
 
 fn untrack(ptr: NonNull<InstBox>) {
-    TRACKED.with(|l| {
-        if let Some(m) = l.borrow_mut().as_mut() {
-            m.remove(&(ptr.as_ptr() as usize));
-        }
-    });
+    tracking::forget(ptr.as_ptr() as usize);
 }
 
 /// Whether released instances wait to be deinitialised.
@@ -228,6 +204,18 @@ pub fn discard_pending() {
 
 fn layout() -> Layout {
     Layout::new::<InstBox>()
+}
+
+impl InstBox {
+    /// Bytes the instance holds: its block and its stored-property storage.
+    pub fn size(&self) -> usize {
+        layout().size() + self.fields.borrow().capacity() * std::mem::size_of::<Value>()
+    }
+
+    /// Whether the instance is live (not deinitialising or released).
+    pub fn is_live(&self) -> bool {
+        self.state.get() == LIVE
+    }
 }
 
 impl InstRef {
@@ -345,6 +333,11 @@ fn free(ptr: NonNull<InstBox>) {
 }
 
 impl InstWeak {
+    /// The instance's address (its block, allocated while this reference exists).
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
     /// The instance, if it is still alive (not yet deinitialising).
     pub fn upgrade(&self) -> Option<InstRef> {
         // SAFETY: a weak reference keeps the box allocated.

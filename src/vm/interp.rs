@@ -11,7 +11,9 @@ use super::object::Obj;
 use super::trap::{Trap, TrapKind};
 use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
 use crate::alloc::global::SubsystemScope;
-use crate::alloc::{allocators_get, AllocError, Handle, Subsystem};
+use crate::alloc::{
+    allocators_get, registry, AllocError, Handle, ScriptFile, ScriptLocation, Subsystem,
+};
 use crate::compile::op::{Op, TrapKind as OpTrap};
 use crate::sema::ir::{BinKind, CaptureSource};
 
@@ -85,6 +87,9 @@ pub struct Vm<'m> {
     /// that releasing objects does not allocate.
     release_work: Vec<(InstRef, u32, usize)>,
     release_fresh: Vec<InstRef>,
+    /// In debug mode (`--mem-debug`), the script file: every instruction then makes its line
+    /// the ambient script location, which the trace allocator records with each block.
+    trace_file: Option<ScriptFile>,
 }
 
 type R<T> = Result<T, Stop>;
@@ -121,6 +126,7 @@ impl<'m> Vm<'m> {
             _objects: allocators_get(Subsystem::Objects),
             release_work: Vec::new(),
             release_fresh: Vec::new(),
+            trace_file: registry::is_debug().then(|| ScriptFile::new(&module.file)),
         }
     }
 
@@ -130,6 +136,12 @@ impl<'m> Vm<'m> {
             globals: std::mem::take(&mut self.globals),
             constants: std::mem::take(&mut self.constants),
         }
+    }
+
+    /// What the program still holds: its globals and, after a trap, the stack (the roots
+    /// of `--mem-debug`'s reachability walk).
+    pub fn roots(&self) -> Vec<&Value> {
+        self.globals.iter().chain(self.stack.iter()).collect()
     }
 
     /// The value of global `index` (for a REPL's echo).
@@ -190,6 +202,9 @@ impl<'m> Vm<'m> {
             self.globals.resize(needed, Value::Void);
         }
         let r = self.call_function(entry, None, 0, false).map(|_| ());
+        if self.trace_file.is_some() {
+            ScriptLocation::set_current(None);
+        }
         self.flush()?;
         r
     }
@@ -201,7 +216,13 @@ impl<'m> Vm<'m> {
 
     fn load_constants(&mut self) -> R<()> {
         while self.constants.len() < self.module.constants.len() {
-            let c = &self.module.constants[self.constants.len()];
+            let index = self.constants.len();
+            let c = &self.module.constants[index];
+            if let Some(file) = self.trace_file {
+                // A literal is placed at the line that first uses it.
+                let line = self.module.constant_lines.get(index).copied().unwrap_or(0);
+                ScriptLocation::set_current(Some(ScriptLocation { file, line }));
+            }
             let v = match c {
                 Constant::Int(i) => Value::Int(*i),
                 Constant::Double(d) => Value::Double(*d),
@@ -450,7 +471,15 @@ impl<'m> Vm<'m> {
             };
             captures.push(b);
         }
-        Ok(Value::Closure(self.obj(Closure { func, captures })?))
+        let closure = self.obj(Closure { func, captures })?;
+        if super::tracking::enabled() {
+            super::tracking::remember(
+                std::ptr::from_ref::<Closure>(&closure) as usize,
+                Obj::addr(&closure),
+                super::tracking::NodeKind::Closure,
+            );
+        }
+        Ok(Value::Closure(closure))
     }
 
     fn capture(&self, i: u16) -> R<&Obj<VarBox>> {
@@ -480,6 +509,10 @@ impl<'m> Vm<'m> {
             let Some(&op) = proto.code.get(frame.ip) else {
                 return Err(self.internal("ran off the end of a function"));
             };
+            if let Some(file) = self.trace_file {
+                let line = proto.lines.get(frame.ip).copied().unwrap_or(0);
+                ScriptLocation::set_current(Some(ScriptLocation { file, line }));
+            }
             frame.ip += 1;
             let base = frame.base;
             match op {
@@ -1024,6 +1057,7 @@ impl<'m> Vm<'m> {
         let Some(info) = module.env.types.nominals.get(class as usize) else {
             return Err(self.internal("unknown class"));
         };
+        let at = self.trace_file.and_then(|_| ScriptLocation::current());
         // The stored-property storage belongs to the instance: attribute its heap block to
         // Objects (only the allocation: default values computed below are the VM's).
         let mut fields = {
@@ -1055,6 +1089,10 @@ impl<'m> Vm<'m> {
                 None => Value::Void,
             };
             fields.push(v);
+        }
+        if let Some(at) = at {
+            // Default values ran other lines: the instance belongs to this one.
+            ScriptLocation::set_current(Some(at));
         }
         Ok(Value::Object(
             InstRef::new(class, fields).map_err(|e| self.alloc_trap(e))?,

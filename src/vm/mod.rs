@@ -6,11 +6,14 @@
 pub mod builtins;
 pub mod collections;
 pub mod describe;
+pub mod heap_graph;
 pub mod instance;
 pub mod interp;
+pub mod leak_report;
 pub mod module;
 pub mod object;
 pub mod text;
+pub mod tracking;
 pub mod trap;
 pub mod value;
 

@@ -35,6 +35,8 @@ pub struct FuncProto {
     pub lines: Vec<u32>,
     /// How a closure of this function gets its captured boxes.
     pub captures: Vec<CaptureSource>,
+    /// The captured variables' names, by capture index.
+    pub capture_names: Vec<String>,
     /// `inout` parameters, copied back to the caller after the result.
     pub inout_params: Vec<u16>,
     /// The result type.
@@ -52,6 +54,8 @@ pub struct Module {
     pub functions: Vec<FuncProto>,
     /// The constant pool.
     pub constants: Vec<Constant>,
+    /// The line of each constant's first use (where a leak report places a literal).
+    pub constant_lines: Vec<u32>,
     /// Globals, types and signatures.
     pub env: ModuleEnv,
 }
@@ -100,8 +104,8 @@ impl Module {
         }
     }
 
-    /// The index of a constant, adding it if new.
-    pub fn constant(&mut self, c: Constant) -> u32 {
+    /// The index of a constant, adding it if new (first used on `line`).
+    pub fn constant(&mut self, c: Constant, line: u32) -> u32 {
         if let Some(i) = self.constants.iter().position(|x| match (x, &c) {
             (Constant::Double(a), Constant::Double(b)) => a.to_bits() == b.to_bits(),
             (a, b) => a == b,
@@ -109,6 +113,7 @@ impl Module {
             return u32::try_from(i).unwrap_or(u32::MAX);
         }
         self.constants.push(c);
+        self.constant_lines.push(line);
         u32::try_from(self.constants.len() - 1).unwrap_or(u32::MAX)
     }
 }

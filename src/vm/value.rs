@@ -21,6 +21,13 @@ pub struct Closure {
     pub captures: Vec<Obj<VarBox>>,
 }
 
+impl Drop for Closure {
+    fn drop(&mut self) {
+        // Leave the live-object registry before the memory goes (`--mem-debug`).
+        super::tracking::forget(std::ptr::from_ref(self) as usize);
+    }
+}
+
 /// A captured variable's box.
 #[derive(Debug)]
 pub struct VarBox {

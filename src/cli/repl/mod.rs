@@ -196,6 +196,7 @@ impl Session {
                 self.module.env.rollback(&mark);
                 self.module.functions.truncate(functions);
                 self.module.constants.truncate(constants);
+                self.module.constant_lines.truncate(constants);
                 let text = render_diagnostics(&diagnostics, source, first_line, self.options.color);
                 return if write_error(out, err, &text) {
                     Outcome::CompileError
@@ -204,7 +205,7 @@ impl Session {
                 };
             }
         };
-        self.shift_lines(functions, first_line);
+        self.shift_lines(functions, constants, first_line);
         if self.options.dump_bytecode {
             let text = crate::compile::disasm::disassemble(&self.module, entry as usize);
             let _ = err.write_all(text.as_bytes());
@@ -250,7 +251,7 @@ impl Session {
 
     /// Entries are compiled one at a time, each from its line 1: move the line numbers of
     /// the new functions to the session's lines, for traps and stack traces.
-    fn shift_lines(&mut self, from: usize, first_line: u32) {
+    fn shift_lines(&mut self, from: usize, constants_from: usize, first_line: u32) {
         let by = first_line.saturating_sub(1);
         if by == 0 {
             return;
@@ -260,6 +261,9 @@ impl Session {
             for line in &mut f.lines {
                 *line = line.saturating_add(by);
             }
+        }
+        for line in self.module.constant_lines.iter_mut().skip(constants_from) {
+            *line = line.saturating_add(by);
         }
     }
 
@@ -434,11 +438,27 @@ pub fn echo_value(v: &Value, ty: TypeId, types: &TypeTable) -> String {
 
 /// `swiftlang` / `swiftlang repl`: the terminal REPL when standard input is a terminal, the
 /// plain reader otherwise.
-pub fn run(options: Options, fail_fast: bool) -> ExitCode {
-    use std::io::IsTerminal;
+pub fn run(
+    options: Options,
+    fail_fast: bool,
+    heap: &mut Option<crate::vm::leak_report::ExitAnalysis>,
+) -> ExitCode {
     let mut session = Session::new(options);
+    let status = run_session(&mut session, fail_fast);
+    if crate::vm::tracking::enabled() {
+        let roots: Vec<&Value> = session.state.globals.iter().collect();
+        *heap = Some(crate::vm::leak_report::analyse_at_exit(
+            session.module(),
+            &roots,
+        ));
+    }
+    status
+}
+
+fn run_session(session: &mut Session, fail_fast: bool) -> ExitCode {
+    use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        run_terminal(&mut session)
+        run_terminal(session)
     } else {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
@@ -447,7 +467,7 @@ pub fn run(options: Options, fail_fast: bool) -> ExitCode {
             use std::io::BufRead;
             std::io::stdin().lock().read_until(b'\n', buf)
         };
-        let status = run_pipe(&mut session, &mut read, &mut out, &mut err, fail_fast);
+        let status = run_pipe(session, &mut read, &mut out, &mut err, fail_fast);
         let _ = out.flush();
         status
     }

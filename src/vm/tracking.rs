@@ -1,0 +1,129 @@
+//! The live-object registry behind `--mem-debug`: every class instance and closure that
+//! has not been freed, with its creation order and the script line that created it. The
+//! leak report (`leaks.rs`) walks it to find what reference cycles keep alive.
+//!
+//! Off (the default) it costs one thread-local flag read per instance or closure created
+//! and freed. On, a node is added when it is created and removed before its memory can be
+//! freed, which is what makes reading a tracked address sound.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use super::instance::InstBox;
+use super::value::Closure;
+use crate::alloc::ScriptLocation;
+
+thread_local! {
+    static ENABLED: Cell<bool> = const { Cell::new(false) };
+    static NODES: RefCell<HashMap<usize, Tracked>> = RefCell::new(HashMap::new());
+    static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
+}
+
+/// What kind of object a tracked node is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    /// A class instance (the key is its `InstBox`).
+    Instance,
+    /// A closure (the key is its `Closure` value inside its object).
+    Closure,
+}
+
+/// A tracked node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tracked {
+    /// The registry key: the address of the `InstBox` or `Closure`.
+    pub key: usize,
+    /// The address of the allocator block that holds it (what the trace allocator lists).
+    pub block: usize,
+    /// Creation order.
+    pub seq: u64,
+    /// The script line that created it, when the VM was tracing lines.
+    pub at: Option<ScriptLocation>,
+    /// Instance or closure.
+    pub kind: NodeKind,
+}
+
+/// A tracked node, readable.
+#[derive(Clone, Copy)]
+pub enum NodeRef<'a> {
+    /// A class instance.
+    Instance(&'a InstBox),
+    /// A closure.
+    Closure(&'a Closure),
+}
+
+/// Turns tracking on or off; off forgets every node.
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+    if !on {
+        NODES.with(|n| n.borrow_mut().clear());
+    }
+}
+
+/// Whether nodes are being tracked.
+#[inline]
+pub fn enabled() -> bool {
+    ENABLED.with(Cell::get)
+}
+
+/// Records a new node (when tracking is on).
+#[inline]
+pub fn remember(key: usize, block: usize, kind: NodeKind) {
+    if enabled() {
+        remember_slow(key, block, kind);
+    }
+}
+
+#[cold]
+fn remember_slow(key: usize, block: usize, kind: NodeKind) {
+    let seq = NEXT_SEQ.with(|s| {
+        let n = s.get();
+        s.set(n + 1);
+        n
+    });
+    let node = Tracked {
+        key,
+        block,
+        seq,
+        at: ScriptLocation::current(),
+        kind,
+    };
+    NODES.with(|n| n.borrow_mut().insert(key, node));
+}
+
+/// Forgets a node about to be freed (when tracking is on).
+#[inline]
+pub fn forget(key: usize) {
+    if enabled() {
+        NODES.with(|n| n.borrow_mut().remove(&key));
+    }
+}
+
+/// Every tracked node, in creation order.
+pub fn nodes() -> Vec<Tracked> {
+    let mut all: Vec<Tracked> = NODES.with(|n| n.borrow().values().copied().collect());
+    all.sort_by_key(|t| t.seq);
+    all
+}
+
+/// Calls `f` with every tracked node and a reference to it, in creation order. `f` must not
+/// free objects (it reads the graph; it may clone and drop references).
+pub fn with_nodes<R>(f: impl FnOnce(&[(Tracked, NodeRef<'_>)]) -> R) -> R {
+    let nodes: Vec<(Tracked, NodeRef<'_>)> = nodes()
+        .into_iter()
+        .map(|t| {
+            let node = match t.kind {
+                // SAFETY: a tracked key is removed (`forget`) before the instance's memory
+                // is freed (`instance::free`) and before its fields are dropped
+                // (`InstRef::finish`), so the box is allocated and initialised; nothing is
+                // freed while `f` runs, by this function's contract.
+                NodeKind::Instance => NodeRef::Instance(unsafe { &*(t.key as *const InstBox) }),
+                // SAFETY: `Closure`'s `Drop` forgets the key before the value (and then its
+                // object's memory) goes, so a tracked key points at a live `Closure`.
+                NodeKind::Closure => NodeRef::Closure(unsafe { &*(t.key as *const Closure) }),
+            };
+            (t, node)
+        })
+        .collect();
+    f(&nodes)
+}
