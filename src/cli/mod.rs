@@ -133,8 +133,14 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
                 ExitCode::Software
             }
         };
+        #[cfg(debug_assertions)]
+        crate::vm::leak_report::leak_for_test();
         if crate::vm::tracking::enabled() {
-            *heap = Some(analyse_at_exit(&module, &vm.roots()));
+            *heap = Some(analyse_at_exit(
+                &module,
+                &vm.roots(),
+                status == ExitCode::Software,
+            ));
         }
         status
     };

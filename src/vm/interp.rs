@@ -103,7 +103,7 @@ impl<'m> Vm<'m> {
     /// A VM continuing from `state` (a REPL's next entry).
     pub fn resume(
         module: &'m Module,
-        state: VmState,
+        mut state: VmState,
         out: Box<dyn Write + 'm>,
         seed: Option<u64>,
     ) -> Vm<'m> {
@@ -116,8 +116,8 @@ impl<'m> Vm<'m> {
             module,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
-            globals: state.globals,
-            constants: state.constants,
+            globals: std::mem::take(&mut state.globals),
+            constants: std::mem::take(&mut state.constants),
             out,
             rng: rng | 1,
             native_depth: 0,
@@ -1596,6 +1596,16 @@ impl Drop for Vm<'_> {
         self.stack.clear();
         self.globals.clear();
         self.frames.clear();
+        instance::discard_pending();
+    }
+}
+
+impl Drop for VmState {
+    fn drop(&mut self) {
+        // A REPL session's globals go when the session does: free what they held (without
+        // deinitialising it, as at the end of a script) rather than leave it queued.
+        self.globals.clear();
+        self.constants.clear();
         instance::discard_pending();
     }
 }

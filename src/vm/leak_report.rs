@@ -20,6 +20,8 @@ pub struct ExitAnalysis {
     heap: HeapAnalysis,
     reachable_bytes: usize,
     reachable_allocations: usize,
+    /// The program stopped at a trap: the stack was a root too.
+    trapped: bool,
 }
 
 impl ExitAnalysis {
@@ -29,9 +31,9 @@ impl ExitAnalysis {
     }
 }
 
-/// Walks the graph from `roots` (the globals; after a trap also the stack). Needs debug mode
-/// and the live-object registry on (`vm::tracking`) for the whole run.
-pub fn analyse_at_exit(module: &Module, roots: &[&Value]) -> ExitAnalysis {
+/// Walks the graph from `roots` (the globals; after a trap (`trapped`) also the stack).
+/// Needs debug mode and the live-object registry on (`vm::tracking`) for the whole run.
+pub fn analyse_at_exit(module: &Module, roots: &[&Value], trapped: bool) -> ExitAnalysis {
     let heap = heap_graph::analyse(module, roots);
     let sizes: HashMap<usize, usize> = registry::live_blocks()
         .into_iter()
@@ -49,6 +51,7 @@ pub fn analyse_at_exit(module: &Module, roots: &[&Value]) -> ExitAnalysis {
         heap,
         reachable_bytes,
         reachable_allocations,
+        trapped,
     }
 }
 
@@ -91,9 +94,14 @@ pub fn render(exit: Option<&ExitAnalysis>) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "Still reachable: {} bytes in {}, held by globals at exit (not leaks)",
+        "Still reachable: {} bytes in {}, held by {} at exit (not leaks)",
         exit.reachable_bytes,
-        plural(exit.reachable_allocations, "allocation", "allocations")
+        plural(exit.reachable_allocations, "allocation", "allocations"),
+        if exit.trapped {
+            "globals and the stopped program's stack"
+        } else {
+            "globals"
+        }
     );
     if !interpreter.is_empty() {
         out.push('\n');
@@ -158,5 +166,19 @@ fn write_interpreter_leaks(out: &mut String, blocks: &[(Subsystem, LiveBlock)]) 
             let _ = write!(out, " [{tag}]");
         }
         out.push('\n');
+    }
+}
+
+/// Test builds only (`SWIFTLANG_TEST_INTERNAL_LEAK=1`): allocates a block in VM Core and
+/// never frees it, so a test can check that the report catches the interpreter's own leaks.
+#[cfg(debug_assertions)]
+pub fn leak_for_test() {
+    if std::env::var_os("SWIFTLANG_TEST_INTERNAL_LEAK").is_none() {
+        return;
+    }
+    let handle = registry::allocators_get(Subsystem::Vm);
+    if let Ok(layout) = std::alloc::Layout::from_size_align(24, 8) {
+        // Deliberately never freed.
+        let _ = handle.allocate(layout);
     }
 }

@@ -450,6 +450,7 @@ pub fn run(
         *heap = Some(crate::vm::leak_report::analyse_at_exit(
             session.module(),
             &roots,
+            false,
         ));
     }
     status
