@@ -1,4 +1,5 @@
-// Allocations made inside withMemoryTag carry the tag, in the tag table and in leak lines.
+// Allocations made inside withMemoryTag carry the tag, in the tag table and in leak lines;
+// the innermost tag wins, and withMemoryTag returns the closure's value.
 class Player {
     let name: String
     var team: Team?
@@ -13,7 +14,9 @@ let count = withMemoryTag("game-state") { () -> Int in
     let team = Team()
     let p = Player(name: "Ada")
     p.team = team
-    team.players.append(p)
+    withMemoryTag("roster") {
+        team.players.append(p)
+    }
     return team.players.count
 }
 print(count)
