@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("memory")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("memory")
 }
 
 fn read(path: &Path) -> String {
@@ -60,7 +62,8 @@ fn normalize_numbers(text: &str) -> String {
                 while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
                     i += 1;
                 }
-                let word_before = start > 0 && (chars[start - 1].is_alphabetic() || chars[start - 1] == '_');
+                let word_before =
+                    start > 0 && (chars[start - 1].is_alphabetic() || chars[start - 1] == '_');
                 let run: String = chars[start..i].iter().collect();
                 if run == "0" || word_before {
                     out.push_str(&run);
@@ -176,7 +179,10 @@ fn check(script: &Path, overwrite: bool) -> Vec<String> {
     }
     let want_code: i32 = read(&code_path).trim().parse().unwrap_or(0);
     if code != want_code {
-        problems.push(format!("{}: exit status {code}, expected {want_code}", c.name));
+        problems.push(format!(
+            "{}: exit status {code}, expected {want_code}",
+            c.name
+        ));
     }
     problems
 }
@@ -211,7 +217,9 @@ fn normalizers() {
         "  0xADDR: 48 bytes, 0x"
     );
     assert_eq!(
-        normalize_numbers("Total Allocated:  392 bytes\nCurrent Usage:    0 bytes\nat f.swift:12\nutf8 1.5\n"),
+        normalize_numbers(
+            "Total Allocated:  392 bytes\nCurrent Usage:    0 bytes\nat f.swift:12\nutf8 1.5\n"
+        ),
         "Total Allocated:  N bytes\nCurrent Usage:    0 bytes\nat f.swift:12\nutf8 N\n"
     );
 }
@@ -238,8 +246,14 @@ fn json_report_parses_and_is_versioned() {
         return;
     }
     for (args, env) in [
-        (&["--mem-stats=json", "run", "stats_json.swift"][..], &[][..]),
-        (&["run", "stats_json.swift"][..], &[("SWIFTLANG_MEM_STATS", "json")][..]),
+        (
+            &["--mem-stats=json", "run", "stats_json.swift"][..],
+            &[][..],
+        ),
+        (
+            &["run", "stats_json.swift"][..],
+            &[("SWIFTLANG_MEM_STATS", "json")][..],
+        ),
     ] {
         let out = swiftlang(args, env);
         assert!(out.status.success());
@@ -270,9 +284,16 @@ fn stats_file_receives_the_report() {
     let report = std::fs::read_to_string(&path).unwrap_or_default();
     let _ = std::fs::remove_file(&path);
     assert!(out.status.success());
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "10\n");
-    assert!(report.starts_with("=== Memory Allocator Statistics ==="), "{report}");
+    assert!(
+        report.starts_with("=== Memory Allocator Statistics ==="),
+        "{report}"
+    );
     assert!(report.contains("=== Allocation by Tag ==="));
     assert!(report.contains("Current Usage:    0 bytes (reset after compilation)"));
 }
@@ -291,7 +312,10 @@ fn interpreter_leaks_are_reported_apart() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success());
-    assert!(stderr.starts_with("=== No memory leaks detected ==="), "{stderr}");
+    assert!(
+        stderr.starts_with("=== No memory leaks detected ==="),
+        "{stderr}"
+    );
     let section = stderr
         .split("=== INTERPRETER LEAKS (a swiftlang bug: please report it) ===\n")
         .nth(1)
@@ -306,7 +330,10 @@ fn interpreter_leaks_are_reported_apart() {
 /// Without a leak on request, no run of the golden cases reports an interpreter leak.
 #[test]
 fn no_interpreter_leaks_in_the_cases() {
-    for entry in std::fs::read_dir(dir()).expect("tests/memory exists").flatten() {
+    for entry in std::fs::read_dir(dir())
+        .expect("tests/memory exists")
+        .flatten()
+    {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "err") {
             let text = read(&path);

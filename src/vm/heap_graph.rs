@@ -189,7 +189,10 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(by_block: &'a HashMap<usize, usize>, owned_bytes: &'a mut HashMap<usize, usize>) -> Walk<'a> {
+    fn new(
+        by_block: &'a HashMap<usize, usize>,
+        owned_bytes: &'a mut HashMap<usize, usize>,
+    ) -> Walk<'a> {
         Walk {
             by_block,
             owned_bytes,
@@ -232,11 +235,7 @@ impl<'a> Walk<'a> {
     fn value(&mut self, v: &Value, path: &mut Vec<Step>) {
         const VALUE: usize = std::mem::size_of::<Value>();
         match v {
-            Value::Void
-            | Value::Int(_)
-            | Value::Double(_)
-            | Value::Bool(_)
-            | Value::Nil => {}
+            Value::Void | Value::Int(_) | Value::Double(_) | Value::Bool(_) | Value::Nil => {}
             Value::Str(s) => {
                 self.block(Obj::addr(s), s.capacity());
             }
@@ -323,8 +322,7 @@ fn cycles(module: &Module, nodes: &[Node], leaked: &[usize]) -> Vec<Cycle> {
     let mut out = Vec::new();
     for comp in components {
         let members: HashSet<usize> = comp.iter().copied().collect();
-        let self_loop = comp.len() == 1
-            && nodes[comp[0]].edges.iter().any(|e| e.to == comp[0]);
+        let self_loop = comp.len() == 1 && nodes[comp[0]].edges.iter().any(|e| e.to == comp[0]);
         if comp.len() < 2 && !self_loop {
             continue;
         }
@@ -334,7 +332,10 @@ fn cycles(module: &Module, nodes: &[Node], leaked: &[usize]) -> Vec<Cycle> {
         let Some(ring) = shortest_cycle(nodes, &members, start) else {
             continue;
         };
-        out.push((nodes[start].tracked.seq, render_cycle(module, nodes, &ring, comp.len())));
+        out.push((
+            nodes[start].tracked.seq,
+            render_cycle(module, nodes, &ring, comp.len()),
+        ));
     }
     out.sort_by_key(|(seq, _)| *seq);
     out.into_iter().map(|(_, c)| c).collect()
@@ -403,7 +404,11 @@ fn strongly_connected(nodes: &[Node], within: &HashSet<usize>) -> Vec<Vec<usize>
 }
 
 /// The shortest path of edges from `start` back to itself within `members` (breadth first).
-fn shortest_cycle(nodes: &[Node], members: &HashSet<usize>, start: usize) -> Option<Vec<(usize, usize)>> {
+fn shortest_cycle(
+    nodes: &[Node],
+    members: &HashSet<usize>,
+    start: usize,
+) -> Option<Vec<(usize, usize)>> {
     // For each node reached: the (node, edge index) it was reached by.
     let mut came: HashMap<usize, (usize, usize)> = HashMap::new();
     let mut queue = VecDeque::from([start]);
@@ -551,11 +556,17 @@ fn hint(module: &Module, nodes: &[Node], ring: &[(usize, usize)]) -> String {
             if optional {
                 format!("declare {declaring}.{name} as `weak var {name}: {ty}` to break the cycle")
             } else {
-                let keyword = if field.is_some_and(|f| f.mutable) { "var" } else { "let" };
+                let keyword = if field.is_some_and(|f| f.mutable) {
+                    "var"
+                } else {
+                    "let"
+                };
                 format!("declare {declaring}.{name} as `unowned {keyword} {name}: {ty}` to break the cycle")
             }
         }
-        (NodeKind::Closure, [Step::Capture(i), ..]) if nodes[edge.to].tracked.kind == NodeKind::Closure => {
+        (NodeKind::Closure, [Step::Capture(i), ..])
+            if nodes[edge.to].tracked.kind == NodeKind::Closure =>
+        {
             let name = capture_name(module, node.what, *i);
             let place = node_place(module, node).unwrap_or_default();
             format!(

@@ -1576,19 +1576,6 @@ fn smart_shr(x: i64, n: i64) -> i64 {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn smart_shifts() {
-        assert_eq!(smart_shl(1, 64), 0);
-        assert_eq!(smart_shr(-1, 64), -1);
-        assert_eq!(smart_shl(8, -2), 2);
-        assert_eq!(smart_shr(8, -2), 32);
-    }
-}
-
 impl Drop for Vm<'_> {
     fn drop(&mut self) {
         // What is still alive when the VM goes is not deinitialised (as Swift at exit), but
@@ -1615,5 +1602,18 @@ fn weaken(v: Value) -> Value {
     match v {
         Value::Object(o) => Value::Weak(o.downgrade()),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_shifts() {
+        assert_eq!(smart_shl(1, 64), 0);
+        assert_eq!(smart_shr(-1, 64), -1);
+        assert_eq!(smart_shl(8, -2), 2);
+        assert_eq!(smart_shr(8, -2), 32);
     }
 }

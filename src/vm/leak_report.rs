@@ -74,11 +74,7 @@ pub fn render(exit: Option<&ExitAnalysis>) -> String {
     write_script_leaks(&mut out, exit, &script);
     if !exit.heap.cycles.is_empty() {
         out.push('\n');
-        let _ = writeln!(
-            out,
-            "=== Reference cycles ({}) ===",
-            exit.heap.cycles.len()
-        );
+        let _ = writeln!(out, "=== Reference cycles ({}) ===", exit.heap.cycles.len());
         for c in &exit.heap.cycles {
             let _ = writeln!(out, "{}", c.path);
             if c.more > 0 {
