@@ -6,7 +6,7 @@ use std::io::Write;
 
 use super::describe::describe;
 use super::instance::{self, InstRef};
-use super::module::{Constant, Module};
+use super::module::{Constant, FuncProto, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
 use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
@@ -39,6 +39,20 @@ macro_rules! cow {
 /// Set (by the REPL's Ctrl-C handler) to stop the running code at its next loop iteration or
 /// call, with a trap; the VM clears it then.
 pub static INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// What the loop's cached function is before it has looked at a frame.
+static EMPTY_PROTO: FuncProto = FuncProto {
+    name: String::new(),
+    line: 0,
+    param_count: 0,
+    local_count: 0,
+    code: Vec::new(),
+    lines: Vec::new(),
+    captures: Vec::new(),
+    capture_names: Vec::new(),
+    inout_params: Vec::new(),
+    result: crate::sema::types::TypeTable::VOID,
+};
 
 /// Frames deeper than this are a script's runaway recursion: trap instead of overflowing.
 const MAX_FRAMES: usize = 100_000;
@@ -495,16 +509,30 @@ impl<'m> Vm<'m> {
     /// Executes until the frame at index `stop` has returned.
     fn execute(&mut self, stop: usize) -> R<()> {
         let module = self.module;
+        // The current frame's function and base, looked up again only when the frame
+        // changes (a call or a return here; nested runs from builtins and deinits return to
+        // the same frame).
+        let mut depth = usize::MAX;
+        let mut proto: &'m FuncProto = &EMPTY_PROTO;
+        let mut base = 0;
         loop {
             // ARC: instances released by the last instruction are deinitialised now.
             if instance::has_pending() {
                 self.process_releases()?;
             }
+            if self.frames.len() != depth {
+                let Some(frame) = self.frames.last() else {
+                    return Ok(());
+                };
+                let Some(p) = module.functions.get(frame.func as usize) else {
+                    return Err(self.internal("frame of an unknown function"));
+                };
+                proto = p;
+                base = frame.base;
+                depth = self.frames.len();
+            }
             let Some(frame) = self.frames.last_mut() else {
                 return Ok(());
-            };
-            let Some(proto) = module.functions.get(frame.func as usize) else {
-                return Err(self.internal("frame of an unknown function"));
             };
             let Some(&op) = proto.code.get(frame.ip) else {
                 return Err(self.internal("ran off the end of a function"));
@@ -514,7 +542,6 @@ impl<'m> Vm<'m> {
                 ScriptLocation::set_current(Some(ScriptLocation { file, line }));
             }
             frame.ip += 1;
-            let base = frame.base;
             match op {
                 Op::Const(i) => {
                     let v = self.constants.get(i as usize).cloned().unwrap_or_default();
@@ -739,22 +766,27 @@ impl<'m> Vm<'m> {
                     let Some(frame) = self.frames.pop() else {
                         return Ok(());
                     };
-                    let n_results = 1 + module
-                        .functions
-                        .get(frame.func as usize)
-                        .map_or(0, |p| p.inout_params.len());
-                    let from = self.stack.len().saturating_sub(n_results);
-                    let results: Vec<Value> = self.stack.drain(from..).collect();
                     let cut = if frame.has_callee_slot {
                         frame.base.saturating_sub(1)
                     } else {
                         frame.base
                     };
-                    // Locals are released in reverse declaration order (the last slot first).
-                    while self.stack.len() > cut {
-                        drop(self.stack.pop());
+                    if proto.inout_params.is_empty() {
+                        let result = self.pop();
+                        // Locals are released in reverse declaration order (the last slot
+                        // first).
+                        while self.stack.len() > cut {
+                            drop(self.stack.pop());
+                        }
+                        self.stack.push(result);
+                    } else {
+                        let from = self.stack.len().saturating_sub(1 + proto.inout_params.len());
+                        let results: Vec<Value> = self.stack.drain(from..).collect();
+                        while self.stack.len() > cut {
+                            drop(self.stack.pop());
+                        }
+                        self.stack.extend(results);
                     }
-                    self.stack.extend(results);
                     if self.frames.len() <= stop {
                         return Ok(());
                     }
