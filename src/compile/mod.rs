@@ -127,6 +127,55 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         }
     }
 
+    /// An assignment or compound assignment, leaving nothing on the stack.
+    fn assignment(&mut self, e: &TExpr<'s>) {
+        match e.kind {
+            TExprKind::Assign(place, value) => match place {
+                Place::Var(r, _) => {
+                    self.expr(value);
+                    self.store_var(*r);
+                }
+                Place::Discard => {
+                    self.expr(value);
+                    self.emit(Op::Pop);
+                }
+                _ => {
+                    // The new value exists before the old one is released.
+                    self.expr(value);
+                    self.store_into_place(place);
+                }
+            },
+            // A number in a local slot: nothing the right-hand side runs can reach the slot
+            // (a closure capturing it would have boxed it), and copying it is free.
+            TExprKind::CompoundAssign(kind, Place::Var(VarRef::Local(v), _), value)
+                if !self.boxed(*v)
+                    && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
+            {
+                self.emit(Op::Load(slot(*v)));
+                self.expr(value);
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+                self.emit(Op::Store(slot(*v)));
+            }
+            TExprKind::CompoundAssign(kind, place, value) => {
+                self.expr(value);
+                let rhs = self.scratch();
+                self.emit(Op::Store(rhs));
+                let prepared = self.prepare(place);
+                self.take_prepared(&prepared);
+                self.emit(Op::Take(rhs));
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+                self.put_prepared(&prepared);
+                self.release_prepared(&prepared);
+            }
+            _ => {
+                self.expr(e);
+                self.emit(Op::Pop);
+            }
+        }
+    }
+
     // ------------------------------------------------------------ emission helpers
 
     fn emit(&mut self, op: Op) -> usize {
@@ -310,6 +359,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     fn stmt(&mut self, s: &TStmt<'s>) {
         self.at(s.span);
         match s.kind {
+            // An assignment's `()` result is not made only to be dropped.
+            TStmtKind::Expr(e) if matches!(e.kind, TExprKind::Assign(..) | TExprKind::CompoundAssign(..)) => {
+                self.assignment(&e);
+            }
             TStmtKind::Expr(e) => {
                 self.expr(&e);
                 self.emit(Op::Pop);
@@ -752,35 +805,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             TExprKind::BuiltinRef(_) => {
                 self.emit(Op::Void);
             }
-            TExprKind::Assign(place, value) => {
-                match place {
-                    Place::Var(r, _) => {
-                        self.expr(value);
-                        self.store_var(*r);
-                    }
-                    Place::Discard => {
-                        self.expr(value);
-                        self.emit(Op::Pop);
-                    }
-                    _ => {
-                        // The new value exists before the old one is released.
-                        self.expr(value);
-                        self.store_into_place(place);
-                    }
-                }
-                self.emit(Op::Void);
-            }
-            TExprKind::CompoundAssign(kind, place, value) => {
-                self.expr(value);
-                let rhs = self.scratch();
-                self.emit(Op::Store(rhs));
-                let prepared = self.prepare(place);
-                self.take_prepared(&prepared);
-                self.emit(Op::Take(rhs));
-                self.at(e.span);
-                self.emit(Op::Binary(kind));
-                self.put_prepared(&prepared);
-                self.release_prepared(&prepared);
+            TExprKind::Assign(..) | TExprKind::CompoundAssign(..) => {
+                self.assignment(e);
                 self.emit(Op::Void);
             }
             TExprKind::Unary(kind, inner) => {

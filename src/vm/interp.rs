@@ -671,7 +671,24 @@ impl<'m> Vm<'m> {
                         None => return Err(self.internal("poke below the stack")),
                     }
                 }
-                Op::Binary(kind) => self.binary(kind)?,
+                Op::Binary(kind) => {
+                    // Numbers in place on the stack; anything else (and every trap) through
+                    // `binary`.
+                    let n = self.stack.len();
+                    let fast = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
+                        (Some(a), Some(b)) => scalar_binary(kind, a, b),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => {
+                            self.stack.pop();
+                            if let Some(top) = self.stack.last_mut() {
+                                *top = v;
+                            }
+                        }
+                        None => self.binary(kind)?,
+                    }
+                }
                 Op::NegInt => {
                     let a = self.pop_int()?;
                     let r = a
@@ -1490,6 +1507,55 @@ impl<'m> Vm<'m> {
             other => return Err(self.internal(&format!("iteration over {}", other.kind_name()))),
         })
     }
+}
+
+/// A binary operation on two numbers that cannot trap, or `None` (not numbers, another
+/// kind, or a result that traps: overflow, division by zero).
+#[inline]
+fn scalar_binary(kind: BinKind, a: &Value, b: &Value) -> Option<Value> {
+    use BinKind::*;
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            match kind {
+                AddInt => Value::Int(x.checked_add(y)?),
+                SubInt => Value::Int(x.checked_sub(y)?),
+                MulInt => Value::Int(x.checked_mul(y)?),
+                DivInt => Value::Int(x.checked_div(y)?),
+                RemInt => Value::Int(x.checked_rem(y)?),
+                AddWrapInt => Value::Int(x.wrapping_add(y)),
+                SubWrapInt => Value::Int(x.wrapping_sub(y)),
+                MulWrapInt => Value::Int(x.wrapping_mul(y)),
+                AndInt => Value::Int(x & y),
+                OrInt => Value::Int(x | y),
+                XorInt => Value::Int(x ^ y),
+                LtInt => Value::Bool(x < y),
+                LeInt => Value::Bool(x <= y),
+                GtInt => Value::Bool(x > y),
+                GeInt => Value::Bool(x >= y),
+                EqInt => Value::Bool(x == y),
+                NeInt => Value::Bool(x != y),
+                _ => return None,
+            }
+        }
+        (Value::Double(x), Value::Double(y)) => {
+            let (x, y) = (*x, *y);
+            match kind {
+                AddDouble => Value::Double(x + y),
+                SubDouble => Value::Double(x - y),
+                MulDouble => Value::Double(x * y),
+                DivDouble => Value::Double(x / y),
+                LtDouble => Value::Bool(x < y),
+                LeDouble => Value::Bool(x <= y),
+                GtDouble => Value::Bool(x > y),
+                GeDouble => Value::Bool(x >= y),
+                EqDouble => Value::Bool(x == y),
+                NeDouble => Value::Bool(x != y),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
 }
 
 fn same_instance(a: &Value, b: &Value) -> bool {
