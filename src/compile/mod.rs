@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod disasm;
+mod peephole;
 pub mod op;
 mod place;
 
@@ -108,13 +109,16 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         let local_count = u16::try_from(self.func.locals.len())
             .unwrap_or(u16::MAX)
             .saturating_add(self.extra_slots);
+        let mut code = self.code.to_vec();
+        let mut lines = self.lines.to_vec();
+        peephole::optimize(&mut code, &mut lines);
         FuncProto {
             name: self.func.name.clone(),
             line: self.module.line_of(self.func.span.start),
             param_count: u16::try_from(self.func.param_count).unwrap_or(u16::MAX),
             local_count,
-            code: self.code.to_vec(),
-            lines: self.lines.to_vec(),
+            code,
+            lines,
             captures: self.func.captures.clone(),
             capture_names: self.func.capture_names.clone(),
             inout_params: self

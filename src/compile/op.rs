@@ -63,6 +63,10 @@ pub enum Op {
     Poke(u16),
     /// A typed binary operation on the top two values.
     Binary(BinKind),
+    /// `Binary` whose right operand is local slot `s` (the peephole pass's `Load(s); Binary`).
+    BinarySlot(u16, BinKind),
+    /// `Binary` whose right operand is the Int `i` (`Int(i); Binary`).
+    BinaryInt(i32, BinKind),
     /// `-Int` (traps on overflow)
     NegInt,
     /// `-Double`

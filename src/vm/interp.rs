@@ -689,6 +689,38 @@ impl<'m> Vm<'m> {
                         None => self.binary(kind)?,
                     }
                 }
+                Op::BinarySlot(s, kind) => {
+                    let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
+                        (Some(a), Some(b)) => scalar_binary(kind, a, b),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => {
+                            if let Some(top) = self.stack.last_mut() {
+                                *top = v;
+                            }
+                        }
+                        None => {
+                            let b = self.stack.get(base + s as usize).cloned();
+                            self.stack.push(b.unwrap_or_default());
+                            self.binary(kind)?;
+                        }
+                    }
+                }
+                Op::BinaryInt(i, kind) => {
+                    let b = Value::Int(i64::from(i));
+                    match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
+                        Some(v) => {
+                            if let Some(top) = self.stack.last_mut() {
+                                *top = v;
+                            }
+                        }
+                        None => {
+                            self.stack.push(b);
+                            self.binary(kind)?;
+                        }
+                    }
+                }
                 Op::NegInt => {
                     let a = self.pop_int()?;
                     let r = a
