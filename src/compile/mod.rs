@@ -131,9 +131,45 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         }
     }
 
+    /// The slot of an instance held in a plain local (`self` in a method, a `let`): such a
+    /// base needs no scratch slot, nothing the right-hand side runs can change it.
+    fn local_base(&self, base: &TExpr<'s>) -> Option<u16> {
+        match base.kind {
+            TExprKind::Var(VarRef::Local(v)) if !self.boxed(v) => Some(slot(v)),
+            _ => None,
+        }
+    }
+
     /// An assignment or compound assignment, leaving nothing on the stack.
     fn assignment(&mut self, e: &TExpr<'s>) {
         match e.kind {
+            TExprKind::Assign(Place::ObjField(base, i, _), value)
+                if self.local_base(base).is_some() =>
+            {
+                let s = self.local_base(base).unwrap_or(0);
+                self.emit(Op::Load(s));
+                self.expr(value);
+                self.emit(Op::ObjPut(u16::try_from(*i).unwrap_or(0)));
+            }
+            // `self.count += 1`: the value is a literal or a local, so reading the property
+            // first cannot change what it evaluates to.
+            TExprKind::CompoundAssign(kind, Place::ObjField(base, i, _), value)
+                if self.local_base(base).is_some()
+                    && matches!(
+                        value.kind,
+                        TExprKind::Int(_) | TExprKind::Double(_) | TExprKind::Var(VarRef::Local(_))
+                    )
+                    && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
+            {
+                let s = self.local_base(base).unwrap_or(0);
+                let field = u16::try_from(*i).unwrap_or(0);
+                self.emit(Op::Load(s));
+                self.emit(Op::ObjTake(field));
+                self.expr(value);
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+                self.emit(Op::ObjPut(field));
+            }
             TExprKind::Assign(place, value) => match place {
                 Place::Var(r, _) => {
                     self.expr(value);
