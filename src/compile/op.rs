@@ -117,6 +117,9 @@ pub enum Op {
     ObjGet(u16),
     /// `[obj]` -> `[obj, value]` with the property moved out.
     ObjTake(u16),
+    /// Push stored property `i` of the instance in local slot `s` (the peephole pass's
+    /// `Load(s); ObjGet(i)`).
+    LoadField(u16, u16),
     /// `[obj, value]` -> `[]` with the property set.
     ObjPut(u16),
     /// Call the method with dispatch key `key` of the receiver `argc` values down (`self`,

@@ -1,7 +1,8 @@
 //! The peephole pass over a finished function: pairs of instructions that the compiler emits
 //! over and over become one, so the interpreter dispatches less. A binary operation whose
 //! right operand is a local slot (`Load(s); Binary(k)`) or a small constant
-//! (`Int(i); Binary(k)`) takes it directly.
+//! (`Int(i); Binary(k)`) takes it directly; a stored property of an instance in a local
+//! slot (`Load(s); ObjGet(i)`) is read without copying the reference.
 //!
 //! A pair is fused only when no jump lands on its second instruction; jump offsets are
 //! recomputed afterwards. The fused instruction keeps the line of the operation (its trap
@@ -36,6 +37,7 @@ fn fuse(first: Op, second: Op) -> Option<Op> {
     match (first, second) {
         (Op::Load(s), Op::Binary(k)) => Some(Op::BinarySlot(s, k)),
         (Op::Int(i), Op::Binary(k)) => Some(Op::BinaryInt(i, k)),
+        (Op::Load(s), Op::ObjGet(i)) => Some(Op::LoadField(s, i)),
         _ => None,
     }
 }

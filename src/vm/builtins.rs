@@ -52,7 +52,7 @@ fn opt(v: Option<Value>) -> Value {
 }
 
 /// Runs a non-mutating builtin.
-pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
+pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
     let a0 = args.first().cloned().unwrap_or_default();
     let a1 = args.get(1).cloned().unwrap_or_default();
     Ok(match b {
@@ -139,7 +139,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: Vec<Value>) -> R<Value> {
         | Builtin::MaxStr => {
             let want_min = matches!(b, Builtin::MinInt | Builtin::MinDouble | Builtin::MinStr);
             let mut best = a0;
-            for v in args.into_iter().skip(1) {
+            for v in args.iter().skip(1).cloned() {
                 let o = compare(&v, &best);
                 if (want_min && o == Ordering::Less) || (!want_min && o == Ordering::Greater) {
                     best = v;
@@ -810,7 +810,7 @@ fn sort_by_closure(vm: &mut Vm<'_>, mut v: Vec<Value>, f: &Value) -> R<Vec<Value
 }
 
 /// Runs a mutating builtin on `recv`.
-pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: Vec<Value>) -> R<Value> {
+pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Value]) -> R<Value> {
     let a0 = args.first().cloned().unwrap_or_default();
     let a1 = args.get(1).cloned().unwrap_or_default();
     match b {

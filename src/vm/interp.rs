@@ -9,6 +9,7 @@ use super::instance::{self, InstRef};
 use super::module::{Constant, FuncProto, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
+use crate::stdlib::Builtin;
 use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
 use crate::alloc::global::SubsystemScope;
 use crate::alloc::{
@@ -101,6 +102,8 @@ pub struct Vm<'m> {
     /// that releasing objects does not allocate.
     release_work: Vec<(InstRef, u32, usize)>,
     release_fresh: Vec<InstRef>,
+    /// The arguments of the builtin being called, kept so that calls do not allocate.
+    builtin_args: Vec<Value>,
     /// In debug mode (`--mem-debug`), the script file: every instruction then makes its line
     /// the ambient script location, which the trace allocator records with each block.
     trace_file: Option<ScriptFile>,
@@ -140,6 +143,7 @@ impl<'m> Vm<'m> {
             _objects: allocators_get(Subsystem::Objects),
             release_work: Vec::new(),
             release_fresh: Vec::new(),
+            builtin_args: Vec::new(),
             trace_file: registry::is_debug().then(|| ScriptFile::new(&module.file)),
         }
     }
@@ -789,11 +793,17 @@ impl<'m> Vm<'m> {
                         _ => return Err(self.internal("call of a non-function value")),
                     }
                 }
+                Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
                 Op::Builtin(b, argc) => {
                     let n = self.stack.len().saturating_sub(argc as usize);
-                    let args: Vec<Value> = self.stack.drain(n..).collect();
-                    let r = super::builtins::call(self, b, args)?;
-                    self.stack.push(r);
+                    // The arguments move to a buffer the VM keeps (a builtin calling back into
+                    // the VM finds it taken and uses a fresh one).
+                    let mut args = std::mem::take(&mut self.builtin_args);
+                    args.extend(self.stack.drain(n..));
+                    let r = super::builtins::call(self, b, &args);
+                    args.clear();
+                    self.builtin_args = args;
+                    self.stack.push(r?);
                 }
                 Op::BuiltinMut(b, argc) => {
                     let mut recv = self.pop();
@@ -801,8 +811,11 @@ impl<'m> Vm<'m> {
                         .stack
                         .len()
                         .saturating_sub((argc as usize).saturating_sub(1));
-                    let args: Vec<Value> = self.stack.drain(n..).collect();
-                    let r = super::builtins::call_mut(self, b, &mut recv, args);
+                    let mut args = std::mem::take(&mut self.builtin_args);
+                    args.extend(self.stack.drain(n..));
+                    let r = super::builtins::call_mut(self, b, &mut recv, &args);
+                    args.clear();
+                    self.builtin_args = args;
                     self.stack.push(recv);
                     let r = r?;
                     self.stack.push(r);
@@ -901,6 +914,25 @@ impl<'m> Vm<'m> {
                             self.init_lazy(&o, i, v)?
                         }
                         _ => return Err(self.internal("expected an instance")),
+                    };
+                    self.stack.push(v);
+                }
+                Op::LoadField(s, i) => {
+                    let v = match self.stack.get(base + s as usize) {
+                        Some(Value::Object(o)) => self.read_field(o, i)?,
+                        _ => return Err(self.internal("expected an instance")),
+                    };
+                    let v = if matches!(v, Value::Void) {
+                        // A lazy property's first read runs its initializer.
+                        match self.stack.get(base + s as usize) {
+                            Some(Value::Object(o)) => {
+                                let o = o.clone();
+                                self.init_lazy(&o, i, v)?
+                            }
+                            _ => v,
+                        }
+                    } else {
+                        v
                     };
                     self.stack.push(v);
                 }
@@ -1332,6 +1364,26 @@ impl<'m> Vm<'m> {
         if let Some(f) = self.frames.last_mut() {
             f.ip = (f.ip as i64 + i64::from(off)).max(0) as usize;
         }
+    }
+
+    /// `array[i]` with an Int index in range, without collecting arguments: replaces the
+    /// two operands by the element. False (nothing done) otherwise: the builtin reports.
+    fn array_get_in_place(&mut self) -> bool {
+        let n = self.stack.len();
+        let element = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
+            (Some(Value::Array(a)), Some(Value::Int(i))) => {
+                match usize::try_from(*i).ok().and_then(|i| a.get(i)) {
+                    Some(v) => v.clone(),
+                    None => return false,
+                }
+            }
+            _ => return false,
+        };
+        self.stack.pop();
+        if let Some(top) = self.stack.last_mut() {
+            *top = element;
+        }
+        true
     }
 
     fn binary(&mut self, kind: BinKind) -> R<()> {
