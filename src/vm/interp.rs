@@ -21,8 +21,9 @@ use crate::sema::ir::{BinKind, CaptureSource};
 /// Why execution stopped early.
 #[derive(Debug)]
 pub enum Stop {
-    /// A runtime trap (exit status 70).
-    Trap(Trap),
+    /// A runtime trap (exit status 70). Boxed: every VM helper returns `Result<_, Stop>`,
+    /// and a small error keeps those results small on the hot path.
+    Trap(Box<Trap>),
     /// Standard output was closed (a pipe into `head`): end quietly.
     OutputClosed,
 }
@@ -290,7 +291,7 @@ impl<'m> Vm<'m> {
             stack.push((name, line));
         }
         let line = stack.first().map_or(0, |s| s.1);
-        Stop::Trap(Trap { kind, line, stack })
+        Stop::Trap(Box::new(Trap { kind, line, stack }))
     }
 
     /// A trap whose message has no `Fatal error:` prefix.
