@@ -197,6 +197,24 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Binary(kind));
                 self.emit(Op::Store(slot(*v)));
             }
+            // `b.vx -= dx * mass`: the number is computed first (it may read the property),
+            // then the property is read, combined and written.
+            TExprKind::CompoundAssign(kind, Place::ObjField(base, i, _), value)
+                if self.local_base(base).is_some()
+                    && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
+            {
+                let s = self.local_base(base).unwrap_or(0);
+                let field = u16::try_from(*i).unwrap_or(0);
+                self.expr(value);
+                let rhs = self.scratch();
+                self.emit(Op::Store(rhs));
+                self.emit(Op::Load(s));
+                self.emit(Op::ObjTake(field));
+                self.emit(Op::Load(rhs));
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+                self.emit(Op::ObjPut(field));
+            }
             TExprKind::CompoundAssign(kind, place, value) => {
                 self.expr(value);
                 let rhs = self.scratch();
