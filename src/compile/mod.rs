@@ -6,8 +6,8 @@
 #![forbid(unsafe_code)]
 
 pub mod disasm;
-mod peephole;
 pub mod op;
+mod peephole;
 mod place;
 
 use allocator_api2::vec::Vec as AVec;
@@ -418,7 +418,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         self.at(s.span);
         match s.kind {
             // An assignment's `()` result is not made only to be dropped.
-            TStmtKind::Expr(e) if matches!(e.kind, TExprKind::Assign(..) | TExprKind::CompoundAssign(..)) => {
+            TStmtKind::Expr(e)
+                if matches!(
+                    e.kind,
+                    TExprKind::Assign(..) | TExprKind::CompoundAssign(..)
+                ) =>
+            {
                 self.assignment(&e);
             }
             TStmtKind::Expr(e) => {

@@ -70,7 +70,7 @@ pub struct HeapAnalysis {
     /// Blocks the roots (globals) hold, not also kept alive by a leak.
     pub reachable_blocks: HashSet<usize>,
     /// Heap storage owned by a block beyond the block itself (an array's buffer, a
-    /// string's bytes, an instance's stored properties), by block address.
+    /// string's bytes), by block address.
     pub owned_bytes: HashMap<usize, usize>,
     /// Script locations of node blocks (instances: where created).
     pub locations: HashMap<usize, ScriptLocation>,
@@ -106,12 +106,11 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
             let mut walk = Walk::new(&by_block, &mut analysis.owned_bytes);
             match node {
                 NodeRef::Instance(b) => {
-                    walk.owned(t.block, b.size().saturating_sub(INSTANCE_BLOCK));
-                    if let Ok(fields) = b.fields.try_borrow() {
+                    b.with_fields(|fields| {
                         for (f, v) in fields.iter().enumerate() {
                             walk.value(v, &mut vec![Step::Field(f)]);
                         }
-                    }
+                    });
                 }
                 NodeRef::Closure(c) => {
                     walk.owned(
@@ -174,9 +173,6 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     });
     analysis
 }
-
-/// The size of an instance's own block (what `InstBox::size` adds its storage to).
-const INSTANCE_BLOCK: usize = std::mem::size_of::<super::instance::InstBox>();
 
 /// A walk through values from one node (or the roots): the edges to the nodes it meets and
 /// the blocks it passes through.

@@ -27,15 +27,19 @@ const DYING: u8 = 1;
 /// Fully released; the memory stays while weak references exist.
 const DEAD: u8 = 2;
 
-/// An instance with its counts.
+/// An instance's header. Its stored properties (superclass fields first, then the class's
+/// own) follow it in the same block, `len` values: one allocation per instance, from the
+/// Objects pool's size classes.
+#[repr(C)]
 pub struct InstBox {
     strong: Cell<u32>,
     weak: Cell<u32>,
     state: Cell<u8>,
     /// The class (nominal index).
     pub class: u32,
-    /// Stored properties: superclass fields first, then the class's own.
-    pub fields: RefCell<Vec<Value>>,
+    len: u32,
+    /// Marks the fields as interior-mutable storage owned by the box.
+    _fields: PhantomData<std::cell::UnsafeCell<Value>>,
 }
 
 /// A strong reference.
@@ -89,15 +93,16 @@ pub fn live_instances() -> Vec<LiveInstance> {
                 NodeRef::Closure(_) => None,
             })
             .map(|(t, b)| {
-                let fields = b.fields.borrow();
-                let strong_refs = fields
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| match v {
-                        Value::Object(o) => Some((i, o.addr())),
-                        _ => None,
-                    })
-                    .collect();
+                let strong_refs = b.with_fields(|fields| {
+                    fields
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| match v {
+                            Value::Object(o) => Some((i, o.addr())),
+                            _ => None,
+                        })
+                        .collect()
+                });
                 LiveInstance {
                     addr: t.key,
                     class: b.class,
@@ -122,9 +127,7 @@ pub fn release_tracked() {
         for (_, node) in nodes {
             match node {
                 NodeRef::Instance(b) if b.state.get() == LIVE => {
-                    if let Ok(mut fields) = b.fields.try_borrow_mut() {
-                        garbage.append(&mut fields);
-                    }
+                    garbage.extend((0..b.field_count()).filter_map(|i| b.take_field(i)));
                 }
                 NodeRef::Instance(_) => {}
                 NodeRef::Closure(c) => {
@@ -195,21 +198,86 @@ pub fn discard_pending() {
             return;
         }
         for inst in batch {
-            let fields = std::mem::take(&mut *inst.get().fields.borrow_mut());
+            let b = inst.get();
+            let fields: Vec<Value> = (0..b.field_count())
+                .filter_map(|i| b.take_field(i))
+                .collect();
             drop(fields);
             inst.finish();
         }
     }
 }
 
-fn layout() -> Layout {
-    Layout::new::<InstBox>()
+/// The block of an instance with `len` stored properties, and where they start in it
+/// (`None`: more properties than memory).
+fn layout(len: u32) -> Option<(Layout, usize)> {
+    let fields = Layout::array::<Value>(len as usize).ok()?;
+    let (block, offset) = Layout::new::<InstBox>().extend(fields).ok()?;
+    Some((block.pad_to_align(), offset))
 }
 
 impl InstBox {
-    /// Bytes the instance holds: its block and its stored-property storage.
+    /// Bytes the instance holds: its block, stored properties included.
     pub fn size(&self) -> usize {
-        layout().size() + self.fields.borrow().capacity() * std::mem::size_of::<Value>()
+        layout(self.len).map_or(0, |(block, _)| block.size())
+    }
+
+    /// Number of stored properties.
+    pub fn field_count(&self) -> usize {
+        self.len as usize
+    }
+
+    /// A pointer to stored property `i`, if there is one.
+    fn field_ptr(&self, i: usize) -> Option<*mut Value> {
+        if i >= self.len as usize {
+            return None;
+        }
+        let (_, offset) = layout(self.len)?;
+        // SAFETY: the box was allocated with `layout(len)`, so `len` values start at `offset`
+        // from its start; `i < len` keeps the pointer inside the block.
+        Some(unsafe {
+            (std::ptr::from_ref(self) as *mut u8)
+                .add(offset)
+                .cast::<Value>()
+                .add(i)
+        })
+    }
+
+    /// A copy of stored property `i` (`Void` past the end).
+    #[inline]
+    pub fn field(&self, i: usize) -> Value {
+        match self.field_ptr(i) {
+            // SAFETY: the slot is initialised (every slot is written when the box is made)
+            // and no reference into it outlives this call: it is cloned out.
+            Some(p) => unsafe { (*p).copy() },
+            None => Value::Void,
+        }
+    }
+
+    /// Puts `v` in stored property `i` and returns the old value (`None` past the end).
+    #[inline]
+    pub fn replace_field(&self, i: usize, v: Value) -> Option<Value> {
+        let p = self.field_ptr(i)?;
+        // SAFETY: an initialised slot of this box; the old value is moved out and returned
+        // (released by the caller, after the new one is in place).
+        Some(unsafe { std::ptr::replace(p, v) })
+    }
+
+    /// Moves stored property `i` out, leaving `Void`.
+    pub fn take_field(&self, i: usize) -> Option<Value> {
+        self.replace_field(i, Value::Void)
+    }
+
+    /// Calls `f` with the stored properties. `f` must not write this instance's properties
+    /// or release it (it reads: the leak report, the live-instance list).
+    pub fn with_fields<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        let slice = match self.field_ptr(0) {
+            // SAFETY: `len` initialised values start at the first field; by this function's
+            // contract nothing writes them while `f` holds the slice.
+            Some(p) => unsafe { std::slice::from_raw_parts(p.cast_const(), self.len as usize) },
+            None => &[],
+        };
+        f(slice)
     }
 
     /// Whether the instance is live (not deinitialising or released).
@@ -219,22 +287,35 @@ impl InstBox {
 }
 
 impl InstRef {
-    /// A new instance of `class` with `fields`.
-    pub fn new(class: u32, fields: Vec<Value>) -> Result<InstRef, AllocError> {
+    /// A new instance of `class` whose stored properties are `fields`, in order.
+    pub fn new(
+        class: u32,
+        fields: impl ExactSizeIterator<Item = Value>,
+    ) -> Result<InstRef, AllocError> {
+        let too_large = AllocError::TooLarge { size: usize::MAX };
+        let len = u32::try_from(fields.len()).map_err(|_| too_large.clone())?;
+        let (block, offset) = layout(len).ok_or(too_large)?;
         let info = AllocInfo::here();
-        let ptr =
-            registry::with_allocator(Subsystem::Objects, |a| a.allocate_with(layout(), &info))?
-                .cast::<InstBox>();
-        // SAFETY: a fresh block with the size and alignment of `InstBox`.
+        let ptr = registry::with_allocator(Subsystem::Objects, |a| a.allocate_with(block, &info))?
+            .cast::<InstBox>();
+        // SAFETY: a fresh block of `layout(len)`: the header at its start, `len` values at
+        // `offset`. Every slot is written (a short iterator leaves `Void`s) before the box is
+        // used.
         unsafe {
             ptr.as_ptr().write(InstBox {
                 strong: Cell::new(1),
                 weak: Cell::new(0),
                 state: Cell::new(LIVE),
                 class,
-                fields: RefCell::new(fields),
-            })
-        };
+                len,
+                _fields: PhantomData,
+            });
+            let first = ptr.as_ptr().cast::<u8>().add(offset).cast::<Value>();
+            let mut fields = fields;
+            for i in 0..len as usize {
+                first.add(i).write(fields.next().unwrap_or_default());
+            }
+        }
         track(ptr);
         Ok(InstRef {
             ptr,
@@ -322,12 +403,18 @@ impl Drop for InstRef {
 fn free(ptr: NonNull<InstBox>) {
     untrack(ptr);
     // SAFETY: no strong or weak reference remains; the box was allocated from the Objects
-    // allocator with `layout()` and its value is dropped exactly once here.
+    // allocator with `layout(len)`, and its fields are dropped exactly once here.
     unsafe {
-        std::ptr::drop_in_place(ptr.as_ptr());
+        let len = ptr.as_ref().len;
+        // The layout was valid when the box was made.
+        let Some((block, offset)) = layout(len) else {
+            return;
+        };
+        let first = ptr.as_ptr().cast::<u8>().add(offset).cast::<Value>();
+        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, len as usize));
         let info = AllocInfo::here();
         registry::with_allocator(Subsystem::Objects, |a| {
-            let _ = a.free_with(ptr.cast(), layout(), &info);
+            let _ = a.free_with(ptr.cast(), block, &info);
         });
     }
 }

@@ -9,14 +9,13 @@ use super::instance::{self, InstRef};
 use super::module::{Constant, FuncProto, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
-use crate::stdlib::Builtin;
 use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
-use crate::alloc::global::SubsystemScope;
 use crate::alloc::{
     allocators_get, registry, AllocError, Handle, ScriptFile, ScriptLocation, Subsystem,
 };
 use crate::compile::op::{Op, TrapKind as OpTrap};
 use crate::sema::ir::{BinKind, CaptureSource};
+use crate::stdlib::Builtin;
 
 /// Why execution stopped early.
 #[derive(Debug)]
@@ -557,17 +556,16 @@ impl<'m> Vm<'m> {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Void => self.stack.push(Value::Void),
                 Op::Load(s) => {
-                    let v = self
-                        .stack
-                        .get(base + s as usize)
-                        .cloned()
-                        .unwrap_or_default();
+                    let v = match self.stack.get(base + s as usize) {
+                        Some(v) => v.copy(),
+                        None => Value::Void,
+                    };
                     self.stack.push(v);
                 }
                 Op::Store(s) => {
                     let v = self.pop();
                     let old = std::mem::replace(self.slot_mut(base, s)?, v);
-                    drop(old);
+                    old.release();
                 }
                 Op::Take(s) => {
                     let v = std::mem::take(self.slot_mut(base, s)?);
@@ -656,7 +654,7 @@ impl<'m> Vm<'m> {
                     self.stack.push(v);
                 }
                 Op::Pop => {
-                    self.pop();
+                    self.pop().release();
                 }
                 Op::Dup => {
                     let v = self.stack.last().cloned().unwrap_or_default();
@@ -843,7 +841,10 @@ impl<'m> Vm<'m> {
                         }
                         self.stack.push(result);
                     } else {
-                        let from = self.stack.len().saturating_sub(1 + proto.inout_params.len());
+                        let from = self
+                            .stack
+                            .len()
+                            .saturating_sub(1 + proto.inout_params.len());
                         let results: Vec<Value> = self.stack.drain(from..).collect();
                         while self.stack.len() > cut {
                             drop(self.stack.pop());
@@ -1172,12 +1173,8 @@ impl<'m> Vm<'m> {
             return Err(self.internal("unknown class"));
         };
         let at = self.trace_file.and_then(|_| ScriptLocation::current());
-        // The stored-property storage belongs to the instance: attribute its heap block to
-        // Objects (only the allocation: default values computed below are the VM's).
-        let mut fields = {
-            let _scope = SubsystemScope::enter(Subsystem::Objects);
-            Vec::with_capacity(info.fields.len())
-        };
+        // Default values go on the stack first, then move into the instance's block.
+        let start = self.stack.len();
         for f in &info.fields {
             let v = match f.default {
                 // A lazy property is computed on first read.
@@ -1202,26 +1199,20 @@ impl<'m> Vm<'m> {
                 }
                 None => Value::Void,
             };
-            fields.push(v);
+            self.stack.push(v);
         }
         if let Some(at) = at {
             // Default values ran other lines: the instance belongs to this one.
             ScriptLocation::set_current(Some(at));
         }
-        Ok(Value::Object(
-            InstRef::new(class, fields).map_err(|e| self.alloc_trap(e))?,
-        ))
+        let start = start.min(self.stack.len());
+        let made = InstRef::new(class, self.stack.drain(start..));
+        Ok(Value::Object(made.map_err(|e| self.alloc_trap(e))?))
     }
 
     /// Reads stored property `i` (a weak one reads `nil` once its instance is gone).
     fn read_field(&self, o: &InstRef, i: u16) -> R<Value> {
-        let v = o
-            .get()
-            .fields
-            .borrow()
-            .get(i as usize)
-            .cloned()
-            .unwrap_or_default();
+        let v = o.get().field(i as usize);
         Ok(match v {
             Value::Weak(w) => match w.upgrade() {
                 Some(strong) => Value::Object(strong),
@@ -1283,12 +1274,7 @@ impl<'m> Vm<'m> {
         } else {
             v
         };
-        let old = o
-            .get()
-            .fields
-            .borrow_mut()
-            .get_mut(i as usize)
-            .map(|slot| std::mem::replace(slot, v));
+        let old = o.get().replace_field(i as usize, v);
         drop(old);
     }
 
@@ -1335,12 +1321,7 @@ impl<'m> Vm<'m> {
                 _ => {
                     let index = info.own_fields_start + step - 2;
                     if index < info.fields.len() {
-                        let old = inst
-                            .get()
-                            .fields
-                            .borrow_mut()
-                            .get_mut(index)
-                            .map(std::mem::take);
+                        let old = inst.get().take_field(index);
                         drop(old);
                         work.push((inst, level, step + 1));
                         // Instances this release freed go first (depth first, in release order).
