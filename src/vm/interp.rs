@@ -104,6 +104,8 @@ pub struct Vm<'m> {
     release_fresh: Vec<InstRef>,
     /// The arguments of the builtin being called, kept so that calls do not allocate.
     builtin_args: Vec<Value>,
+    /// Whether any class of the module has a `deinit` (if none, releases take a short cut).
+    any_deinit: bool,
     /// In debug mode (`--mem-debug`), the script file: every instruction then makes its line
     /// the ambient script location, which the trace allocator records with each block.
     trace_file: Option<ScriptFile>,
@@ -144,6 +146,7 @@ impl<'m> Vm<'m> {
             release_work: Vec::new(),
             release_fresh: Vec::new(),
             builtin_args: Vec::new(),
+            any_deinit: module.env.types.nominals.iter().any(|n| n.deinit.is_some()),
             trace_file: registry::is_debug().then(|| ScriptFile::new(&module.file)),
         }
     }
@@ -1284,6 +1287,28 @@ impl<'m> Vm<'m> {
     /// An instance released meanwhile is finished before the next property.
     fn process_releases(&mut self) -> R<()> {
         let module = self.module;
+        if !self.any_deinit {
+            // No class has a `deinit`: the order of releases cannot be observed, so each
+            // instance lets its properties go at once (what they free joins the queue).
+            let mut fresh = std::mem::take(&mut self.release_fresh);
+            loop {
+                instance::drain_pending(&mut fresh);
+                if fresh.is_empty() {
+                    break;
+                }
+                for inst in fresh.drain(..) {
+                    let b = inst.get();
+                    for i in 0..b.field_count() {
+                        if let Some(v) = b.take_field(i) {
+                            v.release();
+                        }
+                    }
+                    inst.finish();
+                }
+            }
+            self.release_fresh = fresh;
+            return Ok(());
+        }
         // Work items: (instance, class level, step). Step 0 runs the level's deinit body,
         // step 1 hands over to the superclass, steps 2.. release the level's own properties.
         // The buffers are the VM's, reused across calls (a nested call from a deinit body
