@@ -323,10 +323,14 @@ impl<'m> Vm<'m> {
         }
     }
 
+    #[inline(always)]
     fn pop_bool(&mut self) -> R<bool> {
-        match self.pop() {
-            Value::Bool(b) => Ok(b),
-            other => Err(self.internal(&format!("expected Bool, found {}", other.kind_name()))),
+        match self.stack.pop() {
+            Some(Value::Bool(b)) => Ok(b),
+            other => Err(self.internal(&format!(
+                "expected Bool, found {}",
+                other.map_or("nothing", |v| v.kind_name())
+            ))),
         }
     }
 
@@ -402,7 +406,11 @@ impl<'m> Vm<'m> {
     ) -> R<Value> {
         let depth = self.frames.len();
         self.push_frame(func, closure, argc, has_callee_slot)?;
-        self.execute(depth)?;
+        if self.trace_file.is_some() {
+            self.execute::<true>(depth)?;
+        } else {
+            self.execute::<false>(depth)?;
+        }
         let n_inout = self
             .module
             .functions
@@ -514,7 +522,9 @@ impl<'m> Vm<'m> {
     // ------------------------------------------------------------ the loop
 
     /// Executes until the frame at index `stop` has returned.
-    fn execute(&mut self, stop: usize) -> R<()> {
+    /// `TRACE` (debug mode) makes each instruction's line the ambient script location; the
+    /// loop is compiled twice so that the ordinary one does not even test for it.
+    fn execute<const TRACE: bool>(&mut self, stop: usize) -> R<()> {
         let module = self.module;
         // The current frame's function and base, looked up again only when the frame
         // changes (a call or a return here; nested runs from builtins and deinits return to
@@ -544,9 +554,11 @@ impl<'m> Vm<'m> {
             let Some(&op) = proto.code.get(frame.ip) else {
                 return Err(self.internal("ran off the end of a function"));
             };
-            if let Some(file) = self.trace_file {
-                let line = proto.lines.get(frame.ip).copied().unwrap_or(0);
-                ScriptLocation::set_current(Some(ScriptLocation { file, line }));
+            if TRACE {
+                if let Some(file) = self.trace_file {
+                    let line = proto.lines.get(frame.ip).copied().unwrap_or(0);
+                    ScriptLocation::set_current(Some(ScriptLocation { file, line }));
+                }
             }
             frame.ip += 1;
             match op {
@@ -840,7 +852,9 @@ impl<'m> Vm<'m> {
                         // Locals are released in reverse declaration order (the last slot
                         // first).
                         while self.stack.len() > cut {
-                            drop(self.stack.pop());
+                            if let Some(v) = self.stack.pop() {
+                                v.release();
+                            }
                         }
                         self.stack.push(result);
                     } else {
@@ -1602,7 +1616,7 @@ impl<'m> Vm<'m> {
 
 /// A binary operation on two numbers that cannot trap, or `None` (not numbers, another
 /// kind, or a result that traps: overflow, division by zero).
-#[inline]
+#[inline(always)]
 fn scalar_binary(kind: BinKind, a: &Value, b: &Value) -> Option<Value> {
     use BinKind::*;
     Some(match (a, b) {
