@@ -701,7 +701,7 @@ impl<'m> Vm<'m> {
                         Some(v) => {
                             self.stack.pop();
                             if let Some(top) = self.stack.last_mut() {
-                                *top = v;
+                                std::mem::replace(top, v).release();
                             }
                         }
                         None => self.binary(kind)?,
@@ -715,7 +715,7 @@ impl<'m> Vm<'m> {
                     match fast {
                         Some(v) => {
                             if let Some(top) = self.stack.last_mut() {
-                                *top = v;
+                                std::mem::replace(top, v).release();
                             }
                         }
                         None => {
@@ -730,7 +730,7 @@ impl<'m> Vm<'m> {
                     match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
                         Some(v) => {
                             if let Some(top) = self.stack.last_mut() {
-                                *top = v;
+                                std::mem::replace(top, v).release();
                             }
                         }
                         None => {
@@ -1402,7 +1402,7 @@ impl<'m> Vm<'m> {
         };
         self.stack.pop();
         if let Some(top) = self.stack.last_mut() {
-            *top = element;
+            std::mem::replace(top, element).release();
         }
         true
     }
