@@ -208,11 +208,19 @@ pub fn discard_pending() {
     }
 }
 
+/// Where the stored properties start in an instance's block: after the header, aligned for
+/// `Value` (what `layout` computes for every length).
+const FIELDS_OFFSET: usize = {
+    let align = std::mem::align_of::<Value>();
+    (std::mem::size_of::<InstBox>() + align - 1) / align * align
+};
+
 /// The block of an instance with `len` stored properties, and where they start in it
 /// (`None`: more properties than memory).
 fn layout(len: u32) -> Option<(Layout, usize)> {
     let fields = Layout::array::<Value>(len as usize).ok()?;
     let (block, offset) = Layout::new::<InstBox>().extend(fields).ok()?;
+    debug_assert_eq!(offset, FIELDS_OFFSET);
     Some((block.pad_to_align(), offset))
 }
 
@@ -232,12 +240,11 @@ impl InstBox {
         if i >= self.len as usize {
             return None;
         }
-        let (_, offset) = layout(self.len)?;
-        // SAFETY: the box was allocated with `layout(len)`, so `len` values start at `offset`
-        // from its start; `i < len` keeps the pointer inside the block.
+        // SAFETY: the box was allocated with `layout(len)`, so `len` values start at
+        // `FIELDS_OFFSET` from its start; `i < len` keeps the pointer inside the block.
         Some(unsafe {
             (std::ptr::from_ref(self) as *mut u8)
-                .add(offset)
+                .add(FIELDS_OFFSET)
                 .cast::<Value>()
                 .add(i)
         })
