@@ -519,8 +519,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 // Swift traps when a range's bounds are reversed.
                 self.emit(Op::Load(slot(counter)));
                 self.emit(Op::Load(slot(limit)));
-                self.emit(Op::MakeRange(closed));
-                self.emit(Op::Pop);
+                self.emit(Op::CheckRange);
                 let start = self.here();
                 self.emit(Op::Load(slot(counter)));
                 self.emit(Op::Load(slot(limit)));

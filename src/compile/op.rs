@@ -111,6 +111,9 @@ pub enum Op {
     MakeTuple(u32),
     /// Make a range of the top two values (`true`: closed); traps if upper < lower.
     MakeRange(bool),
+    /// Pop two bounds and trap if the upper is below the lower (a `for` loop's range,
+    /// checked without being made).
+    CheckRange,
     /// A new instance of class (nominal index), its stored properties at their defaults.
     NewObject(u32),
     /// Replace an instance with its n-th stored property.

@@ -912,15 +912,17 @@ impl<'m> Vm<'m> {
                     let hi = self.pop();
                     let lo = self.pop();
                     if compare(&hi, &lo) == std::cmp::Ordering::Less {
-                        let msg = if closed {
-                            "Range requires lowerBound <= upperBound"
-                        } else {
-                            "Range requires lowerBound <= upperBound"
-                        };
-                        return Err(self.trap(TrapKind::Fatal(msg.into())));
+                        return Err(self.trap(TrapKind::bad_range()));
                     }
                     let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
                     self.stack.push(v);
+                }
+                Op::CheckRange => {
+                    let hi = self.pop();
+                    let lo = self.pop();
+                    if compare(&hi, &lo) == std::cmp::Ordering::Less {
+                        return Err(self.trap(TrapKind::bad_range()));
+                    }
                 }
                 Op::NewObject(class) => {
                     let v = self.new_object(class)?;
@@ -1228,8 +1230,18 @@ impl<'m> Vm<'m> {
     }
 
     /// Reads stored property `i` (a weak one reads `nil` once its instance is gone).
+    #[inline(always)]
     fn read_field(&self, o: &InstRef, i: u16) -> R<Value> {
-        let v = o.get().field(i as usize);
+        match o.get().field(i as usize) {
+            Value::Weak(w) => self.read_weak_field(o, i, w),
+            v => Ok(v),
+        }
+    }
+
+    /// A weak or unowned stored property: `nil` (or, unowned, a trap) once its instance is
+    /// gone.
+    fn read_weak_field(&self, o: &InstRef, i: u16, w: instance::InstWeak) -> R<Value> {
+        let v = Value::Weak(w);
         Ok(match v {
             Value::Weak(w) => match w.upgrade() {
                 Some(strong) => Value::Object(strong),
@@ -1279,6 +1291,13 @@ impl<'m> Vm<'m> {
     /// Sets stored property `i` (a weak or unowned one keeps a weak reference). The new value
     /// is in place before the old one is released.
     fn write_field(&self, o: &InstRef, i: u16, v: Value) {
+        // Only an instance reference can need weakening.
+        if !matches!(v, Value::Object(_)) {
+            if let Some(old) = o.get().replace_field(i as usize, v) {
+                old.release();
+            }
+            return;
+        }
         let info = self
             .module
             .env
@@ -1291,8 +1310,9 @@ impl<'m> Vm<'m> {
         } else {
             v
         };
-        let old = o.get().replace_field(i as usize, v);
-        drop(old);
+        if let Some(old) = o.get().replace_field(i as usize, v) {
+            old.release();
+        }
     }
 
     /// Deinitialises released instances, depth first, in the order Swift's destroying

@@ -29,6 +29,11 @@ pub struct Trap {
 }
 
 impl TrapKind {
+    /// `Fatal error: Range requires lowerBound <= upperBound`.
+    pub fn bad_range() -> TrapKind {
+        TrapKind::Fatal("Range requires lowerBound <= upperBound".into())
+    }
+
     /// `Fatal error: Index out of range`.
     pub fn index_out_of_range() -> TrapKind {
         TrapKind::Fatal("Index out of range".into())
