@@ -1156,6 +1156,12 @@ impl<'m> Vm<'m> {
                         Some(Value::Iter(it)) => next_item(&mut it.borrow_mut()),
                         _ => return Err(self.internal("expected an iterator")),
                     };
+                    // A string's next character is text to make into a value.
+                    let next = match next {
+                        Some(Next::Value(v)) => Some(v),
+                        Some(Next::Char(c)) => Some(self.string(c)?),
+                        None => None,
+                    };
                     match next {
                         Some(v) => self.stack.push(v),
                         None => self.jump(off),
@@ -1538,6 +1544,8 @@ impl<'m> Vm<'m> {
                 } => IterItems::Stride(*from, *to, *by, *through),
                 _ => IterItems::List(self.elements(&Value::Seq(s.clone()))?, 0),
             },
+            Value::Array(a) => IterItems::Array(a, 0),
+            Value::Str(s) => IterItems::Chars(s, 0),
             other => IterItems::List(self.elements(&other)?, 0),
         };
         Ok(IterObj { items })
@@ -1580,11 +1588,9 @@ impl<'m> Vm<'m> {
                     by,
                     through,
                 } => {
-                    let mut it = IterObj {
-                        items: IterItems::Stride(*from, *to, *by, *through),
-                    };
+                    let mut items = IterItems::Stride(*from, *to, *by, *through);
                     let mut out = Vec::new();
-                    while let Some(v) = next_item(&mut it) {
+                    while let Some(v) = next_number(&mut items) {
                         out.push(v);
                     }
                     out
@@ -1720,8 +1726,32 @@ pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<
     out
 }
 
-fn next_item(it: &mut IterObj) -> Option<Value> {
+/// What an iterator yields next: a value, or a string's next character as text.
+enum Next {
+    Value(Value),
+    Char(String),
+}
+
+fn next_item(it: &mut IterObj) -> Option<Next> {
     match &mut it.items {
+        IterItems::Array(a, pos) => {
+            let v = a.get(*pos)?.copy();
+            *pos += 1;
+            Some(Next::Value(v))
+        }
+        IterItems::Chars(s, pos) => {
+            let rest = s.get(*pos..)?;
+            let c = super::text::graphemes(rest).next()?;
+            *pos += c.len();
+            Some(Next::Char(c.to_string()))
+        }
+        other => next_number(other).map(Next::Value),
+    }
+}
+
+fn next_number(items: &mut IterItems) -> Option<Value> {
+    match items {
+        IterItems::Array(..) | IterItems::Chars(..) => None,
         IterItems::List(items, pos) => {
             let v = items.get_mut(*pos).map(std::mem::take);
             *pos += 1;

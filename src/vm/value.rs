@@ -101,6 +101,11 @@ pub enum IterItems {
     IntRange(i64, i64, bool),
     /// An Int stride: next, end, step, inclusive.
     Stride(i64, i64, i64, bool),
+    /// An array's elements from index `pos` (the iteration holds the array value: writes to
+    /// the variable meanwhile copy it, as in Swift).
+    Array(super::object::Obj<Vec<Value>>, usize),
+    /// A string's characters from byte offset `pos`, made one at a time.
+    Chars(super::object::Obj<String>, usize),
 }
 
 /// A runtime value.
