@@ -7,20 +7,14 @@ use hashbrown::HashTable;
 
 use super::value::{equal, hash_value, Value};
 
-/// A fixed-key hasher (deterministic across runs, as scripts' output must be).
-#[derive(Clone, Copy, Default, Debug)]
-struct Fixed;
-
-impl BuildHasher for Fixed {
-    type Hasher = std::collections::hash_map::DefaultHasher;
-
-    fn build_hasher(&self) -> Self::Hasher {
-        std::collections::hash_map::DefaultHasher::new()
-    }
+/// A fixed-seed hasher: deterministic across runs (scripts' output must be), and fast on
+/// the Int keys most dictionaries have (foldhash, what hashbrown itself uses).
+fn hasher() -> foldhash::fast::FoldHasher {
+    foldhash::fast::FixedState::with_seed(0x5EED_5EED_5EED_5EED).build_hasher()
 }
 
 fn hash_of(v: &Value) -> u64 {
-    let mut h = Fixed.build_hasher();
+    let mut h = hasher();
     hash_value(v, &mut h);
     h.finish()
 }
@@ -48,7 +42,10 @@ impl DictObj {
     }
 
     fn find(&self, key: &Value) -> Option<usize> {
-        let h = hash_of(key);
+        self.find_hashed(key, hash_of(key))
+    }
+
+    fn find_hashed(&self, key: &Value, h: u64) -> Option<usize> {
         let entries = &self.entries;
         self.index
             .find(h, |&i| {
@@ -70,12 +67,12 @@ impl DictObj {
 
     /// Inserts or replaces; returns the old value.
     pub fn insert(&mut self, key: Value, value: Value) -> Option<Value> {
-        if let Some(i) = self.find(&key) {
+        let h = hash_of(&key);
+        if let Some(i) = self.find_hashed(&key, h) {
             if let Some(Some((_, v))) = self.entries.get_mut(i) {
                 return Some(std::mem::replace(v, value));
             }
         }
-        let h = hash_of(&key);
         let i = self.entries.len();
         self.entries.push(Some((key, value)));
         let entries = &self.entries;
