@@ -67,6 +67,10 @@ pub enum Op {
     BinarySlot(u16, BinKind),
     /// `Binary` whose right operand is the Int `i` (`Int(i); Binary`).
     BinaryInt(i32, BinKind),
+    /// A comparison with local slot `s` as its right operand, then `JumpIfFalse(off)`.
+    BranchSlot(u16, BinKind, i32),
+    /// A comparison with the Int `i` as its right operand, then `JumpIfFalse(off)`.
+    BranchInt(i16, BinKind, i32),
     /// `-Int` (traps on overflow)
     NegInt,
     /// `-Double`

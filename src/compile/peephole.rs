@@ -11,12 +11,13 @@
 use std::collections::HashSet;
 
 use super::op::Op;
+use crate::sema::ir::BinKind;
 
 /// The absolute target of a jump at `at`, if `op` jumps.
 fn target(at: usize, op: Op) -> Option<usize> {
     let off = match op {
         Op::Jump(o) | Op::JumpIfFalse(o) | Op::JumpIfTrue(o) | Op::UnwrapOrJump(o) => o,
-        Op::IterNext(_, o) => o,
+        Op::IterNext(_, o) | Op::BranchSlot(_, _, o) | Op::BranchInt(_, _, o) => o,
         _ => return None,
     };
     usize::try_from(at as i64 + 1 + i64::from(off)).ok()
@@ -29,8 +30,19 @@ fn with_offset(op: Op, off: i32) -> Op {
         Op::JumpIfTrue(_) => Op::JumpIfTrue(off),
         Op::UnwrapOrJump(_) => Op::UnwrapOrJump(off),
         Op::IterNext(s, _) => Op::IterNext(s, off),
+        Op::BranchSlot(s, k, _) => Op::BranchSlot(s, k, off),
+        Op::BranchInt(i, k, _) => Op::BranchInt(i, k, off),
         other => other,
     }
+}
+
+/// Comparisons whose result a branch can take directly.
+fn is_comparison(k: BinKind) -> bool {
+    use BinKind::*;
+    matches!(
+        k,
+        LtInt | LeInt | GtInt | GeInt | EqInt | NeInt | LtDouble | LeDouble | GtDouble | GeDouble
+    )
 }
 
 fn fuse(first: Op, second: Op) -> Option<Op> {
@@ -38,12 +50,26 @@ fn fuse(first: Op, second: Op) -> Option<Op> {
         (Op::Load(s), Op::Binary(k)) => Some(Op::BinarySlot(s, k)),
         (Op::Int(i), Op::Binary(k)) => Some(Op::BinaryInt(i, k)),
         (Op::Load(s), Op::ObjGet(i)) => Some(Op::LoadField(s, i)),
+        // Jump offsets are retargeted after fusion; the branch keeps the jump's old offset
+        // meanwhile (relative to the jump, one instruction later: fixed up below).
+        (Op::BinarySlot(s, k), Op::JumpIfFalse(o)) if is_comparison(k) => {
+            Some(Op::BranchSlot(s, k, o.saturating_add(1)))
+        }
+        (Op::BinaryInt(i, k), Op::JumpIfFalse(o)) if is_comparison(k) => {
+            i16::try_from(i).ok().map(|i| Op::BranchInt(i, k, o.saturating_add(1)))
+        }
         _ => None,
     }
 }
 
-/// Rewrites `code` and its `lines` with fused instructions.
+/// Rewrites `code` and its `lines` with fused instructions: two passes, as a branch fuses
+/// with a comparison the first pass made.
 pub fn optimize(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
+    fuse_pairs(code, lines);
+    fuse_pairs(code, lines);
+}
+
+fn fuse_pairs(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
     let n = code.len();
     let targets: HashSet<usize> = code
         .iter()

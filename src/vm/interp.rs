@@ -725,6 +725,44 @@ impl<'m> Vm<'m> {
                         }
                     }
                 }
+                Op::BranchSlot(s, kind, off) => {
+                    let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
+                        (Some(a), Some(b)) => scalar_binary(kind, a, b),
+                        _ => None,
+                    };
+                    let holds = match fast {
+                        Some(Value::Bool(b)) => {
+                            self.pop().release();
+                            b
+                        }
+                        _ => {
+                            let b = self.stack.get(base + s as usize).cloned();
+                            self.stack.push(b.unwrap_or_default());
+                            self.binary(kind)?;
+                            self.pop_bool()?
+                        }
+                    };
+                    if !holds {
+                        self.jump(off);
+                    }
+                }
+                Op::BranchInt(i, kind, off) => {
+                    let b = Value::Int(i64::from(i));
+                    let holds = match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
+                        Some(Value::Bool(h)) => {
+                            self.pop().release();
+                            h
+                        }
+                        _ => {
+                            self.stack.push(b);
+                            self.binary(kind)?;
+                            self.pop_bool()?
+                        }
+                    };
+                    if !holds {
+                        self.jump(off);
+                    }
+                }
                 Op::BinaryInt(i, kind) => {
                     let b = Value::Int(i64::from(i));
                     match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
