@@ -197,6 +197,19 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Binary(kind));
                 self.emit(Op::Store(slot(*v)));
             }
+            // Any variable (a global, a capture) and a value that only reads: the same.
+            TExprKind::CompoundAssign(kind, Place::Var(r, _), value)
+                if matches!(
+                    value.kind,
+                    TExprKind::Int(_) | TExprKind::Double(_) | TExprKind::Var(_)
+                ) && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
+            {
+                self.load_var(*r);
+                self.expr(value);
+                self.at(e.span);
+                self.emit(Op::Binary(kind));
+                self.store_var(*r);
+            }
             // `b.vx -= dx * mass`: the number is computed first (it may read the property),
             // then the property is read, combined and written.
             TExprKind::CompoundAssign(kind, Place::ObjField(base, i, _), value)
