@@ -212,7 +212,7 @@ pub fn discard_pending() {
 /// `Value` (what `layout` computes for every length).
 const FIELDS_OFFSET: usize = {
     let align = std::mem::align_of::<Value>();
-    (std::mem::size_of::<InstBox>() + align - 1) / align * align
+    std::mem::size_of::<InstBox>().div_ceil(align) * align
 };
 
 /// The block of an instance with `len` stored properties, and where they start in it
