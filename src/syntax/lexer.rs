@@ -800,6 +800,9 @@ pub(crate) fn raw_lex<'src, 'a>(
     errors: &mut Vec<LexError>,
 ) -> Result<RawTokens<'src, 'a>, OutOfMemory> {
     let mut out = RawTokens::new_in(arena);
+    // One token per four bytes or so: reserving up front keeps the arena from holding every
+    // smaller buffer a growing vector leaves behind.
+    let _ = out.try_reserve(range.len() / 4 + 8);
     let valid = range.start <= range.end && source.get(range.clone()).is_some();
     if !valid {
         let at = range.start.min(source.len());
