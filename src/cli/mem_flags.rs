@@ -82,14 +82,13 @@ impl MemoryOptions {
         let mut parts: Vec<String> = Vec::new();
         if self.debug {
             parts.push(if registry::stats_available() {
-                let text = leak_report::render(heap);
-                // What the cycles keep alive is freed now that it is reported (a library
-                // user runs many programs; valgrind sees a clean exit).
-                crate::vm::instance::release_tracked();
-                text
+                leak_report::render(heap)
             } else {
                 format!("{}\n", report::UNAVAILABLE)
             });
+            // What the cycles keep alive is freed now that it is reported (a library user
+            // runs many programs; valgrind sees a clean exit), in every build.
+            crate::vm::instance::release_tracked();
         }
         if self.stats.is_none() && parts.is_empty() {
             return Ok(());
