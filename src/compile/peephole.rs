@@ -8,8 +8,6 @@
 //! recomputed afterwards. The fused instruction keeps the line of the operation (its trap
 //! line).
 
-use std::collections::HashSet;
-
 use super::op::Op;
 use crate::sema::ir::BinKind;
 
@@ -55,9 +53,9 @@ fn fuse(first: Op, second: Op) -> Option<Op> {
         (Op::BinarySlot(s, k), Op::JumpIfFalse(o)) if is_comparison(k) => {
             Some(Op::BranchSlot(s, k, o.saturating_add(1)))
         }
-        (Op::BinaryInt(i, k), Op::JumpIfFalse(o)) if is_comparison(k) => {
-            i16::try_from(i).ok().map(|i| Op::BranchInt(i, k, o.saturating_add(1)))
-        }
+        (Op::BinaryInt(i, k), Op::JumpIfFalse(o)) if is_comparison(k) => i16::try_from(i)
+            .ok()
+            .map(|i| Op::BranchInt(i, k, o.saturating_add(1))),
         _ => None,
     }
 }
@@ -71,11 +69,14 @@ pub fn optimize(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
 
 fn fuse_pairs(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
     let n = code.len();
-    let targets: HashSet<usize> = code
-        .iter()
-        .enumerate()
-        .filter_map(|(i, op)| target(i, *op))
-        .collect();
+    let mut targets = vec![false; n + 1];
+    for (i, op) in code.iter().enumerate() {
+        if let Some(t) = target(i, *op) {
+            if let Some(flag) = targets.get_mut(t) {
+                *flag = true;
+            }
+        }
+    }
     let mut out: Vec<Op> = Vec::with_capacity(n);
     let mut out_lines: Vec<u32> = Vec::with_capacity(n);
     // For each old index, the new index of the instruction that now starts there.
@@ -86,7 +87,7 @@ fn fuse_pairs(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
     while i < n {
         new_index[i] = out.len();
         let fused = match (code.get(i), code.get(i + 1)) {
-            (Some(&a), Some(&b)) if !targets.contains(&(i + 1)) => fuse(a, b),
+            (Some(&a), Some(&b)) if !targets.get(i + 1).copied().unwrap_or(true) => fuse(a, b),
             _ => None,
         };
         if let Some(op) = fused {
