@@ -1,0 +1,199 @@
+//! Arithmetic, comparison and identity: the fast paths on numbers the loop takes in place,
+//! and `binary`, which handles every other case and every trap.
+
+use super::*;
+
+impl<'m> Vm<'m> {
+    pub(super) fn binary(&mut self, kind: BinKind) -> R<()> {
+        use BinKind::*;
+        let b = self.pop();
+        let a = self.pop();
+        let v = match (kind, &a, &b) {
+            (AddInt, Value::Int(x), Value::Int(y)) => Value::Int(
+                x.checked_add(*y)
+                    .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+            ),
+            (SubInt, Value::Int(x), Value::Int(y)) => Value::Int(
+                x.checked_sub(*y)
+                    .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+            ),
+            (MulInt, Value::Int(x), Value::Int(y)) => Value::Int(
+                x.checked_mul(*y)
+                    .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+            ),
+            (DivInt, Value::Int(x), Value::Int(y)) => {
+                if *y == 0 {
+                    return Err(self.trap(TrapKind::Fatal("Division by zero".into())));
+                }
+                Value::Int(
+                    x.checked_div(*y)
+                        .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+                )
+            }
+            (RemInt, Value::Int(x), Value::Int(y)) => {
+                if *y == 0 {
+                    return Err(self.trap(TrapKind::Fatal(
+                        "Division by zero in remainder operation".into(),
+                    )));
+                }
+                Value::Int(
+                    x.checked_rem(*y)
+                        .ok_or_else(|| self.trap(TrapKind::overflow()))?,
+                )
+            }
+            (AddWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_add(*y)),
+            (SubWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_sub(*y)),
+            (MulWrapInt, Value::Int(x), Value::Int(y)) => Value::Int(x.wrapping_mul(*y)),
+            (AndInt, Value::Int(x), Value::Int(y)) => Value::Int(x & y),
+            (OrInt, Value::Int(x), Value::Int(y)) => Value::Int(x | y),
+            (XorInt, Value::Int(x), Value::Int(y)) => Value::Int(x ^ y),
+            (ShlInt, Value::Int(x), Value::Int(y)) => Value::Int(smart_shl(*x, *y)),
+            (ShrInt, Value::Int(x), Value::Int(y)) => Value::Int(smart_shr(*x, *y)),
+            (AddDouble, Value::Double(x), Value::Double(y)) => Value::Double(x + y),
+            (SubDouble, Value::Double(x), Value::Double(y)) => Value::Double(x - y),
+            (MulDouble, Value::Double(x), Value::Double(y)) => Value::Double(x * y),
+            (DivDouble, Value::Double(x), Value::Double(y)) => Value::Double(x / y),
+            (Concat, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                self.string(s)?
+            }
+            (ArrayConcat, Value::Array(x), Value::Array(y)) => {
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend(x.iter().cloned());
+                v.extend(y.iter().cloned());
+                self.array(v)?
+            }
+            (LtInt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
+            (LeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
+            (GtInt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),
+            (GeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x >= y),
+            (LtDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x < y),
+            (LeDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x <= y),
+            (GtDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x > y),
+            (GeDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x >= y),
+            (EqInt, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+            (NeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
+            (EqInt, Value::Bool(x), Value::Bool(y)) => Value::Bool(x == y),
+            (NeInt, Value::Bool(x), Value::Bool(y)) => Value::Bool(x != y),
+            (EqDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x == y),
+            (NeDouble, Value::Double(x), Value::Double(y)) => Value::Bool(x != y),
+            (LtStr | LtTuple, _, _) => Value::Bool(compare(&a, &b) == std::cmp::Ordering::Less),
+            (LeStr | LeTuple, _, _) => Value::Bool(compare(&a, &b) != std::cmp::Ordering::Greater),
+            (GtStr | GtTuple, _, _) => Value::Bool(compare(&a, &b) == std::cmp::Ordering::Greater),
+            (GeStr | GeTuple, _, _) => Value::Bool(compare(&a, &b) != std::cmp::Ordering::Less),
+            (EqValue, _, _) => Value::Bool(equal(&a, &b)),
+            (NeValue, _, _) => Value::Bool(!equal(&a, &b)),
+            (Identical, _, _) => Value::Bool(same_instance(&a, &b)),
+            (NotIdentical, _, _) => Value::Bool(!same_instance(&a, &b)),
+            _ => {
+                return Err(self.internal(&format!(
+                    "{kind:?} on {} and {}",
+                    a.kind_name(),
+                    b.kind_name()
+                )))
+            }
+        };
+        self.stack.push(v);
+        Ok(())
+    }
+}
+
+/// A binary operation on two numbers that cannot trap, or `None` (not numbers, another
+/// kind, or a result that traps: overflow, division by zero).
+#[inline(always)]
+pub(super) fn scalar_binary(kind: BinKind, a: &Value, b: &Value) -> Option<Value> {
+    use BinKind::*;
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            match kind {
+                AddInt => Value::Int(x.checked_add(y)?),
+                SubInt => Value::Int(x.checked_sub(y)?),
+                MulInt => Value::Int(x.checked_mul(y)?),
+                DivInt => Value::Int(x.checked_div(y)?),
+                RemInt => Value::Int(x.checked_rem(y)?),
+                AddWrapInt => Value::Int(x.wrapping_add(y)),
+                SubWrapInt => Value::Int(x.wrapping_sub(y)),
+                MulWrapInt => Value::Int(x.wrapping_mul(y)),
+                AndInt => Value::Int(x & y),
+                OrInt => Value::Int(x | y),
+                XorInt => Value::Int(x ^ y),
+                LtInt => Value::Bool(x < y),
+                LeInt => Value::Bool(x <= y),
+                GtInt => Value::Bool(x > y),
+                GeInt => Value::Bool(x >= y),
+                EqInt => Value::Bool(x == y),
+                NeInt => Value::Bool(x != y),
+                _ => return None,
+            }
+        }
+        (Value::Double(x), Value::Double(y)) => {
+            let (x, y) = (*x, *y);
+            match kind {
+                AddDouble => Value::Double(x + y),
+                SubDouble => Value::Double(x - y),
+                MulDouble => Value::Double(x * y),
+                DivDouble => Value::Double(x / y),
+                LtDouble => Value::Bool(x < y),
+                LeDouble => Value::Bool(x <= y),
+                GtDouble => Value::Bool(x > y),
+                GeDouble => Value::Bool(x >= y),
+                EqDouble => Value::Bool(x == y),
+                NeDouble => Value::Bool(x != y),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn same_instance(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => InstRef::ptr_eq(x, y),
+        (Value::Nil, Value::Nil) => true,
+        _ => false,
+    }
+}
+
+/// Swift's smart shift left: a negative amount shifts right; 64 or more gives 0.
+pub(super) fn smart_shl(x: i64, n: i64) -> i64 {
+    if n < 0 {
+        return smart_shr(x, n.saturating_neg());
+    }
+    if n >= 64 {
+        0
+    } else {
+        x.wrapping_shl(n as u32)
+    }
+}
+
+/// Swift's smart shift right (arithmetic): 64 or more gives 0 or -1.
+pub(super) fn smart_shr(x: i64, n: i64) -> i64 {
+    if n < 0 {
+        return smart_shl(x, n.saturating_neg());
+    }
+    if n >= 64 {
+        if x < 0 {
+            -1
+        } else {
+            0
+        }
+    } else {
+        x >> n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_shifts() {
+        assert_eq!(smart_shl(1, 64), 0);
+        assert_eq!(smart_shr(-1, 64), -1);
+        assert_eq!(smart_shl(8, -2), 2);
+        assert_eq!(smart_shr(8, -2), 32);
+    }
+}

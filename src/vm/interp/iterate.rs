@@ -1,0 +1,221 @@
+//! Iteration: `for in` over ranges, strides, arrays and strings (lazily) and everything else
+//! (materialised), and the elements of any sequence value for builtins.
+
+use super::*;
+
+impl<'m> Vm<'m> {
+    /// An iterator over a sequence value.
+    pub(crate) fn iterator(&mut self, seq: Value) -> R<IterObj> {
+        let items = match seq {
+            Value::Range(r) => match (&r.lo, &r.hi) {
+                (Value::Int(lo), Value::Int(hi)) => IterItems::IntRange(*lo, *hi, r.closed),
+                _ => return Err(self.internal("iteration over a non-integer range")),
+            },
+            Value::Seq(s) => match &*s {
+                SeqObj::StrideInt {
+                    from,
+                    to,
+                    by,
+                    through,
+                } => IterItems::Stride(*from, *to, *by, *through),
+                _ => IterItems::List(self.elements(&Value::Seq(s.clone()))?, 0),
+            },
+            Value::Array(a) => IterItems::Array(a, 0),
+            Value::Str(s) => IterItems::Chars(s, 0),
+            other => IterItems::List(self.elements(&other)?, 0),
+        };
+        Ok(IterObj { items })
+    }
+
+    /// All elements of a sequence value, in order.
+    pub(crate) fn elements(&mut self, seq: &Value) -> R<Vec<Value>> {
+        Ok(match seq {
+            Value::Array(a) => a.to_vec(),
+            Value::Set(s) => s.iter().cloned().collect(),
+            Value::Dict(d) => {
+                let mut out = Vec::with_capacity(d.len());
+                for (k, v) in d.iter() {
+                    out.push(self.tuple(vec![k.clone(), v.clone()])?);
+                }
+                out
+            }
+            Value::Str(s) => {
+                let mut out = Vec::new();
+                for g in crate::vm::text::graphemes(s) {
+                    out.push(self.string(g.to_string())?);
+                }
+                out
+            }
+            Value::Range(r) => match (&r.lo, &r.hi) {
+                (Value::Int(lo), Value::Int(hi)) => {
+                    let end = if r.closed { *hi } else { hi.saturating_sub(1) };
+                    if end < *lo {
+                        Vec::new()
+                    } else {
+                        (*lo..=end).map(Value::Int).collect()
+                    }
+                }
+                _ => return Err(self.internal("elements of a non-integer range")),
+            },
+            Value::Seq(s) => match &**s {
+                SeqObj::StrideInt {
+                    from,
+                    to,
+                    by,
+                    through,
+                } => {
+                    let mut items = IterItems::Stride(*from, *to, *by, *through);
+                    let mut out = Vec::new();
+                    while let Some(v) = next_number(&mut items) {
+                        out.push(v);
+                    }
+                    out
+                }
+                SeqObj::StrideDouble {
+                    from,
+                    to,
+                    by,
+                    through,
+                } => stride_doubles(*from, *to, *by, *through)
+                    .into_iter()
+                    .map(Value::Double)
+                    .collect(),
+                SeqObj::Enumerated(b) => {
+                    let items = self.elements(b)?;
+                    let mut out = Vec::with_capacity(items.len());
+                    for (i, v) in items.into_iter().enumerate() {
+                        out.push(self.tuple(vec![Value::Int(i as i64), v])?);
+                    }
+                    out
+                }
+                SeqObj::Reversed(b) => {
+                    let mut items = self.elements(b)?;
+                    items.reverse();
+                    items
+                }
+                SeqObj::Zip(a, b) => {
+                    let (xs, ys) = (self.elements(a)?, self.elements(b)?);
+                    let mut out = Vec::with_capacity(xs.len().min(ys.len()));
+                    for (x, y) in xs.into_iter().zip(ys) {
+                        out.push(self.tuple(vec![x, y])?);
+                    }
+                    out
+                }
+                SeqObj::Repeated(v, n) => vec![v.clone(); (*n).max(0) as usize],
+                SeqObj::Keys(d) => match d {
+                    Value::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
+                    _ => Vec::new(),
+                },
+                SeqObj::Values(d) => match d {
+                    Value::Dict(d) => d.iter().map(|(_, v)| v.clone()).collect(),
+                    _ => Vec::new(),
+                },
+            },
+            other => return Err(self.internal(&format!("iteration over {}", other.kind_name()))),
+        })
+    }
+}
+
+/// The doubles of `stride(from:to:by:)` / `through:`, computed as Swift does (start + i*step).
+pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<f64> {
+    let mut out = Vec::new();
+    if by == 0.0 || by.is_nan() {
+        return out;
+    }
+    let mut i = 0u32;
+    loop {
+        let v = from + f64::from(i) * by;
+        let go = if by > 0.0 {
+            if through {
+                v <= to
+            } else {
+                v < to
+            }
+        } else if through {
+            v >= to
+        } else {
+            v > to
+        };
+        if !go || out.len() > 10_000_000 {
+            break;
+        }
+        out.push(v);
+        i += 1;
+    }
+    out
+}
+
+/// What an iterator yields next: a value, or a string's next character as text.
+pub(super) enum Next {
+    Value(Value),
+    Char(String),
+}
+
+pub(super) fn next_item(it: &mut IterObj) -> Option<Next> {
+    match &mut it.items {
+        IterItems::Array(a, pos) => {
+            let v = a.get(*pos)?.copy();
+            *pos += 1;
+            Some(Next::Value(v))
+        }
+        IterItems::Chars(s, pos) => {
+            let rest = s.get(*pos..)?;
+            let c = crate::vm::text::graphemes(rest).next()?;
+            *pos += c.len();
+            Some(Next::Char(c.to_string()))
+        }
+        other => next_number(other).map(Next::Value),
+    }
+}
+
+pub(super) fn next_number(items: &mut IterItems) -> Option<Value> {
+    match items {
+        IterItems::Array(..) | IterItems::Chars(..) => None,
+        IterItems::List(items, pos) => {
+            let v = items.get_mut(*pos).map(std::mem::take);
+            *pos += 1;
+            v
+        }
+        IterItems::IntRange(next, hi, closed) => {
+            let in_range = if *closed { *next <= *hi } else { *next < *hi };
+            if !in_range {
+                return None;
+            }
+            let v = *next;
+            if v == i64::MAX {
+                // Stop after the last element instead of overflowing.
+                *closed = false;
+                *hi = i64::MIN;
+            } else {
+                *next += 1;
+            }
+            Some(Value::Int(v))
+        }
+        IterItems::Stride(next, end, by, through) => {
+            let go = if *by > 0 {
+                if *through {
+                    *next <= *end
+                } else {
+                    *next < *end
+                }
+            } else if *by < 0 {
+                if *through {
+                    *next >= *end
+                } else {
+                    *next > *end
+                }
+            } else {
+                false
+            };
+            if !go {
+                return None;
+            }
+            let v = *next;
+            match next.checked_add(*by) {
+                Some(n) => *next = n,
+                None => *by = 0,
+            }
+            Some(Value::Int(v))
+        }
+    }
+}
