@@ -112,15 +112,20 @@ pub fn with_nodes<R>(f: impl FnOnce(&[(Tracked, NodeRef<'_>)]) -> R) -> R {
     let nodes: Vec<(Tracked, NodeRef<'_>)> = nodes()
         .into_iter()
         .map(|t| {
+            // A tracked instance key is removed (`forget`) before the instance's memory is
+            // freed (`instance::free`) and before its fields are dropped (`InstRef::finish`);
+            // `Closure`'s `Drop` forgets its key before the value (and then its object's
+            // memory) goes. So every key points at a live, initialised value, and nothing is
+            // freed while `f` runs, by this function's contract.
             let node = match t.kind {
-                // SAFETY: a tracked key is removed (`forget`) before the instance's memory
-                // is freed (`instance::free`) and before its fields are dropped
-                // (`InstRef::finish`), so the box is allocated and initialised; nothing is
-                // freed while `f` runs, by this function's contract.
-                NodeKind::Instance => NodeRef::Instance(unsafe { &*(t.key as *const InstBox) }),
-                // SAFETY: `Closure`'s `Drop` forgets the key before the value (and then its
-                // object's memory) goes, so a tracked key points at a live `Closure`.
-                NodeKind::Closure => NodeRef::Closure(unsafe { &*(t.key as *const Closure) }),
+                NodeKind::Instance => {
+                    // SAFETY: a tracked instance key is a live `InstBox` (above).
+                    NodeRef::Instance(unsafe { &*(t.key as *const InstBox) })
+                }
+                NodeKind::Closure => {
+                    // SAFETY: a tracked closure key is a live `Closure` (above).
+                    NodeRef::Closure(unsafe { &*(t.key as *const Closure) })
+                }
             };
             (t, node)
         })
