@@ -16,30 +16,45 @@ const OPTIONS_WITH_VALUES: [&str; 3] = ["--mem-stats-file", "--mem-limit", "--se
 /// Rewrites the seed's `swiftlang [OPTIONS] SCRIPT.swift [ARGS...]` form as
 /// `swiftlang [OPTIONS] run SCRIPT.swift [ARGS...]`, so clap sees one grammar. The first
 /// argument that is neither an option nor an option's value decides: a subcommand name stays,
-/// anything else is a script.
+/// anything else is a script. Whatever follows the script is the script's own arguments
+/// (`CommandLine.arguments`), even when it looks like one of ours: a `--` goes after the
+/// script so that clap reads it that way.
 pub fn normalize(args: Vec<OsString>) -> Vec<OsString> {
+    let mut out = args;
     let mut i = 1;
-    while i < args.len() {
-        let arg = args[i].to_string_lossy();
+    let mut run = false;
+    while i < out.len() {
+        let arg = out[i].to_string_lossy().into_owned();
         if arg == "--" {
             break;
         }
         if arg.starts_with('-') && arg.len() > 1 {
-            i += if OPTIONS_WITH_VALUES.contains(&arg.as_ref()) {
+            i += if OPTIONS_WITH_VALUES.contains(&arg.as_str()) {
                 2
             } else {
                 1
             };
             continue;
         }
-        if !matches!(arg.as_ref(), "run" | "repl" | "help") {
-            let mut out = args;
+        if !run && matches!(arg.as_str(), "repl" | "help") {
+            break;
+        }
+        if !run && arg == "run" {
+            run = true;
+            i += 1;
+            continue;
+        }
+        // `arg` is the script.
+        if !run {
             out.insert(i, OsString::from("run"));
-            return out;
+            i += 1;
+        }
+        if out.get(i + 1).is_some_and(|next| next != "--") {
+            out.insert(i + 1, OsString::from("--"));
         }
         break;
     }
-    args
+    out
 }
 
 /// Format of the `--mem-stats` report.
@@ -131,6 +146,28 @@ mod tests {
             .map(OsString::from)
             .collect();
         Cli::try_parse_from(normalize(argv))
+    }
+
+    #[test]
+    fn what_follows_the_script_is_the_scripts() {
+        for argv in [
+            &["run", "x.swift", "--mem-stats", "a"][..],
+            &["x.swift", "--mem-stats", "a"][..],
+            &["--seed", "3", "run", "x.swift", "--mem-stats", "a"][..],
+            &["run", "x.swift", "--", "--mem-stats", "a"][..],
+        ] {
+            let cli = parse(argv).unwrap();
+            assert_eq!(cli.mem_stats, None, "{argv:?}");
+            let (script, args) = cli.script_and_args().unwrap();
+            assert_eq!(script, Path::new("x.swift"));
+            assert_eq!(args, [OsString::from("--mem-stats"), OsString::from("a")]);
+        }
+        // Options before the script, and between `run` and the script, are still ours.
+        let cli = parse(&["run", "--mem-stats", "x.swift"]).unwrap();
+        assert_eq!(cli.mem_stats, Some(MemStatsFormat::Text));
+        let cli = parse(&["--mem-limit", "objects=1MiB", "x.swift"]).unwrap();
+        assert_eq!(cli.mem_limit.as_deref(), Some("objects=1MiB"));
+        assert!(parse(&["repl", "--mem-debug"]).unwrap().mem_debug);
     }
 
     #[test]
