@@ -145,17 +145,21 @@ let tagged = withMemoryTag(\"repl-tag\") { Array(repeating: 1, count: 100) }
 }
 
 #[test]
-fn leaks_in_debug_mode_list_live_blocks() {
-    let (out, status) = run_repl("let a = [1, 2, 3]\n:leaks\n", &["--mem-debug"], &[]);
+fn leaks_in_debug_mode_show_the_cycles_now() {
+    let session =
+        "class N { var o: N? }\nlet a = [1, 2, 3]\n:leaks\ndo { let x = N(); x.o = x }\n:leaks\n";
+    let (out, status) = run_repl(session, &["--mem-debug"], &[]);
     assert_eq!(status, 0, "{out}");
     if !cfg!(feature = "custom-allocators") {
         return;
     }
-    assert!(out.contains("every block alive now"), "{out}");
-    assert!(
-        out.contains("MEMORY LEAKS DETECTED") || out.contains("No memory leaks"),
-        "{out}"
-    );
+    let (before, after) = out
+        .split_once("=== No memory leaks detected ===")
+        .unwrap_or_else(|| panic!("no clean report first:\n{out}"));
+    assert!(!before.contains("MEMORY LEAKS"), "{out}");
+    assert!(after.contains("Still reachable: "), "{out}");
+    assert!(after.contains("=== MEMORY LEAKS DETECTED ==="), "{out}");
+    assert!(after.contains("N (repl.swift:4) .o -> N"), "{out}");
 }
 
 #[test]

@@ -22,6 +22,8 @@ pub struct ExitAnalysis {
     reachable_allocations: usize,
     /// The program stopped at a trap: the stack was a root too.
     trapped: bool,
+    /// Taken at exit (rather than while a REPL session goes on).
+    at_exit: bool,
 }
 
 impl ExitAnalysis {
@@ -52,6 +54,7 @@ pub fn analyse_at_exit(module: &Module, roots: &[&Value], trapped: bool) -> Exit
         reachable_bytes,
         reachable_allocations,
         trapped,
+        at_exit: true,
     }
 }
 
@@ -70,8 +73,36 @@ pub fn render(exit: Option<&ExitAnalysis>) -> String {
     let (script, interpreter): (Vec<_>, Vec<_>) = live
         .into_iter()
         .partition(|(_, b)| exit.heap.leaked_blocks.contains(&b.address));
+    let mut out = script_report(exit, &script);
+    if !interpreter.is_empty() {
+        out.push('\n');
+        write_interpreter_leaks(&mut out, &interpreter);
+    }
+    out
+}
+
+/// The object graph now, from the REPL session's globals (`:leaks`).
+pub fn analyse_now(module: &Module, globals: &[&Value]) -> ExitAnalysis {
+    ExitAnalysis {
+        at_exit: false,
+        ..analyse_at_exit(module, globals, false)
+    }
+}
+
+/// The report while the program still runs (the REPL's `:leaks`): what only cycles keep
+/// alive now, the cycles, and what the session's variables hold. Nothing has been torn down,
+/// so no block is called the interpreter's.
+pub fn render_now(exit: &ExitAnalysis) -> String {
+    let mut live = registry::live_blocks();
+    live.sort_by_key(|(s, b)| (s.index(), b.sequence));
+    live.retain(|(_, b)| exit.heap.leaked_blocks.contains(&b.address));
+    script_report(exit, &live)
+}
+
+/// The leaked blocks, the cycles and the still-reachable summary.
+fn script_report(exit: &ExitAnalysis, script: &[(Subsystem, LiveBlock)]) -> String {
     let mut out = String::new();
-    write_script_leaks(&mut out, exit, &script);
+    write_script_leaks(&mut out, exit, script);
     if !exit.heap.cycles.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "=== Reference cycles ({}) ===", exit.heap.cycles.len());
@@ -90,19 +121,16 @@ pub fn render(exit: Option<&ExitAnalysis>) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "Still reachable: {} bytes in {}, held by {} at exit (not leaks)",
+        "Still reachable: {} bytes in {}, held by {} {} (not leaks)",
         exit.reachable_bytes,
         plural(exit.reachable_allocations, "allocation", "allocations"),
         if exit.trapped {
             "globals and the stopped program's stack"
         } else {
             "globals"
-        }
+        },
+        if exit.at_exit { "at exit" } else { "now" }
     );
-    if !interpreter.is_empty() {
-        out.push('\n');
-        write_interpreter_leaks(&mut out, &interpreter);
-    }
     out
 }
 

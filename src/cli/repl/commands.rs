@@ -21,7 +21,7 @@ Commands:
   :mem             the memory statistics report now
   :mem snapshot    remember the allocator counters
   :mem diff        what grew since the snapshot, per subsystem and per tag
-  :leaks           the leak report now (needs --mem-debug to record allocations)
+  :leaks           what only reference cycles keep alive now, and the cycles (needs --mem-debug)
   :reset           forget every declaration and start a fresh session
 
 Keys: Ctrl-C cancels the current input (or stops code that runs), Ctrl-D on an empty line
@@ -95,17 +95,17 @@ pub fn mem_report() -> String {
     report::stats_text()
 }
 
-/// The leak report (`:leaks`).
-pub fn leak_report() -> String {
-    if !registry::is_debug() {
-        return "Leak tracking is off: start the REPL with --mem-debug (or SWIFTLANG_MEM_DEBUG=1) to record \
+/// Whether `:leaks` can report: `Err` says why not (leak tracking is off).
+pub fn leak_report() -> Result<(), String> {
+    if !registry::is_debug() || !crate::vm::tracking::enabled() {
+        return Err("Leak tracking is off: start the REPL with --mem-debug (or SWIFTLANG_MEM_DEBUG=1) to record \
                 every allocation.\n"
-            .to_string();
+            .to_string());
     }
-    let mut out =
-        String::from("(every block alive now, including what the session's variables hold)\n");
-    out.push_str(&report::registry_leak_report());
-    out
+    if !registry::stats_available() {
+        return Err(format!("{}\n", report::UNAVAILABLE));
+    }
+    Ok(())
 }
 
 fn signed(n: i128) -> String {

@@ -160,7 +160,14 @@ impl Session {
                     )
                 }
             },
-            Command::Leaks => commands::leak_report(),
+            Command::Leaks => match commands::leak_report() {
+                Ok(()) => {
+                    let roots: Vec<&Value> = self.state.globals.iter().collect();
+                    let now = crate::vm::leak_report::analyse_now(&self.module, &roots);
+                    crate::vm::leak_report::render_now(&now)
+                }
+                Err(off) => off,
+            },
             Command::Reset => {
                 self.reset();
                 "The session was reset: every declaration is gone.\n".to_string()
