@@ -18,6 +18,25 @@ pub enum Constant {
     Str(String),
 }
 
+/// A constant as the pool's index keys it: doubles by their bits (so `-0.0` and `0.0`, or
+/// two NaNs, are told apart as the bytecode must).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ConstKey {
+    Int(i64),
+    Double(u64),
+    Str(String),
+}
+
+impl ConstKey {
+    fn of(c: &Constant) -> ConstKey {
+        match c {
+            Constant::Int(i) => ConstKey::Int(*i),
+            Constant::Double(d) => ConstKey::Double(d.to_bits()),
+            Constant::Str(s) => ConstKey::Str(s.clone()),
+        }
+    }
+}
+
 /// A compiled function.
 #[derive(Clone, Debug, Default)]
 pub struct FuncProto {
@@ -56,6 +75,8 @@ pub struct Module {
     pub constants: Vec<Constant>,
     /// The line of each constant's first use (where a leak report places a literal).
     pub constant_lines: Vec<u32>,
+    /// Each constant's index, by value (doubles by their bits), so adding one is not a scan.
+    constant_index: std::collections::HashMap<ConstKey, u32>,
     /// Globals, types and signatures.
     pub env: ModuleEnv,
 }
@@ -106,14 +127,22 @@ impl Module {
 
     /// The index of a constant, adding it if new (first used on `line`).
     pub fn constant(&mut self, c: Constant, line: u32) -> u32 {
-        if let Some(i) = self.constants.iter().position(|x| match (x, &c) {
-            (Constant::Double(a), Constant::Double(b)) => a.to_bits() == b.to_bits(),
-            (a, b) => a == b,
-        }) {
-            return u32::try_from(i).unwrap_or(u32::MAX);
+        let key = ConstKey::of(&c);
+        if let Some(&i) = self.constant_index.get(&key) {
+            return i;
         }
+        let i = u32::try_from(self.constants.len()).unwrap_or(u32::MAX);
         self.constants.push(c);
         self.constant_lines.push(line);
-        u32::try_from(self.constants.len() - 1).unwrap_or(u32::MAX)
+        self.constant_index.insert(key, i);
+        i
+    }
+
+    /// Forgets the constants from index `len` on (a failed REPL entry's).
+    pub fn truncate_constants(&mut self, len: usize) {
+        self.constants.truncate(len);
+        self.constant_lines.truncate(len);
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
+        self.constant_index.retain(|_, i| *i < len);
     }
 }

@@ -202,8 +202,7 @@ impl Session {
                 // Nothing of a failed entry stays: its names, functions, constants.
                 self.module.env.rollback(&mark);
                 self.module.functions.truncate(functions);
-                self.module.constants.truncate(constants);
-                self.module.constant_lines.truncate(constants);
+                self.module.truncate_constants(constants);
                 let text = render_diagnostics(&diagnostics, source, first_line, self.options.color);
                 return if write_error(out, err, &text) {
                     Outcome::CompileError
