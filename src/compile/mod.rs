@@ -142,35 +142,48 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
 
     /// An assignment or compound assignment, leaving nothing on the stack.
     fn assignment(&mut self, e: &TExpr<'s>) {
-        match e.kind {
-            TExprKind::Assign(Place::ObjField(base, i, _), value)
-                if self.local_base(base).is_some() =>
-            {
-                let s = self.local_base(base).unwrap_or(0);
+        let number = |v: &TExpr<'_>| v.ty == TypeTable::INT || v.ty == TypeTable::DOUBLE;
+        let reads_only = |v: &TExpr<'_>| {
+            matches!(
+                v.kind,
+                TExprKind::Int(_) | TExprKind::Double(_) | TExprKind::Var(_)
+            )
+        };
+        // A property of an instance in a plain local (`self.x`) needs no scratch slot.
+        let obj_slot = match e.kind {
+            TExprKind::Assign(Place::ObjField(base, ..), _)
+            | TExprKind::CompoundAssign(_, Place::ObjField(base, ..), _) => self.local_base(base),
+            _ => None,
+        };
+        match (e.kind, obj_slot) {
+            (TExprKind::Assign(Place::ObjField(_, i, _), value), Some(s)) => {
                 self.emit(Op::Load(s));
                 self.expr(value);
                 self.emit(Op::ObjPut(u16::try_from(*i).unwrap_or(0)));
             }
-            // `self.count += 1`: the value is a literal or a local, so reading the property
-            // first cannot change what it evaluates to.
-            TExprKind::CompoundAssign(kind, Place::ObjField(base, i, _), value)
-                if self.local_base(base).is_some()
-                    && matches!(
-                        value.kind,
-                        TExprKind::Int(_) | TExprKind::Double(_) | TExprKind::Var(VarRef::Local(_))
-                    )
-                    && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
+            (TExprKind::CompoundAssign(kind, Place::ObjField(_, i, _), value), Some(s))
+                if number(value) =>
             {
-                let s = self.local_base(base).unwrap_or(0);
                 let field = u16::try_from(*i).unwrap_or(0);
-                self.emit(Op::Load(s));
-                self.emit(Op::ObjTake(field));
-                self.expr(value);
+                if reads_only(value) {
+                    // `self.count += 1`: reading the property first cannot change the value.
+                    self.emit(Op::Load(s));
+                    self.emit(Op::ObjTake(field));
+                    self.expr(value);
+                } else {
+                    // `b.vx -= dx * mass`: the number first (it may read the property).
+                    self.expr(value);
+                    let rhs = self.scratch();
+                    self.emit(Op::Store(rhs));
+                    self.emit(Op::Load(s));
+                    self.emit(Op::ObjTake(field));
+                    self.emit(Op::Load(rhs));
+                }
                 self.at(e.span);
                 self.emit(Op::Binary(kind));
                 self.emit(Op::ObjPut(field));
             }
-            TExprKind::Assign(place, value) => match place {
+            (TExprKind::Assign(place, value), _) => match place {
                 Place::Var(r, _) => {
                     self.expr(value);
                     self.store_var(*r);
@@ -185,24 +198,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                     self.store_into_place(place);
                 }
             },
-            // A number in a local slot: nothing the right-hand side runs can reach the slot
-            // (a closure capturing it would have boxed it), and copying it is free.
-            TExprKind::CompoundAssign(kind, Place::Var(VarRef::Local(v), _), value)
-                if !self.boxed(*v)
-                    && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
-            {
-                self.emit(Op::Load(slot(*v)));
-                self.expr(value);
-                self.at(e.span);
-                self.emit(Op::Binary(kind));
-                self.emit(Op::Store(slot(*v)));
-            }
-            // Any variable (a global, a capture) and a value that only reads: the same.
-            TExprKind::CompoundAssign(kind, Place::Var(r, _), value)
-                if matches!(
-                    value.kind,
-                    TExprKind::Int(_) | TExprKind::Double(_) | TExprKind::Var(_)
-                ) && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
+            // A number in a variable: load, operate, store, when nothing the value runs can
+            // reach the variable (an unboxed local: a closure capturing it would have boxed
+            // it), or the value only reads.
+            (TExprKind::CompoundAssign(kind, Place::Var(r, _), value), _)
+                if number(value)
+                    && (matches!(r, VarRef::Local(v) if !self.boxed(*v)) || reads_only(value)) =>
             {
                 self.load_var(*r);
                 self.expr(value);
@@ -210,25 +211,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Binary(kind));
                 self.store_var(*r);
             }
-            // `b.vx -= dx * mass`: the number is computed first (it may read the property),
-            // then the property is read, combined and written.
-            TExprKind::CompoundAssign(kind, Place::ObjField(base, i, _), value)
-                if self.local_base(base).is_some()
-                    && (value.ty == TypeTable::INT || value.ty == TypeTable::DOUBLE) =>
-            {
-                let s = self.local_base(base).unwrap_or(0);
-                let field = u16::try_from(*i).unwrap_or(0);
-                self.expr(value);
-                let rhs = self.scratch();
-                self.emit(Op::Store(rhs));
-                self.emit(Op::Load(s));
-                self.emit(Op::ObjTake(field));
-                self.emit(Op::Load(rhs));
-                self.at(e.span);
-                self.emit(Op::Binary(kind));
-                self.emit(Op::ObjPut(field));
-            }
-            TExprKind::CompoundAssign(kind, place, value) => {
+            (TExprKind::CompoundAssign(kind, place, value), _) => {
                 self.expr(value);
                 let rhs = self.scratch();
                 self.emit(Op::Store(rhs));

@@ -81,11 +81,15 @@ pub struct HeapAnalysis {
 pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     let mut analysis = HeapAnalysis::default();
     tracking::with_nodes(|tracked| {
-        let mut nodes: Vec<Node> = Vec::with_capacity(tracked.len());
+        // Instances already deinitialising are on their way out: not nodes.
+        let live: Vec<&(Tracked, NodeRef<'_>)> = tracked
+            .iter()
+            .filter(|(_, n)| !matches!(n, NodeRef::Instance(b) if !b.is_live()))
+            .collect();
+        let mut nodes: Vec<Node> = Vec::with_capacity(live.len());
         let mut by_block: HashMap<usize, usize> = HashMap::new();
-        for (t, node) in tracked {
+        for (t, node) in &live {
             let what = match node {
-                NodeRef::Instance(b) if !b.is_live() => continue,
                 NodeRef::Instance(b) => b.class,
                 NodeRef::Closure(c) => c.func,
             };
@@ -98,11 +102,7 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
         }
         // Edges out of each node, and the blocks each node holds directly.
         let mut holds: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-        for (i, (t, node)) in tracked
-            .iter()
-            .filter(|(_, n)| !matches!(n, NodeRef::Instance(b) if !b.is_live()))
-            .enumerate()
-        {
+        for (i, (t, node)) in live.iter().enumerate() {
             let mut walk = Walk::new(&by_block, &mut analysis.owned_bytes);
             match node {
                 NodeRef::Instance(b) => {
