@@ -221,13 +221,41 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let tmp = self.scratch();
                 self.emit(Op::Store(tmp));
                 let prepared = self.prepare(p);
-                self.take_prepared(&prepared);
-                self.emit(Op::Pop);
+                // A plain assignment reads nothing of the old value (a computed property's
+                // getter is not called, a dictionary is looked up once); a forced key must
+                // still be present, so it is taken (and checked) like a compound assignment.
+                if !self.push_context(&prepared) {
+                    self.take_prepared(&prepared);
+                    self.emit(Op::Pop);
+                }
                 self.emit(Op::Take(tmp));
                 self.put_prepared(&prepared);
                 self.release_prepared(&prepared);
             }
         }
+    }
+
+    /// Pushes what `put_prepared` needs below the new value (`[ctx...]`) without taking the
+    /// place's current value; false (nothing emitted) for places that must be read first.
+    fn push_context(&mut self, p: &Prepared) -> bool {
+        match p {
+            Prepared::Var(_) | Prepared::Discard | Prepared::DictForce(..) => return false,
+            Prepared::Index(base, s) | Prepared::DictKey(base, s) => {
+                self.take_prepared(base);
+                self.emit(Op::Load(*s));
+            }
+            Prepared::DictKeyDefault(base, k, _) => {
+                self.take_prepared(base);
+                self.emit(Op::Load(*k));
+            }
+            Prepared::TupleField(base, _) | Prepared::Computed(base, _, _) => {
+                self.take_prepared(base);
+            }
+            Prepared::ObjField(s, _) | Prepared::ObjComputed(s, _, _) => {
+                self.emit(Op::Load(*s));
+            }
+        }
+        true
     }
 
     /// Ends an access: the scratch slots holding a class instance let it go (ARC), so

@@ -24,8 +24,9 @@ fn hash_of(v: &Value) -> u64 {
 pub struct DictObj {
     /// Entries in insertion order; removed entries leave `None` until compaction.
     entries: Vec<Option<(Value, Value)>>,
-    /// Indices into `entries`, by key hash.
-    index: HashTable<usize>,
+    /// Indices into `entries` with their keys' hashes (kept so that growing the table
+    /// rehashes without reading the entries back).
+    index: HashTable<(usize, u64)>,
     /// Live entries.
     len: usize,
 }
@@ -48,13 +49,14 @@ impl DictObj {
     fn find_hashed(&self, key: &Value, h: u64) -> Option<usize> {
         let entries = &self.entries;
         self.index
-            .find(h, |&i| {
-                entries
-                    .get(i)
-                    .and_then(|e| e.as_ref())
-                    .is_some_and(|(k, _)| equal(k, key))
+            .find(h, |&(i, hi)| {
+                hi == h
+                    && entries
+                        .get(i)
+                        .and_then(|e| e.as_ref())
+                        .is_some_and(|(k, _)| equal(k, key))
             })
-            .copied()
+            .map(|&(i, _)| i)
     }
 
     /// The value for `key`.
@@ -75,13 +77,7 @@ impl DictObj {
         }
         let i = self.entries.len();
         self.entries.push(Some((key, value)));
-        let entries = &self.entries;
-        self.index.insert_unique(h, i, |&j| {
-            entries
-                .get(j)
-                .and_then(|e| e.as_ref())
-                .map_or(0, |(k, _)| hash_of(k))
-        });
+        self.index.insert_unique(h, (i, h), |&(_, hj)| hj);
         self.len += 1;
         None
     }
@@ -90,16 +86,17 @@ impl DictObj {
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let h = hash_of(key);
         let entries = &self.entries;
-        let found = self.index.find_entry(h, |&i| {
-            entries
-                .get(i)
-                .and_then(|e| e.as_ref())
-                .is_some_and(|(k, _)| equal(k, key))
+        let found = self.index.find_entry(h, |&(i, hi)| {
+            hi == h
+                && entries
+                    .get(i)
+                    .and_then(|e| e.as_ref())
+                    .is_some_and(|(k, _)| equal(k, key))
         });
         let Ok(entry) = found else {
             return None;
         };
-        let (i, _) = entry.remove();
+        let ((i, _), _) = entry.remove();
         let old = self
             .entries
             .get_mut(i)

@@ -41,20 +41,6 @@ macro_rules! cow {
 /// call, with a trap; the VM clears it then.
 pub static INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// What the loop's cached function is before it has looked at a frame.
-static EMPTY_PROTO: FuncProto = FuncProto {
-    name: String::new(),
-    line: 0,
-    param_count: 0,
-    local_count: 0,
-    code: Vec::new(),
-    lines: Vec::new(),
-    captures: Vec::new(),
-    capture_names: Vec::new(),
-    inout_params: Vec::new(),
-    result: crate::sema::types::TypeTable::VOID,
-};
-
 /// Frames deeper than this are a script's runaway recursion: trap instead of overflowing.
 const MAX_FRAMES: usize = 100_000;
 
@@ -63,6 +49,9 @@ const MAX_NATIVE_DEPTH: u32 = 400;
 
 struct Frame {
     func: u32,
+    /// Where the frame resumes: meaningful only below the top frame, whose position is
+    /// [`Vm::ip`] (kept out of this vector so that the loop does not reach into it per
+    /// instruction).
     ip: usize,
     base: usize,
     closure: Option<Obj<Closure>>,
@@ -85,6 +74,8 @@ pub struct Vm<'m> {
     module: &'m Module,
     stack: Vec<Value>,
     frames: Vec<Frame>,
+    /// The top frame's next instruction.
+    ip: usize,
     globals: Vec<Value>,
     constants: Vec<Value>,
     out: Box<dyn Write + 'm>,
@@ -144,6 +135,7 @@ impl<'m> Vm<'m> {
             module,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
+            ip: 0,
             globals: std::mem::take(&mut state.globals),
             constants: std::mem::take(&mut state.constants),
             out,
@@ -292,10 +284,11 @@ impl<'m> Vm<'m> {
     /// A trap at the current instruction, with the stack trace.
     pub(crate) fn trap(&self, kind: TrapKind) -> Stop {
         let mut stack = Vec::new();
-        for f in self.frames.iter().rev() {
+        for (i, f) in self.frames.iter().rev().enumerate() {
             let proto = self.module.functions.get(f.func as usize);
+            let ip = if i == 0 { self.ip } else { f.ip };
             let line = proto
-                .and_then(|p| p.lines.get(f.ip.saturating_sub(1)))
+                .and_then(|p| p.lines.get(ip.saturating_sub(1)))
                 .copied()
                 .unwrap_or(0);
             let name = proto.map_or("?", |p| p.name.as_str()).to_string();
@@ -447,6 +440,10 @@ impl<'m> Vm<'m> {
         if locals > argc {
             self.stack.resize(base + locals, Value::Void);
         }
+        if let Some(caller) = self.frames.last_mut() {
+            caller.ip = self.ip;
+        }
+        self.ip = 0;
         self.frames.push(Frame {
             func,
             ip: 0,
@@ -535,18 +532,13 @@ impl<'m> Vm<'m> {
     /// loop is compiled twice so that the ordinary one does not even test for it.
     fn execute<const TRACE: bool>(&mut self, stop: usize) -> R<()> {
         let module = self.module;
-        // The current frame's function and base, looked up again only when the frame
-        // changes (a call or a return here; nested runs from builtins and deinits return to
-        // the same frame).
-        let mut depth = usize::MAX;
-        let mut proto: &'m FuncProto = &EMPTY_PROTO;
-        let mut base = 0;
-        loop {
-            // ARC: instances released by the last instruction are deinitialised now.
-            if instance::has_pending() {
-                self.process_releases()?;
-            }
-            if self.frames.len() != depth {
+        // The current frame's function and base, looked up again only where the frame
+        // changes (the call instructions and `Return`; nested runs from builtins and deinits
+        // return to the same frame).
+        let mut proto: &'m FuncProto;
+        let mut base: usize;
+        macro_rules! enter_top_frame {
+            () => {{
                 let Some(frame) = self.frames.last() else {
                     return Ok(());
                 };
@@ -555,21 +547,25 @@ impl<'m> Vm<'m> {
                 };
                 proto = p;
                 base = frame.base;
-                depth = self.frames.len();
+            }};
+        }
+        enter_top_frame!();
+        loop {
+            // ARC: instances released by the last instruction are deinitialised now.
+            if instance::has_pending() {
+                self.process_releases()?;
             }
-            let Some(frame) = self.frames.last_mut() else {
-                return Ok(());
-            };
-            let Some(&op) = proto.code.get(frame.ip) else {
+            let ip = self.ip;
+            let Some(&op) = proto.code.get(ip) else {
                 return Err(self.internal("ran off the end of a function"));
             };
             if TRACE {
                 if let Some(file) = self.trace_file {
-                    let line = proto.lines.get(frame.ip).copied().unwrap_or(0);
+                    let line = proto.lines.get(ip).copied().unwrap_or(0);
                     ScriptLocation::set_current(Some(ScriptLocation { file, line }));
                 }
             }
-            frame.ip += 1;
+            self.ip = ip + 1;
             match op {
                 Op::Const(i) => {
                     let v = self.constants.get(i as usize).cloned().unwrap_or_default();
@@ -842,6 +838,7 @@ impl<'m> Vm<'m> {
                 Op::Call(func, argc) => {
                     self.step()?;
                     self.push_frame(func, None, argc as usize, false)?;
+                    enter_top_frame!();
                 }
                 Op::CallValue(argc) => {
                     let at = self.stack.len().saturating_sub(argc as usize + 1);
@@ -850,11 +847,13 @@ impl<'m> Vm<'m> {
                         Value::Closure(c) => {
                             let func = c.func;
                             self.push_frame(func, Some(c), argc as usize, true)?;
+                            enter_top_frame!();
                         }
                         _ => return Err(self.internal("call of a non-function value")),
                     }
                 }
                 Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
+                Op::Builtin(Builtin::DictGet, 2) if self.dict_get_in_place() => {}
                 Op::Builtin(b, argc) => {
                     let n = self.stack.len().saturating_sub(argc as usize);
                     // The arguments move to a buffer the VM keeps (a builtin calling back into
@@ -886,7 +885,7 @@ impl<'m> Vm<'m> {
                     self.stack.push(c);
                 }
                 Op::Return => {
-                    let Some(frame) = self.frames.pop() else {
+                    let Some(frame) = self.pop_frame() else {
                         return Ok(());
                     };
                     let cut = if frame.has_callee_slot {
@@ -918,6 +917,7 @@ impl<'m> Vm<'m> {
                     if self.frames.len() <= stop {
                         return Ok(());
                     }
+                    enter_top_frame!();
                 }
                 Op::MakeArray(n) => {
                     let from = self.stack.len().saturating_sub(n as usize);
@@ -1036,6 +1036,7 @@ impl<'m> Vm<'m> {
                         .ok_or_else(|| self.internal("method not found in the class"))?;
                     self.step()?;
                     self.push_frame(func, None, argc as usize, false)?;
+                    enter_top_frame!();
                 }
                 Op::MakeEnum(tag, n) => {
                     let v = if n == 0 {
@@ -1110,6 +1111,11 @@ impl<'m> Vm<'m> {
                     let i = self.pop_int()?;
                     match self.stack.last_mut() {
                         Some(Value::Array(a)) => {
+                            // A plain assignment puts without taking first: the index is
+                            // checked here.
+                            if i < 0 || i as usize >= a.len() {
+                                return Err(self.trap(TrapKind::index_out_of_range()));
+                            }
                             let a = cow!(self, a);
                             if let Some(slot) = a.get_mut(i as usize) {
                                 *slot = v;
@@ -1237,10 +1243,16 @@ impl<'m> Vm<'m> {
         &self.module.env
     }
 
+    #[inline(always)]
     fn jump(&mut self, off: i32) {
-        if let Some(f) = self.frames.last_mut() {
-            f.ip = (f.ip as i64 + i64::from(off)).max(0) as usize;
-        }
+        self.ip = self.ip.wrapping_add_signed(off as isize);
+    }
+
+    /// Pops the top frame, making its caller's position current again.
+    fn pop_frame(&mut self) -> Option<Frame> {
+        let frame = self.frames.pop()?;
+        self.ip = self.frames.last().map_or(0, |f| f.ip);
+        Some(frame)
     }
 
     /// `array[i]` with an Int index in range, without collecting arguments: replaces the
@@ -1259,6 +1271,23 @@ impl<'m> Vm<'m> {
         self.stack.pop();
         if let Some(top) = self.stack.last_mut() {
             std::mem::replace(top, element).release();
+        }
+        true
+    }
+}
+
+impl Vm<'_> {
+    /// `dict[key]` without collecting arguments: replaces the two operands by the optional
+    /// value. False (nothing done) when the operands are not a dictionary and a key.
+    fn dict_get_in_place(&mut self) -> bool {
+        let n = self.stack.len();
+        let found = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
+            (Some(Value::Dict(d)), Some(k)) => d.get(k).cloned().unwrap_or(Value::Nil),
+            _ => return false,
+        };
+        self.pop().release();
+        if let Some(top) = self.stack.last_mut() {
+            std::mem::replace(top, found).release();
         }
         true
     }
