@@ -555,685 +555,714 @@ impl<'m> Vm<'m> {
             if instance::has_pending() {
                 self.process_releases()?;
             }
-            let ip = self.ip;
-            let Some(&op) = proto.code.get(ip) else {
-                return Err(self.internal("ran off the end of a function"));
-            };
-            if TRACE {
-                if let Some(file) = self.trace_file {
-                    let line = proto.lines.get(ip).copied().unwrap_or(0);
-                    ScriptLocation::set_current(Some(ScriptLocation { file, line }));
-                }
-            }
-            self.ip = ip + 1;
-            match op {
-                Op::Const(i) => {
-                    let v = self.constants.get(i as usize).cloned().unwrap_or_default();
-                    self.stack.push(v);
-                }
-                Op::Int(i) => self.stack.push(Value::Int(i64::from(i))),
-                Op::Bool(b) => self.stack.push(Value::Bool(b)),
-                Op::Nil => self.stack.push(Value::Nil),
-                Op::Void => self.stack.push(Value::Void),
-                Op::Load(s) => {
-                    let v = match self.stack.get(base + s as usize) {
-                        Some(v) => v.copy(),
-                        None => Value::Void,
-                    };
-                    self.stack.push(v);
-                }
-                Op::Store(s) => {
-                    let v = self.pop();
-                    let old = std::mem::replace(self.slot_mut(base, s)?, v);
-                    old.release();
-                }
-                Op::Take(s) => {
-                    let v = std::mem::take(self.slot_mut(base, s)?);
-                    self.stack.push(v);
-                }
-                Op::LoadBox(s) => {
-                    let v = match self.stack.get(base + s as usize) {
-                        Some(Value::Box(b)) => b.value.borrow().clone(),
-                        _ => return Err(self.internal("expected a box")),
-                    };
-                    self.stack.push(v);
-                }
-                Op::StoreBox(s) => {
-                    let v = self.pop();
-                    match self.stack.get(base + s as usize) {
-                        Some(Value::Box(b)) => {
-                            let old = b.value.replace(v);
-                            drop(old);
-                        }
-                        _ => return Err(self.internal("expected a box")),
+            // Instructions that cannot release an instance go straight on to the next
+            // (`continue 'quiet`); the others come back to the check above.
+            'quiet: loop {
+                let ip = self.ip;
+                let Some(&op) = proto.code.get(ip) else {
+                    return Err(self.internal("ran off the end of a function"));
+                };
+                if TRACE {
+                    if let Some(file) = self.trace_file {
+                        let line = proto.lines.get(ip).copied().unwrap_or(0);
+                        ScriptLocation::set_current(Some(ScriptLocation { file, line }));
                     }
                 }
-                Op::TakeBox(s) => {
-                    let v = match self.stack.get(base + s as usize) {
-                        Some(Value::Box(b)) => b.value.take(),
-                        _ => return Err(self.internal("expected a box")),
-                    };
-                    self.stack.push(v);
-                }
-                Op::NewBox(s) => {
-                    let v = self.pop();
-                    let b = self.obj(VarBox {
-                        value: RefCell::new(v),
-                    })?;
-                    *self.slot_mut(base, s)? = Value::Box(b);
-                }
-                Op::LoadCapture(i) => {
-                    let v = self.capture(i)?.value.borrow().clone();
-                    let v = match v {
-                        // A weak or unowned capture.
-                        Value::Weak(w) => match w.upgrade() {
-                            Some(o) => Value::Object(o),
-                            None => {
-                                let unowned = matches!(
-                                    proto.captures.get(i as usize),
-                                    Some(CaptureSource::UnownedValue)
-                                );
-                                if unowned {
-                                    return Err(self.trap(TrapKind::unowned_deallocated()));
+                self.ip = ip + 1;
+                match op {
+                    Op::Const(i) => {
+                        let v = self.constants.get(i as usize).cloned().unwrap_or_default();
+                        self.stack.push(v);
+                        continue 'quiet;
+                    }
+                    Op::Int(i) => {
+                        self.stack.push(Value::Int(i64::from(i)));
+                        continue 'quiet;
+                    }
+                    Op::Bool(b) => {
+                        self.stack.push(Value::Bool(b));
+                        continue 'quiet;
+                    }
+                    Op::Nil => self.stack.push(Value::Nil),
+                    Op::Void => self.stack.push(Value::Void),
+                    Op::Load(s) => {
+                        let v = match self.stack.get(base + s as usize) {
+                            Some(v) => v.copy(),
+                            None => Value::Void,
+                        };
+                        self.stack.push(v);
+                        continue 'quiet;
+                    }
+                    Op::Store(s) => {
+                        let v = self.pop();
+                        let old = std::mem::replace(self.slot_mut(base, s)?, v);
+                        if old.is_plain() {
+                            continue 'quiet;
+                        }
+                        old.release();
+                    }
+                    Op::Take(s) => {
+                        let v = std::mem::take(self.slot_mut(base, s)?);
+                        self.stack.push(v);
+                        continue 'quiet;
+                    }
+                    Op::LoadBox(s) => {
+                        let v = match self.stack.get(base + s as usize) {
+                            Some(Value::Box(b)) => b.value.borrow().clone(),
+                            _ => return Err(self.internal("expected a box")),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreBox(s) => {
+                        let v = self.pop();
+                        match self.stack.get(base + s as usize) {
+                            Some(Value::Box(b)) => {
+                                let old = b.value.replace(v);
+                                drop(old);
+                            }
+                            _ => return Err(self.internal("expected a box")),
+                        }
+                    }
+                    Op::TakeBox(s) => {
+                        let v = match self.stack.get(base + s as usize) {
+                            Some(Value::Box(b)) => b.value.take(),
+                            _ => return Err(self.internal("expected a box")),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::NewBox(s) => {
+                        let v = self.pop();
+                        let b = self.obj(VarBox {
+                            value: RefCell::new(v),
+                        })?;
+                        *self.slot_mut(base, s)? = Value::Box(b);
+                    }
+                    Op::LoadCapture(i) => {
+                        let v = self.capture(i)?.value.borrow().clone();
+                        let v = match v {
+                            // A weak or unowned capture.
+                            Value::Weak(w) => match w.upgrade() {
+                                Some(o) => Value::Object(o),
+                                None => {
+                                    let unowned = matches!(
+                                        proto.captures.get(i as usize),
+                                        Some(CaptureSource::UnownedValue)
+                                    );
+                                    if unowned {
+                                        return Err(self.trap(TrapKind::unowned_deallocated()));
+                                    }
+                                    Value::Nil
                                 }
-                                Value::Nil
+                            },
+                            v => v,
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreCapture(i) => {
+                        let v = self.pop();
+                        let old = self.capture(i)?.value.replace(v);
+                        drop(old);
+                    }
+                    Op::TakeCapture(i) => {
+                        let v = self.capture(i)?.value.take();
+                        self.stack.push(v);
+                    }
+                    Op::LoadGlobal(g) => {
+                        let v = self.globals.get(g as usize).cloned().unwrap_or_default();
+                        self.stack.push(v);
+                    }
+                    Op::StoreGlobal(g) => {
+                        let v = self.pop();
+                        let g = g as usize;
+                        if g >= self.globals.len() {
+                            self.globals.resize(g + 1, Value::Void);
+                        }
+                        let old = std::mem::replace(&mut self.globals[g], v);
+                        drop(old);
+                    }
+                    Op::TakeGlobal(g) => {
+                        let v = self
+                            .globals
+                            .get_mut(g as usize)
+                            .map(std::mem::take)
+                            .unwrap_or_default();
+                        self.stack.push(v);
+                    }
+                    Op::Pop => {
+                        self.pop().release();
+                    }
+                    Op::Dup => {
+                        let v = self.stack.last().cloned().unwrap_or_default();
+                        self.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = self.stack.len();
+                        if n >= 2 {
+                            self.stack.swap(n - 1, n - 2);
+                        }
+                    }
+                    Op::Poke(depth) => {
+                        let v = self.pop();
+                        let n = self.stack.len();
+                        match n.checked_sub(depth as usize) {
+                            Some(i) => self.stack[i] = v,
+                            None => return Err(self.internal("poke below the stack")),
+                        }
+                    }
+                    Op::Binary(kind) => {
+                        // Numbers in place on the stack; anything else (and every trap) through
+                        // `binary`.
+                        let n = self.stack.len();
+                        let fast = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
+                            (Some(a), Some(b)) => scalar_binary(kind, a, b),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(v) => {
+                                self.stack.pop();
+                                if let Some(top) = self.stack.last_mut() {
+                                    std::mem::replace(top, v).release();
+                                }
+                                continue 'quiet;
                             }
-                        },
-                        v => v,
-                    };
-                    self.stack.push(v);
-                }
-                Op::StoreCapture(i) => {
-                    let v = self.pop();
-                    let old = self.capture(i)?.value.replace(v);
-                    drop(old);
-                }
-                Op::TakeCapture(i) => {
-                    let v = self.capture(i)?.value.take();
-                    self.stack.push(v);
-                }
-                Op::LoadGlobal(g) => {
-                    let v = self.globals.get(g as usize).cloned().unwrap_or_default();
-                    self.stack.push(v);
-                }
-                Op::StoreGlobal(g) => {
-                    let v = self.pop();
-                    let g = g as usize;
-                    if g >= self.globals.len() {
-                        self.globals.resize(g + 1, Value::Void);
+                            None => self.binary(kind)?,
+                        }
                     }
-                    let old = std::mem::replace(&mut self.globals[g], v);
-                    drop(old);
-                }
-                Op::TakeGlobal(g) => {
-                    let v = self
-                        .globals
-                        .get_mut(g as usize)
-                        .map(std::mem::take)
-                        .unwrap_or_default();
-                    self.stack.push(v);
-                }
-                Op::Pop => {
-                    self.pop().release();
-                }
-                Op::Dup => {
-                    let v = self.stack.last().cloned().unwrap_or_default();
-                    self.stack.push(v);
-                }
-                Op::Swap => {
-                    let n = self.stack.len();
-                    if n >= 2 {
-                        self.stack.swap(n - 1, n - 2);
-                    }
-                }
-                Op::Poke(depth) => {
-                    let v = self.pop();
-                    let n = self.stack.len();
-                    match n.checked_sub(depth as usize) {
-                        Some(i) => self.stack[i] = v,
-                        None => return Err(self.internal("poke below the stack")),
-                    }
-                }
-                Op::Binary(kind) => {
-                    // Numbers in place on the stack; anything else (and every trap) through
-                    // `binary`.
-                    let n = self.stack.len();
-                    let fast = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
-                        (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                        _ => None,
-                    };
-                    match fast {
-                        Some(v) => {
-                            self.stack.pop();
-                            if let Some(top) = self.stack.last_mut() {
-                                std::mem::replace(top, v).release();
+                    Op::BinarySlot(s, kind) => {
+                        let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
+                            (Some(a), Some(b)) => scalar_binary(kind, a, b),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(v) => {
+                                if let Some(top) = self.stack.last_mut() {
+                                    std::mem::replace(top, v).release();
+                                }
+                                continue 'quiet;
+                            }
+                            None => {
+                                let b = self.stack.get(base + s as usize).cloned();
+                                self.stack.push(b.unwrap_or_default());
+                                self.binary(kind)?;
                             }
                         }
-                        None => self.binary(kind)?,
                     }
-                }
-                Op::BinarySlot(s, kind) => {
-                    let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
-                        (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                        _ => None,
-                    };
-                    match fast {
-                        Some(v) => {
-                            if let Some(top) = self.stack.last_mut() {
-                                std::mem::replace(top, v).release();
+                    Op::BranchSlot(s, kind, off) => {
+                        let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
+                            (Some(a), Some(b)) => scalar_binary(kind, a, b),
+                            _ => None,
+                        };
+                        let holds = match fast {
+                            Some(Value::Bool(b)) => {
+                                self.pop().release();
+                                b
+                            }
+                            _ => {
+                                let b = self.stack.get(base + s as usize).cloned();
+                                self.stack.push(b.unwrap_or_default());
+                                self.binary(kind)?;
+                                self.pop_bool()?
+                            }
+                        };
+                        if !holds {
+                            self.jump(off);
+                        }
+                        // Comparisons of numbers and booleans release nothing.
+                        continue 'quiet;
+                    }
+                    Op::BranchInt(i, kind, off) => {
+                        let b = Value::Int(i64::from(i));
+                        let holds = match self.stack.last().and_then(|a| scalar_binary(kind, a, &b))
+                        {
+                            Some(Value::Bool(h)) => {
+                                self.pop().release();
+                                h
+                            }
+                            _ => {
+                                self.stack.push(b);
+                                self.binary(kind)?;
+                                self.pop_bool()?
+                            }
+                        };
+                        if !holds {
+                            self.jump(off);
+                        }
+                        // Comparisons of numbers and booleans release nothing.
+                        continue 'quiet;
+                    }
+                    Op::BinaryInt(i, kind) => {
+                        let b = Value::Int(i64::from(i));
+                        match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
+                            Some(v) => {
+                                if let Some(top) = self.stack.last_mut() {
+                                    std::mem::replace(top, v).release();
+                                }
+                                continue 'quiet;
+                            }
+                            None => {
+                                self.stack.push(b);
+                                self.binary(kind)?;
                             }
                         }
-                        None => {
-                            let b = self.stack.get(base + s as usize).cloned();
-                            self.stack.push(b.unwrap_or_default());
-                            self.binary(kind)?;
-                        }
                     }
-                }
-                Op::BranchSlot(s, kind, off) => {
-                    let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
-                        (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                        _ => None,
-                    };
-                    let holds = match fast {
-                        Some(Value::Bool(b)) => {
-                            self.pop().release();
-                            b
+                    Op::NegInt => {
+                        let a = self.pop_int()?;
+                        let r = a
+                            .checked_neg()
+                            .ok_or_else(|| self.trap(TrapKind::overflow()))?;
+                        self.stack.push(Value::Int(r));
+                    }
+                    Op::NegDouble => {
+                        let a = self.pop_double()?;
+                        self.stack.push(Value::Double(-a));
+                    }
+                    Op::Not => {
+                        let a = self.pop_bool()?;
+                        self.stack.push(Value::Bool(!a));
+                    }
+                    Op::BitNot => {
+                        let a = self.pop_int()?;
+                        self.stack.push(Value::Int(!a));
+                    }
+                    Op::Jump(off) => {
+                        if off < 0 {
+                            self.step()?;
                         }
-                        _ => {
-                            let b = self.stack.get(base + s as usize).cloned();
-                            self.stack.push(b.unwrap_or_default());
-                            self.binary(kind)?;
-                            self.pop_bool()?
-                        }
-                    };
-                    if !holds {
                         self.jump(off);
+                        continue 'quiet;
                     }
-                }
-                Op::BranchInt(i, kind, off) => {
-                    let b = Value::Int(i64::from(i));
-                    let holds = match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
-                        Some(Value::Bool(h)) => {
-                            self.pop().release();
-                            h
+                    Op::JumpIfFalse(off) => {
+                        if !self.pop_bool()? {
+                            self.jump(off);
                         }
-                        _ => {
-                            self.stack.push(b);
-                            self.binary(kind)?;
-                            self.pop_bool()?
-                        }
-                    };
-                    if !holds {
-                        self.jump(off);
+                        continue 'quiet;
                     }
-                }
-                Op::BinaryInt(i, kind) => {
-                    let b = Value::Int(i64::from(i));
-                    match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
-                        Some(v) => {
-                            if let Some(top) = self.stack.last_mut() {
-                                std::mem::replace(top, v).release();
-                            }
+                    Op::JumpIfTrue(off) => {
+                        if off < 0 {
+                            self.step()?;
                         }
-                        None => {
-                            self.stack.push(b);
-                            self.binary(kind)?;
+                        if self.pop_bool()? {
+                            self.jump(off);
                         }
+                        continue 'quiet;
                     }
-                }
-                Op::NegInt => {
-                    let a = self.pop_int()?;
-                    let r = a
-                        .checked_neg()
-                        .ok_or_else(|| self.trap(TrapKind::overflow()))?;
-                    self.stack.push(Value::Int(r));
-                }
-                Op::NegDouble => {
-                    let a = self.pop_double()?;
-                    self.stack.push(Value::Double(-a));
-                }
-                Op::Not => {
-                    let a = self.pop_bool()?;
-                    self.stack.push(Value::Bool(!a));
-                }
-                Op::BitNot => {
-                    let a = self.pop_int()?;
-                    self.stack.push(Value::Int(!a));
-                }
-                Op::Jump(off) => {
-                    if off < 0 {
+                    Op::UnwrapOrJump(off) => match self.pop() {
+                        Value::Nil => self.jump(off),
+                        Value::Some(inner) => self.stack.push((*inner).clone()),
+                        v => self.stack.push(v),
+                    },
+                    Op::ForceUnwrap => match self.pop() {
+                        Value::Nil => return Err(self.trap(TrapKind::nil_unwrap())),
+                        Value::Some(inner) => self.stack.push((*inner).clone()),
+                        v => self.stack.push(v),
+                    },
+                    Op::WrapSome => {
+                        let v = self.pop();
+                        let w = Value::Some(self.obj(v)?);
+                        self.stack.push(w);
+                    }
+                    Op::Call(func, argc) => {
                         self.step()?;
+                        self.push_frame(func, None, argc as usize, false)?;
+                        enter_top_frame!();
                     }
-                    self.jump(off)
-                }
-                Op::JumpIfFalse(off) => {
-                    if !self.pop_bool()? {
-                        self.jump(off);
-                    }
-                }
-                Op::JumpIfTrue(off) => {
-                    if off < 0 {
-                        self.step()?;
-                    }
-                    if self.pop_bool()? {
-                        self.jump(off);
-                    }
-                }
-                Op::UnwrapOrJump(off) => match self.pop() {
-                    Value::Nil => self.jump(off),
-                    Value::Some(inner) => self.stack.push((*inner).clone()),
-                    v => self.stack.push(v),
-                },
-                Op::ForceUnwrap => match self.pop() {
-                    Value::Nil => return Err(self.trap(TrapKind::nil_unwrap())),
-                    Value::Some(inner) => self.stack.push((*inner).clone()),
-                    v => self.stack.push(v),
-                },
-                Op::WrapSome => {
-                    let v = self.pop();
-                    let w = Value::Some(self.obj(v)?);
-                    self.stack.push(w);
-                }
-                Op::Call(func, argc) => {
-                    self.step()?;
-                    self.push_frame(func, None, argc as usize, false)?;
-                    enter_top_frame!();
-                }
-                Op::CallValue(argc) => {
-                    let at = self.stack.len().saturating_sub(argc as usize + 1);
-                    let callee = self.stack.get(at).cloned().unwrap_or_default();
-                    match callee {
-                        Value::Closure(c) => {
-                            let func = c.func;
-                            self.push_frame(func, Some(c), argc as usize, true)?;
-                            enter_top_frame!();
-                        }
-                        _ => return Err(self.internal("call of a non-function value")),
-                    }
-                }
-                Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
-                Op::Builtin(Builtin::DictGet, 2) if self.dict_get_in_place() => {}
-                Op::Builtin(b, argc) => {
-                    let n = self.stack.len().saturating_sub(argc as usize);
-                    // The arguments move to a buffer the VM keeps (a builtin calling back into
-                    // the VM finds it taken and uses a fresh one).
-                    let mut args = std::mem::take(&mut self.builtin_args);
-                    args.extend(self.stack.drain(n..));
-                    let r = super::builtins::call(self, b, &args);
-                    args.clear();
-                    self.builtin_args = args;
-                    self.stack.push(r?);
-                }
-                Op::BuiltinMut(b, argc) => {
-                    let mut recv = self.pop();
-                    let n = self
-                        .stack
-                        .len()
-                        .saturating_sub((argc as usize).saturating_sub(1));
-                    let mut args = std::mem::take(&mut self.builtin_args);
-                    args.extend(self.stack.drain(n..));
-                    let r = super::builtins::call_mut(self, b, &mut recv, &args);
-                    args.clear();
-                    self.builtin_args = args;
-                    self.stack.push(recv);
-                    let r = r?;
-                    self.stack.push(r);
-                }
-                Op::Closure(func) => {
-                    let c = self.make_closure(func)?;
-                    self.stack.push(c);
-                }
-                Op::Return => {
-                    let Some(frame) = self.pop_frame() else {
-                        return Ok(());
-                    };
-                    let cut = if frame.has_callee_slot {
-                        frame.base.saturating_sub(1)
-                    } else {
-                        frame.base
-                    };
-                    if proto.inout_params.is_empty() {
-                        let result = self.pop();
-                        // Locals are released in reverse declaration order (the last slot
-                        // first).
-                        while self.stack.len() > cut {
-                            if let Some(v) = self.stack.pop() {
-                                v.release();
+                    Op::CallValue(argc) => {
+                        let at = self.stack.len().saturating_sub(argc as usize + 1);
+                        let callee = self.stack.get(at).cloned().unwrap_or_default();
+                        match callee {
+                            Value::Closure(c) => {
+                                let func = c.func;
+                                self.push_frame(func, Some(c), argc as usize, true)?;
+                                enter_top_frame!();
                             }
+                            _ => return Err(self.internal("call of a non-function value")),
                         }
-                        self.stack.push(result);
-                    } else {
-                        let from = self
+                    }
+                    Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
+                    Op::Builtin(Builtin::DictGet, 2) if self.dict_get_in_place() => {}
+                    Op::Builtin(b, argc) => {
+                        let n = self.stack.len().saturating_sub(argc as usize);
+                        // The arguments move to a buffer the VM keeps (a builtin calling back into
+                        // the VM finds it taken and uses a fresh one).
+                        let mut args = std::mem::take(&mut self.builtin_args);
+                        args.extend(self.stack.drain(n..));
+                        let r = super::builtins::call(self, b, &args);
+                        args.clear();
+                        self.builtin_args = args;
+                        self.stack.push(r?);
+                    }
+                    Op::BuiltinMut(b, argc) => {
+                        let mut recv = self.pop();
+                        let n = self
                             .stack
                             .len()
-                            .saturating_sub(1 + proto.inout_params.len());
-                        let results: Vec<Value> = self.stack.drain(from..).collect();
-                        while self.stack.len() > cut {
-                            drop(self.stack.pop());
-                        }
-                        self.stack.extend(results);
+                            .saturating_sub((argc as usize).saturating_sub(1));
+                        let mut args = std::mem::take(&mut self.builtin_args);
+                        args.extend(self.stack.drain(n..));
+                        let r = super::builtins::call_mut(self, b, &mut recv, &args);
+                        args.clear();
+                        self.builtin_args = args;
+                        self.stack.push(recv);
+                        let r = r?;
+                        self.stack.push(r);
                     }
-                    if self.frames.len() <= stop {
-                        return Ok(());
+                    Op::Closure(func) => {
+                        let c = self.make_closure(func)?;
+                        self.stack.push(c);
                     }
-                    enter_top_frame!();
-                }
-                Op::MakeArray(n) => {
-                    let from = self.stack.len().saturating_sub(n as usize);
-                    let items: Vec<Value> = self.stack.drain(from..).collect();
-                    let v = self.array(items)?;
-                    self.stack.push(v);
-                }
-                Op::MakeSet(n) => {
-                    let from = self.stack.len().saturating_sub(n as usize);
-                    let mut set = super::collections::SetObj::default();
-                    for v in self.stack.drain(from..).collect::<Vec<_>>() {
-                        set.insert(v);
-                    }
-                    let v = Value::Set(self.obj(set)?);
-                    self.stack.push(v);
-                }
-                Op::MakeDict(n) => {
-                    let from = self.stack.len().saturating_sub(2 * n as usize);
-                    let items: Vec<Value> = self.stack.drain(from..).collect();
-                    let mut d = super::collections::DictObj::default();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        if d.insert(k, v).is_some() {
-                            return Err(self.trap(TrapKind::Fatal(
-                                "Dictionary literal contains duplicate keys".into(),
-                            )));
-                        }
-                    }
-                    let v = Value::Dict(self.obj(d)?);
-                    self.stack.push(v);
-                }
-                Op::MakeTuple(n) => {
-                    let from = self.stack.len().saturating_sub(n as usize);
-                    let items: Vec<Value> = self.stack.drain(from..).collect();
-                    let v = self.tuple(items)?;
-                    self.stack.push(v);
-                }
-                Op::MakeRange(closed) => {
-                    let hi = self.pop();
-                    let lo = self.pop();
-                    if compare(&hi, &lo) == std::cmp::Ordering::Less {
-                        return Err(self.trap(TrapKind::bad_range()));
-                    }
-                    let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
-                    self.stack.push(v);
-                }
-                Op::CheckRange => {
-                    let hi = self.pop();
-                    let lo = self.pop();
-                    if compare(&hi, &lo) == std::cmp::Ordering::Less {
-                        return Err(self.trap(TrapKind::bad_range()));
-                    }
-                }
-                Op::NewObject(class) => {
-                    let v = self.new_object(class)?;
-                    self.stack.push(v);
-                }
-                Op::ObjGet(i) => {
-                    let v = match self.pop() {
-                        Value::Object(o) => {
-                            let v = self.read_field(&o, i)?;
-                            self.init_lazy(&o, i, v)?
-                        }
-                        _ => return Err(self.internal("expected an instance")),
-                    };
-                    self.stack.push(v);
-                }
-                Op::LoadField(s, i) => {
-                    let v = match self.stack.get(base + s as usize) {
-                        Some(Value::Object(o)) => self.read_field(o, i)?,
-                        _ => return Err(self.internal("expected an instance")),
-                    };
-                    let v = if matches!(v, Value::Void) {
-                        // A lazy property's first read runs its initializer.
-                        match self.stack.get(base + s as usize) {
-                            Some(Value::Object(o)) => {
-                                let o = o.clone();
-                                self.init_lazy(&o, i, v)?
+                    Op::Return => {
+                        let Some(frame) = self.pop_frame() else {
+                            return Ok(());
+                        };
+                        let cut = if frame.has_callee_slot {
+                            frame.base.saturating_sub(1)
+                        } else {
+                            frame.base
+                        };
+                        if proto.inout_params.is_empty() {
+                            let result = self.pop();
+                            // Locals are released in reverse declaration order (the last slot
+                            // first).
+                            while self.stack.len() > cut {
+                                if let Some(v) = self.stack.pop() {
+                                    v.release();
+                                }
                             }
-                            _ => v,
+                            self.stack.push(result);
+                        } else {
+                            let from = self
+                                .stack
+                                .len()
+                                .saturating_sub(1 + proto.inout_params.len());
+                            let results: Vec<Value> = self.stack.drain(from..).collect();
+                            while self.stack.len() > cut {
+                                drop(self.stack.pop());
+                            }
+                            self.stack.extend(results);
                         }
-                    } else {
-                        v
-                    };
-                    self.stack.push(v);
-                }
-                Op::ObjTake(i) => {
-                    let v = match self.stack.last() {
-                        Some(Value::Object(o)) => self.read_field(o, i)?,
-                        _ => return Err(self.internal("expected an instance")),
-                    };
-                    self.stack.push(v);
-                }
-                Op::ObjPut(i) => {
-                    let v = self.pop();
-                    match self.pop() {
-                        Value::Object(o) => self.write_field(&o, i, v),
-                        _ => return Err(self.internal("expected an instance")),
+                        if self.frames.len() <= stop {
+                            return Ok(());
+                        }
+                        enter_top_frame!();
                     }
-                }
-                Op::CallMethod(key, argc) => {
-                    let at = self.stack.len().saturating_sub(argc as usize);
-                    let class = match self.stack.get(at) {
-                        Some(Value::Object(o)) => o.get().class,
-                        // A class's type member: the receiver is the metatype (class index).
-                        Some(Value::Int(c)) => u32::try_from(*c).unwrap_or(u32::MAX),
-                        _ => return Err(self.internal("method call on a non-instance")),
-                    };
-                    let func = module
-                        .env
-                        .types
-                        .nominals
-                        .get(class as usize)
-                        .and_then(|n| n.vtable.iter().find(|(k, _)| *k == key))
-                        .map(|(_, f)| *f)
-                        .ok_or_else(|| self.internal("method not found in the class"))?;
-                    self.step()?;
-                    self.push_frame(func, None, argc as usize, false)?;
-                    enter_top_frame!();
-                }
-                Op::MakeEnum(tag, n) => {
-                    let v = if n == 0 {
-                        Value::Enum(u32::from(tag), None)
-                    } else {
+                    Op::MakeArray(n) => {
                         let from = self.stack.len().saturating_sub(n as usize);
                         let items: Vec<Value> = self.stack.drain(from..).collect();
-                        Value::Enum(u32::from(tag), Some(self.obj(items)?))
-                    };
-                    self.stack.push(v);
-                }
-                Op::EnumTag => match self.pop() {
-                    Value::Enum(tag, _) => self.stack.push(Value::Int(i64::from(tag))),
-                    _ => return Err(self.internal("expected an enum value")),
-                },
-                Op::EnumPayload(i) => match self.pop() {
-                    Value::Enum(_, Some(p)) => {
-                        let v = p.get(i as usize).cloned().unwrap_or_default();
+                        let v = self.array(items)?;
                         self.stack.push(v);
                     }
-                    _ => return Err(self.internal("expected an enum payload")),
-                },
-                Op::TupleGet(i) => match self.pop() {
-                    Value::Tuple(t) => {
-                        let v = t.get(i as usize).cloned().unwrap_or_default();
+                    Op::MakeSet(n) => {
+                        let from = self.stack.len().saturating_sub(n as usize);
+                        let mut set = super::collections::SetObj::default();
+                        for v in self.stack.drain(from..).collect::<Vec<_>>() {
+                            set.insert(v);
+                        }
+                        let v = Value::Set(self.obj(set)?);
                         self.stack.push(v);
                     }
-                    _ => return Err(self.internal("expected a tuple")),
-                },
-                Op::TupleTake(i) => {
-                    let v = match self.stack.last_mut() {
-                        Some(Value::Tuple(t)) => {
-                            let t = cow!(self, t);
-                            t.get_mut(i as usize)
-                                .map(std::mem::take)
-                                .unwrap_or_default()
+                    Op::MakeDict(n) => {
+                        let from = self.stack.len().saturating_sub(2 * n as usize);
+                        let items: Vec<Value> = self.stack.drain(from..).collect();
+                        let mut d = super::collections::DictObj::default();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            if d.insert(k, v).is_some() {
+                                return Err(self.trap(TrapKind::Fatal(
+                                    "Dictionary literal contains duplicate keys".into(),
+                                )));
+                            }
+                        }
+                        let v = Value::Dict(self.obj(d)?);
+                        self.stack.push(v);
+                    }
+                    Op::MakeTuple(n) => {
+                        let from = self.stack.len().saturating_sub(n as usize);
+                        let items: Vec<Value> = self.stack.drain(from..).collect();
+                        let v = self.tuple(items)?;
+                        self.stack.push(v);
+                    }
+                    Op::MakeRange(closed) => {
+                        let hi = self.pop();
+                        let lo = self.pop();
+                        if compare(&hi, &lo) == std::cmp::Ordering::Less {
+                            return Err(self.trap(TrapKind::bad_range()));
+                        }
+                        let v = Value::Range(self.obj(RangeObj { lo, hi, closed })?);
+                        self.stack.push(v);
+                    }
+                    Op::CheckRange => {
+                        let hi = self.pop();
+                        let lo = self.pop();
+                        if compare(&hi, &lo) == std::cmp::Ordering::Less {
+                            return Err(self.trap(TrapKind::bad_range()));
+                        }
+                    }
+                    Op::NewObject(class) => {
+                        let v = self.new_object(class)?;
+                        self.stack.push(v);
+                    }
+                    Op::ObjGet(i) => {
+                        let v = match self.pop() {
+                            Value::Object(o) => {
+                                let v = self.read_field(&o, i)?;
+                                self.init_lazy(&o, i, v)?
+                            }
+                            _ => return Err(self.internal("expected an instance")),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::LoadField(s, i) => {
+                        let v = match self.stack.get(base + s as usize) {
+                            Some(Value::Object(o)) => self.read_field(o, i)?,
+                            _ => return Err(self.internal("expected an instance")),
+                        };
+                        let v = if matches!(v, Value::Void) {
+                            // A lazy property's first read runs its initializer.
+                            match self.stack.get(base + s as usize) {
+                                Some(Value::Object(o)) => {
+                                    let o = o.clone();
+                                    self.init_lazy(&o, i, v)?
+                                }
+                                _ => v,
+                            }
+                        } else {
+                            v
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::ObjTake(i) => {
+                        let v = match self.stack.last() {
+                            Some(Value::Object(o)) => self.read_field(o, i)?,
+                            _ => return Err(self.internal("expected an instance")),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::ObjPut(i) => {
+                        let v = self.pop();
+                        match self.pop() {
+                            Value::Object(o) => self.write_field(&o, i, v),
+                            _ => return Err(self.internal("expected an instance")),
+                        }
+                    }
+                    Op::CallMethod(key, argc) => {
+                        let at = self.stack.len().saturating_sub(argc as usize);
+                        let class = match self.stack.get(at) {
+                            Some(Value::Object(o)) => o.get().class,
+                            // A class's type member: the receiver is the metatype (class index).
+                            Some(Value::Int(c)) => u32::try_from(*c).unwrap_or(u32::MAX),
+                            _ => return Err(self.internal("method call on a non-instance")),
+                        };
+                        let func = module
+                            .env
+                            .types
+                            .nominals
+                            .get(class as usize)
+                            .and_then(|n| n.vtable.iter().find(|(k, _)| *k == key))
+                            .map(|(_, f)| *f)
+                            .ok_or_else(|| self.internal("method not found in the class"))?;
+                        self.step()?;
+                        self.push_frame(func, None, argc as usize, false)?;
+                        enter_top_frame!();
+                    }
+                    Op::MakeEnum(tag, n) => {
+                        let v = if n == 0 {
+                            Value::Enum(u32::from(tag), None)
+                        } else {
+                            let from = self.stack.len().saturating_sub(n as usize);
+                            let items: Vec<Value> = self.stack.drain(from..).collect();
+                            Value::Enum(u32::from(tag), Some(self.obj(items)?))
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::EnumTag => match self.pop() {
+                        Value::Enum(tag, _) => self.stack.push(Value::Int(i64::from(tag))),
+                        _ => return Err(self.internal("expected an enum value")),
+                    },
+                    Op::EnumPayload(i) => match self.pop() {
+                        Value::Enum(_, Some(p)) => {
+                            let v = p.get(i as usize).cloned().unwrap_or_default();
+                            self.stack.push(v);
+                        }
+                        _ => return Err(self.internal("expected an enum payload")),
+                    },
+                    Op::TupleGet(i) => match self.pop() {
+                        Value::Tuple(t) => {
+                            let v = t.get(i as usize).cloned().unwrap_or_default();
+                            self.stack.push(v);
                         }
                         _ => return Err(self.internal("expected a tuple")),
-                    };
-                    self.stack.push(v);
-                }
-                Op::TuplePut(i) => {
-                    let v = self.pop();
-                    match self.stack.last_mut() {
-                        Some(Value::Tuple(t)) => {
-                            let t = cow!(self, t);
-                            if let Some(slot) = t.get_mut(i as usize) {
-                                *slot = v;
+                    },
+                    Op::TupleTake(i) => {
+                        let v = match self.stack.last_mut() {
+                            Some(Value::Tuple(t)) => {
+                                let t = cow!(self, t);
+                                t.get_mut(i as usize)
+                                    .map(std::mem::take)
+                                    .unwrap_or_default()
                             }
-                        }
-                        _ => return Err(self.internal("expected a tuple")),
+                            _ => return Err(self.internal("expected a tuple")),
+                        };
+                        self.stack.push(v);
                     }
-                }
-                Op::ArrayTake => {
-                    let i = self.pop_int()?;
-                    let v = match self.stack.last_mut() {
-                        Some(Value::Array(a)) => {
-                            let len = a.len();
-                            if i < 0 || i as usize >= len {
-                                return Err(self.trap(TrapKind::index_out_of_range()));
-                            }
-                            let a = cow!(self, a);
-                            std::mem::take(&mut a[i as usize])
-                        }
-                        _ => return Err(self.internal("expected an array")),
-                    };
-                    self.stack.push(Value::Int(i));
-                    self.stack.push(v);
-                }
-                Op::ArrayPut => {
-                    let v = self.pop();
-                    let i = self.pop_int()?;
-                    match self.stack.last_mut() {
-                        Some(Value::Array(a)) => {
-                            // A plain assignment puts without taking first: the index is
-                            // checked here.
-                            if i < 0 || i as usize >= a.len() {
-                                return Err(self.trap(TrapKind::index_out_of_range()));
-                            }
-                            let a = cow!(self, a);
-                            if let Some(slot) = a.get_mut(i as usize) {
-                                *slot = v;
-                            }
-                        }
-                        _ => return Err(self.internal("expected an array")),
-                    }
-                }
-                Op::DictTake => {
-                    let k = self.pop();
-                    let v = match self.stack.last() {
-                        Some(Value::Dict(d)) => d.get(&k).cloned().unwrap_or(Value::Nil),
-                        _ => return Err(self.internal("expected a dictionary")),
-                    };
-                    self.stack.push(k);
-                    self.stack.push(v);
-                }
-                Op::DictPut => {
-                    let v = self.pop();
-                    let k = self.pop();
-                    match self.stack.last_mut() {
-                        Some(Value::Dict(d)) => {
-                            let d = cow!(self, d);
-                            match v {
-                                Value::Nil => {
-                                    d.remove(&k);
-                                }
-                                Value::Some(inner) => {
-                                    d.insert(k, (*inner).clone());
-                                }
-                                v => {
-                                    d.insert(k, v);
+                    Op::TuplePut(i) => {
+                        let v = self.pop();
+                        match self.stack.last_mut() {
+                            Some(Value::Tuple(t)) => {
+                                let t = cow!(self, t);
+                                if let Some(slot) = t.get_mut(i as usize) {
+                                    *slot = v;
                                 }
                             }
+                            _ => return Err(self.internal("expected a tuple")),
                         }
-                        _ => return Err(self.internal("expected a dictionary")),
                     }
-                }
-                Op::DictTakeDefault => {
-                    let def = self.pop();
-                    let k = self.pop();
-                    let v = match self.stack.last_mut() {
-                        Some(Value::Dict(d)) => match d.get(&k) {
-                            Some(_) => {
+                    Op::ArrayTake => {
+                        let i = self.pop_int()?;
+                        let v = match self.stack.last_mut() {
+                            Some(Value::Array(a)) => {
+                                let len = a.len();
+                                if i < 0 || i as usize >= len {
+                                    return Err(self.trap(TrapKind::index_out_of_range()));
+                                }
+                                let a = cow!(self, a);
+                                std::mem::take(&mut a[i as usize])
+                            }
+                            _ => return Err(self.internal("expected an array")),
+                        };
+                        self.stack.push(Value::Int(i));
+                        self.stack.push(v);
+                    }
+                    Op::ArrayPut => {
+                        let v = self.pop();
+                        let i = self.pop_int()?;
+                        match self.stack.last_mut() {
+                            Some(Value::Array(a)) => {
+                                // A plain assignment puts without taking first: the index is
+                                // checked here.
+                                if i < 0 || i as usize >= a.len() {
+                                    return Err(self.trap(TrapKind::index_out_of_range()));
+                                }
+                                let a = cow!(self, a);
+                                if let Some(slot) = a.get_mut(i as usize) {
+                                    *slot = v;
+                                }
+                            }
+                            _ => return Err(self.internal("expected an array")),
+                        }
+                    }
+                    Op::DictTake => {
+                        let k = self.pop();
+                        let v = match self.stack.last() {
+                            Some(Value::Dict(d)) => d.get(&k).cloned().unwrap_or(Value::Nil),
+                            _ => return Err(self.internal("expected a dictionary")),
+                        };
+                        self.stack.push(k);
+                        self.stack.push(v);
+                    }
+                    Op::DictPut => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        match self.stack.last_mut() {
+                            Some(Value::Dict(d)) => {
                                 let d = cow!(self, d);
-                                d.remove(&k).unwrap_or(def)
+                                match v {
+                                    Value::Nil => {
+                                        d.remove(&k);
+                                    }
+                                    Value::Some(inner) => {
+                                        d.insert(k, (*inner).clone());
+                                    }
+                                    v => {
+                                        d.insert(k, v);
+                                    }
+                                }
                             }
-                            None => def,
-                        },
-                        _ => return Err(self.internal("expected a dictionary")),
-                    };
-                    self.stack.push(k);
-                    self.stack.push(v);
-                }
-                Op::DictPutValue => {
-                    let v = self.pop();
-                    let k = self.pop();
-                    match self.stack.last_mut() {
-                        Some(Value::Dict(d)) => {
-                            let d = cow!(self, d);
-                            d.insert(k, v);
-                        }
-                        _ => return Err(self.internal("expected a dictionary")),
-                    }
-                }
-                Op::Describe(ty) => {
-                    let v = self.pop();
-                    let s = describe(&v, crate::sema::types::TypeId(ty), &module.env.types);
-                    let v = self.string(s)?;
-                    self.stack.push(v);
-                }
-                Op::Concat(n) => {
-                    let from = self.stack.len().saturating_sub(n as usize);
-                    let mut s = String::new();
-                    for v in self.stack.drain(from..) {
-                        if let Value::Str(p) = v {
-                            s.push_str(&p);
+                            _ => return Err(self.internal("expected a dictionary")),
                         }
                     }
-                    let v = self.string(s)?;
-                    self.stack.push(v);
-                }
-                Op::IterStart => {
-                    let seq = self.pop();
-                    let it = self.iterator(seq)?;
-                    let v = Value::Iter(self.obj(RefCell::new(it))?);
-                    self.stack.push(v);
-                }
-                Op::IterNext(s, off) => {
-                    let next = match self.stack.get(base + s as usize) {
-                        Some(Value::Iter(it)) => next_item(&mut it.borrow_mut()),
-                        _ => return Err(self.internal("expected an iterator")),
-                    };
-                    // A string's next character is text to make into a value.
-                    let next = match next {
-                        Some(Next::Value(v)) => Some(v),
-                        Some(Next::Char(c)) => Some(self.string(c)?),
-                        None => None,
-                    };
-                    match next {
-                        Some(v) => self.stack.push(v),
-                        None => self.jump(off),
+                    Op::DictTakeDefault => {
+                        let def = self.pop();
+                        let k = self.pop();
+                        let v = match self.stack.last_mut() {
+                            Some(Value::Dict(d)) => match d.get(&k) {
+                                Some(_) => {
+                                    let d = cow!(self, d);
+                                    d.remove(&k).unwrap_or(def)
+                                }
+                                None => def,
+                            },
+                            _ => return Err(self.internal("expected a dictionary")),
+                        };
+                        self.stack.push(k);
+                        self.stack.push(v);
                     }
-                }
-                Op::Incr(s) => {
-                    if let Value::Int(i) = self.slot_mut(base, s)? {
-                        *i = i.wrapping_add(1);
-                    }
-                }
-                Op::Trap(kind) => {
-                    let msg = match kind {
-                        OpTrap::BadRange => "Range requires lowerBound <= upperBound",
-                        OpTrap::Unreachable => {
-                            "reached the end of a function that must return a value"
+                    Op::DictPutValue => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        match self.stack.last_mut() {
+                            Some(Value::Dict(d)) => {
+                                let d = cow!(self, d);
+                                d.insert(k, v);
+                            }
+                            _ => return Err(self.internal("expected a dictionary")),
                         }
-                    };
-                    return Err(self.trap(TrapKind::Fatal(msg.into())));
+                    }
+                    Op::Describe(ty) => {
+                        let v = self.pop();
+                        let s = describe(&v, crate::sema::types::TypeId(ty), &module.env.types);
+                        let v = self.string(s)?;
+                        self.stack.push(v);
+                    }
+                    Op::Concat(n) => {
+                        let from = self.stack.len().saturating_sub(n as usize);
+                        let mut s = String::new();
+                        for v in self.stack.drain(from..) {
+                            if let Value::Str(p) = v {
+                                s.push_str(&p);
+                            }
+                        }
+                        let v = self.string(s)?;
+                        self.stack.push(v);
+                    }
+                    Op::IterStart => {
+                        let seq = self.pop();
+                        let it = self.iterator(seq)?;
+                        let v = Value::Iter(self.obj(RefCell::new(it))?);
+                        self.stack.push(v);
+                    }
+                    Op::IterNext(s, off) => {
+                        let next = match self.stack.get(base + s as usize) {
+                            Some(Value::Iter(it)) => next_item(&mut it.borrow_mut()),
+                            _ => return Err(self.internal("expected an iterator")),
+                        };
+                        // A string's next character is text to make into a value.
+                        let next = match next {
+                            Some(Next::Value(v)) => Some(v),
+                            Some(Next::Char(c)) => Some(self.string(c)?),
+                            None => None,
+                        };
+                        match next {
+                            Some(v) => self.stack.push(v),
+                            None => self.jump(off),
+                        }
+                    }
+                    Op::Incr(s) => {
+                        if let Value::Int(i) = self.slot_mut(base, s)? {
+                            *i = i.wrapping_add(1);
+                        }
+                        continue 'quiet;
+                    }
+                    Op::Trap(kind) => {
+                        let msg = match kind {
+                            OpTrap::BadRange => "Range requires lowerBound <= upperBound",
+                            OpTrap::Unreachable => {
+                                "reached the end of a function that must return a value"
+                            }
+                        };
+                        return Err(self.trap(TrapKind::Fatal(msg.into())));
+                    }
                 }
+                break 'quiet;
             }
         }
     }

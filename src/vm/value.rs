@@ -167,6 +167,15 @@ impl Value {
         }
     }
 
+    /// Whether the value is plain data (dropping it releases nothing).
+    #[inline(always)]
+    pub fn is_plain(&self) -> bool {
+        matches!(
+            self,
+            Value::Int(_) | Value::Double(_) | Value::Bool(_) | Value::Nil | Value::Void
+        )
+    }
+
     /// Drops the value, skipping the drop glue for plain data (nothing to release).
     #[inline(always)]
     pub fn release(self) {
