@@ -55,6 +55,14 @@ fn describe(module: &Module, pc: usize, op: &Op) -> String {
         Op::IterNext(s, o) => format!("IterNext slot {s} -> {:05}", target(*o)),
         Op::BranchSlot(s, k, o) => format!("BranchSlot({s}, {k:?}) else -> {:05}", target(*o)),
         Op::BranchInt(i, k, o) => format!("BranchInt({i}, {k:?}) else -> {:05}", target(*o)),
+        Op::BranchSlotInt(a, i, k, o) => format!(
+            "BranchSlotInt({a}, {i}, {k:?}) else -> {:05}",
+            target(i32::from(*o))
+        ),
+        Op::BranchSlotSlot(a, b, k, o) => format!(
+            "BranchSlotSlot({a}, {b}, {k:?}) else -> {:05}",
+            target(i32::from(*o))
+        ),
         Op::Call(f, n) => format!(
             "Call {} ({n} args)",
             module

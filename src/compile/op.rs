@@ -71,6 +71,33 @@ pub enum Op {
     BranchSlot(u16, BinKind, i32),
     /// A comparison with the Int `i` as its right operand, then `JumpIfFalse(off)`.
     BranchInt(i16, BinKind, i32),
+    /// Push `slot a (op) i` (`Load(a); BinaryInt(i, op)`).
+    LoadBinaryInt(u16, BinKind, i32),
+    /// Push `slot a (op) slot b` (`Load(a); BinarySlot(b, op)`).
+    LoadBinarySlot(u16, u16, BinKind),
+    /// `slot d = slot a (op) i`: `SlotBinaryInt(d, a, i, op)`.
+    SlotBinaryInt(u16, u16, i16, BinKind),
+    /// `slot d = slot a (op) slot b`: `SlotBinarySlot(d, a, b, op)`.
+    SlotBinarySlot(u16, u16, u16, BinKind),
+    /// `Binary(op); Store(d)`.
+    BinaryStore(BinKind, u16),
+    /// `BinaryInt(i, op); Store(d)`.
+    BinaryIntStore(i32, BinKind, u16),
+    /// `BinarySlot(b, op); Store(d)`: `BinarySlotStore(b, op, d)`.
+    BinarySlotStore(u16, BinKind, u16),
+    /// Compare slot `a` with the Int `i`; jump when false (`Load(a); BranchInt`).
+    BranchSlotInt(u16, i16, BinKind, i16),
+    /// Compare slot `a` with slot `b`; jump when false (`Load(a); BranchSlot`).
+    BranchSlotSlot(u16, u16, BinKind, i16),
+    /// `slot d = slot a`: `Move(d, a)`.
+    Move(u16, u16),
+    /// Push two slots (`Load(a); Load(b)`).
+    Load2(u16, u16),
+    /// Stored property `i` of the instance in slot `s` becomes itself (op) slot `r`:
+    /// `FieldBinarySlot(s, i, r, op)` (`self.x += y`).
+    FieldBinarySlot(u16, u16, u16, BinKind),
+    /// The same with the Int `n`: `FieldBinaryInt(s, i, n, op)` (`self.count += 1`).
+    FieldBinaryInt(u16, u16, i16, BinKind),
     /// `-Int` (traps on overflow)
     NegInt,
     /// `-Double`
@@ -168,4 +195,43 @@ pub enum Op {
     Incr(u16),
     /// Trap.
     Trap(TrapKind),
+}
+
+impl Op {
+    /// The relative offset of a jumping instruction (from the instruction after it).
+    pub fn jump_offset(self) -> Option<i32> {
+        Some(match self {
+            Op::Jump(o) | Op::JumpIfFalse(o) | Op::JumpIfTrue(o) | Op::UnwrapOrJump(o) => o,
+            Op::IterNext(_, o) | Op::BranchSlot(_, _, o) | Op::BranchInt(_, _, o) => o,
+            Op::BranchSlotInt(_, _, _, o) | Op::BranchSlotSlot(_, _, _, o) => i32::from(o),
+            _ => return None,
+        })
+    }
+
+    /// The same jump with another offset; `None` if it does not fit the instruction.
+    pub fn with_jump_offset(self, off: i32) -> Option<Op> {
+        let short = i16::try_from(off).ok();
+        Some(match self {
+            Op::Jump(_) => Op::Jump(off),
+            Op::JumpIfFalse(_) => Op::JumpIfFalse(off),
+            Op::JumpIfTrue(_) => Op::JumpIfTrue(off),
+            Op::UnwrapOrJump(_) => Op::UnwrapOrJump(off),
+            Op::IterNext(s, _) => Op::IterNext(s, off),
+            Op::BranchSlot(s, k, _) => Op::BranchSlot(s, k, off),
+            Op::BranchInt(i, k, _) => Op::BranchInt(i, k, off),
+            Op::BranchSlotInt(a, i, k, _) => Op::BranchSlotInt(a, i, k, short?),
+            Op::BranchSlotSlot(a, b, k, _) => Op::BranchSlotSlot(a, b, k, short?),
+            other => other,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Op;
+
+    #[test]
+    fn an_instruction_is_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Op>(), 8);
+    }
 }

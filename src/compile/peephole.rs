@@ -13,25 +13,8 @@ use crate::sema::ir::BinKind;
 
 /// The absolute target of a jump at `at`, if `op` jumps.
 fn target(at: usize, op: Op) -> Option<usize> {
-    let off = match op {
-        Op::Jump(o) | Op::JumpIfFalse(o) | Op::JumpIfTrue(o) | Op::UnwrapOrJump(o) => o,
-        Op::IterNext(_, o) | Op::BranchSlot(_, _, o) | Op::BranchInt(_, _, o) => o,
-        _ => return None,
-    };
+    let off = op.jump_offset()?;
     usize::try_from(at as i64 + 1 + i64::from(off)).ok()
-}
-
-fn with_offset(op: Op, off: i32) -> Op {
-    match op {
-        Op::Jump(_) => Op::Jump(off),
-        Op::JumpIfFalse(_) => Op::JumpIfFalse(off),
-        Op::JumpIfTrue(_) => Op::JumpIfTrue(off),
-        Op::UnwrapOrJump(_) => Op::UnwrapOrJump(off),
-        Op::IterNext(s, _) => Op::IterNext(s, off),
-        Op::BranchSlot(s, k, _) => Op::BranchSlot(s, k, off),
-        Op::BranchInt(i, k, _) => Op::BranchInt(i, k, off),
-        other => other,
-    }
 }
 
 /// Comparisons whose result a branch can take directly.
@@ -43,32 +26,131 @@ fn is_comparison(k: BinKind) -> bool {
     )
 }
 
-fn fuse(first: Op, second: Op) -> Option<Op> {
-    match (first, second) {
-        (Op::Load(s), Op::Binary(k)) => Some(Op::BinarySlot(s, k)),
-        (Op::Int(i), Op::Binary(k)) => Some(Op::BinaryInt(i, k)),
-        (Op::Load(s), Op::ObjGet(i)) => Some(Op::LoadField(s, i)),
-        // Jump offsets are retargeted after fusion; the branch keeps the jump's old offset
-        // meanwhile (relative to the jump, one instruction later: fixed up below).
-        (Op::BinarySlot(s, k), Op::JumpIfFalse(o)) if is_comparison(k) => {
-            Some(Op::BranchSlot(s, k, o.saturating_add(1)))
-        }
-        (Op::BinaryInt(i, k), Op::JumpIfFalse(o)) if is_comparison(k) => i16::try_from(i)
+/// Arithmetic on numbers (what a stored property's compound assignment can do in place).
+fn is_arithmetic(k: BinKind) -> bool {
+    use BinKind::*;
+    matches!(
+        k,
+        AddInt
+            | SubInt
+            | MulInt
+            | DivInt
+            | RemInt
+            | AddWrapInt
+            | SubWrapInt
+            | MulWrapInt
+            | AndInt
+            | OrInt
+            | XorInt
+            | ShlInt
+            | ShrInt
+            | AddDouble
+            | SubDouble
+            | MulDouble
+            | DivDouble
+    )
+}
+
+/// A fused instruction.
+struct Fused {
+    op: Op,
+    /// How many instructions it replaces.
+    len: usize,
+    /// Which of them gives its line (the one that can trap).
+    line_of: usize,
+}
+
+fn fused(op: Op, len: usize, line_of: usize) -> Option<Fused> {
+    Some(Fused { op, len, line_of })
+}
+
+/// What the instructions at the start of `w` become, if anything. `short_jumps`: every jump
+/// offset of the function fits 16 bits, so branches with 16-bit offsets can be made.
+///
+/// A branch made from a jump keeps the jump's offset adjusted to count from the fused
+/// instruction (its absolute target is recomputed after fusion).
+fn fuse(w: &[Op], short_jumps: bool) -> Option<Fused> {
+    use Op::*;
+    let short = |o: i32, by: i32| {
+        i16::try_from(o.saturating_add(by))
             .ok()
-            .map(|i| Op::BranchInt(i, k, o.saturating_add(1))),
+            .filter(|_| short_jumps)
+    };
+    match *w {
+        [Load(s), ObjTake(i), BinarySlot(r, k), ObjPut(j), ..] if i == j && is_arithmetic(k) => {
+            return fused(FieldBinarySlot(s, i, r, k), 4, 2)
+        }
+        [Load(s), ObjTake(i), BinaryInt(n, k), ObjPut(j), ..] if i == j && is_arithmetic(k) => {
+            if let Ok(n) = i16::try_from(n) {
+                return fused(FieldBinaryInt(s, i, n, k), 4, 2);
+            }
+        }
+        [Load(a), BinaryInt(n, k), Store(d), ..] => {
+            if let Ok(n) = i16::try_from(n) {
+                return fused(SlotBinaryInt(d, a, n, k), 3, 1);
+            }
+        }
+        [Load(a), BinarySlot(b, k), Store(d), ..] => {
+            return fused(SlotBinarySlot(d, a, b, k), 3, 1)
+        }
+        _ => {}
+    }
+    let (first, second) = match w {
+        [a, b, ..] => (*a, *b),
+        _ => return None,
+    };
+    match (first, second) {
+        (Load(s), Binary(k)) => fused(BinarySlot(s, k), 2, 1),
+        (Int(i), Binary(k)) => fused(BinaryInt(i, k), 2, 1),
+        (Load(s), ObjGet(i)) => fused(LoadField(s, i), 2, 1),
+        (BinarySlot(s, k), JumpIfFalse(o)) if is_comparison(k) => {
+            fused(BranchSlot(s, k, o.saturating_add(1)), 2, 0)
+        }
+        (BinaryInt(i, k), JumpIfFalse(o)) if is_comparison(k) => fused(
+            BranchInt(i16::try_from(i).ok()?, k, o.saturating_add(1)),
+            2,
+            0,
+        ),
+        (Load(a), BranchInt(i, k, o)) => fused(BranchSlotInt(a, i, k, short(o, 1)?), 2, 1),
+        (Load(a), BranchSlot(b, k, o)) => fused(BranchSlotSlot(a, b, k, short(o, 1)?), 2, 1),
+        // A comparison about to branch becomes a branch first (then takes the load).
+        (Load(_), BinaryInt(_, k) | BinarySlot(_, k))
+            if is_comparison(k) && matches!(w.get(2), Some(JumpIfFalse(_))) =>
+        {
+            None
+        }
+        (Load(a), BinaryInt(i, k)) => fused(LoadBinaryInt(a, k, i), 2, 1),
+        (Load(a), BinarySlot(b, k)) => fused(LoadBinarySlot(a, b, k), 2, 1),
+        (Binary(k), Store(d)) => fused(BinaryStore(k, d), 2, 0),
+        (BinaryInt(i, k), Store(d)) => fused(BinaryIntStore(i, k, d), 2, 0),
+        (BinarySlot(b, k), Store(d)) => fused(BinarySlotStore(b, k, d), 2, 0),
+        (Load(a), Store(d)) => fused(Move(d, a), 2, 0),
+        // Two loads only when the second does not fuse better with what follows.
+        (Load(a), Load(b))
+            if w.get(1..)
+                .and_then(|rest| fuse(rest, short_jumps))
+                .is_none() =>
+        {
+            fused(Load2(a, b), 2, 0)
+        }
         _ => None,
     }
 }
 
-/// Rewrites `code` and its `lines` with fused instructions: two passes, as a branch fuses
-/// with a comparison the first pass made.
+/// Rewrites `code` and its `lines` with fused instructions, pass after pass, as a fused
+/// instruction can fuse again with its neighbours (`Int; Binary` then `Load; BinaryInt`).
 pub fn optimize(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
-    fuse_pairs(code, lines);
-    fuse_pairs(code, lines);
+    for _ in 0..4 {
+        if !fuse_pass(code, lines) {
+            break;
+        }
+    }
 }
 
-fn fuse_pairs(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
+/// One pass; false if nothing changed.
+fn fuse_pass(code: &mut Vec<Op>, lines: &mut Vec<u32>) -> bool {
     let n = code.len();
+    let short_jumps = n < i16::MAX as usize;
     let mut targets = vec![false; n + 1];
     for (i, op) in code.iter().enumerate() {
         if let Some(t) = target(i, *op) {
@@ -86,33 +168,42 @@ fn fuse_pairs(code: &mut Vec<Op>, lines: &mut Vec<u32>) {
     let mut i = 0;
     while i < n {
         new_index[i] = out.len();
-        let fused = match (code.get(i), code.get(i + 1)) {
-            (Some(&a), Some(&b)) if !targets.get(i + 1).copied().unwrap_or(true) => fuse(a, b),
-            _ => None,
-        };
-        if let Some(op) = fused {
-            new_index[i + 1] = out.len();
-            out.push(op);
-            out_lines.push(lines.get(i + 1).copied().unwrap_or(0));
-            old_index.push(i);
-            i += 2;
-        } else {
-            out.push(code[i]);
-            out_lines.push(lines.get(i).copied().unwrap_or(0));
-            old_index.push(i);
-            i += 1;
+        // No jump may land inside what is fused.
+        let f = fuse(&code[i..], short_jumps)
+            .filter(|f| (i + 1..i + f.len).all(|j| !targets.get(j).copied().unwrap_or(true)));
+        match f {
+            Some(f) => {
+                for j in i + 1..i + f.len {
+                    new_index[j] = out.len();
+                }
+                out.push(f.op);
+                out_lines.push(lines.get(i + f.line_of).copied().unwrap_or(0));
+                old_index.push(i);
+                i += f.len;
+            }
+            None => {
+                out.push(code[i]);
+                out_lines.push(lines.get(i).copied().unwrap_or(0));
+                old_index.push(i);
+                i += 1;
+            }
         }
+    }
+    if out.len() == n {
+        return false;
     }
     new_index[n] = out.len();
     for (j, op) in out.iter_mut().enumerate() {
         if let Some(t) = target(old_index[j], *op) {
             let t = new_index.get(t).copied().unwrap_or(out_lines.len());
             let off = i32::try_from(t as i64 - j as i64 - 1).unwrap_or(0);
-            *op = with_offset(*op, off);
+            // Offsets only shrink, so a short one still fits.
+            *op = op.with_jump_offset(off).unwrap_or(*op);
         }
     }
     *code = out;
     *lines = out_lines;
+    true
 }
 
 #[cfg(test)]
@@ -137,14 +228,55 @@ mod tests {
         assert_eq!(
             code,
             vec![
-                Op::Load(1),
-                Op::BinaryInt(2, BinKind::AddInt),
-                Op::JumpIfFalse(-3),
+                Op::LoadBinaryInt(1, BinKind::AddInt, 2),
+                Op::JumpIfFalse(-2),
                 Op::BinarySlot(0, BinKind::SubInt),
                 Op::Return,
             ]
         );
-        assert_eq!(lines, vec![1, 2, 3, 5, 6]);
+        assert_eq!(lines, vec![2, 3, 5, 6]);
+    }
+
+    #[test]
+    fn a_counting_loop_becomes_slot_instructions() {
+        use BinKind::*;
+        // while i < n { x = x * 3; self.count += 1; i = i &+ 1 }  (i: 0, n: 1, x: 2, self: 3)
+        let mut code = vec![
+            Op::Load(0),
+            Op::Load(1),
+            Op::Binary(LtInt),
+            Op::JumpIfFalse(14),
+            Op::Load(2),
+            Op::Int(3),
+            Op::Binary(MulInt),
+            Op::Store(2),
+            Op::Load(3),
+            Op::ObjTake(0),
+            Op::Int(1),
+            Op::Binary(AddInt),
+            Op::ObjPut(0),
+            Op::Load(0),
+            Op::Int(1),
+            Op::Binary(AddWrapInt),
+            Op::Store(0),
+            Op::Jump(-18),
+            Op::Return,
+        ];
+        let mut lines: Vec<u32> = (0..code.len() as u32).collect();
+        optimize(&mut code, &mut lines);
+        assert_eq!(
+            code,
+            vec![
+                Op::BranchSlotSlot(0, 1, LtInt, 4),
+                Op::SlotBinaryInt(2, 2, 3, MulInt),
+                Op::FieldBinaryInt(3, 0, 1, AddInt),
+                Op::SlotBinaryInt(0, 0, 1, AddWrapInt),
+                Op::Jump(-5),
+                Op::Return,
+            ]
+        );
+        // Each keeps the line of its operation (where a trap would point).
+        assert_eq!(lines, vec![2, 6, 11, 15, 17, 18]);
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub struct Vm<'m> {
 }
 
 mod arith;
+mod fused;
 mod iterate;
 mod objects;
 
@@ -327,12 +328,23 @@ impl<'m> Vm<'m> {
 
     #[inline(always)]
     fn pop_bool(&mut self) -> R<bool> {
-        match self.stack.pop() {
-            Some(Value::Bool(b)) => Ok(b),
+        match self.stack.last() {
+            Some(&Value::Bool(b)) => {
+                self.discard_top();
+                Ok(b)
+            }
             other => Err(self.internal(&format!(
                 "expected Bool, found {}",
                 other.map_or("nothing", |v| v.kind_name())
             ))),
+        }
+    }
+
+    /// Drops the top value (plain data without a call to the drop glue).
+    #[inline(always)]
+    fn discard_top(&mut self) {
+        if let Some(v) = self.stack.pop() {
+            v.release();
         }
     }
 
@@ -597,6 +609,8 @@ impl<'m> Vm<'m> {
                         let v = self.pop();
                         let old = std::mem::replace(self.slot_mut(base, s)?, v);
                         if old.is_plain() {
+                            // No drop glue: `drop` would call out to it.
+                            std::mem::forget(old);
                             continue 'quiet;
                         }
                         old.release();
@@ -719,7 +733,7 @@ impl<'m> Vm<'m> {
                         };
                         match fast {
                             Some(v) => {
-                                self.stack.pop();
+                                self.discard_top();
                                 if let Some(top) = self.stack.last_mut() {
                                     std::mem::replace(top, v).release();
                                 }
@@ -789,6 +803,81 @@ impl<'m> Vm<'m> {
                         }
                         // Comparisons of numbers and booleans release nothing.
                         continue 'quiet;
+                    }
+                    Op::LoadBinaryInt(a, kind, i) => {
+                        if self.load_binary(base, a, &Value::Int(i64::from(i)), kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::LoadBinarySlot(a, b, kind) => {
+                        let b = self.slot_value(base, b);
+                        if self.load_binary(base, a, &b, kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::SlotBinaryInt(d, a, i, kind) => {
+                        if self.slot_binary(base, d, a, &Value::Int(i64::from(i)), kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::SlotBinarySlot(d, a, b, kind) => {
+                        let b = self.slot_value(base, b);
+                        if self.slot_binary(base, d, a, &b, kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::BinaryStore(kind, d) => {
+                        if self.binary_store(None, kind, base, d)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::BinaryIntStore(i, kind, d) => {
+                        if self.binary_store(Some(&Value::Int(i64::from(i))), kind, base, d)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::BinarySlotStore(b, kind, d) => {
+                        let b = self.slot_value(base, b);
+                        if self.binary_store(Some(&b), kind, base, d)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::BranchSlotInt(a, i, kind, off) => {
+                        if !self.slot_compare(base, a, &Value::Int(i64::from(i)), kind)? {
+                            self.jump(i32::from(off));
+                        }
+                        continue 'quiet;
+                    }
+                    Op::BranchSlotSlot(a, b, kind, off) => {
+                        let b = self.slot_value(base, b);
+                        if !self.slot_compare(base, a, &b, kind)? {
+                            self.jump(i32::from(off));
+                        }
+                        continue 'quiet;
+                    }
+                    Op::Move(d, a) => {
+                        let v = self.slot_value(base, a);
+                        if self.store_slot(base, d, v)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::Load2(a, b) => {
+                        let a = self.slot_value(base, a);
+                        self.stack.push(a);
+                        let b = self.slot_value(base, b);
+                        self.stack.push(b);
+                        continue 'quiet;
+                    }
+                    Op::FieldBinarySlot(s, i, r, kind) => {
+                        let b = self.slot_value(base, r);
+                        if self.field_binary(base, s, i, &b, kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::FieldBinaryInt(s, i, n, kind) => {
+                        if self.field_binary(base, s, i, &Value::Int(i64::from(n)), kind)? {
+                            continue 'quiet;
+                        }
                     }
                     Op::BinaryInt(i, kind) => {
                         let b = Value::Int(i64::from(i));
@@ -1297,7 +1386,7 @@ impl<'m> Vm<'m> {
             }
             _ => return false,
         };
-        self.stack.pop();
+        self.discard_top();
         if let Some(top) = self.stack.last_mut() {
             std::mem::replace(top, element).release();
         }
