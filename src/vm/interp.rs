@@ -108,6 +108,7 @@ mod iterate;
 mod objects;
 
 use arith::scalar_binary;
+use fused::Rhs;
 pub(crate) use iterate::stride_doubles;
 use iterate::{next_item, Next};
 use objects::weaken;
@@ -330,7 +331,8 @@ impl<'m> Vm<'m> {
     fn pop_bool(&mut self) -> R<bool> {
         match self.stack.last() {
             Some(&Value::Bool(b)) => {
-                self.discard_top();
+                // Plain data: nothing to release.
+                std::mem::forget(self.stack.pop());
                 Ok(b)
             }
             other => Err(self.internal(&format!(
@@ -343,9 +345,8 @@ impl<'m> Vm<'m> {
     /// Drops the top value (plain data without a call to the drop glue).
     #[inline(always)]
     fn discard_top(&mut self) {
-        if let Some(v) = self.stack.pop() {
-            v.release();
-        }
+        // `map` consumes the option whole: no drop glue call for the `None` case either.
+        self.stack.pop().map(Value::release);
     }
 
     fn slot_mut(&mut self, base: usize, s: u16) -> R<&mut Value> {
@@ -785,15 +786,16 @@ impl<'m> Vm<'m> {
                         continue 'quiet;
                     }
                     Op::BranchInt(i, kind, off) => {
-                        let b = Value::Int(i64::from(i));
+                        // Plain data: never dropped through the drop glue.
+                        let b = std::mem::ManuallyDrop::new(Value::Int(i64::from(i)));
                         let holds = match self.stack.last().and_then(|a| scalar_binary(kind, a, &b))
                         {
                             Some(Value::Bool(h)) => {
-                                self.pop().release();
+                                std::mem::forget(self.stack.pop());
                                 h
                             }
                             _ => {
-                                self.stack.push(b);
+                                self.stack.push(std::mem::ManuallyDrop::into_inner(b));
                                 self.binary(kind)?;
                                 self.pop_bool()?
                             }
@@ -805,52 +807,48 @@ impl<'m> Vm<'m> {
                         continue 'quiet;
                     }
                     Op::LoadBinaryInt(a, kind, i) => {
-                        if self.load_binary(base, a, &Value::Int(i64::from(i)), kind)? {
+                        if self.load_binary(base, a, Rhs::Int(i64::from(i)), kind)? {
                             continue 'quiet;
                         }
                     }
                     Op::LoadBinarySlot(a, b, kind) => {
-                        let b = self.slot_value(base, b);
-                        if self.load_binary(base, a, &b, kind)? {
+                        if self.load_binary(base, a, Rhs::Slot(b), kind)? {
                             continue 'quiet;
                         }
                     }
                     Op::SlotBinaryInt(d, a, i, kind) => {
-                        if self.slot_binary(base, d, a, &Value::Int(i64::from(i)), kind)? {
+                        if self.slot_binary(base, d, a, Rhs::Int(i64::from(i)), kind)? {
                             continue 'quiet;
                         }
                     }
                     Op::SlotBinarySlot(d, a, b, kind) => {
-                        let b = self.slot_value(base, b);
-                        if self.slot_binary(base, d, a, &b, kind)? {
+                        if self.slot_binary(base, d, a, Rhs::Slot(b), kind)? {
                             continue 'quiet;
                         }
                     }
                     Op::BinaryStore(kind, d) => {
-                        if self.binary_store(None, kind, base, d)? {
+                        if self.binary_store(kind, base, d)? {
                             continue 'quiet;
                         }
                     }
                     Op::BinaryIntStore(i, kind, d) => {
-                        if self.binary_store(Some(&Value::Int(i64::from(i))), kind, base, d)? {
+                        if self.binary_rhs_store(Rhs::Int(i64::from(i)), kind, base, d)? {
                             continue 'quiet;
                         }
                     }
                     Op::BinarySlotStore(b, kind, d) => {
-                        let b = self.slot_value(base, b);
-                        if self.binary_store(Some(&b), kind, base, d)? {
+                        if self.binary_rhs_store(Rhs::Slot(b), kind, base, d)? {
                             continue 'quiet;
                         }
                     }
                     Op::BranchSlotInt(a, i, kind, off) => {
-                        if !self.slot_compare(base, a, &Value::Int(i64::from(i)), kind)? {
+                        if !self.slot_compare(base, a, Rhs::Int(i64::from(i)), kind)? {
                             self.jump(i32::from(off));
                         }
                         continue 'quiet;
                     }
                     Op::BranchSlotSlot(a, b, kind, off) => {
-                        let b = self.slot_value(base, b);
-                        if !self.slot_compare(base, a, &b, kind)? {
+                        if !self.slot_compare(base, a, Rhs::Slot(b), kind)? {
                             self.jump(i32::from(off));
                         }
                         continue 'quiet;
@@ -869,27 +867,27 @@ impl<'m> Vm<'m> {
                         continue 'quiet;
                     }
                     Op::FieldBinarySlot(s, i, r, kind) => {
-                        let b = self.slot_value(base, r);
-                        if self.field_binary(base, s, i, &b, kind)? {
+                        if self.field_binary(base, s, i, Rhs::Slot(r), kind)? {
                             continue 'quiet;
                         }
                     }
                     Op::FieldBinaryInt(s, i, n, kind) => {
-                        if self.field_binary(base, s, i, &Value::Int(i64::from(n)), kind)? {
+                        if self.field_binary(base, s, i, Rhs::Int(i64::from(n)), kind)? {
                             continue 'quiet;
                         }
                     }
                     Op::BinaryInt(i, kind) => {
-                        let b = Value::Int(i64::from(i));
+                        // Plain data: never dropped through the drop glue.
+                        let b = std::mem::ManuallyDrop::new(Value::Int(i64::from(i)));
                         match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
                             Some(v) => {
                                 if let Some(top) = self.stack.last_mut() {
-                                    std::mem::replace(top, v).release();
+                                    std::mem::forget(std::mem::replace(top, v));
                                 }
                                 continue 'quiet;
                             }
                             None => {
-                                self.stack.push(b);
+                                self.stack.push(std::mem::ManuallyDrop::into_inner(b));
                                 self.binary(kind)?;
                             }
                         }

@@ -6,6 +6,15 @@
 
 use super::*;
 
+/// A fused instruction's right operand.
+#[derive(Clone, Copy)]
+pub(super) enum Rhs {
+    /// A constant Int.
+    Int(i64),
+    /// A frame slot, read in place.
+    Slot(u16),
+}
+
 impl<'m> Vm<'m> {
     /// The value in slot `s` of the frame at `base`, copied (`Void` past the frame).
     #[inline(always)]
@@ -16,8 +25,30 @@ impl<'m> Vm<'m> {
         }
     }
 
-    /// `a (op) b` pushed on the stack the general way (every trap and non-number).
-    fn push_binary(&mut self, a: Value, b: Value, kind: BinKind) -> R<()> {
+    /// `a (op) rhs` on numbers (`None`: not numbers, or a trap to report).
+    #[inline(always)]
+    fn scalar_rhs(&self, base: usize, a: &Value, rhs: Rhs, kind: BinKind) -> Option<Value> {
+        match rhs {
+            Rhs::Int(i) => {
+                // Plain data: never dropped through the drop glue.
+                let b = std::mem::ManuallyDrop::new(Value::Int(i));
+                scalar_binary(kind, a, &b)
+            }
+            Rhs::Slot(s) => scalar_binary(kind, a, self.stack.get(base + s as usize)?),
+        }
+    }
+
+    /// The operand as a value of its own (for the general path).
+    fn rhs_value(&self, base: usize, rhs: Rhs) -> Value {
+        match rhs {
+            Rhs::Int(i) => Value::Int(i),
+            Rhs::Slot(s) => self.slot_value(base, s),
+        }
+    }
+
+    /// `slot a (op) rhs` pushed on the stack the general way (every trap and non-number).
+    fn push_binary(&mut self, base: usize, a: Value, rhs: Rhs, kind: BinKind) -> R<()> {
+        let b = self.rhs_value(base, rhs);
         self.stack.push(a);
         self.stack.push(b);
         self.binary(kind)
@@ -36,11 +67,11 @@ impl<'m> Vm<'m> {
         Ok(false)
     }
 
-    /// Pushes `slot a (op) b`.
+    /// Pushes `slot a (op) rhs`.
     #[inline(always)]
-    pub(super) fn load_binary(&mut self, base: usize, a: u16, b: &Value, kind: BinKind) -> R<bool> {
+    pub(super) fn load_binary(&mut self, base: usize, a: u16, rhs: Rhs, kind: BinKind) -> R<bool> {
         let fast = match self.stack.get(base + a as usize) {
-            Some(x) => scalar_binary(kind, x, b),
+            Some(x) => self.scalar_rhs(base, x, rhs, kind),
             None => None,
         };
         match fast {
@@ -50,31 +81,31 @@ impl<'m> Vm<'m> {
             }
             None => {
                 let a = self.slot_value(base, a);
-                self.push_binary(a, b.clone(), kind)?;
+                self.push_binary(base, a, rhs, kind)?;
                 Ok(false)
             }
         }
     }
 
-    /// `slot d = slot a (op) b`.
+    /// `slot d = slot a (op) rhs`.
     #[inline(always)]
     pub(super) fn slot_binary(
         &mut self,
         base: usize,
         d: u16,
         a: u16,
-        b: &Value,
+        rhs: Rhs,
         kind: BinKind,
     ) -> R<bool> {
         let fast = match self.stack.get(base + a as usize) {
-            Some(x) => scalar_binary(kind, x, b),
+            Some(x) => self.scalar_rhs(base, x, rhs, kind),
             None => None,
         };
         match fast {
             Some(v) => self.store_slot(base, d, v),
             None => {
                 let a = self.slot_value(base, a);
-                self.push_binary(a, b.clone(), kind)?;
+                self.push_binary(base, a, rhs, kind)?;
                 let v = self.pop();
                 self.store_slot(base, d, v)?;
                 Ok(false)
@@ -82,42 +113,51 @@ impl<'m> Vm<'m> {
         }
     }
 
-    /// Pops `x`, stores `x (op) b` in slot `d`.
+    /// Pops `x`, stores `x (op) rhs` in slot `d`.
     #[inline(always)]
-    pub(super) fn binary_store(
+    pub(super) fn binary_rhs_store(
         &mut self,
-        b: Option<&Value>,
+        rhs: Rhs,
         kind: BinKind,
         base: usize,
         d: u16,
     ) -> R<bool> {
+        let fast = match self.stack.last() {
+            Some(x) => self.scalar_rhs(base, x, rhs, kind),
+            None => None,
+        };
+        match fast {
+            Some(v) => {
+                // The operand was a number: popped without drop glue.
+                std::mem::forget(self.stack.pop());
+                self.store_slot(base, d, v)
+            }
+            None => {
+                let a = self.pop();
+                self.push_binary(base, a, rhs, kind)?;
+                let v = self.pop();
+                self.store_slot(base, d, v)?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Pops `y` and `x`, stores `x (op) y` in slot `d`.
+    #[inline(always)]
+    pub(super) fn binary_store(&mut self, kind: BinKind, base: usize, d: u16) -> R<bool> {
         let n = self.stack.len();
-        // The right operand: given, or the value on top.
-        let (at, fast) = match b {
-            Some(b) => (
-                n.wrapping_sub(1),
-                self.stack.last().and_then(|a| scalar_binary(kind, a, b)),
-            ),
-            None => (
-                n.wrapping_sub(2),
-                match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
-                    (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                    _ => None,
-                },
-            ),
+        let fast = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
+            (Some(a), Some(b)) => scalar_binary(kind, a, b),
+            _ => None,
         };
         match fast {
             Some(v) => {
                 // The operands were numbers: popped without drop glue.
-                while self.stack.len() > at {
-                    self.discard_top();
-                }
+                std::mem::forget(self.stack.pop());
+                std::mem::forget(self.stack.pop());
                 self.store_slot(base, d, v)
             }
             None => {
-                if let Some(b) = b {
-                    self.stack.push(b.clone());
-                }
                 self.binary(kind)?;
                 let v = self.pop();
                 self.store_slot(base, d, v)?;
@@ -126,54 +166,57 @@ impl<'m> Vm<'m> {
         }
     }
 
-    /// Whether `slot a (op) b` holds (a comparison).
+    /// Whether `slot a (op) rhs` holds (a comparison).
     #[inline(always)]
-    pub(super) fn slot_compare(
-        &mut self,
-        base: usize,
-        a: u16,
-        b: &Value,
-        kind: BinKind,
-    ) -> R<bool> {
+    pub(super) fn slot_compare(&mut self, base: usize, a: u16, rhs: Rhs, kind: BinKind) -> R<bool> {
         let fast = match self.stack.get(base + a as usize) {
-            Some(x) => scalar_binary(kind, x, b),
+            Some(x) => self.scalar_rhs(base, x, rhs, kind),
             None => None,
         };
         match fast {
             Some(Value::Bool(h)) => Ok(h),
-            _ => {
+            other => {
+                drop(other);
                 let a = self.slot_value(base, a);
-                self.push_binary(a, b.clone(), kind)?;
+                self.push_binary(base, a, rhs, kind)?;
                 self.pop_bool()
             }
         }
     }
 
-    /// Stored property `i` of the instance in slot `s` becomes itself (op) `b`.
+    /// Stored property `i` of the instance in slot `s` becomes itself (op) `rhs`.
     #[inline(always)]
     pub(super) fn field_binary(
         &mut self,
         base: usize,
         s: u16,
         i: u16,
-        b: &Value,
+        rhs: Rhs,
         kind: BinKind,
     ) -> R<bool> {
         let Some(Value::Object(o)) = self.stack.get(base + s as usize) else {
             return Err(self.internal("expected an instance"));
         };
         let inst = o.get();
-        if let Some(v) = scalar_binary(kind, &inst.field(i as usize), b) {
-            // The old value was a number: nothing to release.
-            if let Some(old) = inst.replace_field(i as usize, v) {
-                old.release();
+        let current = std::mem::ManuallyDrop::new(inst.field(i as usize));
+        if current.is_plain() {
+            if let Some(v) = self.scalar_rhs(base, &current, rhs, kind) {
+                // The old value was a number: nothing to release.
+                std::mem::forget(inst.replace_field(i as usize, v));
+                return Ok(true);
             }
-            return Ok(true);
         }
+        let current = std::mem::ManuallyDrop::into_inner(current);
         // What `Load; ObjTake; Binary; ObjPut` do.
         let o = o.clone();
-        let current = self.read_field(&o, i)?;
-        self.push_binary(current, b.clone(), kind)?;
+        let current = match current {
+            Value::Weak(_) => {
+                current.release();
+                self.read_field(&o, i)?
+            }
+            v => v,
+        };
+        self.push_binary(base, current, rhs, kind)?;
         let v = self.pop();
         self.write_field(&o, i, v);
         Ok(false)
