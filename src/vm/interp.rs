@@ -204,7 +204,19 @@ impl<'m> Vm<'m> {
         }
     }
 
+    /// At each call and backward jump: stops a run that has used up its step budget or was
+    /// interrupted (Ctrl-C in the REPL).
+    #[inline(always)]
     fn step(&mut self) -> R<()> {
+        if self.steps_left == u64::MAX && !INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
+        self.step_slow()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn step_slow(&mut self) -> R<()> {
         if self.steps_left != u64::MAX {
             if self.steps_left == 0 {
                 return Err(self.trap(TrapKind::Fatal("step limit reached".into())));
@@ -345,8 +357,13 @@ impl<'m> Vm<'m> {
     /// Drops the top value (plain data without a call to the drop glue).
     #[inline(always)]
     fn discard_top(&mut self) {
-        // `map` consumes the option whole: no drop glue call for the `None` case either.
-        self.stack.pop().map(Value::release);
+        // Plain data is forgotten without being read (moving a value out copies it through
+        // memory); the rest goes through the drop glue.
+        if self.stack.last().is_some_and(Value::is_plain) {
+            std::mem::forget(self.stack.pop());
+        } else if let Some(v) = self.stack.pop() {
+            drop(v);
+        }
     }
 
     fn slot_mut(&mut self, base: usize, s: u16) -> R<&mut Value> {
@@ -435,6 +452,7 @@ impl<'m> Vm<'m> {
         Ok(self.stack.get(at).cloned().unwrap_or_default())
     }
 
+    #[inline(always)]
     fn push_frame(
         &mut self,
         func: u32,
@@ -608,13 +626,9 @@ impl<'m> Vm<'m> {
                     }
                     Op::Store(s) => {
                         let v = self.pop();
-                        let old = std::mem::replace(self.slot_mut(base, s)?, v);
-                        if old.is_plain() {
-                            // No drop glue: `drop` would call out to it.
-                            std::mem::forget(old);
+                        if self.store_slot(base, s, v)? {
                             continue 'quiet;
                         }
-                        old.release();
                     }
                     Op::Take(s) => {
                         let v = std::mem::take(self.slot_mut(base, s)?);
@@ -704,7 +718,7 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::Pop => {
-                        self.pop().release();
+                        self.discard_top();
                     }
                     Op::Dup => {
                         let v = self.stack.last().cloned().unwrap_or_default();
@@ -734,9 +748,10 @@ impl<'m> Vm<'m> {
                         };
                         match fast {
                             Some(v) => {
-                                self.discard_top();
+                                // Both operands were numbers: nothing to release.
+                                std::mem::forget(self.stack.pop());
                                 if let Some(top) = self.stack.last_mut() {
-                                    std::mem::replace(top, v).release();
+                                    std::mem::forget(std::mem::replace(top, v));
                                 }
                                 continue 'quiet;
                             }
@@ -750,8 +765,9 @@ impl<'m> Vm<'m> {
                         };
                         match fast {
                             Some(v) => {
+                                // The operand was a number: nothing to release.
                                 if let Some(top) = self.stack.last_mut() {
-                                    std::mem::replace(top, v).release();
+                                    std::mem::forget(std::mem::replace(top, v));
                                 }
                                 continue 'quiet;
                             }
@@ -769,7 +785,8 @@ impl<'m> Vm<'m> {
                         };
                         let holds = match fast {
                             Some(Value::Bool(b)) => {
-                                self.pop().release();
+                                // The operand was a number: nothing to release.
+                                std::mem::forget(self.stack.pop());
                                 b
                             }
                             _ => {
@@ -1006,14 +1023,22 @@ impl<'m> Vm<'m> {
                         } else {
                             frame.base
                         };
-                        if proto.inout_params.is_empty() {
+                        let n = self.stack.len();
+                        let first_is_plain = self.stack.get(cut).is_some_and(Value::is_plain);
+                        if proto.inout_params.is_empty() && n > cut + 1 && first_is_plain {
+                            // The result takes the first slot's place (plain data, released
+                            // first at no cost), and the other locals go last slot first, as
+                            // below, without the result making a trip through memory.
+                            self.stack.swap(cut, n - 1);
+                            while self.stack.len() > cut + 1 {
+                                self.discard_top();
+                            }
+                        } else if proto.inout_params.is_empty() {
                             let result = self.pop();
                             // Locals are released in reverse declaration order (the last slot
                             // first).
                             while self.stack.len() > cut {
-                                if let Some(v) = self.stack.pop() {
-                                    v.release();
-                                }
+                                self.discard_top();
                             }
                             self.stack.push(result);
                         } else {

@@ -57,13 +57,13 @@ impl<'m> Vm<'m> {
     /// Stores `v` in slot `s`; true if the value it replaced released nothing.
     #[inline(always)]
     pub(super) fn store_slot(&mut self, base: usize, s: u16, v: Value) -> R<bool> {
-        let old = std::mem::replace(self.slot_mut(base, s)?, v);
-        if old.is_plain() {
-            // No drop glue: `drop` would call out to it.
-            std::mem::forget(old);
+        let slot = self.slot_mut(base, s)?;
+        if slot.is_plain() {
+            // Plain data is overwritten without being read or dropped.
+            std::mem::forget(std::mem::replace(slot, v));
             return Ok(true);
         }
-        old.release();
+        drop(std::mem::replace(slot, v));
         Ok(false)
     }
 
