@@ -376,6 +376,7 @@ impl InstRef {
 }
 
 impl Clone for InstRef {
+    #[inline]
     fn clone(&self) -> InstRef {
         let s = self.inner().strong.get();
         self.inner().strong.set(s.saturating_add(1));
@@ -387,6 +388,8 @@ impl Clone for InstRef {
 }
 
 impl Drop for InstRef {
+    /// A count decrement, inline; the last release is out of line.
+    #[inline]
     fn drop(&mut self) {
         let b = self.inner();
         let s = b.strong.get().saturating_sub(1);
@@ -394,6 +397,14 @@ impl Drop for InstRef {
         if s > 0 {
             return;
         }
+        self.release_last();
+    }
+}
+
+impl InstRef {
+    #[inline(never)]
+    fn release_last(&mut self) {
+        let b = self.inner();
         match b.state.get() {
             LIVE => {
                 // The last strong reference: queue for deinit (the queue owns it now).

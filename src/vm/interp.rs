@@ -548,6 +548,7 @@ impl<'m> Vm<'m> {
         Ok(Value::Closure(closure))
     }
 
+    #[inline(always)]
     fn capture(&self, i: u16) -> R<&Obj<VarBox>> {
         self.frames
             .last()
@@ -667,7 +668,16 @@ impl<'m> Vm<'m> {
                         *self.slot_mut(base, s)? = Value::Box(b);
                     }
                     Op::LoadCapture(i) => {
-                        let v = self.capture(i)?.value.borrow().clone();
+                        let v = {
+                            let current = self.capture(i)?.value.borrow();
+                            if !matches!(*current, Value::Weak(_)) {
+                                let v = current.copy();
+                                drop(current);
+                                self.stack.push(v);
+                                continue 'quiet;
+                            }
+                            current.clone()
+                        };
                         let v = match v {
                             // A weak or unowned capture.
                             Value::Weak(w) => match w.upgrade() {
@@ -689,7 +699,14 @@ impl<'m> Vm<'m> {
                     }
                     Op::StoreCapture(i) => {
                         let v = self.pop();
-                        let old = self.capture(i)?.value.replace(v);
+                        let mut current = self.capture(i)?.value.borrow_mut();
+                        if current.is_plain() {
+                            // Plain data is overwritten without being read or dropped.
+                            std::mem::forget(std::mem::replace(&mut *current, v));
+                            continue 'quiet;
+                        }
+                        let old = std::mem::replace(&mut *current, v);
+                        drop(current);
                         drop(old);
                     }
                     Op::TakeCapture(i) => {
@@ -972,9 +989,12 @@ impl<'m> Vm<'m> {
                     }
                     Op::CallValue(argc) => {
                         let at = self.stack.len().saturating_sub(argc as usize + 1);
-                        let callee = self.stack.get(at).cloned().unwrap_or_default();
+                        let callee = match self.stack.get(at) {
+                            Some(Value::Closure(c)) => Some(c.clone()),
+                            _ => None,
+                        };
                         match callee {
-                            Value::Closure(c) => {
+                            Some(c) => {
                                 let func = c.func;
                                 self.push_frame(func, Some(c), argc as usize, true)?;
                                 enter_top_frame!();
@@ -1024,11 +1044,14 @@ impl<'m> Vm<'m> {
                             frame.base
                         };
                         let n = self.stack.len();
-                        let first_is_plain = self.stack.get(cut).is_some_and(Value::is_plain);
-                        if proto.inout_params.is_empty() && n > cut + 1 && first_is_plain {
-                            // The result takes the first slot's place (plain data, released
-                            // first at no cost), and the other locals go last slot first, as
-                            // below, without the result making a trip through memory.
+                        // Either the first slot holds plain data, or it is the only one
+                        // (a closure without locals): releasing it first changes nothing.
+                        let first_goes_first =
+                            n == cut + 2 || self.stack.get(cut).is_some_and(Value::is_plain);
+                        if proto.inout_params.is_empty() && n > cut + 1 && first_goes_first {
+                            // The result takes the first slot's place and the other locals go
+                            // last slot first, as below, without the result making a trip
+                            // through memory.
                             self.stack.swap(cut, n - 1);
                             while self.stack.len() > cut + 1 {
                                 self.discard_top();

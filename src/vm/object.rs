@@ -103,6 +103,7 @@ impl<T: Clone> Obj<T> {
 }
 
 impl<T> Clone for Obj<T> {
+    #[inline]
     fn clone(&self) -> Obj<T> {
         let s = self.inner().strong.get();
         // Four billion references to one object would need 64 GiB of them; saturating keeps
@@ -124,6 +125,8 @@ impl<T> Deref for Obj<T> {
 }
 
 impl<T> Drop for Obj<T> {
+    /// A count decrement, inline; freeing the object is out of line.
+    #[inline]
     fn drop(&mut self) {
         let inner = self.inner();
         let s = inner.strong.get();
@@ -134,6 +137,15 @@ impl<T> Drop for Obj<T> {
         if s != 1 {
             return;
         }
+        self.drop_last();
+    }
+}
+
+impl<T> Obj<T> {
+    /// The last strong reference is going away.
+    #[inline(never)]
+    fn drop_last(&mut self) {
+        let inner = self.inner();
         // SAFETY: the last strong reference is going away: drop the value in place once.
         unsafe { std::ptr::drop_in_place(&mut (*self.ptr.as_ptr()).value) };
         let w = inner.weak.get() - 1;
