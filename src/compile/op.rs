@@ -93,6 +93,9 @@ pub enum Op {
     Move(u16, u16),
     /// Push two slots (`Load(a); Load(b)`).
     Load2(u16, u16),
+    /// Push element `slot i` of the array in slot `a` (`Load2(a, i); Builtin(ArrGet, 2)`):
+    /// `ArrayGetSlots(a, i)`.
+    ArrayGetSlots(u16, u16),
     /// Stored property `i` of the instance in slot `s` becomes itself (op) slot `r`:
     /// `FieldBinarySlot(s, i, r, op)` (`self.x += y`).
     FieldBinarySlot(u16, u16, u16, BinKind),

@@ -1003,6 +1003,24 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
+                    Op::Builtin(b, 1) if self.numeric_in_place(b) => continue 'quiet,
+                    Op::ArrayGetSlots(a, i) => {
+                        if self.array_get_slots(base, a, i) {
+                            continue 'quiet;
+                        }
+                        // Out of range, or not an array: the builtin reports it.
+                        let a = self.slot_value(base, a);
+                        self.stack.push(a);
+                        let i = self.slot_value(base, i);
+                        self.stack.push(i);
+                        let mut args = std::mem::take(&mut self.builtin_args);
+                        let n = self.stack.len().saturating_sub(2);
+                        args.extend(self.stack.drain(n..));
+                        let r = super::builtins::call(self, Builtin::ArrGet, &args);
+                        args.clear();
+                        self.builtin_args = args;
+                        self.stack.push(r?);
+                    }
                     Op::Builtin(Builtin::DictGet, 2) if self.dict_get_in_place() => {}
                     Op::Builtin(b, argc) => {
                         let n = self.stack.len().saturating_sub(argc as usize);
@@ -1441,6 +1459,47 @@ impl<'m> Vm<'m> {
 }
 
 impl Vm<'_> {
+    /// A one-argument numeric builtin on the number on top, replaced in place (no argument
+    /// list, no call). False (nothing done) for other builtins and operands.
+    #[inline(always)]
+    fn numeric_in_place(&mut self, b: Builtin) -> bool {
+        let Some(top) = self.stack.last_mut() else {
+            return false;
+        };
+        let r = match (b, &*top) {
+            (Builtin::IntToDouble, Value::Int(i)) => *i as f64,
+            (Builtin::SquareRoot, Value::Double(d)) => d.sqrt(),
+            (Builtin::AbsDouble, Value::Double(d)) => d.abs(),
+            (Builtin::Floor, Value::Double(d)) => d.floor(),
+            (Builtin::Ceil, Value::Double(d)) => d.ceil(),
+            _ => return false,
+        };
+        // The operand was a number: nothing to release.
+        std::mem::forget(std::mem::replace(top, Value::Double(r)));
+        true
+    }
+
+    /// Pushes element `slot i` of the array in slot `a` without copying the array. False
+    /// (nothing done) when the index is out of range or the operands are not an array and
+    /// an Int.
+    #[inline(always)]
+    fn array_get_slots(&mut self, base: usize, a: u16, i: u16) -> bool {
+        let element = match (
+            self.stack.get(base + a as usize),
+            self.stack.get(base + i as usize),
+        ) {
+            (Some(Value::Array(items)), Some(Value::Int(i))) => {
+                match usize::try_from(*i).ok().and_then(|i| items.get(i)) {
+                    Some(v) => v.copy(),
+                    None => return false,
+                }
+            }
+            _ => return false,
+        };
+        self.stack.push(element);
+        true
+    }
+
     /// `dict[key]` without collecting arguments: replaces the two operands by the optional
     /// value. False (nothing done) when the operands are not a dictionary and a key.
     fn dict_get_in_place(&mut self) -> bool {
