@@ -93,6 +93,12 @@ pub enum Op {
     Move(u16, u16),
     /// Push two slots (`Load(a); Load(b)`).
     Load2(u16, u16),
+    /// `Binary` whose right operand is stored property `i` of the instance in slot `s`
+    /// (`LoadField(s, i); Binary(op)`): `BinaryField(s, i, op)`.
+    BinaryField(u16, u16, BinKind),
+    /// Push `slot a (op) field i of the instance in slot s` (`Load(a); BinaryField`):
+    /// `SlotBinaryField(a, s, i, op)`.
+    SlotBinaryField(u16, u16, u16, BinKind),
     /// Push element `slot i` of the array in slot `a` (`Load2(a, i); Builtin(ArrGet, 2)`):
     /// `ArrayGetSlots(a, i)`.
     ArrayGetSlots(u16, u16),

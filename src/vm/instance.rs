@@ -261,6 +261,27 @@ impl InstBox {
         }
     }
 
+    /// Calls `f` with stored property `i` in place (`None` past the end): reading a number
+    /// without copying the whole value out.
+    #[inline(always)]
+    pub fn with_field<R>(&self, i: usize, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let p = self.field_ptr(i)?;
+        // SAFETY: an initialised slot of this box; the reference lives only during `f`,
+        // which gets no access to the instance (it cannot write or release it).
+        Some(f(unsafe { &*p }))
+    }
+
+    /// Calls `f` with stored property `i` to update in place (`None` past the end). `f`
+    /// must only compute with the value (the VM's number fast paths): it must not reach
+    /// this instance through any other reference.
+    #[inline(always)]
+    pub fn with_field_mut<R>(&self, i: usize, f: impl FnOnce(&mut Value) -> R) -> Option<R> {
+        let p = self.field_ptr(i)?;
+        // SAFETY: an initialised slot of this box; by this function's contract nothing else
+        // reads or writes it while `f` holds the only reference.
+        Some(f(unsafe { &mut *p }))
+    }
+
     /// Puts `v` in stored property `i` and returns the old value (`None` past the end).
     #[inline]
     pub fn replace_field(&self, i: usize, v: Value) -> Option<Value> {

@@ -107,7 +107,7 @@ mod fused;
 mod iterate;
 mod objects;
 
-use arith::scalar_binary;
+use arith::{scalar_binary, Scalar};
 use fused::Rhs;
 pub(crate) use iterate::stride_doubles;
 use iterate::{next_item, Next};
@@ -768,7 +768,7 @@ impl<'m> Vm<'m> {
                                 // Both operands were numbers: nothing to release.
                                 std::mem::forget(self.stack.pop());
                                 if let Some(top) = self.stack.last_mut() {
-                                    std::mem::forget(std::mem::replace(top, v));
+                                    v.put(top);
                                 }
                                 continue 'quiet;
                             }
@@ -784,7 +784,7 @@ impl<'m> Vm<'m> {
                             Some(v) => {
                                 // The operand was a number: nothing to release.
                                 if let Some(top) = self.stack.last_mut() {
-                                    std::mem::forget(std::mem::replace(top, v));
+                                    v.put(top);
                                 }
                                 continue 'quiet;
                             }
@@ -800,8 +800,8 @@ impl<'m> Vm<'m> {
                             (Some(a), Some(b)) => scalar_binary(kind, a, b),
                             _ => None,
                         };
-                        let holds = match fast {
-                            Some(Value::Bool(b)) => {
+                        let holds = match fast.and_then(Scalar::as_bool) {
+                            Some(b) => {
                                 // The operand was a number: nothing to release.
                                 std::mem::forget(self.stack.pop());
                                 b
@@ -822,9 +822,13 @@ impl<'m> Vm<'m> {
                     Op::BranchInt(i, kind, off) => {
                         // Plain data: never dropped through the drop glue.
                         let b = std::mem::ManuallyDrop::new(Value::Int(i64::from(i)));
-                        let holds = match self.stack.last().and_then(|a| scalar_binary(kind, a, &b))
+                        let holds = match self
+                            .stack
+                            .last()
+                            .and_then(|a| scalar_binary(kind, a, &b))
+                            .and_then(Scalar::as_bool)
                         {
-                            Some(Value::Bool(h)) => {
+                            Some(h) => {
                                 std::mem::forget(self.stack.pop());
                                 h
                             }
@@ -916,7 +920,7 @@ impl<'m> Vm<'m> {
                         match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
                             Some(v) => {
                                 if let Some(top) = self.stack.last_mut() {
-                                    std::mem::forget(std::mem::replace(top, v));
+                                    v.put(top);
                                 }
                                 continue 'quiet;
                             }
@@ -1165,23 +1169,19 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::LoadField(s, i) => {
-                        let v = match self.stack.get(base + s as usize) {
-                            Some(Value::Object(o)) => self.read_field(o, i)?,
-                            _ => return Err(self.internal("expected an instance")),
-                        };
-                        let v = if matches!(v, Value::Void) {
-                            // A lazy property's first read runs its initializer.
-                            match self.stack.get(base + s as usize) {
-                                Some(Value::Object(o)) => {
-                                    let o = o.clone();
-                                    self.init_lazy(&o, i, v)?
-                                }
-                                _ => v,
-                            }
-                        } else {
-                            v
-                        };
-                        self.stack.push(v);
+                        if self.load_field(base, s, i)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::BinaryField(s, i, kind) => {
+                        if self.binary_field(base, None, s, i, kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::SlotBinaryField(a, s, i, kind) => {
+                        if self.binary_field(base, Some(a), s, i, kind)? {
+                            continue 'quiet;
+                        }
                     }
                     Op::ObjTake(i) => {
                         let v = match self.stack.last() {

@@ -100,48 +100,126 @@ impl<'m> Vm<'m> {
     }
 }
 
+/// A number or truth value made on the fast path. It is a tag and 64 bits rather than a
+/// [`Value`] so that it stays in registers: a `Value` made in one of many branches is
+/// assembled in memory piece by piece and then copied whole, and reading back what was
+/// just written in pieces stalls the processor (store forwarding fails).
+#[derive(Clone, Copy)]
+pub(super) struct Scalar {
+    tag: u8,
+    bits: u64,
+}
+
+const INT: u8 = 0;
+const DOUBLE: u8 = 1;
+const BOOL: u8 = 2;
+
+impl Scalar {
+    #[inline(always)]
+    pub(super) fn int(i: i64) -> Scalar {
+        Scalar {
+            tag: INT,
+            bits: i as u64,
+        }
+    }
+
+    #[inline(always)]
+    fn double(d: f64) -> Scalar {
+        Scalar {
+            tag: DOUBLE,
+            bits: d.to_bits(),
+        }
+    }
+
+    #[inline(always)]
+    fn bool(b: bool) -> Scalar {
+        Scalar {
+            tag: BOOL,
+            bits: u64::from(b),
+        }
+    }
+
+    /// The number or truth value `v` holds, read in place (`None` for anything else).
+    #[inline(always)]
+    pub(super) fn of(v: &Value) -> Option<Scalar> {
+        match v {
+            Value::Int(i) => Some(Scalar::int(*i)),
+            Value::Double(d) => Some(Scalar::double(*d)),
+            Value::Bool(b) => Some(Scalar::bool(*b)),
+            _ => None,
+        }
+    }
+
+    /// The truth value, if it is one.
+    #[inline(always)]
+    pub(super) fn as_bool(self) -> Option<bool> {
+        (self.tag == BOOL).then_some(self.bits != 0)
+    }
+
+    /// As a value of its own.
+    #[inline(always)]
+    pub(super) fn value(self) -> Value {
+        match self.tag {
+            INT => Value::Int(self.bits as i64),
+            DOUBLE => Value::Double(f64::from_bits(self.bits)),
+            _ => Value::Bool(self.bits != 0),
+        }
+    }
+
+    /// Writes itself over `dst`, which must hold plain data (it is not released).
+    #[inline(always)]
+    pub(super) fn put(self, dst: &mut Value) {
+        let old = match self.tag {
+            INT => std::mem::replace(dst, Value::Int(self.bits as i64)),
+            DOUBLE => std::mem::replace(dst, Value::Double(f64::from_bits(self.bits))),
+            _ => std::mem::replace(dst, Value::Bool(self.bits != 0)),
+        };
+        std::mem::forget(old);
+    }
+}
+
 /// A binary operation on two numbers that cannot trap, or `None` (not numbers, another
 /// kind, or a result that traps: overflow, division by zero).
 #[inline(always)]
-pub(super) fn scalar_binary(kind: BinKind, a: &Value, b: &Value) -> Option<Value> {
+pub(super) fn scalar_binary(kind: BinKind, a: &Value, b: &Value) -> Option<Scalar> {
     use BinKind::*;
     Some(match (a, b) {
         (Value::Int(x), Value::Int(y)) => {
             let (x, y) = (*x, *y);
             match kind {
-                AddInt => Value::Int(x.checked_add(y)?),
-                SubInt => Value::Int(x.checked_sub(y)?),
-                MulInt => Value::Int(x.checked_mul(y)?),
-                DivInt => Value::Int(x.checked_div(y)?),
-                RemInt => Value::Int(x.checked_rem(y)?),
-                AddWrapInt => Value::Int(x.wrapping_add(y)),
-                SubWrapInt => Value::Int(x.wrapping_sub(y)),
-                MulWrapInt => Value::Int(x.wrapping_mul(y)),
-                AndInt => Value::Int(x & y),
-                OrInt => Value::Int(x | y),
-                XorInt => Value::Int(x ^ y),
-                LtInt => Value::Bool(x < y),
-                LeInt => Value::Bool(x <= y),
-                GtInt => Value::Bool(x > y),
-                GeInt => Value::Bool(x >= y),
-                EqInt => Value::Bool(x == y),
-                NeInt => Value::Bool(x != y),
+                AddInt => Scalar::int(x.checked_add(y)?),
+                SubInt => Scalar::int(x.checked_sub(y)?),
+                MulInt => Scalar::int(x.checked_mul(y)?),
+                DivInt => Scalar::int(x.checked_div(y)?),
+                RemInt => Scalar::int(x.checked_rem(y)?),
+                AddWrapInt => Scalar::int(x.wrapping_add(y)),
+                SubWrapInt => Scalar::int(x.wrapping_sub(y)),
+                MulWrapInt => Scalar::int(x.wrapping_mul(y)),
+                AndInt => Scalar::int(x & y),
+                OrInt => Scalar::int(x | y),
+                XorInt => Scalar::int(x ^ y),
+                LtInt => Scalar::bool(x < y),
+                LeInt => Scalar::bool(x <= y),
+                GtInt => Scalar::bool(x > y),
+                GeInt => Scalar::bool(x >= y),
+                EqInt => Scalar::bool(x == y),
+                NeInt => Scalar::bool(x != y),
                 _ => return None,
             }
         }
         (Value::Double(x), Value::Double(y)) => {
             let (x, y) = (*x, *y);
             match kind {
-                AddDouble => Value::Double(x + y),
-                SubDouble => Value::Double(x - y),
-                MulDouble => Value::Double(x * y),
-                DivDouble => Value::Double(x / y),
-                LtDouble => Value::Bool(x < y),
-                LeDouble => Value::Bool(x <= y),
-                GtDouble => Value::Bool(x > y),
-                GeDouble => Value::Bool(x >= y),
-                EqDouble => Value::Bool(x == y),
-                NeDouble => Value::Bool(x != y),
+                AddDouble => Scalar::double(x + y),
+                SubDouble => Scalar::double(x - y),
+                MulDouble => Scalar::double(x * y),
+                DivDouble => Scalar::double(x / y),
+                LtDouble => Scalar::bool(x < y),
+                LeDouble => Scalar::bool(x <= y),
+                GtDouble => Scalar::bool(x > y),
+                GeDouble => Scalar::bool(x >= y),
+                EqDouble => Scalar::bool(x == y),
+                NeDouble => Scalar::bool(x != y),
                 _ => return None,
             }
         }

@@ -27,7 +27,7 @@ impl<'m> Vm<'m> {
 
     /// `a (op) rhs` on numbers (`None`: not numbers, or a trap to report).
     #[inline(always)]
-    fn scalar_rhs(&self, base: usize, a: &Value, rhs: Rhs, kind: BinKind) -> Option<Value> {
+    fn scalar_rhs(&self, base: usize, a: &Value, rhs: Rhs, kind: BinKind) -> Option<Scalar> {
         match rhs {
             Rhs::Int(i) => {
                 // Plain data: never dropped through the drop glue.
@@ -54,6 +54,27 @@ impl<'m> Vm<'m> {
         self.binary(kind)
     }
 
+    /// Stores a number in slot `s`; true if the value it replaced released nothing.
+    #[inline(always)]
+    fn store_scalar(&mut self, base: usize, s: u16, v: Scalar) -> R<bool> {
+        let slot = self.slot_mut(base, s)?;
+        if slot.is_plain() {
+            v.put(slot);
+            return Ok(true);
+        }
+        drop(std::mem::replace(slot, v.value()));
+        Ok(false)
+    }
+
+    /// Pushes a number.
+    #[inline(always)]
+    fn push_scalar(&mut self, v: Scalar) {
+        self.stack.push(Value::Void);
+        if let Some(top) = self.stack.last_mut() {
+            v.put(top);
+        }
+    }
+
     /// Stores `v` in slot `s`; true if the value it replaced released nothing.
     #[inline(always)]
     pub(super) fn store_slot(&mut self, base: usize, s: u16, v: Value) -> R<bool> {
@@ -76,7 +97,7 @@ impl<'m> Vm<'m> {
         };
         match fast {
             Some(v) => {
-                self.stack.push(v);
+                self.push_scalar(v);
                 Ok(true)
             }
             None => {
@@ -102,7 +123,7 @@ impl<'m> Vm<'m> {
             None => None,
         };
         match fast {
-            Some(v) => self.store_slot(base, d, v),
+            Some(v) => self.store_scalar(base, d, v),
             None => {
                 let a = self.slot_value(base, a);
                 self.push_binary(base, a, rhs, kind)?;
@@ -130,7 +151,7 @@ impl<'m> Vm<'m> {
             Some(v) => {
                 // The operand was a number: popped without drop glue.
                 std::mem::forget(self.stack.pop());
-                self.store_slot(base, d, v)
+                self.store_scalar(base, d, v)
             }
             None => {
                 let a = self.pop();
@@ -155,7 +176,7 @@ impl<'m> Vm<'m> {
                 // The operands were numbers: popped without drop glue.
                 std::mem::forget(self.stack.pop());
                 std::mem::forget(self.stack.pop());
-                self.store_slot(base, d, v)
+                self.store_scalar(base, d, v)
             }
             None => {
                 self.binary(kind)?;
@@ -173,10 +194,9 @@ impl<'m> Vm<'m> {
             Some(x) => self.scalar_rhs(base, x, rhs, kind),
             None => None,
         };
-        match fast {
-            Some(Value::Bool(h)) => Ok(h),
-            other => {
-                drop(other);
+        match fast.and_then(Scalar::as_bool) {
+            Some(h) => Ok(h),
+            None => {
                 let a = self.slot_value(base, a);
                 self.push_binary(base, a, rhs, kind)?;
                 self.pop_bool()
@@ -197,28 +217,106 @@ impl<'m> Vm<'m> {
         let Some(Value::Object(o)) = self.stack.get(base + s as usize) else {
             return Err(self.internal("expected an instance"));
         };
-        let inst = o.get();
-        let current = std::mem::ManuallyDrop::new(inst.field(i as usize));
-        if current.is_plain() {
-            if let Some(v) = self.scalar_rhs(base, &current, rhs, kind) {
-                // The old value was a number: nothing to release.
-                std::mem::forget(inst.replace_field(i as usize, v));
+        // The right operand first: the field is then updated in place.
+        let b = match rhs {
+            Rhs::Int(i) => Some(Scalar::int(i)),
+            Rhs::Slot(r) => self.stack.get(base + r as usize).and_then(Scalar::of),
+        };
+        if let Some(b) = b {
+            let done = o.get().with_field_mut(i as usize, |field| {
+                let b = std::mem::ManuallyDrop::new(b.value());
+                match scalar_binary(kind, field, &b) {
+                    Some(v) => {
+                        // The old value was a number: nothing to release.
+                        v.put(field);
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if done == Some(true) {
                 return Ok(true);
             }
         }
-        let current = std::mem::ManuallyDrop::into_inner(current);
         // What `Load; ObjTake; Binary; ObjPut` do.
         let o = o.clone();
-        let current = match current {
-            Value::Weak(_) => {
-                current.release();
-                self.read_field(&o, i)?
-            }
-            v => v,
-        };
+        let current = self.read_field(&o, i)?;
         self.push_binary(base, current, rhs, kind)?;
         let v = self.pop();
         self.write_field(&o, i, v);
+        Ok(false)
+    }
+
+    /// Pushes stored property `i` of the instance in slot `s`; true if that released
+    /// nothing (a lazy property's first read runs its initializer).
+    #[inline(always)]
+    pub(super) fn load_field(&mut self, base: usize, s: u16, i: u16) -> R<bool> {
+        let number = match self.stack.get(base + s as usize) {
+            Some(Value::Object(o)) => o.get().with_field(i as usize, Scalar::of).flatten(),
+            _ => None,
+        };
+        if let Some(v) = number {
+            self.push_scalar(v);
+            return Ok(true);
+        }
+        let v = match self.stack.get(base + s as usize) {
+            Some(Value::Object(o)) => self.read_field(o, i)?,
+            _ => return Err(self.internal("expected an instance")),
+        };
+        if !matches!(v, Value::Void) {
+            self.stack.push(v);
+            return Ok(true);
+        }
+        let o = match self.stack.get(base + s as usize) {
+            Some(Value::Object(o)) => o.clone(),
+            _ => return Err(self.internal("expected an instance")),
+        };
+        let v = self.init_lazy(&o, i, v)?;
+        self.stack.push(v);
+        Ok(false)
+    }
+
+    /// `x (op) field i of the instance in slot s`, where `x` is slot `a` (pushed) or the
+    /// value on top (replaced).
+    #[inline(always)]
+    pub(super) fn binary_field(
+        &mut self,
+        base: usize,
+        a: Option<u16>,
+        s: u16,
+        i: u16,
+        kind: BinKind,
+    ) -> R<bool> {
+        let field = match self.stack.get(base + s as usize) {
+            Some(Value::Object(o)) => o.get().with_field(i as usize, Scalar::of).flatten(),
+            _ => return Err(self.internal("expected an instance")),
+        };
+        if let Some(field) = field {
+            let field = std::mem::ManuallyDrop::new(field.value());
+            let left = match a {
+                Some(a) => self.stack.get(base + a as usize),
+                None => self.stack.last(),
+            };
+            if let Some(v) = left.and_then(|x| scalar_binary(kind, x, &field)) {
+                match a {
+                    Some(_) => self.push_scalar(v),
+                    None => {
+                        if let Some(top) = self.stack.last_mut() {
+                            // The operand was a number: nothing to release.
+                            v.put(top);
+                        }
+                    }
+                }
+                return Ok(true);
+            }
+        }
+        // What `Load(a); LoadField(s, i); Binary(op)` do.
+        if let Some(a) = a {
+            let x = self.slot_value(base, a);
+            self.stack.push(x);
+        }
+        self.load_field(base, s, i)?;
+        self.binary(kind)?;
         Ok(false)
     }
 }
