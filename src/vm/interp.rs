@@ -618,11 +618,7 @@ impl<'m> Vm<'m> {
                     Op::Nil => self.stack.push(Value::Nil),
                     Op::Void => self.stack.push(Value::Void),
                     Op::Load(s) => {
-                        let v = match self.stack.get(base + s as usize) {
-                            Some(v) => v.copy(),
-                            None => Value::Void,
-                        };
-                        self.stack.push(v);
+                        self.push_slot(base, s);
                         continue 'quiet;
                     }
                     Op::Store(s) => {
@@ -892,16 +888,13 @@ impl<'m> Vm<'m> {
                         continue 'quiet;
                     }
                     Op::Move(d, a) => {
-                        let v = self.slot_value(base, a);
-                        if self.store_slot(base, d, v)? {
+                        if self.move_slot(base, d, a)? {
                             continue 'quiet;
                         }
                     }
                     Op::Load2(a, b) => {
-                        let a = self.slot_value(base, a);
-                        self.stack.push(a);
-                        let b = self.slot_value(base, b);
-                        self.stack.push(b);
+                        self.push_slot(base, a);
+                        self.push_slot(base, b);
                         continue 'quiet;
                     }
                     Op::FieldBinarySlot(s, i, r, kind) => {

@@ -25,6 +25,33 @@ impl<'m> Vm<'m> {
         }
     }
 
+    /// Pushes a copy of slot `s` (numbers as a [`Scalar`], not copied whole).
+    #[inline(always)]
+    pub(super) fn push_slot(&mut self, base: usize, s: u16) {
+        match self.stack.get(base + s as usize) {
+            Some(v) => match Scalar::of(v) {
+                Some(n) => self.push_scalar(n),
+                None => {
+                    let v = v.copy();
+                    self.stack.push(v);
+                }
+            },
+            None => self.stack.push(Value::Void),
+        }
+    }
+
+    /// `slot d = slot a`; true if that released nothing.
+    #[inline(always)]
+    pub(super) fn move_slot(&mut self, base: usize, d: u16, a: u16) -> R<bool> {
+        match self.stack.get(base + a as usize).and_then(Scalar::of) {
+            Some(n) => self.store_scalar(base, d, n),
+            None => {
+                let v = self.slot_value(base, a);
+                self.store_slot(base, d, v)
+            }
+        }
+    }
+
     /// `a (op) rhs` on numbers (`None`: not numbers, or a trap to report).
     #[inline(always)]
     fn scalar_rhs(&self, base: usize, a: &Value, rhs: Rhs, kind: BinKind) -> Option<Scalar> {
@@ -68,7 +95,7 @@ impl<'m> Vm<'m> {
 
     /// Pushes a number.
     #[inline(always)]
-    fn push_scalar(&mut self, v: Scalar) {
+    pub(super) fn push_scalar(&mut self, v: Scalar) {
         self.stack.push(Value::Void);
         if let Some(top) = self.stack.last_mut() {
             v.put(top);
