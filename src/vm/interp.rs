@@ -964,10 +964,19 @@ impl<'m> Vm<'m> {
                         }
                         continue 'quiet;
                     }
-                    Op::UnwrapOrJump(off) => match self.pop() {
-                        Value::Nil => self.jump(off),
-                        Value::Some(inner) => self.stack.push((*inner).clone()),
-                        v => self.stack.push(v),
+                    Op::UnwrapOrJump(off) => match self.stack.last() {
+                        Some(Value::Nil) => {
+                            // Plain data: nothing to release.
+                            std::mem::forget(self.stack.pop());
+                            self.jump(off);
+                            continue 'quiet;
+                        }
+                        // An optional's value is itself: it stays where it is.
+                        Some(v) if !matches!(v, Value::Some(_)) => continue 'quiet,
+                        _ => match self.pop() {
+                            Value::Some(inner) => self.stack.push((*inner).clone()),
+                            v => self.stack.push(v),
+                        },
                     },
                     Op::ForceUnwrap => match self.pop() {
                         Value::Nil => return Err(self.trap(TrapKind::nil_unwrap())),
@@ -1071,6 +1080,16 @@ impl<'m> Vm<'m> {
                             while self.stack.len() > cut + 1 {
                                 self.discard_top();
                             }
+                        } else if let (true, Some(result)) = (
+                            proto.inout_params.is_empty(),
+                            self.stack.last().and_then(Scalar::of),
+                        ) {
+                            // A number result is kept as a Scalar meanwhile, not copied whole.
+                            std::mem::forget(self.stack.pop());
+                            while self.stack.len() > cut {
+                                self.discard_top();
+                            }
+                            self.push_scalar(result);
                         } else if proto.inout_params.is_empty() {
                             let result = self.pop();
                             // Locals are released in reverse declaration order (the last slot

@@ -163,6 +163,9 @@ impl Value {
             Value::Bool(b) => Value::Bool(*b),
             Value::Nil => Value::Nil,
             Value::Void => Value::Void,
+            // Instances are the other values the interpreter copies most (properties,
+            // receivers): a count increment, inline.
+            Value::Object(o) => Value::Object(o.clone()),
             other => other.clone(),
         }
     }
