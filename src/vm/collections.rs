@@ -13,10 +13,36 @@ fn hasher() -> foldhash::fast::FoldHasher {
     foldhash::fast::FixedState::with_seed(0x5EED_5EED_5EED_5EED).build_hasher()
 }
 
+/// The hash the index uses: the key hash's high 32 bits, twice (an index slot keeps them,
+/// and growing the table rebuilds the hash from them without reading the entries).
 fn hash_of(v: &Value) -> u64 {
     let mut h = hasher();
     hash_value(v, &mut h);
-    h.finish()
+    let high = h.finish() >> 32;
+    (high << 32) | high
+}
+
+/// An index slot: an entry's position and its key's hash (8 bytes, so that the index of a
+/// large dictionary stays small: lookups are cache misses).
+#[derive(Clone, Copy, Debug)]
+struct Slot(u64);
+
+impl Slot {
+    fn new(entry: usize, hash: u64) -> Slot {
+        // Four billion entries would need 160 GiB of them.
+        let entry = u32::try_from(entry).unwrap_or(u32::MAX);
+        Slot((hash & !0xFFFF_FFFF) | u64::from(entry))
+    }
+
+    fn entry(self) -> usize {
+        (self.0 & 0xFFFF_FFFF) as usize
+    }
+
+    /// The index hash (see [`hash_of`]).
+    fn hash(self) -> u64 {
+        let high = self.0 >> 32;
+        (high << 32) | high
+    }
 }
 
 /// An insertion-ordered dictionary.
@@ -24,9 +50,8 @@ fn hash_of(v: &Value) -> u64 {
 pub struct DictObj {
     /// Entries in insertion order; removed entries leave `None` until compaction.
     entries: Vec<Option<(Value, Value)>>,
-    /// Indices into `entries` with their keys' hashes (kept so that growing the table
-    /// rehashes without reading the entries back).
-    index: HashTable<(usize, u64)>,
+    /// Positions in `entries` with their keys' hashes.
+    index: HashTable<Slot>,
     /// Live entries.
     len: usize,
 }
@@ -49,14 +74,14 @@ impl DictObj {
     fn find_hashed(&self, key: &Value, h: u64) -> Option<usize> {
         let entries = &self.entries;
         self.index
-            .find(h, |&(i, hi)| {
-                hi == h
+            .find(h, |&slot| {
+                slot.hash() == h
                     && entries
-                        .get(i)
+                        .get(slot.entry())
                         .and_then(|e| e.as_ref())
                         .is_some_and(|(k, _)| equal(k, key))
             })
-            .map(|&(i, _)| i)
+            .map(|&slot| slot.entry())
     }
 
     /// The value for `key`.
@@ -67,36 +92,53 @@ impl DictObj {
             .map(|(_, v)| v)
     }
 
-    /// Inserts or replaces; returns the old value.
+    /// Inserts or replaces; returns the old value. One probe of the index either way.
     pub fn insert(&mut self, key: Value, value: Value) -> Option<Value> {
         let h = hash_of(&key);
-        if let Some(i) = self.find_hashed(&key, h) {
-            if let Some(Some((_, v))) = self.entries.get_mut(i) {
-                return Some(std::mem::replace(v, value));
+        let entries = &mut self.entries;
+        let found = self.index.entry(
+            h,
+            |&slot| {
+                slot.hash() == h
+                    && entries
+                        .get(slot.entry())
+                        .and_then(|e| e.as_ref())
+                        .is_some_and(|(k, _)| equal(k, &key))
+            },
+            |&slot| slot.hash(),
+        );
+        match found {
+            hashbrown::hash_table::Entry::Occupied(o) => {
+                let i = o.get().entry();
+                match entries.get_mut(i) {
+                    Some(Some((_, v))) => Some(std::mem::replace(v, value)),
+                    _ => None,
+                }
+            }
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(Slot::new(entries.len(), h));
+                entries.push(Some((key, value)));
+                self.len += 1;
+                None
             }
         }
-        let i = self.entries.len();
-        self.entries.push(Some((key, value)));
-        self.index.insert_unique(h, (i, h), |&(_, hj)| hj);
-        self.len += 1;
-        None
     }
 
     /// Removes `key`; returns its value.
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let h = hash_of(key);
         let entries = &self.entries;
-        let found = self.index.find_entry(h, |&(i, hi)| {
-            hi == h
+        let found = self.index.find_entry(h, |&slot| {
+            slot.hash() == h
                 && entries
-                    .get(i)
+                    .get(slot.entry())
                     .and_then(|e| e.as_ref())
                     .is_some_and(|(k, _)| equal(k, key))
         });
         let Ok(entry) = found else {
             return None;
         };
-        let ((i, _), _) = entry.remove();
+        let i = entry.remove().0.entry();
         let old = self
             .entries
             .get_mut(i)
@@ -116,6 +158,14 @@ impl DictObj {
         for (k, v) in old.into_iter().flatten() {
             self.insert(k, v);
         }
+    }
+
+    /// The first live entry at entry index `pos` or later, with its index.
+    pub fn entry_from(&self, pos: usize) -> Option<(usize, &Value, &Value)> {
+        let rest = self.entries.get(pos..)?;
+        rest.iter()
+            .enumerate()
+            .find_map(|(i, e)| e.as_ref().map(|(k, v)| (pos + i, k, v)))
     }
 
     /// Entries in insertion order.

@@ -1404,6 +1404,7 @@ impl<'m> Vm<'m> {
                         let next = match next {
                             Some(Next::Value(v)) => Some(v),
                             Some(Next::Char(c)) => Some(self.string(c)?),
+                            Some(Next::Pair(k, v)) => Some(self.tuple(vec![k, v])?),
                             None => None,
                         };
                         match next {

@@ -106,6 +106,9 @@ pub enum IterItems {
     Array(super::object::Obj<Vec<Value>>, usize),
     /// A string's characters from byte offset `pos`, made one at a time.
     Chars(super::object::Obj<String>, usize),
+    /// A dictionary's entries from entry index `pos`, as (key, value) tuples made one at a
+    /// time (the iteration holds the dictionary value, as for an array).
+    Dict(super::object::Obj<DictObj>, usize),
 }
 
 /// A runtime value.

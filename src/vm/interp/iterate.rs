@@ -22,6 +22,7 @@ impl<'m> Vm<'m> {
             },
             Value::Array(a) => IterItems::Array(a, 0),
             Value::Str(s) => IterItems::Chars(s, 0),
+            Value::Dict(d) => IterItems::Dict(d, 0),
             other => IterItems::List(self.elements(&other)?, 0),
         };
         Ok(IterObj { items })
@@ -149,6 +150,8 @@ pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<
 pub(super) enum Next {
     Value(Value),
     Char(String),
+    /// A dictionary entry, to make into a tuple.
+    Pair(Value, Value),
 }
 
 pub(super) fn next_item(it: &mut IterObj) -> Option<Next> {
@@ -164,13 +167,19 @@ pub(super) fn next_item(it: &mut IterObj) -> Option<Next> {
             *pos += c.len();
             Some(Next::Char(c.to_string()))
         }
+        IterItems::Dict(d, pos) => {
+            let (at, k, v) = d.entry_from(*pos)?;
+            let pair = Next::Pair(k.copy(), v.copy());
+            *pos = at + 1;
+            Some(pair)
+        }
         other => next_number(other).map(Next::Value),
     }
 }
 
 pub(super) fn next_number(items: &mut IterItems) -> Option<Value> {
     match items {
-        IterItems::Array(..) | IterItems::Chars(..) => None,
+        IterItems::Array(..) | IterItems::Chars(..) | IterItems::Dict(..) => None,
         IterItems::List(items, pos) => {
             let v = items.get_mut(*pos).map(std::mem::take);
             *pos += 1;
