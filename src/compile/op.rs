@@ -99,6 +99,12 @@ pub enum Op {
     /// Push `slot a (op) field i of the instance in slot s` (`Load(a); BinaryField`):
     /// `SlotBinaryField(a, s, i, op)`.
     SlotBinaryField(u16, u16, u16, BinKind),
+    /// `a[i] = v` with the array, index and value in slots: `ArrayPutSlots(a, i, v)`
+    /// (`Take(a); Load(i); Take(v); ArrayPut; Store(a)`); the value slot is left empty.
+    ArrayPutSlots(u16, u16, u16),
+    /// `d[k] = v` with the dictionary, key and optional value in slots: `DictPutSlots(d, k,
+    /// v)` (`Take(d); Load(k); Take(v); DictPut; Store(d)`).
+    DictPutSlots(u16, u16, u16),
     /// Push element `slot i` of the array in slot `a` (`Load2(a, i); Builtin(ArrGet, 2)`):
     /// `ArrayGetSlots(a, i)`.
     ArrayGetSlots(u16, u16),

@@ -85,6 +85,12 @@ fn fuse(w: &[Op], short_jumps: bool) -> Option<Fused> {
                 return fused(FieldBinaryInt(s, i, n, k), 4, 2);
             }
         }
+        [Take(a), Load(i), Take(v), ArrayPut, Store(b), ..] if a == b => {
+            return fused(ArrayPutSlots(a, i, v), 5, 3)
+        }
+        [Take(a), Load(k), Take(v), DictPut, Store(b), ..] if a == b => {
+            return fused(DictPutSlots(a, k, v), 5, 3)
+        }
         [Load(a), BinaryInt(n, k), Store(d), ..] => {
             if let Ok(n) = i16::try_from(n) {
                 return fused(SlotBinaryInt(d, a, n, k), 3, 1);

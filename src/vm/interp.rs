@@ -628,7 +628,7 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::Take(s) => {
-                        let v = std::mem::take(self.slot_mut(base, s)?);
+                        let v = self.take_slot(base, s)?;
                         self.stack.push(v);
                         continue 'quiet;
                     }
@@ -1010,6 +1010,8 @@ impl<'m> Vm<'m> {
                     }
                     Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
                     Op::Builtin(b, 1) if self.numeric_in_place(b) => continue 'quiet,
+                    Op::ArrayPutSlots(a, i, v) => self.array_put_slots(base, a, i, v)?,
+                    Op::DictPutSlots(d, k, v) => self.dict_put_slots(base, d, k, v)?,
                     Op::ArrayGetSlots(a, i) => {
                         if self.array_get_slots(base, a, i) {
                             continue 'quiet;

@@ -20,9 +20,28 @@ impl<'m> Vm<'m> {
     #[inline(always)]
     pub(super) fn slot_value(&self, base: usize, s: u16) -> Value {
         match self.stack.get(base + s as usize) {
-            Some(v) => v.copy(),
+            // A number is read as tag and bits: a whole-value copy of a slot just written
+            // in pieces waits for every earlier store to reach the cache.
+            Some(v) => match Scalar::of(v) {
+                Some(n) => n.value(),
+                None => v.copy(),
+            },
             None => Value::Void,
         }
+    }
+
+    /// Moves slot `s`'s value out, leaving `()` (numbers read as a [`Scalar`]).
+    #[inline(always)]
+    pub(super) fn take_slot(&mut self, base: usize, s: u16) -> R<Value> {
+        let slot = self.slot_mut(base, s)?;
+        Ok(match Scalar::of(slot) {
+            Some(n) => {
+                // Plain data: overwritten without being read whole.
+                std::mem::forget(std::mem::replace(slot, Value::Void));
+                n.value()
+            }
+            None => std::mem::take(slot),
+        })
     }
 
     /// Pushes a copy of slot `s` (numbers as a [`Scalar`], not copied whole).
@@ -345,5 +364,58 @@ impl<'m> Vm<'m> {
         self.load_field(base, s, i)?;
         self.binary(kind)?;
         Ok(false)
+    }
+
+    /// `a[i] = v` in place in slot `a` (copy on write); traps when `i` is out of range.
+    pub(super) fn array_put_slots(&mut self, base: usize, a: u16, i: u16, v: u16) -> R<()> {
+        let index = match self.stack.get(base + i as usize) {
+            Some(Value::Int(i)) => *i,
+            _ => return Err(self.internal("expected an Int index")),
+        };
+        let value = self.take_slot(base, v)?;
+        let refused = match self.slot_mut(base, a)? {
+            Value::Array(items) => {
+                if index < 0 || index as usize >= items.len() {
+                    None
+                } else {
+                    match Obj::make_mut(items) {
+                        Ok(items) => {
+                            if let Some(slot) = items.get_mut(index as usize) {
+                                // The old element is released (an instance may be pending).
+                                drop(std::mem::replace(slot, value));
+                            }
+                            return Ok(());
+                        }
+                        Err(e) => Some(e),
+                    }
+                }
+            }
+            _ => return Err(self.internal("expected an array")),
+        };
+        Err(match refused {
+            Some(e) => self.alloc_trap(e),
+            None => self.trap(TrapKind::index_out_of_range()),
+        })
+    }
+
+    /// `d[k] = v` in place in slot `d` (copy on write): `nil` removes the key.
+    pub(super) fn dict_put_slots(&mut self, base: usize, d: u16, k: u16, v: u16) -> R<()> {
+        let key = self.slot_value(base, k);
+        let value = self.take_slot(base, v)?;
+        let refused = match self.slot_mut(base, d)? {
+            Value::Dict(dict) => match Obj::make_mut(dict) {
+                Ok(dict) => {
+                    match value {
+                        Value::Nil => drop(dict.remove(&key)),
+                        Value::Some(inner) => drop(dict.insert(key, (*inner).clone())),
+                        v => drop(dict.insert(key, v)),
+                    }
+                    return Ok(());
+                }
+                Err(e) => e,
+            },
+            _ => return Err(self.internal("expected a dictionary")),
+        };
+        Err(self.alloc_trap(refused))
     }
 }
