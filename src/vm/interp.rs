@@ -603,8 +603,16 @@ impl<'m> Vm<'m> {
                 self.ip = ip + 1;
                 match op {
                     Op::Const(i) => {
-                        let v = self.constants.get(i as usize).cloned().unwrap_or_default();
-                        self.stack.push(v);
+                        match self.constants.get(i as usize) {
+                            Some(v) => match Scalar::of(v) {
+                                Some(n) => self.push_scalar(n),
+                                None => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                            },
+                            None => self.stack.push(Value::Void),
+                        }
                         continue 'quiet;
                     }
                     Op::Int(i) => {
@@ -710,8 +718,17 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::LoadGlobal(g) => {
-                        let v = self.globals.get(g as usize).cloned().unwrap_or_default();
-                        self.stack.push(v);
+                        match self.globals.get(g as usize) {
+                            Some(v) => match Scalar::of(v) {
+                                Some(n) => self.push_scalar(n),
+                                None => {
+                                    let v = v.copy();
+                                    self.stack.push(v);
+                                }
+                            },
+                            None => self.stack.push(Value::Void),
+                        }
+                        continue 'quiet;
                     }
                     Op::StoreGlobal(g) => {
                         let v = self.pop();
@@ -1061,13 +1078,23 @@ impl<'m> Vm<'m> {
                         self.stack.push(c);
                     }
                     Op::Return => {
-                        let Some(frame) = self.pop_frame() else {
+                        let Some(Frame {
+                            base: frame_base,
+                            closure,
+                            has_callee_slot,
+                            ..
+                        }) = self.pop_frame()
+                        else {
                             return Ok(());
                         };
-                        let cut = if frame.has_callee_slot {
-                            frame.base.saturating_sub(1)
+                        // The frame's closure reference goes now (inline: no drop glue call).
+                        if let Some(c) = closure {
+                            drop(c);
+                        }
+                        let cut = if has_callee_slot {
+                            frame_base.saturating_sub(1)
                         } else {
-                            frame.base
+                            frame_base
                         };
                         let n = self.stack.len();
                         // Either the first slot holds plain data, or it is the only one
