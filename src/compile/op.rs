@@ -105,6 +105,9 @@ pub enum Op {
     /// `d[k] = v` with the dictionary, key and optional value in slots: `DictPutSlots(d, k,
     /// v)` (`Take(d); Load(k); Take(v); DictPut; Store(d)`).
     DictPutSlots(u16, u16, u16),
+    /// Push whether slot `a` equals (`EqValue`) or differs from (`NeValue`) constant `c`,
+    /// copying neither (`Load(a); Const(c); Binary(op)`): `SlotEqualsConst(a, op, c)`.
+    SlotEqualsConst(u16, BinKind, u32),
     /// Push element `slot i` of the array in slot `a` (`Load2(a, i); Builtin(ArrGet, 2)`):
     /// `ArrayGetSlots(a, i)`.
     ArrayGetSlots(u16, u16),

@@ -91,6 +91,9 @@ fn fuse(w: &[Op], short_jumps: bool) -> Option<Fused> {
         [Take(a), Load(k), Take(v), DictPut, Store(b), ..] if a == b => {
             return fused(DictPutSlots(a, k, v), 5, 3)
         }
+        [Load(a), Const(c), Binary(k @ (BinKind::EqValue | BinKind::NeValue)), ..] => {
+            return fused(SlotEqualsConst(a, k, c), 3, 2)
+        }
         [Load(a), BinaryInt(n, k), Store(d), ..] => {
             if let Ok(n) = i16::try_from(n) {
                 return fused(SlotBinaryInt(d, a, n, k), 3, 1);

@@ -95,6 +95,9 @@ pub struct Vm<'m> {
     release_fresh: Vec<InstRef>,
     /// The arguments of the builtin being called, kept so that calls do not allocate.
     builtin_args: Vec<Value>,
+    /// One-character ASCII strings made by `for ch in string`, shared (copy on write)
+    /// rather than allocated per character; let go at the end of each run.
+    ascii_chars: Vec<Option<Obj<String>>>,
     /// Whether any class of the module has a `deinit` (if none, releases take a short cut).
     any_deinit: bool,
     /// In debug mode (`--mem-debug`), the script file: every instruction then makes its line
@@ -151,6 +154,7 @@ impl<'m> Vm<'m> {
             release_work: Vec::new(),
             release_fresh: Vec::new(),
             builtin_args: Vec::new(),
+            ascii_chars: Vec::new(),
             any_deinit: module.env.types.nominals.iter().any(|n| n.deinit.is_some()),
             trace_file: registry::is_debug().then(|| ScriptFile::new(&module.file)),
         }
@@ -240,6 +244,9 @@ impl<'m> Vm<'m> {
             self.globals.resize(needed, Value::Void);
         }
         let r = self.call_function(entry, None, 0, false).map(|_| ());
+        // What the script does not hold of the shared characters is freed before any
+        // memory report.
+        self.ascii_chars.clear();
         if self.trace_file.is_some() {
             ScriptLocation::set_current(None);
         }
@@ -863,6 +870,18 @@ impl<'m> Vm<'m> {
                     }
                     Op::Builtin(Builtin::ArrGet, 2) if self.array_get_in_place() => {}
                     Op::Builtin(b, 1) if self.numeric_in_place(b) => continue 'quiet,
+                    Op::SlotEqualsConst(a, kind, c) => {
+                        let same = match (
+                            self.stack.get(base + a as usize),
+                            self.constants.get(c as usize),
+                        ) {
+                            (Some(x), Some(y)) => equal(x, y),
+                            _ => return Err(self.internal("slot or constant out of range")),
+                        };
+                        let holds = if kind == BinKind::NeValue { !same } else { same };
+                        self.stack.push(Value::Bool(holds));
+                        continue 'quiet;
+                    }
                     Op::ArrayPutSlots(a, i, v) => self.array_put_slots(base, a, i, v)?,
                     Op::DictPutSlots(d, k, v) => self.dict_put_slots(base, d, k, v)?,
                     Op::ArrayGetSlots(a, i) => {
@@ -1269,6 +1288,7 @@ impl<'m> Vm<'m> {
                         let next = match next {
                             Some(Next::Value(v)) => Some(v),
                             Some(Next::Char(c)) => Some(self.string(c)?),
+                            Some(Next::AsciiChar(b)) => Some(self.ascii_char(b)?),
                             Some(Next::Pair(k, v)) => Some(self.tuple(vec![k, v])?),
                             None => None,
                         };

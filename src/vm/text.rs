@@ -291,6 +291,19 @@ pub fn grapheme_count(s: &str) -> usize {
     }
 }
 
+/// The first `Character` of `s`. Text that starts with two ASCII bytes needs no
+/// segmentation: between ASCII characters there is always a boundary, except inside CR LF.
+pub fn first_grapheme(s: &str) -> Option<&str> {
+    match s.as_bytes() {
+        [] => None,
+        [c] if c.is_ascii() => s.get(..1),
+        [c, next, ..] if c.is_ascii() && next.is_ascii() && !(*c == b'\r' && *next == b'\n') => {
+            s.get(..1)
+        }
+        _ => s.graphemes(true).next(),
+    }
+}
+
 /// The `Character`s of `s` (extended grapheme clusters), front to back; iterate with
 /// `.rev()` for `reversed()`.
 pub fn graphemes(s: &str) -> impl DoubleEndedIterator<Item = &str> + Clone + '_ {
@@ -1105,6 +1118,16 @@ static NUMERIC: &[(u32, u32, Option<i64>)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_grapheme_takes_the_ascii_short_cut_only_where_it_holds() {
+        assert_eq!(first_grapheme("ab"), Some("a"));
+        assert_eq!(first_grapheme("a"), Some("a"));
+        assert_eq!(first_grapheme("\r\nx"), Some("\r\n"));
+        assert_eq!(first_grapheme("e\u{301}x"), Some("e\u{301}"));
+        assert_eq!(first_grapheme("\u{1F1EB}\u{1F1F7}!"), Some("\u{1F1EB}\u{1F1F7}"));
+        assert_eq!(first_grapheme(""), None);
+    }
     use std::collections::hash_map::DefaultHasher;
 
     fn hash_of(s: &str) -> u64 {

@@ -4,6 +4,22 @@
 use super::*;
 
 impl Vm<'_> {
+    /// The one-character string of ASCII byte `b`, shared.
+    pub(super) fn ascii_char(&mut self, b: u8) -> R<Value> {
+        let i = usize::from(b);
+        if let Some(Some(s)) = self.ascii_chars.get(i) {
+            return Ok(Value::Str(s.clone()));
+        }
+        let s = self.obj(char::from(b).to_string())?;
+        if self.ascii_chars.len() <= i {
+            self.ascii_chars.resize(i + 1, None);
+        }
+        if let Some(slot) = self.ascii_chars.get_mut(i) {
+            *slot = Some(s.clone());
+        }
+        Ok(Value::Str(s))
+    }
+
     /// `array[i]` with an Int index in range, without collecting arguments: replaces the
     /// two operands by the element. False (nothing done) otherwise: the builtin reports.
     pub(super) fn array_get_in_place(&mut self) -> bool {

@@ -150,6 +150,8 @@ pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<
 pub(super) enum Next {
     Value(Value),
     Char(String),
+    /// A one-byte (ASCII) character.
+    AsciiChar(u8),
     /// A dictionary entry, to make into a tuple.
     Pair(Value, Value),
 }
@@ -163,9 +165,12 @@ pub(super) fn next_item(it: &mut IterObj) -> Option<Next> {
         }
         IterItems::Chars(s, pos) => {
             let rest = s.get(*pos..)?;
-            let c = crate::vm::text::graphemes(rest).next()?;
+            let c = crate::vm::text::first_grapheme(rest)?;
             *pos += c.len();
-            Some(Next::Char(c.to_string()))
+            Some(match c.as_bytes() {
+                [b] => Next::AsciiChar(*b),
+                _ => Next::Char(c.to_string()),
+            })
         }
         IterItems::Dict(d, pos) => {
             let (at, k, v) = d.entry_from(*pos)?;
