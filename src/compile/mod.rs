@@ -846,7 +846,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             TExprKind::Interpolation(parts) => {
                 for p in parts {
                     self.expr(p);
-                    if p.ty != TypeTable::STRING {
+                    // `Concat` writes an Int's digits itself (no string made for them).
+                    if p.ty != TypeTable::STRING && p.ty != TypeTable::INT {
                         self.emit(Op::Describe(p.ty.0));
                     }
                 }

@@ -203,7 +203,8 @@ pub enum Op {
     DictPutValue,
     /// Describe the top value by static type `TypeId` (for `print` and interpolation).
     Describe(u32),
-    /// Concatenate the top `n` strings.
+    /// Concatenate the top `n` values: strings, and Ints written in decimal (an
+    /// interpolation's parts).
     Concat(u32),
     /// Replace a sequence with an iterator over it.
     IterStart,

@@ -1263,11 +1263,24 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::Concat(n) => {
+                        use std::fmt::Write as _;
                         let from = self.stack.len().saturating_sub(n as usize);
-                        let mut s = String::new();
+                        let parts = self.stack.get(from..).unwrap_or_default();
+                        let size = parts
+                            .iter()
+                            .map(|v| match v {
+                                Value::Str(p) => p.len(),
+                                _ => 20,
+                            })
+                            .sum();
+                        let mut s = String::with_capacity(size);
                         for v in self.stack.drain(from..) {
-                            if let Value::Str(p) = v {
-                                s.push_str(&p);
+                            match v {
+                                Value::Str(p) => s.push_str(&p),
+                                Value::Int(i) => {
+                                    let _ = write!(s, "{i}");
+                                }
+                                _ => {}
                             }
                         }
                         let v = self.string(s)?;

@@ -7,7 +7,16 @@ impl<'m> Vm<'m> {
     pub(super) fn binary(&mut self, kind: BinKind) -> R<()> {
         use BinKind::*;
         let b = self.pop();
-        let a = self.pop();
+        let mut a = self.pop();
+        // `a + b` on strings appends to `a` when nothing else holds it (a temporary such as
+        // the previous `+`'s result), as Swift's unique buffers do.
+        if let (Concat, Value::Str(x), Value::Str(y)) = (kind, &mut a, &b) {
+            if let Some(text) = Obj::get_mut(x) {
+                text.push_str(y);
+                self.stack.push(a);
+                return Ok(());
+            }
+        }
         let v = match (kind, &a, &b) {
             (AddInt, Value::Int(x), Value::Int(y)) => Value::Int(
                 x.checked_add(*y)
