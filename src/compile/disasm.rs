@@ -53,6 +53,10 @@ fn describe(module: &Module, pc: usize, op: &Op) -> String {
         Op::JumpIfTrue(o) => format!("JumpIfTrue -> {:05}", target(*o)),
         Op::UnwrapOrJump(o) => format!("UnwrapOrJump -> {:05}", target(*o)),
         Op::IterNext(s, o) => format!("IterNext slot {s} -> {:05}", target(*o)),
+        Op::IterNextStore(s, e, o) => format!(
+            "IterNextStore slot {s} into {e} -> {:05}",
+            target(i32::from(*o))
+        ),
         Op::BranchSlot(s, k, o) => format!("BranchSlot({s}, {k:?}) else -> {:05}", target(*o)),
         Op::BranchInt(i, k, o) => format!("BranchInt({i}, {k:?}) else -> {:05}", target(*o)),
         Op::BranchSlotInt(a, i, k, o) => format!(

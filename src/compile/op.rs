@@ -210,6 +210,9 @@ pub enum Op {
     IterStart,
     /// With an iterator in slot `slot`: push its next element, or jump when done.
     IterNext(u16, i32),
+    /// `IterNext(it, off); Store(e)`: the next element goes straight into slot `e` (a
+    /// dictionary's (key, value) tuple there is refilled when nothing else holds it).
+    IterNextStore(u16, u16, i16),
     /// Add one to an Int slot (loop counters; no overflow check needed by construction).
     Incr(u16),
     /// Trap.
@@ -223,6 +226,7 @@ impl Op {
             Op::Jump(o) | Op::JumpIfFalse(o) | Op::JumpIfTrue(o) | Op::UnwrapOrJump(o) => o,
             Op::IterNext(_, o) | Op::BranchSlot(_, _, o) | Op::BranchInt(_, _, o) => o,
             Op::BranchSlotInt(_, _, _, o) | Op::BranchSlotSlot(_, _, _, o) => i32::from(o),
+            Op::IterNextStore(_, _, o) => i32::from(o),
             _ => return None,
         })
     }
@@ -240,6 +244,7 @@ impl Op {
             Op::BranchInt(i, k, _) => Op::BranchInt(i, k, off),
             Op::BranchSlotInt(a, i, k, _) => Op::BranchSlotInt(a, i, k, short?),
             Op::BranchSlotSlot(a, b, k, _) => Op::BranchSlotSlot(a, b, k, short?),
+            Op::IterNextStore(s, e, _) => Op::IterNextStore(s, e, short?),
             other => other,
         })
     }

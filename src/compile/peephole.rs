@@ -134,6 +134,7 @@ fn fuse(w: &[Op], short_jumps: bool) -> Option<Fused> {
         (BinaryInt(i, k), Store(d)) => fused(BinaryIntStore(i, k, d), 2, 0),
         (BinarySlot(b, k), Store(d)) => fused(BinarySlotStore(b, k, d), 2, 0),
         (Load(a), Store(d)) => fused(Move(d, a), 2, 0),
+        (IterNext(s, o), Store(e)) => fused(IterNextStore(s, e, short(o, 0)?), 2, 0),
         (LoadField(s, i), Binary(k)) => fused(BinaryField(s, i, k), 2, 1),
         (Load(a), BinaryField(s, i, k)) => fused(SlotBinaryField(a, s, i, k), 2, 1),
         (Load2(a, i), Builtin(crate::stdlib::Builtin::ArrGet, 2)) => {

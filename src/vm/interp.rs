@@ -115,7 +115,7 @@ mod objects;
 use arith::{scalar_binary, Scalar};
 use fused::Rhs;
 pub(crate) use iterate::stride_doubles;
-use iterate::{next_item, Next};
+use iterate::Element;
 use objects::weaken;
 
 type R<T> = Result<T, Stop>;
@@ -878,7 +878,11 @@ impl<'m> Vm<'m> {
                             (Some(x), Some(y)) => equal(x, y),
                             _ => return Err(self.internal("slot or constant out of range")),
                         };
-                        let holds = if kind == BinKind::NeValue { !same } else { same };
+                        let holds = if kind == BinKind::NeValue {
+                            !same
+                        } else {
+                            same
+                        };
                         self.stack.push(Value::Bool(holds));
                         continue 'quiet;
                     }
@@ -1292,24 +1296,18 @@ impl<'m> Vm<'m> {
                         let v = Value::Iter(self.obj(RefCell::new(it))?);
                         self.stack.push(v);
                     }
-                    Op::IterNext(s, off) => {
-                        let next = match self.stack.get(base + s as usize) {
-                            Some(Value::Iter(it)) => next_item(&mut it.borrow_mut()),
-                            _ => return Err(self.internal("expected an iterator")),
-                        };
-                        // A string's next character is text to make into a value.
-                        let next = match next {
-                            Some(Next::Value(v)) => Some(v),
-                            Some(Next::Char(c)) => Some(self.string(c)?),
-                            Some(Next::AsciiChar(b)) => Some(self.ascii_char(b)?),
-                            Some(Next::Pair(k, v)) => Some(self.tuple(vec![k, v])?),
-                            None => None,
-                        };
-                        match next {
-                            Some(v) => self.stack.push(v),
-                            None => self.jump(off),
+                    Op::IterNext(s, off) => match self.next_element(base, s, None)? {
+                        Element::Value(v) => self.stack.push(v),
+                        Element::Refilled => {}
+                        Element::Done => self.jump(off),
+                    },
+                    Op::IterNextStore(s, e, off) => match self.next_element(base, s, Some(e))? {
+                        Element::Value(v) => {
+                            self.store_slot(base, e, v)?;
                         }
-                    }
+                        Element::Refilled => {}
+                        Element::Done => self.jump(i32::from(off)),
+                    },
                     Op::Incr(s) => {
                         if let Value::Int(i) = self.slot_mut(base, s)? {
                             *i = i.wrapping_add(1);

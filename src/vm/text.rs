@@ -1125,7 +1125,10 @@ mod tests {
         assert_eq!(first_grapheme("a"), Some("a"));
         assert_eq!(first_grapheme("\r\nx"), Some("\r\n"));
         assert_eq!(first_grapheme("e\u{301}x"), Some("e\u{301}"));
-        assert_eq!(first_grapheme("\u{1F1EB}\u{1F1F7}!"), Some("\u{1F1EB}\u{1F1F7}"));
+        assert_eq!(
+            first_grapheme("\u{1F1EB}\u{1F1F7}!"),
+            Some("\u{1F1EB}\u{1F1F7}")
+        );
         assert_eq!(first_grapheme(""), None);
     }
     use std::collections::hash_map::DefaultHasher;

@@ -28,6 +28,33 @@ impl<'m> Vm<'m> {
         Ok(IterObj { items })
     }
 
+    /// The next element of the iterator in slot `s`. With `reuse`, a dictionary entry
+    /// refills the (key, value) tuple in that slot when nothing else holds it.
+    pub(super) fn next_element(&mut self, base: usize, s: u16, reuse: Option<u16>) -> R<Element> {
+        let next = match self.stack.get(base + s as usize) {
+            Some(Value::Iter(it)) => next_item(&mut it.borrow_mut()),
+            _ => return Err(self.internal("expected an iterator")),
+        };
+        // A string's next character is text to make into a value.
+        Ok(match next {
+            Some(Next::Value(v)) => Element::Value(v),
+            Some(Next::Char(c)) => Element::Value(self.string(c)?),
+            Some(Next::AsciiChar(b)) => Element::Value(self.ascii_char(b)?),
+            Some(Next::Pair(k, v)) => {
+                let slot = reuse.and_then(|e| self.stack.get_mut(base + e as usize));
+                if let Some(Value::Tuple(t)) = slot {
+                    if let Some([old_k, old_v]) = Obj::get_mut(t).map(Vec::as_mut_slice) {
+                        drop(std::mem::replace(old_k, k));
+                        drop(std::mem::replace(old_v, v));
+                        return Ok(Element::Refilled);
+                    }
+                }
+                Element::Value(self.tuple(vec![k, v])?)
+            }
+            None => Element::Done,
+        })
+    }
+
     /// All elements of a sequence value, in order.
     pub(crate) fn elements(&mut self, seq: &Value) -> R<Vec<Value>> {
         Ok(match seq {
@@ -147,6 +174,16 @@ pub(crate) fn stride_doubles(from: f64, to: f64, by: f64, through: bool) -> Vec<
 }
 
 /// What an iterator yields next: a value, or a string's next character as text.
+/// What [`Vm::next_element`] found.
+pub(super) enum Element {
+    /// The next element.
+    Value(Value),
+    /// The next element is already in the slot given to reuse.
+    Refilled,
+    /// The iterator is done.
+    Done,
+}
+
 pub(super) enum Next {
     Value(Value),
     Char(String),
