@@ -614,11 +614,7 @@ impl<'m> Vm<'m> {
                     Op::Binary(kind) => {
                         // Numbers in place on the stack; anything else (and every trap) through
                         // `binary`.
-                        let n = self.stack.len();
-                        let fast = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
-                            (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                            _ => None,
-                        };
+                        let fast = self.scalar_top_two(kind);
                         match fast {
                             Some(v) => {
                                 // Both operands were numbers: nothing to release.
@@ -632,10 +628,7 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::BinarySlot(s, kind) => {
-                        let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
-                            (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                            _ => None,
-                        };
+                        let fast = self.scalar_top(base, Rhs::Slot(s), kind);
                         match fast {
                             Some(v) => {
                                 // The operand was a number: nothing to release.
@@ -652,10 +645,7 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::BranchSlot(s, kind, off) => {
-                        let fast = match (self.stack.last(), self.stack.get(base + s as usize)) {
-                            (Some(a), Some(b)) => scalar_binary(kind, a, b),
-                            _ => None,
-                        };
+                        let fast = self.scalar_top(base, Rhs::Slot(s), kind);
                         let holds = match fast.and_then(Scalar::as_bool) {
                             Some(b) => {
                                 // The operand was a number: nothing to release.
@@ -676,20 +666,16 @@ impl<'m> Vm<'m> {
                         continue 'quiet;
                     }
                     Op::BranchInt(i, kind, off) => {
-                        // Plain data: never dropped through the drop glue.
-                        let b = std::mem::ManuallyDrop::new(Value::Int(i64::from(i)));
-                        let holds = match self
-                            .stack
-                            .last()
-                            .and_then(|a| scalar_binary(kind, a, &b))
-                            .and_then(Scalar::as_bool)
-                        {
+                        let i = i64::from(i);
+                        let fast = self.scalar_top(base, Rhs::Int(i), kind);
+                        let holds = match fast.and_then(Scalar::as_bool) {
                             Some(h) => {
+                                // The operand was a number: nothing to release.
                                 std::mem::forget(self.stack.pop());
                                 h
                             }
                             _ => {
-                                self.stack.push(std::mem::ManuallyDrop::into_inner(b));
+                                self.stack.push(Value::Int(i));
                                 self.binary(kind)?;
                                 self.pop_bool()?
                             }
@@ -768,9 +754,8 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::BinaryInt(i, kind) => {
-                        // Plain data: never dropped through the drop glue.
-                        let b = std::mem::ManuallyDrop::new(Value::Int(i64::from(i)));
-                        match self.stack.last().and_then(|a| scalar_binary(kind, a, &b)) {
+                        let i = i64::from(i);
+                        match self.scalar_top(base, Rhs::Int(i), kind) {
                             Some(v) => {
                                 if let Some(top) = self.stack.last_mut() {
                                     v.put(top);
@@ -778,7 +763,7 @@ impl<'m> Vm<'m> {
                                 continue 'quiet;
                             }
                             None => {
-                                self.stack.push(std::mem::ManuallyDrop::into_inner(b));
+                                self.stack.push(Value::Int(i));
                                 self.binary(kind)?;
                             }
                         }

@@ -71,6 +71,24 @@ impl<'m> Vm<'m> {
         }
     }
 
+    /// The value below the top (op) the top, on numbers.
+    #[inline(always)]
+    pub(super) fn scalar_top_two(&self, kind: BinKind) -> Option<Scalar> {
+        let n = self.stack.len();
+        match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
+            (Some(a), Some(b)) => scalar_binary(kind, a, b),
+            _ => None,
+        }
+    }
+
+    /// The top (op) `rhs`, on numbers.
+    #[inline(always)]
+    pub(super) fn scalar_top(&self, base: usize, rhs: Rhs, kind: BinKind) -> Option<Scalar> {
+        self.stack
+            .last()
+            .and_then(|a| self.scalar_rhs(base, a, rhs, kind))
+    }
+
     /// `a (op) rhs` on numbers (`None`: not numbers, or a trap to report).
     #[inline(always)]
     fn scalar_rhs(&self, base: usize, a: &Value, rhs: Rhs, kind: BinKind) -> Option<Scalar> {
@@ -189,10 +207,7 @@ impl<'m> Vm<'m> {
         base: usize,
         d: u16,
     ) -> R<bool> {
-        let fast = match self.stack.last() {
-            Some(x) => self.scalar_rhs(base, x, rhs, kind),
-            None => None,
-        };
+        let fast = self.scalar_top(base, rhs, kind);
         match fast {
             Some(v) => {
                 // The operand was a number: popped without drop glue.
@@ -212,11 +227,7 @@ impl<'m> Vm<'m> {
     /// Pops `y` and `x`, stores `x (op) y` in slot `d`.
     #[inline(always)]
     pub(super) fn binary_store(&mut self, kind: BinKind, base: usize, d: u16) -> R<bool> {
-        let n = self.stack.len();
-        let fast = match (self.stack.get(n.wrapping_sub(2)), self.stack.last()) {
-            (Some(a), Some(b)) => scalar_binary(kind, a, b),
-            _ => None,
-        };
+        let fast = self.scalar_top_two(kind);
         match fast {
             Some(v) => {
                 // The operands were numbers: popped without drop glue.
