@@ -45,6 +45,21 @@ impl Slot {
     }
 }
 
+/// Whether an index slot is `key`'s (hash `h`): the stored hash first, the key only then.
+fn holds_key<'e>(
+    entries: &'e [Option<(Value, Value)>],
+    key: &'e Value,
+    h: u64,
+) -> impl Fn(&Slot) -> bool + 'e {
+    move |slot| {
+        slot.hash() == h
+            && entries
+                .get(slot.entry())
+                .and_then(|e| e.as_ref())
+                .is_some_and(|(k, _)| equal(k, key))
+    }
+}
+
 /// An insertion-ordered dictionary.
 #[derive(Clone, Debug, Default)]
 pub struct DictObj {
@@ -74,13 +89,7 @@ impl DictObj {
     fn find_hashed(&self, key: &Value, h: u64) -> Option<usize> {
         let entries = &self.entries;
         self.index
-            .find(h, |&slot| {
-                slot.hash() == h
-                    && entries
-                        .get(slot.entry())
-                        .and_then(|e| e.as_ref())
-                        .is_some_and(|(k, _)| equal(k, key))
-            })
+            .find(h, holds_key(entries, key, h))
             .map(|&slot| slot.entry())
     }
 
@@ -96,17 +105,9 @@ impl DictObj {
     pub fn insert(&mut self, key: Value, value: Value) -> Option<Value> {
         let h = hash_of(&key);
         let entries = &mut self.entries;
-        let found = self.index.entry(
-            h,
-            |&slot| {
-                slot.hash() == h
-                    && entries
-                        .get(slot.entry())
-                        .and_then(|e| e.as_ref())
-                        .is_some_and(|(k, _)| equal(k, &key))
-            },
-            |&slot| slot.hash(),
-        );
+        let found = self
+            .index
+            .entry(h, holds_key(entries, &key, h), |&slot| slot.hash());
         match found {
             hashbrown::hash_table::Entry::Occupied(o) => {
                 let i = o.get().entry();
@@ -128,13 +129,7 @@ impl DictObj {
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let h = hash_of(key);
         let entries = &self.entries;
-        let found = self.index.find_entry(h, |&slot| {
-            slot.hash() == h
-                && entries
-                    .get(slot.entry())
-                    .and_then(|e| e.as_ref())
-                    .is_some_and(|(k, _)| equal(k, key))
-        });
+        let found = self.index.find_entry(h, holds_key(entries, key, h));
         let Ok(entry) = found else {
             return None;
         };
