@@ -108,6 +108,11 @@ pub enum Op {
     /// Push whether slot `a` equals (`EqValue`) or differs from (`NeValue`) constant `c`,
     /// copying neither (`Load(a); Const(c); Binary(op)`): `SlotEqualsConst(a, op, c)`.
     SlotEqualsConst(u16, BinKind, u32),
+    /// Captured variable `a` becomes itself (op) captured variable `b` (`count += step` in a
+    /// closure): `CaptureBinaryCapture(a, b, op)`.
+    CaptureBinaryCapture(u16, u16, BinKind),
+    /// Captured variable `a` becomes itself (op) the Int `n`: `CaptureBinaryInt(a, n, op)`.
+    CaptureBinaryInt(u16, i16, BinKind),
     /// Push element `slot i` of the array in slot `a` (`Load2(a, i); Builtin(ArrGet, 2)`):
     /// `ArrayGetSlots(a, i)`.
     ArrayGetSlots(u16, u16),

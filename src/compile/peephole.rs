@@ -94,6 +94,14 @@ fn fuse(w: &[Op], short_jumps: bool) -> Option<Fused> {
         [Load(a), Const(c), Binary(k @ (BinKind::EqValue | BinKind::NeValue)), ..] => {
             return fused(SlotEqualsConst(a, k, c), 3, 2)
         }
+        [LoadCapture(a), LoadCapture(b), Binary(k), StoreCapture(c), ..] if a == c => {
+            return fused(CaptureBinaryCapture(a, b, k), 4, 2)
+        }
+        [LoadCapture(a), BinaryInt(n, k), StoreCapture(c), ..] if a == c => {
+            if let Ok(n) = i16::try_from(n) {
+                return fused(CaptureBinaryInt(a, n, k), 3, 1);
+            }
+        }
         [Load(a), BinaryInt(n, k), Store(d), ..] => {
             if let Ok(n) = i16::try_from(n) {
                 return fused(SlotBinaryInt(d, a, n, k), 3, 1);

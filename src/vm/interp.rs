@@ -517,6 +517,11 @@ impl<'m> Vm<'m> {
                     Op::LoadCapture(i) => {
                         let v = {
                             let current = self.capture(i)?.value.borrow();
+                            if let Some(n) = Scalar::of(&current) {
+                                drop(current);
+                                self.push_scalar(n);
+                                continue 'quiet;
+                            }
                             if !matches!(*current, Value::Weak(_)) {
                                 let v = current.copy();
                                 drop(current);
@@ -545,6 +550,16 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::StoreCapture(i) => {
+                        if let Some(n) = self.stack.last().and_then(Scalar::of) {
+                            let mut current = self.capture(i)?.value.borrow_mut();
+                            if current.is_plain() {
+                                // A number over plain data: neither is copied whole.
+                                n.put(&mut current);
+                                drop(current);
+                                std::mem::forget(self.stack.pop());
+                                continue 'quiet;
+                            }
+                        }
                         let v = self.pop();
                         let mut current = self.capture(i)?.value.borrow_mut();
                         if current.is_plain() {
@@ -870,6 +885,17 @@ impl<'m> Vm<'m> {
                         };
                         self.stack.push(Value::Bool(holds));
                         continue 'quiet;
+                    }
+                    Op::CaptureBinaryCapture(a, b, kind) => {
+                        let rhs = self.capture(b)?.value.borrow().copy();
+                        if self.capture_binary(a, rhs, kind)? {
+                            continue 'quiet;
+                        }
+                    }
+                    Op::CaptureBinaryInt(a, n, kind) => {
+                        if self.capture_binary(a, Value::Int(i64::from(n)), kind)? {
+                            continue 'quiet;
+                        }
                     }
                     Op::ArrayPutSlots(a, i, v) => self.array_put_slots(base, a, i, v)?,
                     Op::DictPutSlots(d, k, v) => self.dict_put_slots(base, d, k, v)?,

@@ -429,4 +429,32 @@ impl<'m> Vm<'m> {
         };
         Err(self.alloc_trap(refused))
     }
+
+    /// Captured variable `a` becomes itself (op) `rhs`; true if that released nothing.
+    pub(super) fn capture_binary(&mut self, a: u16, rhs: Value, kind: BinKind) -> R<bool> {
+        let fast = {
+            let mut current = self.capture(a)?.value.borrow_mut();
+            match scalar_binary(kind, &current, &rhs) {
+                Some(v) => {
+                    // The old value was a number: nothing to release.
+                    v.put(&mut current);
+                    true
+                }
+                None => false,
+            }
+        };
+        if fast {
+            std::mem::forget(rhs);
+            return Ok(true);
+        }
+        // What `LoadCapture; LoadCapture; Binary; StoreCapture` do (traps included).
+        let current = self.capture(a)?.value.borrow().clone();
+        self.stack.push(current);
+        self.stack.push(rhs);
+        self.binary(kind)?;
+        let v = self.pop();
+        let old = self.capture(a)?.value.replace(v);
+        drop(old);
+        Ok(false)
+    }
 }
