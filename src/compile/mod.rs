@@ -561,9 +561,14 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Store(slot(iter)));
                 let start = self.here();
                 let exit = self.emit(Op::IterNext(slot(iter), 0));
-                self.emit(Op::Store(slot(elem)));
                 let mut fails = Vec::new();
-                self.pattern(pattern, elem, &mut fails);
+                if let TPattern::Bind(v) = pattern {
+                    // `for x in seq`: the element goes straight into `x`.
+                    self.init_local(*v);
+                } else {
+                    self.emit(Op::Store(slot(elem)));
+                    self.pattern(pattern, elem, &mut fails);
+                }
                 self.push_loop(id);
                 self.stmts(body);
                 for f in fails {

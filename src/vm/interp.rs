@@ -875,6 +875,12 @@ impl<'m> Vm<'m> {
                             self.stack.get(base + a as usize),
                             self.constants.get(c as usize),
                         ) {
+                            // One-byte strings (ASCII characters) compare as bytes.
+                            (Some(Value::Str(x)), Some(Value::Str(y)))
+                                if x.len() == 1 && y.len() == 1 =>
+                            {
+                                x.as_bytes() == y.as_bytes()
+                            }
                             (Some(x), Some(y)) => equal(x, y),
                             _ => return Err(self.internal("slot or constant out of range")),
                         };
