@@ -113,7 +113,7 @@ mod iterate;
 mod objects;
 
 use arith::{scalar_binary, Scalar};
-use fused::Rhs;
+use fused::{copied, Rhs};
 pub(crate) use iterate::stride_doubles;
 use iterate::Element;
 use objects::weaken;
@@ -446,16 +446,8 @@ impl<'m> Vm<'m> {
                 self.ip = ip + 1;
                 match op {
                     Op::Const(i) => {
-                        match self.constants.get(i as usize) {
-                            Some(v) => match Scalar::of(v) {
-                                Some(n) => self.push_scalar(n),
-                                None => {
-                                    let v = v.clone();
-                                    self.stack.push(v);
-                                }
-                            },
-                            None => self.stack.push(Value::Void),
-                        }
+                        let v = copied(self.constants.get(i as usize));
+                        self.push_copied(v);
                         continue 'quiet;
                     }
                     Op::Int(i) => {
@@ -576,16 +568,8 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::LoadGlobal(g) => {
-                        match self.globals.get(g as usize) {
-                            Some(v) => match Scalar::of(v) {
-                                Some(n) => self.push_scalar(n),
-                                None => {
-                                    let v = v.copy();
-                                    self.stack.push(v);
-                                }
-                            },
-                            None => self.stack.push(Value::Void),
-                        }
+                        let v = copied(self.globals.get(g as usize));
+                        self.push_copied(v);
                         continue 'quiet;
                     }
                     Op::StoreGlobal(g) => {

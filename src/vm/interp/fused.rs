@@ -15,6 +15,16 @@ pub(super) enum Rhs {
     Slot(u16),
 }
 
+/// A copy of `v` to push: a number as a [`Scalar`] (read as tag and bits, not copied
+/// whole), anything else copied (`()` for nothing).
+#[inline(always)]
+pub(super) fn copied(v: Option<&Value>) -> Result<Scalar, Value> {
+    match v {
+        Some(v) => Scalar::of(v).ok_or_else(|| v.copy()),
+        None => Err(Value::Void),
+    }
+}
+
 impl<'m> Vm<'m> {
     /// The value in slot `s` of the frame at `base`, copied (`Void` past the frame).
     #[inline(always)]
@@ -47,15 +57,16 @@ impl<'m> Vm<'m> {
     /// Pushes a copy of slot `s` (numbers as a [`Scalar`], not copied whole).
     #[inline(always)]
     pub(super) fn push_slot(&mut self, base: usize, s: u16) {
-        match self.stack.get(base + s as usize) {
-            Some(v) => match Scalar::of(v) {
-                Some(n) => self.push_scalar(n),
-                None => {
-                    let v = v.copy();
-                    self.stack.push(v);
-                }
-            },
-            None => self.stack.push(Value::Void),
+        let v = copied(self.stack.get(base + s as usize));
+        self.push_copied(v);
+    }
+
+    /// Pushes what [`copied`] made.
+    #[inline(always)]
+    pub(super) fn push_copied(&mut self, v: Result<Scalar, Value>) {
+        match v {
+            Ok(n) => self.push_scalar(n),
+            Err(v) => self.stack.push(v),
         }
     }
 
