@@ -107,13 +107,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 // [] -> [obj, value]
                 self.emit(Op::Load(*s));
                 self.emit(Op::Dup);
-                self.emit(Op::Call(*getter, 1));
+                self.get_with(*getter, true);
             }
             Prepared::Computed(base, getter, _) => {
                 // [ctx, base] -> [ctx, base, value]
                 self.take_prepared(base);
                 self.emit(Op::Dup);
-                self.emit(Op::Call(*getter, 1));
+                self.get_with(*getter, false);
             }
             Prepared::Discard => {
                 self.emit(Op::Void);
@@ -146,7 +146,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Prepared::ObjComputed(_, _, setter) => {
                 // [obj, value] -> setter(obj, value) -> ()
-                self.emit(Op::Call(*setter, 2));
+                match *setter {
+                    Accessor::Method(key) => self.emit(Op::CallMethod(key, 2)),
+                    Accessor::Func(f) | Accessor::Field(f) => self.emit(Op::Call(f, 2)),
+                };
                 self.emit(Op::Pop);
             }
             Prepared::Computed(base, _, setter) => {
@@ -197,7 +200,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Place::Computed(base, getter, _, _) => {
                 self.load_place(base);
-                self.emit(Op::Call(*getter, 1));
+                self.get_with(*getter, false);
             }
             Place::ObjField(base, i, _) => {
                 self.expr(base);
@@ -205,9 +208,25 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Place::ObjComputed(base, getter, _, _) => {
                 self.expr(base);
-                self.emit(Op::Call(*getter, 1));
+                self.get_with(*getter, true);
             }
         }
+    }
+
+    /// Replaces the instance (`object`) or value on top with the property `getter` reads.
+    fn get_with(&mut self, getter: Accessor, object: bool) {
+        match getter {
+            Accessor::Func(f) => self.emit(Op::Call(f, 1)),
+            Accessor::Method(key) => self.emit(Op::CallMethod(key, 1)),
+            Accessor::Field(i) => {
+                let i = u16::try_from(i).unwrap_or(u16::MAX);
+                self.emit(if object {
+                    Op::ObjGet(i)
+                } else {
+                    Op::TupleGet(i)
+                })
+            }
+        };
     }
 
     /// Stores the value on top into a place.
@@ -285,8 +304,8 @@ pub(super) enum Prepared {
     DictKeyDefault(Box<Prepared>, u16, u16),
     DictForce(Box<Prepared>, u16),
     TupleField(Box<Prepared>, u16),
-    Computed(Box<Prepared>, u32, u32),
+    Computed(Box<Prepared>, Accessor, u32),
     ObjField(u16, u16),
-    ObjComputed(u16, u32, u32),
+    ObjComputed(u16, Accessor, Accessor),
     Discard,
 }

@@ -44,52 +44,6 @@ impl<'e, 's> Checker<'e, 's> {
         expected: Option<TypeId>,
         span: Span,
     ) -> TExpr<'s> {
-        let outer = std::mem::take(&mut self.observed_inouts);
-        let call = self.call_unobserved(callee, args, trailing, expected, span);
-        let observed = std::mem::replace(&mut self.observed_inouts, outer);
-        if observed.is_empty() {
-            return call;
-        }
-        // `f(&s.observed)`: the callee gets a copy; writing it back runs the property's
-        // observers (Swift calls them for in-out arguments).
-        let mut stmts = Vec::new();
-        for (tmp, place) in &observed {
-            let current = self.place_value_pub(place, span);
-            stmts.push(TStmt {
-                kind: TStmtKind::Init(VarRef::Local(*tmp), current),
-                span,
-            });
-        }
-        let result = self.temp(call.ty);
-        let ty = call.ty;
-        stmts.push(TStmt {
-            kind: TStmtKind::Init(VarRef::Local(result), call),
-            span,
-        });
-        for (tmp, place) in observed {
-            let ty = place_type(&place);
-            let value = self.mk(ty, TExprKind::Var(VarRef::Local(tmp)), span);
-            if let Some(write) = self.observed_assign(place, value, span) {
-                stmts.push(TStmt {
-                    kind: TStmtKind::Expr(write),
-                    span,
-                });
-            }
-        }
-        let stmts = self.slice(stmts);
-        let value = self.mk(ty, TExprKind::Var(VarRef::Local(result)), span);
-        let vb = self.boxed(value);
-        self.mk(ty, TExprKind::Seq(stmts, vb), span)
-    }
-
-    fn call_unobserved(
-        &mut self,
-        callee: &Expr<'_>,
-        args: &[Arg<'_>],
-        trailing: u32,
-        expected: Option<TypeId>,
-        span: Span,
-    ) -> TExpr<'s> {
         self.trailing = trailing as usize;
         self.call_paren = Span {
             start: callee.span.end,
@@ -475,12 +429,6 @@ impl<'e, 's> Checker<'e, 's> {
                 format!("cannot convert value of type '{a}' to expected argument type '{b}'"),
                 inner.span,
             );
-        }
-        if self.observed_field(&place).is_some() {
-            let tmp = self.temp(pty);
-            self.observed_inouts.push((tmp, place));
-            let p = self.alloc(Place::Var(VarRef::Local(tmp), pty));
-            return self.mk(ty, TExprKind::InOut(p), value.span);
         }
         let p = self.alloc(place);
         self.mk(ty, TExprKind::InOut(p), value.span)

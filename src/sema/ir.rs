@@ -311,6 +311,17 @@ pub enum Callee {
     Global(u32),
 }
 
+/// How a property place is read or written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Accessor {
+    /// A module function called directly.
+    Func(u32),
+    /// A class member dispatched on the instance's class (method key): a subclass overrides it.
+    Method(u32),
+    /// A stored property read in place (an observed property's getter).
+    Field(u32),
+}
+
 /// Something that can be assigned to.
 #[derive(Clone, Copy, Debug)]
 pub enum Place<'s> {
@@ -322,13 +333,14 @@ pub enum Place<'s> {
     DictKey(&'s Place<'s>, &'s TExpr<'s>, TypeId),
     /// `base[key]!` on a dictionary: traps when the key is absent.
     DictForce(&'s Place<'s>, &'s TExpr<'s>, TypeId),
-    /// A computed property of a class instance: getter and setter take the instance.
-    ObjComputed(&'s TExpr<'s>, u32, u32, TypeId),
+    /// A computed or observed property of a class instance: getter and setter take the
+    /// instance (the setter of an observed stored property runs its observers).
+    ObjComputed(&'s TExpr<'s>, Accessor, Accessor, TypeId),
     /// A stored property of a class instance (a reference: no write-back of the base).
     ObjField(&'s TExpr<'s>, u32, TypeId),
-    /// A computed property: read with the getter, written with the setter (which takes the
-    /// base `inout`). Getter and setter are module function indices.
-    Computed(&'s Place<'s>, u32, u32, TypeId),
+    /// A computed or observed property of a value: read with the getter, written with the
+    /// setter (a module function taking the base `inout`, which runs any observers).
+    Computed(&'s Place<'s>, Accessor, u32, TypeId),
     /// `base[key, default: d]` on a dictionary.
     DictKeyDefault(&'s Place<'s>, &'s TExpr<'s>, &'s TExpr<'s>, TypeId),
     /// `base.0`

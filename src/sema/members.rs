@@ -236,9 +236,9 @@ impl<'e, 's> Checker<'e, 's> {
             TExprKind::TupleField(base, i) => {
                 let b = self.place_of(base, span)?;
                 let bp = self.alloc(b);
-                Some(Place::TupleField(bp, i, e.ty))
+                Some(self.struct_field_place(bp, i, e.ty))
             }
-            TExprKind::ObjField(base, i) => Some(Place::ObjField(base, i, e.ty)),
+            TExprKind::ObjField(base, i) => Some(self.class_field_place(base, i, e.ty)),
             TExprKind::ForceUnwrap(TExpr {
                 kind: TExprKind::Builtin(Builtin::DictGet, [base, key]),
                 ..

@@ -16,6 +16,7 @@ mod member_call;
 mod members;
 mod metatype;
 mod nominal;
+mod observers;
 mod pattern;
 mod place;
 pub mod repl;
@@ -213,8 +214,6 @@ pub(crate) struct Checker<'e, 's> {
     /// label mismatches there.
     call_paren: Span,
     /// `inout` arguments of the call being checked that are observed properties: the
-    /// temporary passed instead and the property written back through its observers.
-    observed_inouts: Vec<(VarId, ir::Place<'s>)>,
     /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
     expr_depth: u32,
     /// The too-deep error was reported (once is enough).
@@ -240,7 +239,6 @@ impl<'e, 's> Checker<'e, 's> {
             expr_depth: 0,
             trailing: 0,
             call_paren: Span::default(),
-            observed_inouts: Vec::new(),
             type_decls: HashMap::default(),
             too_deep_reported: false,
         };

@@ -199,7 +199,7 @@ impl<'e, 's> Checker<'e, 's> {
             .map(|_| ty)
     }
 
-    fn nominal_mut(&mut self, ty: TypeId) -> Option<&mut super::types::NominalInfo> {
+    pub(super) fn nominal_mut(&mut self, ty: TypeId) -> Option<&mut super::types::NominalInfo> {
         let i = self.env.types.nominal_index(ty)?;
         self.env.types.nominals.get_mut(i as usize)
     }
@@ -340,6 +340,8 @@ impl<'e, 's> Checker<'e, 's> {
                                 unowned: m.modifiers.is_unowned,
                                 will_set: None,
                                 did_set: None,
+                                setter: None,
+                                super_setter: None,
                                 lazy: m.modifiers.is_lazy,
                             });
                         }
@@ -351,7 +353,7 @@ impl<'e, 's> Checker<'e, 's> {
                         }
                         if let Some((will, did)) = observers {
                             let last = self.env.types.nominal(ty).map_or(0, |n| n.fields.len());
-                            self.attach_observers(ty, last.saturating_sub(1), will, did);
+                            self.attach_observers(ty, last.saturating_sub(1), will, did, name.span);
                         }
                     }
                 }
@@ -543,23 +545,7 @@ impl<'e, 's> Checker<'e, 's> {
             );
             return;
         };
-        self.attach_observers(ty, index, will, did);
-    }
-
-    /// Reserves the `willSet` / `didSet` functions of stored property `index` of `ty`.
-    fn attach_observers(&mut self, ty: TypeId, index: usize, will: bool, did: bool) {
-        let will = will.then(|| {
-            let id = self.reserve_func();
-            self.global_index(id)
-        });
-        let did = did.then(|| {
-            let id = self.reserve_func();
-            self.global_index(id)
-        });
-        if let Some(f) = self.nominal_mut(ty).and_then(|n| n.fields.get_mut(index)) {
-            f.will_set = will;
-            f.did_set = did;
-        }
+        self.attach_observers(ty, index, will, did, name.span);
     }
 
     /// Whether an inherited method with `info`'s name and labels is `final`.
@@ -653,13 +639,12 @@ impl<'e, 's> Checker<'e, 's> {
                     .nominal(ty)
                     .is_some_and(|n| n.kind == NominalKind::Class);
                 if is_class && !is_static {
-                    // Class properties are overridable: their getters dispatch like methods.
-                    let key = self.types().method_key(&format!("{}.get", name.name), &[]);
-                    if let Some(n) = self.nominal_mut(ty) {
-                        match n.vtable.iter_mut().find(|(k, _)| *k == key) {
-                            Some(entry) => entry.1 = getter,
-                            None => n.vtable.push((key, getter)),
-                        }
+                    // Class properties are overridable: getters and setters dispatch like methods.
+                    let key = self.getter_key(name.name);
+                    self.set_vtable_entry(ty, key, getter);
+                    if let Some(setter) = setter {
+                        let key = self.setter_key(name.name);
+                        self.set_vtable_entry(ty, key, setter);
                     }
                 }
                 if is_class && is_static {
@@ -886,7 +871,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Declares `self` as parameter 0 of the function being set up.
-    fn declare_self(&mut self, ty: TypeId, mutable: bool) -> VarId {
+    pub(super) fn declare_self(&mut self, ty: TypeId, mutable: bool) -> VarId {
         let v = self.declare_local("self", ty, mutable);
         let f = self.cur();
         f.self_type = Some(ty);

@@ -3,7 +3,7 @@
 //! instance's stored or computed property), and the property observers an assignment runs.
 
 use super::ir::*;
-use super::types::{ComputedInfo, FieldInfo, Type, TypeId, TypeTable};
+use super::types::{ComputedInfo, Type, TypeId, TypeTable};
 use super::{Checker, Resolved};
 use crate::stdlib::Builtin;
 use crate::syntax::ast::*;
@@ -17,106 +17,6 @@ impl<'e, 's> Checker<'e, 's> {
             at,
             "change 'let' to 'var' to make it mutable",
         );
-    }
-
-    /// Assignment to a property with observers: `willSet(new)`, store, `didSet(old)`.
-    /// The stored property behind `place` when it has `willSet`/`didSet` observers that an
-    /// assignment here must run. Swift stores directly in an initializer of the property's
-    /// own class (a subclass initializer does run observers of inherited properties) and
-    /// inside the property's own observers.
-    pub(super) fn observed_field(&self, place: &Place<'s>) -> Option<FieldInfo> {
-        let (owner_ty, index) = match place {
-            Place::ObjField(b, i, _) => (b.ty, *i),
-            Place::TupleField(bp, i, _) => (super::place::place_type(bp), *i),
-            _ => return None,
-        };
-        let field = self
-            .env
-            .types
-            .nominal(owner_ty)?
-            .fields
-            .get(index as usize)?;
-        if field.will_set.is_none() && field.did_set.is_none() {
-            return None;
-        }
-        if self.cur_ref().init_of.is_some() {
-            let own_start = self
-                .cur_ref()
-                .self_type
-                .and_then(|t| self.env.types.nominal(t))
-                .map_or(0, |n| n.own_fields_start);
-            if index as usize >= own_start {
-                return None;
-            }
-        }
-        let current = self.stack.last().map(|(id, _)| self.global_index(*id));
-        if current.is_some() && (current == field.will_set || current == field.did_set) {
-            return None;
-        }
-        Some(field.clone())
-    }
-
-    pub(super) fn observed_assign(
-        &mut self,
-        place: Place<'s>,
-        value: TExpr<'s>,
-        span: Span,
-    ) -> Option<TExpr<'s>> {
-        let field = self.observed_field(&place)?;
-        // Inside an observer of the same property, assignment stores directly (Swift).
-        let mut stmts = Vec::new();
-        let new_var = self.temp(field.ty);
-        stmts.push(TStmt {
-            kind: TStmtKind::Init(VarRef::Local(new_var), value),
-            span,
-        });
-        let new_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(new_var)), span);
-        let self_arg = |c: &mut Self| -> TExpr<'s> {
-            match place {
-                Place::ObjField(b, _, _) => *b,
-                Place::TupleField(bp, _, _) => {
-                    let t = super::place::place_type(bp);
-                    c.mk(t, TExprKind::InOut(bp), span)
-                }
-                _ => c.mk(TypeTable::ERROR, TExprKind::Void, span),
-            }
-        };
-        if let Some(will) = field.will_set {
-            let me = self_arg(self);
-            let call = self.call_func_index(will, TypeTable::VOID, vec![me, new_val], span);
-            stmts.push(TStmt {
-                kind: TStmtKind::Expr(call),
-                span,
-            });
-        }
-        let old_var = self.temp(field.ty);
-        if field.did_set.is_some() {
-            let old = self.place_value_pub(&place, span);
-            stmts.push(TStmt {
-                kind: TStmtKind::Init(VarRef::Local(old_var), old),
-                span,
-            });
-        }
-        let p = self.alloc(place);
-        let nb = self.boxed(new_val);
-        let store = self.mk(TypeTable::VOID, TExprKind::Assign(p, nb), span);
-        stmts.push(TStmt {
-            kind: TStmtKind::Expr(store),
-            span,
-        });
-        if let Some(did) = field.did_set {
-            let me = self_arg(self);
-            let old_val = self.mk(field.ty, TExprKind::Var(VarRef::Local(old_var)), span);
-            let call = self.call_func_index(did, TypeTable::VOID, vec![me, old_val], span);
-            stmts.push(TStmt {
-                kind: TStmtKind::Expr(call),
-                span,
-            });
-        }
-        let stmts = self.slice(stmts);
-        let void = self.mk(TypeTable::VOID, TExprKind::Void, span);
-        let vb = self.boxed(void);
-        Some(self.mk(TypeTable::VOID, TExprKind::Seq(stmts, vb), span))
     }
 
     pub(super) fn assign(
@@ -217,14 +117,6 @@ impl<'e, 's> Checker<'e, 's> {
                     );
                 }
                 match self.binary_kind(c.binary(), place_ty, v.ty) {
-                    Some((kind, _)) if self.observed_field(p).is_some() => {
-                        // An observed property: `x = x op v` through its observers.
-                        let current = self.place_value(p, span);
-                        let (cb, vb) = (self.boxed(current), self.boxed(v));
-                        let combined = self.mk(place_ty, TExprKind::Binary(kind, cb, vb), span);
-                        self.observed_assign(*p, combined, span)
-                            .unwrap_or_else(|| self.error_expr(span))
-                    }
                     Some((kind, _)) => {
                         let b = self.boxed(v);
                         self.mk(TypeTable::VOID, TExprKind::CompoundAssign(kind, p, b), span)
@@ -248,9 +140,6 @@ impl<'e, 's> Checker<'e, 's> {
                     Place::Var(r, _) => self.value_for_var(r, v),
                     _ => v,
                 };
-                if let Some(observed) = self.observed_assign(*p, v, span) {
-                    return observed;
-                }
                 let b = self.boxed(v);
                 self.mk(TypeTable::VOID, TExprKind::Assign(p, b), span)
             }
@@ -582,8 +471,9 @@ impl<'e, 's> Checker<'e, 's> {
                 if write && !f.mutable && !in_init {
                     self.let_property_error(&f.name, name.span);
                 }
+                let index = u32::try_from(i).unwrap_or(0);
                 let bp = self.alloc(base_place);
-                return Some(Place::TupleField(bp, u32::try_from(i).unwrap_or(0), f.ty));
+                return Some(self.struct_field_place(bp, index, f.ty));
             }
             if let Some(c) = info
                 .computed
@@ -592,7 +482,7 @@ impl<'e, 's> Checker<'e, 's> {
             {
                 let setter = self.computed_setter(c, write, name.span)?;
                 let bp = self.alloc(base_place);
-                return Some(Place::Computed(bp, c.getter, setter, c.ty));
+                return Some(Place::Computed(bp, Accessor::Func(c.getter), setter, c.ty));
             }
         }
         if let Type::Tuple(elems) = self.ty(base_ty) {
@@ -723,8 +613,17 @@ impl<'e, 's> Checker<'e, 's> {
                 .find(|cp| cp.name == name.name && !cp.is_static)
             {
                 let setter = self.computed_setter(cp, write, name.span)?;
+                let (get_key, set_key) = (self.getter_key(name.name), self.setter_key(name.name));
+                let (getter, setter) = if self.is_super_expr(&b) {
+                    (Accessor::Func(cp.getter), Accessor::Func(setter))
+                } else {
+                    (
+                        self.class_accessor(ty, get_key, cp.getter),
+                        self.class_accessor(ty, set_key, setter),
+                    )
+                };
                 let bb = self.boxed(b);
-                return Some(Place::ObjComputed(bb, cp.getter, setter, cp.ty));
+                return Some(Place::ObjComputed(bb, getter, setter, cp.ty));
             }
             cur = n.superclass;
         }
@@ -734,7 +633,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.let_property_error(&f.name, name.span);
             }
             let bb = self.boxed(b);
-            return Some(Place::ObjField(bb, u32::try_from(i).unwrap_or(0), f.ty));
+            return Some(self.class_field_place(bb, u32::try_from(i).unwrap_or(0), f.ty));
         }
         let n = self.ty_name(ty);
         self.error(
@@ -759,9 +658,14 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(*t, TExprKind::TupleField(bb, *i), span)
             }
             Place::ObjField(b, i, t) => self.mk(*t, TExprKind::ObjField(b, *i), span),
-            Place::ObjComputed(b, getter, _, t) => {
-                self.call_func_index(*getter, *t, vec![**b], span)
-            }
+            Place::ObjComputed(b, getter, _, t) => match *getter {
+                Accessor::Field(i) => self.mk(*t, TExprKind::ObjField(b, i), span),
+                Accessor::Func(f) => self.call_func_index(f, *t, vec![**b], span),
+                Accessor::Method(key) => {
+                    let args = self.slice(vec![**b]);
+                    self.mk(*t, TExprKind::CallMethod(key, args), span)
+                }
+            },
             Place::Index(b, i, t) => {
                 let base = self.place_value(b, span);
                 let args = self.slice(vec![base, **i]);
@@ -777,7 +681,15 @@ impl<'e, 's> Checker<'e, 's> {
             }
             Place::Computed(b, getter, _, t) => {
                 let base = self.place_value(b, span);
-                self.call_func_index(*getter, *t, vec![base], span)
+                match *getter {
+                    Accessor::Field(i) => {
+                        let bb = self.boxed(base);
+                        self.mk(*t, TExprKind::TupleField(bb, i), span)
+                    }
+                    Accessor::Func(f) | Accessor::Method(f) => {
+                        self.call_func_index(f, *t, vec![base], span)
+                    }
+                }
             }
             Place::DictKey(..) | Place::DictKeyDefault(..) | Place::Discard => {
                 self.error("cannot use this expression as a reference here", span);

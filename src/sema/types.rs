@@ -119,6 +119,13 @@ pub struct FieldInfo {
     pub will_set: Option<u32>,
     /// `didSet` observer: a module function of `(self, oldValue)`.
     pub did_set: Option<u32>,
+    /// The setter that runs the observers (`willSet`, the store, `didSet`): a module function
+    /// of `(self, newValue)`, synthesized when this class or an ancestor observes the property
+    /// (for classes it is also the `name.set` vtable entry, so overrides dispatch).
+    pub setter: Option<u32>,
+    /// For an override's observers: the inherited setter the override's setter wraps (`None`:
+    /// the override's setter stores directly).
+    pub super_setter: Option<u32>,
     /// `lazy var`: the default (a function of `self`) runs on first read.
     pub lazy: bool,
 }
@@ -383,6 +390,12 @@ impl TypeTable {
             Type::Nominal(i) => self.nominals.get(*i as usize),
             _ => None,
         }
+    }
+
+    /// The type of the nominal with index `index` (every declared nominal is interned).
+    pub fn nominal_type(&self, index: usize) -> Option<TypeId> {
+        let i = u32::try_from(index).ok()?;
+        self.ids.get(&Type::Nominal(i)).copied()
     }
 
     /// The index of the nominal type behind `id`.
