@@ -180,7 +180,7 @@ impl<'e, 's> Checker<'e, 's> {
                             let f = if is_class {
                                 self.mk(fty, TExprKind::ObjField(bb, i), span)
                             } else {
-                                self.mk(fty, TExprKind::TupleField(bb, i), span)
+                                self.struct_field_read(bb, i, fty, span)
                             };
                             return self.call_value(f, None, args, span);
                         }

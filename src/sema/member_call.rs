@@ -315,11 +315,13 @@ impl<'e, 's> Checker<'e, 's> {
             }
             match args.get(ai) {
                 Some(a) if a.label.map(|l| l.name) == Some(f.name.as_str()) => {
-                    parts.push(self.check_expr_as(
+                    let v = self.check_expr_as(
                         a.value,
                         f.ty,
                         "cannot convert value of type '{}' to expected argument type '{}'",
-                    ));
+                    );
+                    let index = u32::try_from(parts.len()).unwrap_or(u32::MAX);
+                    parts.push(self.struct_field_value(ty, index, v));
                     ai += 1;
                 }
                 _ => match f.default {

@@ -35,7 +35,7 @@ impl<'e, 's> Checker<'e, 's> {
                     if info.kind == super::types::NominalKind::Class {
                         return self.mk(fty, TExprKind::ObjField(bb, i), span);
                     }
-                    return self.mk(fty, TExprKind::TupleField(bb, i), span);
+                    return self.struct_field_read(bb, i, fty, span);
                 }
                 Some(super::nominal::Member::Computed(c)) => {
                     if info.kind == super::types::NominalKind::Class {
@@ -189,6 +189,52 @@ impl<'e, 's> Checker<'e, 's> {
             }
         };
         self.mk(k.0, k.1, span)
+    }
+
+    /// Stored property `i` of a struct value: a `weak` one yields its instance or `nil`, an
+    /// `unowned` one its instance (trapping once it is gone), as for variables.
+    pub(super) fn struct_field_read(
+        &mut self,
+        b: &'s TExpr<'s>,
+        i: u32,
+        fty: TypeId,
+        span: Span,
+    ) -> TExpr<'s> {
+        let field = self.mk(fty, TExprKind::TupleField(b, i), span);
+        let load = match self.struct_field_ownership(b.ty, i) {
+            Ownership::Strong => return field,
+            Ownership::Weak => Builtin::WeakLoad,
+            Ownership::Unowned => Builtin::UnownedLoad,
+        };
+        let args = self.slice(vec![field]);
+        self.mk(fty, TExprKind::Builtin(load, args), span)
+    }
+
+    /// The value stored into stored property `i` of struct type `ty`: a `weak` or `unowned`
+    /// one keeps a weak reference.
+    pub(super) fn struct_field_value(&mut self, ty: TypeId, i: u32, value: TExpr<'s>) -> TExpr<'s> {
+        if self.struct_field_ownership(ty, i) == Ownership::Strong {
+            return value;
+        }
+        let (vty, span) = (value.ty, value.span);
+        let args = self.slice(vec![value]);
+        self.mk(vty, TExprKind::Builtin(Builtin::WeakRef, args), span)
+    }
+
+    /// How a struct's stored property holds a class instance (classes keep this in the
+    /// instance: the VM weakens and upgrades their fields itself).
+    fn struct_field_ownership(&self, ty: TypeId, i: u32) -> Ownership {
+        let Some(n) = self.env.types.nominal(ty) else {
+            return Ownership::Strong;
+        };
+        if n.kind != super::types::NominalKind::Struct {
+            return Ownership::Strong;
+        }
+        match n.fields.get(i as usize) {
+            Some(f) if f.weak => Ownership::Weak,
+            Some(f) if f.unowned => Ownership::Unowned,
+            _ => Ownership::Strong,
+        }
     }
 
     /// The receiver of a mutating method: the base as an `inout` place.

@@ -202,7 +202,13 @@ impl<'e, 's> Checker<'e, 's> {
                 self.call_func_index(s, TypeTable::VOID, args, span)
             }
             None => {
-                let (p, v) = (self.alloc(raw), new_arg(self));
+                let v = new_arg(self);
+                let v = if is_class {
+                    v
+                } else {
+                    self.struct_field_value(ty, field_index, v)
+                };
+                let p = self.alloc(raw);
                 let vb = self.boxed(v);
                 self.mk(TypeTable::VOID, TExprKind::Assign(p, vb), span)
             }

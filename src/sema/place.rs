@@ -138,6 +138,7 @@ impl<'e, 's> Checker<'e, 's> {
                 );
                 let v = match *p {
                     Place::Var(r, _) => self.value_for_var(r, v),
+                    Place::TupleField(bp, i, _) => self.struct_field_value(place_type(bp), i, v),
                     _ => v,
                 };
                 let b = self.boxed(v);

@@ -23,6 +23,11 @@ pub fn debug_describe(v: &Value, ty: TypeId, types: &TypeTable) -> String {
 }
 
 fn write_value(out: &mut String, v: &Value, ty: TypeId, types: &TypeTable, debug: bool) {
+    // A struct's `weak` / `unowned` property holds a weak reference: print what it reads.
+    if let Value::Weak(w) = v {
+        let read = w.upgrade().map_or(Value::Nil, Value::Object);
+        return write_value(out, &read, ty, types, debug);
+    }
     match (types.get(ty), v) {
         (Type::Int, Value::Int(i)) => {
             let _ = write!(out, "{i}");
