@@ -52,7 +52,9 @@ impl<'e, 's> Checker<'e, 's> {
         let first_trailing = args.len().saturating_sub(trailing as usize);
         match callee.kind {
             ExprKind::Name(name) => match self.lookup(name) {
-                Some(Resolved::GlobalFuncs(ids)) => self.call_global(name, &ids, args, span),
+                Some(Resolved::GlobalFuncs(ids)) => {
+                    self.call_global(name, &ids, args, expected, callee.span, span)
+                }
                 Some(Resolved::Var(r)) => {
                     let (ty, _, _) = self.var_info(r);
                     let sig = match r {
@@ -262,8 +264,15 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Calls a module function, choosing among overloads by labels.
-    fn call_global(&mut self, name: &str, ids: &[u32], args: &[Arg<'_>], span: Span) -> TExpr<'s> {
-        let labels = Self::labels_of(args);
+    fn call_global(
+        &mut self,
+        name: &str,
+        ids: &[u32],
+        args: &[Arg<'_>],
+        expected: Option<TypeId>,
+        name_span: Span,
+        span: Span,
+    ) -> TExpr<'s> {
         let candidates: Vec<(u32, FuncSig)> = ids
             .iter()
             .rev()
@@ -276,13 +285,14 @@ impl<'e, 's> Checker<'e, 's> {
                     .map(|s| (i, s))
             })
             .collect();
-        let chosen = candidates
-            .iter()
-            .find(|(_, s)| labels_fit(s, &labels))
-            .or_else(|| candidates.first())
-            .cloned();
-        let Some((index, sig)) = chosen else {
+        if candidates.is_empty() {
             self.error(format!("cannot find '{name}' in scope"), span);
+        }
+        let Some((index, sig)) = self.choose_overload(name, &candidates, args, expected, name_span)
+        else {
+            for a in args {
+                let _ = self.check_expr(a.value, None);
+            }
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
         let targs = self.match_args(&sig, args, span);
@@ -1145,26 +1155,4 @@ fn trailing_label(method: &str) -> Option<&'static str> {
         "contains" | "first" | "firstIndex" | "lastIndex" | "last" | "removeAll" => Some("where"),
         _ => None,
     }
-}
-
-/// Whether a signature's labels can accept the call's (defaults may be skipped).
-fn labels_fit(sig: &FuncSig, labels: &[Option<String>]) -> bool {
-    let mut ai = 0;
-    for (pi, l) in sig.labels.iter().enumerate() {
-        if sig.variadic == Some(pi) {
-            if labels.get(ai) == Some(l) {
-                ai += 1;
-                while ai < labels.len() && labels[ai].is_none() {
-                    ai += 1;
-                }
-            }
-            continue;
-        }
-        if labels.get(ai) == Some(l) {
-            ai += 1;
-        } else if sig.defaults.get(pi).copied().flatten().is_none() {
-            return false;
-        }
-    }
-    ai == labels.len()
 }

@@ -115,7 +115,7 @@ impl<'e, 's> Checker<'e, 's> {
                     };
                     self.check_expr(&me, None)
                 }
-                None => self.name_expr(cap.name.name, cap.name.span),
+                None => self.name_expr(cap.name.name, None, cap.name.span),
             };
             // `[weak x]` holds an optional weak reference; `[unowned x]` a non-optional one.
             let (source, ty) = match cap.kind {

@@ -243,6 +243,7 @@ impl<'e, 's> Checker<'e, 's> {
                             .is_some_and(|s| {
                                 s.labels == sig.labels
                                     && s.params == sig.params
+                                    && s.result == sig.result
                                     && other >= self.first_func
                             })
                     })

@@ -265,7 +265,7 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                 }
             }
-            ExprKind::Name(name) => self.name_expr(name, span),
+            ExprKind::Name(name) => self.name_expr(name, expected, span),
             ExprKind::Dollar(n) => self.dollar(n, span),
             ExprKind::Paren(inner) => {
                 let t = self.check_expr(inner, expected);
@@ -561,7 +561,12 @@ impl<'e, 's> Checker<'e, 's> {
         self.mk(TypeTable::STRING, TExprKind::Interpolation(parts), span)
     }
 
-    pub(super) fn name_expr(&mut self, name: &str, span: Span) -> TExpr<'s> {
+    pub(super) fn name_expr(
+        &mut self,
+        name: &str,
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TExpr<'s> {
         let found = self.lookup(name);
         // Inside a method, a property of `self` comes before globals of the same name.
         if !matches!(
@@ -582,17 +587,30 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(ty, TExprKind::Func(f), span)
             }
             Some(Resolved::GlobalFuncs(ids)) => {
-                let Some(&id) = ids.last() else {
+                // Overloads used as a value: the one of the contextual type, else the only one
+                // (a newer declaration with the same type shadows an older one in the REPL).
+                let mut typed: Vec<(u32, TypeId)> = Vec::new();
+                for &id in ids.iter().rev() {
+                    let sig = self.env.func_sigs.get(id as usize).cloned().flatten();
+                    let ty = match sig {
+                        Some(s) => self.sig_type(&s),
+                        None => TypeTable::ERROR,
+                    };
+                    if !typed.iter().any(|(_, t)| *t == ty) {
+                        typed.push((id, ty));
+                    }
+                }
+                if let Some(e) = expected {
+                    if typed.iter().any(|(_, t)| *t == e) {
+                        typed.retain(|(_, t)| *t == e);
+                    }
+                }
+                let Some(&(id, ty)) = typed.first() else {
                     return self.error_expr(span);
                 };
-                if ids.len() > 1 {
+                if typed.len() > 1 {
                     self.error(format!("ambiguous use of '{name}'"), span);
                 }
-                let sig = self.env.func_sigs.get(id as usize).cloned().flatten();
-                let ty = match sig {
-                    Some(s) => self.sig_type(&s),
-                    None => TypeTable::ERROR,
-                };
                 let kind = self.global_func_ref(id);
                 self.mk(ty, kind, span)
             }

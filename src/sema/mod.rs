@@ -17,6 +17,7 @@ mod members;
 mod metatype;
 mod nominal;
 mod observers;
+mod overloads;
 mod pattern;
 mod place;
 pub mod repl;
