@@ -866,6 +866,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             TExprKind::GlobalFunc(index) => {
                 self.emit(Op::Closure(index));
             }
+            TExprKind::CurrentClosure => {
+                self.emit(Op::CurrentClosure);
+            }
             TExprKind::BuiltinRef(_) => {
                 self.emit(Op::Void);
             }

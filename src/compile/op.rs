@@ -153,6 +153,8 @@ pub enum Op {
     BuiltinMut(Builtin, u8),
     /// Make a closure of module function `func` from its captures.
     Closure(u32),
+    /// Push the running function's own closure (a local function naming itself).
+    CurrentClosure,
     /// Return the top value (and the `inout` parameters after it).
     Return,
     /// Make an array of the top `n` values.

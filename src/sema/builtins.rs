@@ -67,8 +67,19 @@ impl<'e, 's> Checker<'e, 's> {
                     self.call_value(f, sig, args, span)
                 }
                 Some(Resolved::Func(id)) => {
-                    let f = self.mk(TypeTable::ERROR, TExprKind::Func(id), callee.span);
-                    self.call_value(f, None, args, span)
+                    // A local function that captures nothing: a direct call.
+                    let Some(sig) = self.local_func_sigs.get(&id).cloned() else {
+                        return self.error_expr(span);
+                    };
+                    let targs = self.match_args(&sig, args, span);
+                    let targs = self.slice(targs);
+                    self.mk(sig.result, TExprKind::Call(Callee::Func(id), targs), span)
+                }
+                Some(Resolved::SelfClosure(k)) => {
+                    let id = self.stack.get(k).map(|(id, _)| *id);
+                    let sig = id.and_then(|id| self.local_func_sigs.get(&id).cloned());
+                    let f = self.self_closure(k, callee.span);
+                    self.call_value(f, sig, args, span)
                 }
                 None => match self.user_type_named(name) {
                     Some(t) => self.construct_nominal(t, args, span),

@@ -229,7 +229,8 @@ impl<'e, 's> Checker<'e, 's> {
             *slot = Some(ctx.ir);
         }
         let ty = self.types().intern(Type::Function(params, result));
-        let values: Vec<TExpr<'s>> = capture_values.into_iter().map(|(_, v, _, _)| v).collect();
+        let mut values: Vec<TExpr<'s>> = capture_values.into_iter().map(|(_, v, _, _)| v).collect();
+        values.append(&mut ctx.late_values);
         let values = self.slice(values);
         self.mk(ty, TExprKind::Closure(id, values), span)
     }

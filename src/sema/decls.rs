@@ -1,8 +1,8 @@
 //! Declarations: written types, functions (hoisted at top level), variables.
 
-use super::ir::{FuncId, Ownership, TExpr, TExprKind, TStmt, TStmtKind, VarRef};
+use super::ir::{FuncId, Ownership, TExpr, TExprKind, TStmt, TStmtKind};
 use super::types::{ParamType, Type, TypeId, TypeTable};
-use super::{Binding, Checker, FuncKind, FuncSig};
+use super::{Checker, FuncKind, FuncSig};
 use crate::syntax::ast::*;
 
 impl<'e, 's> Checker<'e, 's> {
@@ -303,7 +303,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Reserves a thunk function for each default argument of `f`.
-    fn reserve_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &mut FuncSig) {
+    pub(super) fn reserve_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &mut FuncSig) {
         for (i, p) in f.params.iter().enumerate() {
             if p.default.is_some() {
                 let id = self.reserve_func();
@@ -372,7 +372,7 @@ impl<'e, 's> Checker<'e, 's> {
         id: FuncId,
         sig: &FuncSig,
         kind: FuncKind,
-    ) {
+    ) -> Vec<TExpr<'s>> {
         self.check_default_thunks(f, sig);
         let name = f.name.name.to_string();
         let mut ctx = self.new_func_ctx(name.clone(), kind, Some(sig.result), f.name.span);
@@ -403,6 +403,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
             *slot = Some(ctx.ir);
         }
+        ctx.late_values
     }
 
     /// A function or closure body: single-expression bodies return their value; a body that
@@ -448,35 +449,6 @@ impl<'e, 's> Checker<'e, 's> {
         stmts
     }
 
-    /// `func` inside a function body: a closure bound to a local name (it may capture).
-    pub(super) fn local_function(
-        &mut self,
-        f: &FuncDecl<'_>,
-        discardable: bool,
-        span: Span,
-    ) -> TStmt<'s> {
-        let mut sig = self.signature(f, discardable);
-        self.reserve_default_thunks(f, &mut sig);
-        let fty = self.sig_type(&sig);
-        let id = self.reserve_func();
-        let var = self.declare_var(f.name.name, fty, false);
-        if let VarRef::Local(v) = var {
-            // Record labels so calls through the local name can check them.
-            self.local_sigs
-                .insert((self.stack.len() - 1, v.0), sig.clone());
-        }
-        self.check_function(f, id, &sig, FuncKind::Local);
-        let value = TExpr {
-            ty: fty,
-            kind: TExprKind::Closure(id, &[]),
-            span,
-        };
-        TStmt {
-            kind: TStmtKind::Init(var, value),
-            span,
-        }
-    }
-
     /// A top-level `func` (already hoisted): checks its body.
     pub(super) fn global_function(&mut self, f: &FuncDecl<'_>) {
         let Some(&id) = self.hoisted.get(&(f as *const FuncDecl<'_> as usize)) else {
@@ -486,7 +458,7 @@ impl<'e, 's> Checker<'e, 's> {
         let Some(sig) = self.env.func_sigs.get(index).cloned().flatten() else {
             return;
         };
-        self.check_function(f, id, &sig, FuncKind::Global);
+        let _ = self.check_function(f, id, &sig, FuncKind::Global);
     }
 
     /// `let` / `var` declarations.
@@ -702,14 +674,6 @@ impl<'e, 's> Checker<'e, 's> {
                 format!("invalid redeclaration of '{}'", name.name),
                 name.span,
             );
-        }
-    }
-
-    /// Binds a nested function's name so its body can call it recursively without capturing.
-    #[allow(dead_code)]
-    pub(super) fn bind_func(&mut self, name: &str, id: FuncId) {
-        if let Some(scope) = self.cur().scopes.last_mut() {
-            scope.names.insert(name.to_string(), Binding::Func(id));
         }
     }
 }

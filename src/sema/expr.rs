@@ -583,9 +583,10 @@ impl<'e, 's> Checker<'e, 's> {
                 self.read_var(r, ty, span)
             }
             Some(Resolved::Func(f)) => {
-                let ty = self.done_type(f);
+                let ty = self.local_func_type(f);
                 self.mk(ty, TExprKind::Func(f), span)
             }
+            Some(Resolved::SelfClosure(k)) => self.self_closure(k, span),
             Some(Resolved::GlobalFuncs(ids)) => {
                 // Overloads used as a value: the one of the contextual type, else the only one
                 // (a newer declaration with the same type shadows an older one in the REPL).
@@ -683,10 +684,6 @@ impl<'e, 's> Checker<'e, 's> {
             Some(local) => TExprKind::Func(FuncId(local)),
             None => TExprKind::GlobalFunc(index),
         }
-    }
-
-    fn done_type(&mut self, _f: FuncId) -> TypeId {
-        TypeTable::ERROR
     }
 
     pub(super) fn is_type_name(&self, name: &str) -> bool {

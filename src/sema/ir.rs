@@ -282,6 +282,8 @@ pub enum TExprKind<'s> {
         /// The rest of the chain, in terms of `var`.
         rest: &'s TExpr<'s>,
     },
+    /// The running local function's own closure (it names itself in its body).
+    CurrentClosure,
     /// A closure value: its function, and the values of its capture list (`[x]`), computed
     /// when the closure is made.
     Closure(FuncId, &'s [TExpr<'s>]),

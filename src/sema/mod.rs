@@ -12,6 +12,7 @@ mod collection_methods;
 mod decls;
 mod expr;
 pub mod ir;
+mod local_funcs;
 mod member_call;
 mod members;
 mod metatype;
@@ -175,6 +176,12 @@ struct FuncCtx<'s> {
     dollar_params: Vec<VarId>,
     /// The variable holding the function itself, for nested functions (self-recursion).
     self_name: Option<String>,
+    /// Values computed in the enclosing function when this closure is made, for captures
+    /// added while its body is checked (an enclosing local function's own closure), after
+    /// the capture list's values.
+    late_values: Vec<ir::TExpr<'s>>,
+    /// Capture index of an enclosing local function's own closure, by that function's depth.
+    self_closure_captures: HashMap<usize, u32>,
     /// In a method, initializer or accessor: the type of `self` (parameter or local "self").
     self_type: Option<TypeId>,
     /// In a static method: the type whose statics bare names may refer to.
@@ -207,6 +214,11 @@ pub(crate) struct Checker<'e, 's> {
     hoisted: HashMap<usize, FuncId>,
     /// Signatures of local functions: (function depth, local) → signature (for labels).
     local_sigs: HashMap<(usize, u32), FuncSig>,
+    /// Signatures of local functions bound by name as direct functions (`decls.rs`).
+    local_func_sigs: HashMap<FuncId, FuncSig>,
+    /// Local functions referenced directly before their bodies were checked (a forward
+    /// or mutually recursive reference): they must capture nothing.
+    early_refs: std::collections::HashSet<FuncId>,
     /// User type declarations: declaration address → type.
     type_decls: HashMap<usize, TypeId>,
     /// Trailing closures of the call being checked (they match any parameter label).
@@ -214,7 +226,6 @@ pub(crate) struct Checker<'e, 's> {
     /// Where the argument list of the call being checked starts (its `(`): Swift reports
     /// label mismatches there.
     call_paren: Span,
-    /// `inout` arguments of the call being checked that are observed properties: the
     /// Current expression nesting (bounded by `expr::MAX_EXPR_DEPTH`).
     expr_depth: u32,
     /// The too-deep error was reported (once is enough).
@@ -236,6 +247,8 @@ impl<'e, 's> Checker<'e, 's> {
             closure_count: 0,
             hoisted: HashMap::default(),
             local_sigs: HashMap::default(),
+            local_func_sigs: HashMap::default(),
+            early_refs: std::collections::HashSet::new(),
             chain_subst: Vec::new(),
             expr_depth: 0,
             trailing: 0,
@@ -368,6 +381,8 @@ impl<'e, 's> Checker<'e, 's> {
             kind,
             dollar_params: Vec::new(),
             self_name: None,
+            late_values: Vec::new(),
+            self_closure_captures: HashMap::default(),
             self_type: None,
             static_self: None,
             init_of: None,
@@ -608,7 +623,16 @@ impl<'e, 's> Checker<'e, 's> {
                 continue;
             };
             return Some(match binding {
-                Binding::Func(f) => Resolved::Func(f),
+                // A local function named inside its own body is its running closure.
+                Binding::Func(f) => match (d + 1..=depth).find(|&k| self.stack[k].0 == f) {
+                    Some(k) => Resolved::SelfClosure(k),
+                    None => {
+                        if self.done.get(f.0 as usize).is_some_and(Option::is_none) {
+                            self.early_refs.insert(f);
+                        }
+                        Resolved::Func(f)
+                    }
+                },
                 Binding::Var(v) if d == depth => Resolved::Var(VarRef::Local(v)),
                 Binding::Var(v) => Resolved::Var(self.capture(d, u64::from(v.0), name)),
                 Binding::Capture(i) if d == depth => Resolved::Var(VarRef::Capture(i)),
@@ -689,5 +713,7 @@ impl<'e, 's> Checker<'e, 's> {
 enum Resolved {
     Var(VarRef),
     Func(FuncId),
+    /// A local function named inside its own body (at this stack depth).
+    SelfClosure(usize),
     GlobalFuncs(Vec<u32>),
 }

@@ -18,6 +18,7 @@ impl<'e, 's> Checker<'e, 's> {
     /// Checks statements in the current scope.
     pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
         let mut out = Vec::with_capacity(stmts.len());
+        self.hoist_local_functions(stmts);
         for s in stmts {
             self.check_stmt(s, &mut out);
         }
@@ -152,8 +153,9 @@ impl<'e, 's> Checker<'e, 's> {
                 {
                     self.global_function(f);
                 } else {
-                    let s = self.local_function(f, d.modifiers.discardable_result, d.span);
-                    out.push(s);
+                    if let Some(s) = self.local_function(f, d.span) {
+                        out.push(s);
+                    }
                 }
             }
             DeclKind::Typealias(name, t) => {

@@ -937,6 +937,10 @@ impl<'m> Vm<'m> {
                         let c = self.make_closure(func)?;
                         self.stack.push(c);
                     }
+                    Op::CurrentClosure => {
+                        let c = self.current_closure()?;
+                        self.stack.push(c);
+                    }
                     Op::Return => {
                         let Some(Frame {
                             base: frame_base,

@@ -159,6 +159,22 @@ impl<'m> Vm<'m> {
         Ok(Value::Closure(closure))
     }
 
+    /// The running function as a value: its closure, or (a local function that captures
+    /// nothing, called directly) a closure of it with no captures.
+    pub(super) fn current_closure(&mut self) -> R<Value> {
+        let frame = self
+            .frames
+            .last()
+            .ok_or_else(|| self.internal("no frame"))?;
+        match &frame.closure {
+            Some(c) => Ok(Value::Closure(c.clone())),
+            None => {
+                let func = frame.func;
+                self.make_closure(func)
+            }
+        }
+    }
+
     #[inline(always)]
     pub(super) fn capture(&self, i: u16) -> R<&Obj<VarBox>> {
         self.frames
