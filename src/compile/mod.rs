@@ -1051,7 +1051,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     /// `T → T?` needs a wrapper only when `T` is itself optional (`Int??`).
-    fn wrap_if_nested(&mut self, inner: TypeId) {
+    pub(super) fn wrap_if_nested(&mut self, inner: TypeId) {
         if matches!(self.module.env.types.get(inner), Type::Optional(_)) {
             self.emit(Op::WrapSome);
         }

@@ -5,6 +5,7 @@
 use super::op::Op;
 use super::FnCompiler;
 use crate::sema::ir::*;
+use crate::sema::types::TypeId;
 use crate::stdlib::Builtin;
 
 impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
@@ -49,6 +50,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             Place::TupleField(base, i, _) => {
                 let b = self.prepare(base);
                 Prepared::TupleField(Box::new(b), u16::try_from(*i).unwrap_or(0))
+            }
+            Place::Unwrapped(base, t) => {
+                let b = self.prepare(base);
+                Prepared::Unwrapped(Box::new(b), *t)
             }
             Place::Computed(base, getter, setter, _) => {
                 let b = self.prepare(base);
@@ -99,6 +104,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.take_prepared(base);
                 self.emit(Op::TupleTake(*i));
             }
+            Prepared::Unwrapped(base, _) => {
+                self.take_prepared(base);
+                self.emit(Op::ForceUnwrap);
+            }
             Prepared::ObjField(s, i) => {
                 self.emit(Op::Load(*s));
                 self.emit(Op::ObjTake(*i));
@@ -139,6 +148,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Prepared::TupleField(base, i) => {
                 self.emit(Op::TuplePut(*i));
+                self.put_prepared(base);
+            }
+            Prepared::Unwrapped(base, t) => {
+                self.wrap_if_nested(*t);
                 self.put_prepared(base);
             }
             Prepared::ObjField(_, i) => {
@@ -197,6 +210,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             Place::TupleField(base, i, _) => {
                 self.load_place(base);
                 self.emit(Op::TupleGet(u16::try_from(*i).unwrap_or(0)));
+            }
+            Place::Unwrapped(base, _) => {
+                self.load_place(base);
+                self.emit(Op::ForceUnwrap);
             }
             Place::Computed(base, getter, _, _) => {
                 self.load_place(base);
@@ -258,7 +275,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     /// place's current value; false (nothing emitted) for places that must be read first.
     fn push_context(&mut self, p: &Prepared) -> bool {
         match p {
-            Prepared::Var(_) | Prepared::Discard | Prepared::DictForce(..) => return false,
+            Prepared::Var(_)
+            | Prepared::Discard
+            | Prepared::DictForce(..)
+            | Prepared::Unwrapped(..) => return false,
             Prepared::Index(base, s) | Prepared::DictKey(base, s) => {
                 self.take_prepared(base);
                 self.emit(Op::Load(*s));
@@ -287,6 +307,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             | Prepared::DictForce(base, _)
             | Prepared::DictKeyDefault(base, _, _)
             | Prepared::TupleField(base, _)
+            | Prepared::Unwrapped(base, _)
             | Prepared::Computed(base, _, _) => self.release_prepared(base),
             Prepared::ObjField(s, _) | Prepared::ObjComputed(s, _, _) => {
                 self.emit(Op::Void);
@@ -304,6 +325,7 @@ pub(super) enum Prepared {
     DictKeyDefault(Box<Prepared>, u16, u16),
     DictForce(Box<Prepared>, u16),
     TupleField(Box<Prepared>, u16),
+    Unwrapped(Box<Prepared>, TypeId),
     Computed(Box<Prepared>, Accessor, u32),
     ObjField(u16, u16),
     ObjComputed(u16, Accessor, Accessor),

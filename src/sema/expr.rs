@@ -67,7 +67,7 @@ impl<'e, 's> Checker<'e, 's> {
             if matches!(t.kind, TExprKind::Nil) {
                 return TExpr { ty: target, ..t };
             }
-            if t.ty == inner || self.convertible(t.ty, inner) {
+            if t.ty == inner || self.convertible(t.ty, inner) || self.wraps_into(t.ty, inner) {
                 let inner_t = self.coerce(t, inner, template);
                 let b = self.boxed(inner_t);
                 return TExpr {
@@ -101,6 +101,22 @@ impl<'e, 's> Checker<'e, 's> {
         }
         self.error(fill(template, &a, &b), t.span);
         TExpr { ty: target, ..t }
+    }
+
+    /// Whether a value of `from` becomes an `to` by wrapping it in one or more optionals
+    /// (`Int` to `Int??`).
+    fn wraps_into(&self, from: TypeId, to: TypeId) -> bool {
+        let mut cur = to;
+        for _ in 0..64 {
+            match self.env.types.get(cur) {
+                Type::Optional(inner) if *inner == from || self.convertible(from, *inner) => {
+                    return true;
+                }
+                Type::Optional(inner) => cur = *inner,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Structural conversions that keep the value: tuples whose labels are added or dropped,

@@ -347,6 +347,8 @@ pub enum Place<'s> {
     DictKeyDefault(&'s Place<'s>, &'s TExpr<'s>, &'s TExpr<'s>, TypeId),
     /// `base.0`
     TupleField(&'s Place<'s>, u32, TypeId),
+    /// `base!` of an optional place: traps when it is nil (`c.o! += 1`).
+    Unwrapped(&'s Place<'s>, TypeId),
     /// `_ = e`: evaluates and drops.
     Discard,
 }

@@ -293,6 +293,11 @@ impl<'e, 's> Checker<'e, 's> {
                 let (bp, kb) = (self.alloc(b), self.boxed(*key));
                 Some(Place::DictForce(bp, kb, e.ty))
             }
+            TExprKind::ForceUnwrap(inner) => {
+                let b = self.place_of(inner, span)?;
+                let bp = self.alloc(b);
+                Some(Place::Unwrapped(bp, e.ty))
+            }
             _ => {
                 self.error("cannot use mutating member on immutable value", span);
                 None

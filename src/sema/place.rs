@@ -311,10 +311,19 @@ impl<'e, 's> Checker<'e, 's> {
                     Some(Place::DictForce(bp, kb, v))
                 }
                 _ => {
-                    if write {
-                        self.error("cannot assign to this expression", e.span);
-                    }
-                    None
+                    // `opt! = v`, `c.o! += 1`: the optional place, unwrapped.
+                    let base_place = self.place(inner, write)?;
+                    let base_ty = place_type(&base_place);
+                    let Some(wrapped) = self.env.types.optional_inner(base_ty) else {
+                        let n = self.ty_name(base_ty);
+                        self.error(
+                            format!("cannot force unwrap value of non-optional type '{n}'"),
+                            e.span,
+                        );
+                        return None;
+                    };
+                    let bp = self.alloc(base_place);
+                    Some(Place::Unwrapped(bp, wrapped))
                 }
             },
             ExprKind::Subscript(base, args) => {
@@ -692,6 +701,11 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                 }
             }
+            Place::Unwrapped(b, t) => {
+                let base = self.place_value(b, span);
+                let bb = self.boxed(base);
+                self.mk(*t, TExprKind::ForceUnwrap(bb), span)
+            }
             Place::DictKey(..) | Place::DictKeyDefault(..) | Place::Discard => {
                 self.error("cannot use this expression as a reference here", span);
                 self.error_expr(span)
@@ -711,6 +725,7 @@ pub(super) fn place_type(p: &Place<'_>) -> TypeId {
         | Place::ObjField(_, _, t)
         | Place::ObjComputed(_, _, _, t)
         | Place::DictKeyDefault(_, _, _, t)
+        | Place::Unwrapped(_, t)
         | Place::TupleField(_, _, t) => *t,
         Place::Discard => TypeTable::ERROR,
     }
