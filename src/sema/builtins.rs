@@ -45,6 +45,11 @@ impl<'e, 's> Checker<'e, 's> {
         span: Span,
     ) -> TExpr<'s> {
         self.trailing = trailing as usize;
+        for a in args {
+            if let ExprKind::Closure(c) = a.value.kind {
+                self.nonescaping.insert(c as *const Closure<'_> as usize);
+            }
+        }
         self.call_paren = Span {
             start: callee.span.end,
             end: callee.span.end.saturating_add(1),

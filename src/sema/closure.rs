@@ -77,6 +77,30 @@ impl<'e, 's> Checker<'e, 's> {
         self.mk(fty, TExprKind::Closure(id, &[]), span)
     }
 
+    /// An escaping closure may not capture an `inout` parameter (it could outlive the
+    /// access). A closure written directly as a call's argument is taken as non-escaping.
+    fn check_inout_capture(&mut self, c: &Closure<'_>, captures: &[CaptureSource]) {
+        if self
+            .nonescaping
+            .contains(&(c as *const Closure<'_> as usize))
+        {
+            return;
+        }
+        let f = self.cur_ref();
+        let captured = captures.iter().find_map(|s| match s {
+            CaptureSource::Local(v) if f.ir.inout_params.contains(&v.0) => {
+                f.ir.locals.get(v.0 as usize).map(|l| l.name.clone())
+            }
+            _ => None,
+        });
+        if let Some(name) = captured {
+            self.error(
+                format!("escaping closure captures 'inout' parameter '{name}'"),
+                c.span,
+            );
+        }
+    }
+
     /// A closure hint from an expected function type.
     pub(super) fn hint_from_type(&self, t: TypeId) -> Option<ClosureHint> {
         match self.env.types.get(t) {
@@ -223,6 +247,7 @@ impl<'e, 's> Checker<'e, 's> {
         let Some((done_id, mut ctx)) = self.stack.pop() else {
             return self.error_expr(span);
         };
+        self.check_inout_capture(c, &ctx.ir.captures);
         ctx.ir.body = body;
         ctx.ir.result = result;
         if let Some(slot) = self.done.get_mut(done_id.0 as usize) {

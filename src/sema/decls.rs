@@ -414,7 +414,18 @@ impl<'e, 's> Checker<'e, 's> {
             span,
         }] = body
         {
-            if result != TypeTable::VOID && !matches!(e.kind, ExprKind::Assign(..)) {
+            // `fatalError(...)` returns `Never`: it stands for any result.
+            let never = matches!(
+                e.kind,
+                ExprKind::Call {
+                    callee: Expr {
+                        kind: ExprKind::Name("fatalError"),
+                        ..
+                    },
+                    ..
+                }
+            ) && self.lookup("fatalError").is_none();
+            if result != TypeTable::VOID && !matches!(e.kind, ExprKind::Assign(..)) && !never {
                 let value = self.check_expr_as(
                     e,
                     result,
@@ -557,6 +568,17 @@ impl<'e, 's> Checker<'e, 's> {
                 PatternKind::Bind(name) => {
                     if !self.is_top_level() {
                         self.check_redeclaration(name);
+                    } else if self
+                        .env
+                        .global_names
+                        .get(name.name)
+                        .is_some_and(|&g| g as usize >= self.first_global)
+                    {
+                        // Twice in one file (or one REPL entry); a later entry may shadow.
+                        self.error(
+                            format!("invalid redeclaration of '{}'", name.name),
+                            name.span,
+                        );
                     }
                     // A `let` without a value is assigned once later (definite initialization).
                     let var = self.declare_var(name.name, ty, mutable || value.is_none());

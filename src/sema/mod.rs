@@ -216,6 +216,10 @@ pub(crate) struct Checker<'e, 's> {
     local_sigs: HashMap<(usize, u32), FuncSig>,
     /// Signatures of local functions bound by name as direct functions (`decls.rs`).
     local_func_sigs: HashMap<FuncId, FuncSig>,
+    /// Closure literals written directly as call arguments (non-escaping), by address.
+    nonescaping: std::collections::HashSet<usize>,
+    /// The number of globals before this compilation (a REPL entry may shadow those).
+    first_global: usize,
     /// Local functions referenced directly before their bodies were checked (a forward
     /// or mutually recursive reference): they must capture nothing.
     early_refs: std::collections::HashSet<FuncId>,
@@ -236,7 +240,10 @@ pub(crate) struct Checker<'e, 's> {
 
 impl<'e, 's> Checker<'e, 's> {
     fn new(env: &'e mut ModuleEnv, arena: &'s dyn Allocator, first_func: u32) -> Self {
+        let first_global = env.globals.len();
         let mut c = Checker {
+            first_global,
+            nonescaping: std::collections::HashSet::new(),
             env,
             arena,
             first_func,

@@ -1,0 +1,3 @@
+func makeIncrementer(_ x: inout Int) -> () -> Void {
+    return { x += 1 }
+}
