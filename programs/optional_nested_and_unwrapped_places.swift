@@ -19,10 +19,10 @@ print(c.o!)
 c.name! += "b"
 c.name!.append("c")
 print(c.name!)
-var x: Int? = 5
-x! = 7
-x! *= 2
-print(x as Int?)
+var v: Int? = 5
+v! = 7
+v! *= 2
+print(v as Int?)
 var arr: [Int]? = [1]
 arr!.append(2)
 arr![0] = 9
