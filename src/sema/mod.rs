@@ -31,7 +31,7 @@ type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState
 
 use crate::alloc::Allocator;
 use crate::diag::Diagnostic;
-use crate::syntax::ast::{Span, Stmt};
+use crate::syntax::ast::{Decl, DeclKind, Span, Stmt, StmtKind};
 
 use crate::stdlib::Builtin;
 use ir::{
@@ -712,6 +712,16 @@ impl<'e, 's> Checker<'e, 's> {
         self.hoist_functions(program);
         let body = self.check_block_stmts(program);
         self.cur().ir.body = body;
+        // Top-level functions see every global of the file, wherever it is declared.
+        for stmt in program {
+            if let StmtKind::Decl(Decl {
+                kind: DeclKind::Func(f),
+                ..
+            }) = stmt.kind
+            {
+                self.global_function(f);
+            }
+        }
     }
 }
 

@@ -151,11 +151,10 @@ impl<'e, 's> Checker<'e, 's> {
                         .hoisted
                         .contains_key(&(f as *const FuncDecl<'_> as usize))
                 {
-                    self.global_function(f);
-                } else {
-                    if let Some(s) = self.local_function(f, d.span) {
-                        out.push(s);
-                    }
+                    // Checked after the top-level code (`check_program`): its body may use
+                    // globals declared further down, as in Swift.
+                } else if let Some(s) = self.local_function(f, d.span) {
+                    out.push(s);
                 }
             }
             DeclKind::Typealias(name, t) => {
