@@ -17,6 +17,8 @@ use crate::syntax::ast::Span;
 pub enum Severity {
     /// Stops compilation.
     Error,
+    /// Reported on stderr; compilation goes on and the exit status is unchanged.
+    Warning,
     /// Informational, attached to an error.
     Note,
 }
@@ -42,6 +44,14 @@ impl Diagnostic {
             message: message.into(),
             span,
             notes: Vec::new(),
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message, span)
         }
     }
 
@@ -76,6 +86,7 @@ pub fn render(diagnostics: &[Diagnostic], file: &str, source: &str, color: bool)
     for d in diagnostics {
         let kind = match d.severity {
             Severity::Error => "error",
+            Severity::Warning => "warning",
             Severity::Note => "note",
         };
         let (line, col) = line_col(source, d.span.start as usize);

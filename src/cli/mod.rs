@@ -108,7 +108,14 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
     let file = path.display().to_string();
     let mut module = crate::vm::module::Module::new(&file);
     let entry = match crate::driver::compile_source(&mut module, &source) {
-        Ok(entry) => entry,
+        Ok(entry) => {
+            let warnings = std::mem::take(&mut module.env.warnings);
+            if !warnings.is_empty() {
+                let text = crate::diag::render(&warnings, &file, &source, color());
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+            entry
+        }
         Err(diagnostics) => {
             let text = crate::diag::render(&diagnostics, &file, &source, color());
             let _ = std::io::stderr().write_all(text.as_bytes());

@@ -91,6 +91,8 @@ pub struct ModuleEnv {
     pub aliases: HashMap<String, TypeId>,
     /// `import Foundation` seen.
     pub foundation: bool,
+    /// Warnings of the last successful compilation, for the caller to print and clear.
+    pub warnings: Vec<Diagnostic>,
     /// The script's module name (file stem, or `main`).
     pub module_name: String,
     /// REPL mode (`None` for a script): result names and the bindings to echo.
@@ -117,7 +119,9 @@ pub fn check<'s>(
 ) -> Result<Checked<'s>, Vec<Diagnostic>> {
     let mut c = Checker::new(env, arena, first_func);
     c.check_program(program);
+    let warnings = std::mem::take(&mut c.warnings);
     if c.errors.is_empty() {
+        c.env.warnings = warnings;
         let funcs = c.finish();
         Ok(Checked {
             funcs,
@@ -125,7 +129,11 @@ pub fn check<'s>(
             global_count: u32::try_from(env.globals.len()).unwrap_or(u32::MAX),
         })
     } else {
-        Err(c.errors)
+        // Errors and warnings in source order, as swiftc prints them.
+        let mut all = c.errors;
+        all.extend(warnings);
+        all.sort_by_key(|d| d.span.start);
+        Err(all)
     }
 }
 
@@ -208,6 +216,7 @@ pub(crate) struct Checker<'e, 's> {
     /// Functions being checked, innermost last, with their ids.
     stack: Vec<(FuncId, FuncCtx<'s>)>,
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     next_loop: u32,
     closure_count: u32,
     /// Top-level functions registered before checking: declaration address → id.
@@ -250,6 +259,7 @@ impl<'e, 's> Checker<'e, 's> {
             done: Vec::new(),
             stack: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
             next_loop: 0,
             closure_count: 0,
             hoisted: HashMap::default(),
@@ -304,6 +314,10 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn error(&mut self, message: impl Into<String>, span: Span) {
         self.errors.push(Diagnostic::error(message, span));
+    }
+
+    fn warn(&mut self, message: impl Into<String>, span: Span) {
+        self.warnings.push(Diagnostic::warning(message, span));
     }
 
     fn error_with_note(&mut self, message: impl Into<String>, span: Span, note: impl Into<String>) {

@@ -19,8 +19,20 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt<'_>]) -> &'s [TStmt<'s>] {
         let mut out = Vec::with_capacity(stmts.len());
         self.hoist_local_functions(stmts);
+        // Statements after a `return` are checked but never run: swiftc warns once.
+        let (mut dead, mut warned) = (false, false);
+        let mut unreachable = Vec::new();
         for s in stmts {
+            if dead {
+                if !warned {
+                    self.warn("code after 'return' will never be executed", s.span);
+                    warned = true;
+                }
+                self.check_stmt(s, &mut unreachable);
+                continue;
+            }
             self.check_stmt(s, &mut out);
+            dead = matches!(s.kind, StmtKind::Return(_));
         }
         self.slice(out)
     }

@@ -197,7 +197,17 @@ impl Session {
         let constants = self.module.constants.len();
         let mark = self.module.env.mark(functions);
         let entry = match crate::driver::compile_source(&mut self.module, source) {
-            Ok(entry) => entry,
+            Ok(entry) => {
+                let warnings = std::mem::take(&mut self.module.env.warnings);
+                if !warnings.is_empty() {
+                    let text =
+                        render_diagnostics(&warnings, source, first_line, self.options.color);
+                    if !write_error(out, err, &text) {
+                        return Outcome::OutputClosed;
+                    }
+                }
+                entry
+            }
             Err(diagnostics) => {
                 // Nothing of a failed entry stays: its names, functions, constants.
                 self.module.env.rollback(&mark);
