@@ -574,3 +574,138 @@ impl std::fmt::Debug for InstWeak {
         write!(f, "<weak {:#x}>", self.ptr.as_ptr() as usize)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::object::Obj;
+    use crate::vm::value::Closure;
+
+    fn text(s: &str) -> Value {
+        Value::Str(Obj::new(s.to_string()).unwrap())
+    }
+
+    fn objects_now() -> u64 {
+        registry::stats(Subsystem::Objects).current
+    }
+
+    /// Releases what a test let go (queued instances) and checks Objects is back where it was.
+    fn settle(before: u64) {
+        discard_pending();
+        if registry::stats_available() {
+            assert_eq!(objects_now(), before, "every block is freed");
+        }
+    }
+
+    #[test]
+    fn strong_and_weak_counts_saturate_and_stick() {
+        let before = objects_now();
+        let a = InstRef::new(0, [Value::Int(1)].into_iter()).unwrap();
+        a.inner().strong.set(u32::MAX - 1);
+        let b = a.clone();
+        let c = a.clone();
+        assert_eq!(a.strong_count(), u32::MAX);
+        drop(b);
+        drop(c);
+        assert_eq!(
+            a.strong_count(),
+            u32::MAX,
+            "a saturated count never goes down"
+        );
+        a.inner().weak.set(u32::MAX - 1);
+        let w = a.downgrade();
+        let w2 = w.clone();
+        drop(w);
+        drop(w2);
+        assert_eq!(a.inner().weak.get(), u32::MAX);
+        assert!(a.downgrade().upgrade().is_some());
+        assert_eq!(a.strong_count(), u32::MAX);
+        // Back to honest counts, so that the test frees what it made.
+        a.inner().strong.set(1);
+        a.inner().weak.set(0);
+        drop(a);
+        settle(before);
+    }
+
+    #[test]
+    fn readers_get_copies_that_outlive_writes() {
+        let before = objects_now();
+        let a = InstRef::new(0, [text("hello"), Value::Int(2)].into_iter()).unwrap();
+        let alias = a.clone();
+        // A copy read out survives the property being taken and released.
+        let copy = a.field(0);
+        drop(alias.take_field(0));
+        drop(alias);
+        assert!(matches!(&copy, Value::Str(s) if s.as_str() == "hello"));
+        drop(copy);
+        // Only plain data is read in place, and as a copy.
+        assert!(a.with_plain_field(0, |_| ()).is_some(), "Void is plain");
+        assert!(a.replace_field(0, text("again")).is_some());
+        assert!(a.with_plain_field(0, |_| ()).is_none());
+        assert!(matches!(
+            a.with_plain_field(1, |v| v.copy()),
+            Some(Value::Int(2))
+        ));
+        // An update whose closure writes the same property through another reference: the
+        // closure's value is stored, and what the other reference put there is released.
+        let alias = a.clone();
+        let done = a.with_plain_field_mut(1, |v| {
+            drop(alias.replace_field(1, text("meanwhile")));
+            *v = Value::Int(3);
+        });
+        assert_eq!(done, Some(()));
+        assert!(matches!(a.field(1), Value::Int(3)));
+        assert!(a.with_plain_field_mut(9, |_| ()).is_none());
+        assert!(matches!(a.field(9), Value::Void));
+        drop(alias);
+        drop(a);
+        settle(before);
+    }
+
+    #[test]
+    fn pinned_registry_nodes_stay_readable_while_their_objects_go() {
+        let before = objects_now();
+        tracking::set_enabled(true);
+        let a = InstRef::new(7, [text("field")].into_iter()).unwrap();
+        let closure = Obj::new(Closure {
+            func: 3,
+            captures: Vec::new(),
+        })
+        .unwrap();
+        tracking::remember(
+            std::ptr::from_ref::<Closure>(&closure) as usize,
+            Obj::addr(&closure),
+            NodeKind::Closure,
+        );
+        let nodes = tracking::pinned_nodes();
+        assert_eq!(nodes.len(), 2);
+        // Everything the script held goes while the pins are held.
+        drop(a);
+        drop(closure);
+        discard_pending();
+        // The released instance has left the registry; the pinned closure is still alive.
+        let left: Vec<NodeKind> = tracking::nodes().iter().map(|t| t.kind).collect();
+        assert_eq!(left, [NodeKind::Closure]);
+        for (_, node) in &nodes {
+            match node {
+                NodeRef::Instance(w) => {
+                    assert_eq!(w.header().class, 7);
+                    assert!(!w.header().is_live());
+                    assert!(w.upgrade().is_none());
+                    assert!(
+                        matches!(w.field(0), Value::Void),
+                        "its properties were released"
+                    );
+                }
+                NodeRef::Closure(c) => assert_eq!(c.func, 3),
+            }
+        }
+        drop(nodes);
+        assert!(
+            tracking::nodes().is_empty(),
+            "the last pin freed the closure"
+        );
+        tracking::set_enabled(false);
+        settle(before);
+    }
+}

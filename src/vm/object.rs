@@ -276,3 +276,65 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod drop_tests {
+    use super::*;
+    use crate::alloc::registry::RegistryConfig;
+    use crate::alloc::AllocError;
+    use crate::vm::value::Value;
+
+    #[test]
+    fn a_million_nested_objects_drop_on_a_small_stack() {
+        // The test thread has 2 MiB of stack: a recursive drop of a million levels would
+        // overflow it many times over.
+        let before = registry::stats(Subsystem::Objects).current;
+        let mut v = Value::Int(0);
+        for _ in 0..1_000_000 {
+            v = Value::Array(Obj::new(vec![v]).unwrap());
+        }
+        let mut list = Value::Nil;
+        for i in 0..1_000_000 {
+            list = Value::Enum(1, Some(Obj::new(vec![Value::Int(i), list]).unwrap()));
+        }
+        drop(v);
+        drop(list);
+        if registry::stats_available() {
+            assert_eq!(registry::stats(Subsystem::Objects).current, before);
+        }
+    }
+
+    #[test]
+    fn a_saturated_count_sticks() {
+        let a = Obj::new(5).unwrap();
+        a.inner().strong.set(u32::MAX - 1);
+        let b = a.clone();
+        let c = a.clone();
+        drop(b);
+        drop(c);
+        assert_eq!(Obj::strong_count(&a), u32::MAX);
+        a.inner().strong.set(1);
+    }
+
+    #[test]
+    fn the_objects_allocator_is_not_replaced_under_live_objects() {
+        let debug = RegistryConfig {
+            debug: true,
+            ..RegistryConfig::default()
+        };
+        let a = Obj::new(String::from("alive")).unwrap();
+        if registry::stats_available() {
+            assert_eq!(
+                registry::configure(debug.clone()),
+                Err(AllocError::InUse {
+                    subsystem: Subsystem::Objects
+                })
+            );
+        }
+        drop(a);
+        assert_eq!(registry::configure(debug), Ok(()));
+        let b = Obj::new(String::from("traced")).unwrap();
+        drop(b);
+        assert_eq!(registry::configure(RegistryConfig::default()), Ok(()));
+    }
+}
