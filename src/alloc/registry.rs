@@ -403,8 +403,18 @@ pub fn reset(subsystem: Subsystem) -> Result<(), AllocError> {
 }
 
 /// Rebuilds every allocator with `config` (debug mode, budgets), dropping the old ones and
-/// forgetting the tag table. Refused while any handle is alive.
+/// forgetting the tag table. Refused while any handle is alive, and while the Objects
+/// allocator has live blocks: counted objects (`vm::object`, `vm::instance`) free through
+/// whichever Objects allocator is registered when they go, which must be the one that
+/// allocated them.
 pub fn configure(config: RegistryConfig) -> Result<(), AllocError> {
+    // Without statistics every Objects allocator is the system's, and any of them frees
+    // what another allocated.
+    if stats_available() && stats(Subsystem::Objects).current > 0 {
+        return Err(AllocError::InUse {
+            subsystem: Subsystem::Objects,
+        });
+    }
     REGISTRY.with(|r| {
         for s in Subsystem::ALL {
             let in_use = r.slots[s.index()]

@@ -87,7 +87,10 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
                 return Err(vm.trap(TrapKind::Fatal(format!("Double value cannot be converted to Int because it is either infinite or NaN"))).with_note(what));
             }
             let t = d.trunc();
-            if t < -9.223_372_036_854_775_808e18 || t >= 9.223_372_036_854_775_808e18 {
+            if t < -9.223_372_036_854_775_808e18 {
+                return Err(vm.trap(TrapKind::Fatal("Double value cannot be converted to Int because the result would be less than Int.min".into())));
+            }
+            if t >= 9.223_372_036_854_775_808e18 {
                 return Err(vm.trap(TrapKind::Fatal("Double value cannot be converted to Int because the result would be greater than Int.max".into())));
             }
             Value::Int(t as i64)
@@ -98,7 +101,21 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             if n < 0 {
                 return Err(vm.trap(TrapKind::Fatal("Negative count not allowed".into())));
             }
-            vm.string(string(&a0).repeat(n as usize))?
+            let piece = string(&a0);
+            let bytes = piece.len() as u128 * n as u128;
+            let mut out = String::new();
+            if usize::try_from(bytes)
+                .ok()
+                .is_none_or(|b| out.try_reserve_exact(b).is_err())
+            {
+                return Err(vm.cannot_allocate(bytes));
+            }
+            if !piece.is_empty() {
+                for _ in 0..n {
+                    out.push_str(piece);
+                }
+            }
+            vm.string(out)?
         }
         Builtin::ArrayFromSeq => {
             let e = vm.elements(&a0)?;
@@ -123,7 +140,9 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
                     "Can't construct Array with count < 0".into(),
                 )));
             }
-            vm.array(vec![a0; n as usize])?
+            let mut out = vm.room(n as u128)?;
+            out.resize(n as usize, a0);
+            vm.array(out)?
         }
         Builtin::AbsInt => Value::Int(
             int(&a0)
@@ -217,7 +236,15 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             })?)
         }
         Builtin::Zip => Value::Seq(vm.obj(SeqObj::Zip(a0, a1))?),
-        Builtin::RepeatElement => Value::Seq(vm.obj(SeqObj::Repeated(a0, int(&a1)))?),
+        Builtin::RepeatElement => {
+            let n = int(&a1);
+            if n < 0 {
+                return Err(vm.trap(TrapKind::Fatal(
+                    "Repetition count should be non-negative".into(),
+                )));
+            }
+            Value::Seq(vm.obj(SeqObj::Repeated(a0, n))?)
+        }
         Builtin::IsMultiple => {
             let (x, y) = (int(&a0), int(&a1));
             Value::Bool(if y == 0 {
@@ -597,7 +624,13 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             _ => Value::Bool(false),
         },
         Builtin::RangeCount => match &a0 {
-            Value::Range(r) => Value::Int((int(&r.hi) - int(&r.lo) + i64::from(r.closed)).max(0)),
+            Value::Range(r) => Value::Int(
+                int(&r.hi)
+                    .checked_sub(int(&r.lo))
+                    .and_then(|n| n.checked_add(i64::from(r.closed)))
+                    .ok_or_else(|| vm.trap(TrapKind::overflow()))?
+                    .max(0),
+            ),
             Value::Seq(_) => Value::Int(vm.elements(&a0)?.len() as i64),
             _ => Value::Int(0),
         },

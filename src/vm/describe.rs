@@ -8,25 +8,81 @@ use super::text;
 use super::value::{SeqObj, Value};
 use crate::sema::types::{SeqKind, Type, TypeId, TypeTable};
 
-/// `String(describing: v)` for a value of static type `ty`.
-pub fn describe(v: &Value, ty: TypeId, types: &TypeTable) -> String {
-    let mut out = String::new();
+/// How deep values may nest inside one another when printed (each level is a Rust call).
+pub const MAX_PRINT_DEPTH: u32 = 2_000;
+
+/// The text being written, and how deep the value being written is.
+struct Out {
+    text: String,
+    depth: u32,
+    too_deep: bool,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            text: String::new(),
+            depth: 0,
+            too_deep: false,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+}
+
+impl std::fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+/// `String(describing: v)` for a value of static type `ty`; `None` when the value nests
+/// deeper than [`MAX_PRINT_DEPTH`] (the script's stack overflow).
+pub fn try_describe(v: &Value, ty: TypeId, types: &TypeTable) -> Option<String> {
+    let mut out = Out::new();
     write_value(&mut out, v, ty, types, false);
-    out
+    (!out.too_deep).then_some(out.text)
+}
+
+/// `String(describing: v)` for a value of static type `ty`, with `...` for what nests
+/// deeper than [`MAX_PRINT_DEPTH`] (the REPL's echo).
+pub fn describe(v: &Value, ty: TypeId, types: &TypeTable) -> String {
+    let mut out = Out::new();
+    write_value(&mut out, v, ty, types, false);
+    out.text
 }
 
 /// `String(reflecting: v)`, Swift's `debugDescription` (strings quoted), for the REPL's echo.
 pub fn debug_describe(v: &Value, ty: TypeId, types: &TypeTable) -> String {
-    let mut out = String::new();
+    let mut out = Out::new();
     write_value(&mut out, v, ty, types, true);
-    out
+    out.text
 }
 
-fn write_value(out: &mut String, v: &Value, ty: TypeId, types: &TypeTable, debug: bool) {
+/// One value, bounded in depth.
+fn write_value(out: &mut Out, v: &Value, ty: TypeId, types: &TypeTable, debug: bool) {
+    if out.depth >= MAX_PRINT_DEPTH {
+        out.too_deep = true;
+        out.push_str("...");
+        return;
+    }
+    out.depth += 1;
+    write_value_at(out, v, ty, types, debug);
+    out.depth -= 1;
+}
+
+fn write_value_at(out: &mut Out, v: &Value, ty: TypeId, types: &TypeTable, debug: bool) {
     // A struct's `weak` / `unowned` property holds a weak reference: print what it reads.
     if let Value::Weak(w) = v {
         let read = w.upgrade().map_or(Value::Nil, Value::Object);
-        return write_value(out, &read, ty, types, debug);
+        return write_value_at(out, &read, ty, types, debug);
     }
     match (types.get(ty), v) {
         (Type::Int, Value::Int(i)) => {
@@ -129,7 +185,7 @@ fn write_value(out: &mut String, v: &Value, ty: TypeId, types: &TypeTable, debug
 
 /// A user type's value: `Point(x: 1, y: 2)`, `north`, `upc(8, 85909)`; qualified with the
 /// module name in debug descriptions (`main.Point(...)`, `main.Suit.hearts`).
-fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, debug: bool) {
+fn write_nominal(out: &mut Out, index: u32, v: &Value, types: &TypeTable, debug: bool) {
     let Some(info) = types.nominals.get(index as usize) else {
         out.push_str("<?>");
         return;
@@ -189,7 +245,7 @@ fn write_nominal(out: &mut String, index: u32, v: &Value, types: &TypeTable, deb
 }
 
 fn write_list<'v>(
-    out: &mut String,
+    out: &mut Out,
     items: impl Iterator<Item = &'v Value>,
     elem: TypeId,
     types: &TypeTable,
@@ -205,7 +261,7 @@ fn write_list<'v>(
 }
 
 fn write_seq(
-    out: &mut String,
+    out: &mut Out,
     _kind: SeqKind,
     elem: TypeId,
     base: TypeId,

@@ -80,17 +80,20 @@ pub struct HeapAnalysis {
 /// tracked nodes. Tracking must have been on while the program ran (`--mem-debug`).
 pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     let mut analysis = HeapAnalysis::default();
-    tracking::with_nodes(|tracked| {
+    // Every node is pinned while the graph is read (and copies of what it holds are read),
+    // so nothing here can free what is still to be read.
+    let tracked = tracking::pinned_nodes();
+    {
         // Instances already deinitialising are on their way out: not nodes.
-        let live: Vec<&(Tracked, NodeRef<'_>)> = tracked
+        let live: Vec<&(Tracked, NodeRef)> = tracked
             .iter()
-            .filter(|(_, n)| !matches!(n, NodeRef::Instance(b) if !b.is_live()))
+            .filter(|(_, n)| !matches!(n, NodeRef::Instance(w) if !w.header().is_live()))
             .collect();
         let mut nodes: Vec<Node> = Vec::with_capacity(live.len());
         let mut by_block: HashMap<usize, usize> = HashMap::new();
         for (t, node) in &live {
             let what = match node {
-                NodeRef::Instance(b) => b.class,
+                NodeRef::Instance(w) => w.header().class,
                 NodeRef::Closure(c) => c.func,
             };
             by_block.insert(t.block, nodes.len());
@@ -105,12 +108,10 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
         for (i, (t, node)) in live.iter().enumerate() {
             let mut walk = Walk::new(&by_block, &mut analysis.owned_bytes);
             match node {
-                NodeRef::Instance(b) => {
-                    b.with_fields(|fields| {
-                        for (f, v) in fields.iter().enumerate() {
-                            walk.value(v, &mut vec![Step::Field(f)]);
-                        }
-                    });
+                NodeRef::Instance(w) => {
+                    for f in 0..w.header().field_count() {
+                        walk.value(&w.field(f), &mut vec![Step::Field(f)]);
+                    }
                 }
                 NodeRef::Closure(c) => {
                     walk.owned(
@@ -170,7 +171,8 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
             .copied()
             .collect();
         analysis.cycles = cycles(module, &nodes, &leaked);
-    });
+    }
+    drop(tracked);
     analysis
 }
 

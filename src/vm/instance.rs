@@ -16,6 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
+use super::object::{count_down, count_up};
 use super::tracking::{self, NodeKind, NodeRef};
 use super::value::Value;
 use crate::alloc::{registry, AllocError, AllocInfo, Subsystem};
@@ -85,34 +86,29 @@ pub struct LiveInstance {
 /// Every tracked instance that has not been deinitialised, in creation order: what is
 /// still reachable and what cycles keep alive. Empty when tracking is off.
 pub fn live_instances() -> Vec<LiveInstance> {
-    tracking::with_nodes(|nodes| {
-        nodes
-            .iter()
-            .filter_map(|(t, node)| match node {
-                NodeRef::Instance(b) => Some((t, b)),
-                NodeRef::Closure(_) => None,
-            })
-            .map(|(t, b)| {
-                let strong_refs = b.with_fields(|fields| {
-                    fields
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, v)| match v {
-                            Value::Object(o) => Some((i, o.addr())),
-                            _ => None,
-                        })
-                        .collect()
-                });
-                LiveInstance {
-                    addr: t.key,
-                    class: b.class,
-                    size: b.size(),
-                    seq: t.seq,
-                    strong_refs,
-                }
-            })
-            .collect()
-    })
+    tracking::pinned_nodes()
+        .iter()
+        .filter_map(|(t, node)| match node {
+            NodeRef::Instance(w) => Some((t, w)),
+            NodeRef::Closure(_) => None,
+        })
+        .map(|(t, w)| {
+            let b = w.header();
+            let strong_refs = (0..b.field_count())
+                .filter_map(|i| match w.field(i) {
+                    Value::Object(o) => Some((i, o.addr())),
+                    _ => None,
+                })
+                .collect();
+            LiveInstance {
+                addr: t.key,
+                class: b.class,
+                size: b.size(),
+                seq: t.seq,
+                strong_refs,
+            }
+        })
+        .collect()
 }
 
 /// Frees every tracked object still alive, cycles included, without running `deinit`s
@@ -120,28 +116,31 @@ pub fn live_instances() -> Vec<LiveInstance> {
 pub fn release_tracked() {
     discard_pending();
     // First move every reference out of the tracked objects (instances' stored properties,
-    // closures' captured variables) without dropping any, so nothing is freed while the
-    // registry is read; then dropping them breaks every cycle.
-    let garbage: Vec<Value> = tracking::with_nodes(|nodes| {
-        let mut garbage = Vec::new();
-        for (_, node) in nodes {
-            match node {
-                NodeRef::Instance(b) if b.state.get() == LIVE => {
-                    garbage.extend((0..b.field_count()).filter_map(|i| b.take_field(i)));
+    // closures' captured variables) without dropping any, while the registry's pins keep
+    // every one allocated; then dropping them breaks every cycle.
+    let nodes = tracking::pinned_nodes();
+    let mut garbage: Vec<Value> = Vec::new();
+    for (_, node) in &nodes {
+        match node {
+            NodeRef::Instance(w) if w.header().state.get() == LIVE => {
+                for i in 0..w.header().field_count() {
+                    // SAFETY: the pin keeps the instance allocated.
+                    garbage.extend(unsafe { swap_field(w.ptr, i, Value::Void) });
                 }
-                NodeRef::Instance(_) => {}
-                NodeRef::Closure(c) => {
-                    for var in &c.captures {
-                        if let Ok(mut v) = var.value.try_borrow_mut() {
-                            garbage.push(std::mem::take(&mut *v));
-                        }
+            }
+            NodeRef::Instance(_) => {}
+            NodeRef::Closure(c) => {
+                for var in &c.captures {
+                    if let Ok(mut v) = var.value.try_borrow_mut() {
+                        garbage.push(std::mem::take(&mut *v));
                     }
                 }
             }
         }
-        garbage
-    });
+    }
     drop(garbage);
+    discard_pending();
+    drop(nodes);
     discard_pending();
 }
 
@@ -198,9 +197,8 @@ pub fn discard_pending() {
             return;
         }
         for inst in batch {
-            let b = inst.get();
-            let fields: Vec<Value> = (0..b.field_count())
-                .filter_map(|i| b.take_field(i))
+            let fields: Vec<Value> = (0..inst.get().field_count())
+                .filter_map(|i| inst.take_field(i))
                 .collect();
             drop(fields);
             inst.finish();
@@ -224,6 +222,56 @@ fn layout(len: u32) -> Option<(Layout, usize)> {
     Some((block.pad_to_align(), offset))
 }
 
+/// A pointer to stored property `i` of the instance at `ptr`, if there is one. Derived from
+/// the instance pointer (whose provenance covers the whole block), never from an
+/// `&InstBox`, whose referent is only the header.
+///
+/// # Safety
+/// `ptr` is an allocated instance (a strong or weak reference keeps it so).
+#[inline(always)]
+unsafe fn field_ptr(ptr: NonNull<InstBox>, i: usize) -> Option<*mut Value> {
+    // SAFETY: the header is allocated and initialised (the contract).
+    let len = unsafe { ptr.as_ref() }.len;
+    if i >= len as usize {
+        return None;
+    }
+    // SAFETY: the block was allocated with `layout(len)`, so `len` values start at
+    // `FIELDS_OFFSET` from its start; `i < len` keeps the pointer inside the block.
+    Some(unsafe {
+        ptr.as_ptr()
+            .cast::<u8>()
+            .add(FIELDS_OFFSET)
+            .cast::<Value>()
+            .add(i)
+    })
+}
+
+/// A copy of stored property `i` of the instance at `ptr` (`Void` past the end).
+///
+/// # Safety
+/// As [`field_ptr`].
+unsafe fn copy_field(ptr: NonNull<InstBox>, i: usize) -> Value {
+    // SAFETY: forwarded contract.
+    match unsafe { field_ptr(ptr, i) } {
+        // SAFETY: every slot is initialised when the box is made, and the reference lives
+        // only while the value is copied (no code of the caller runs meanwhile).
+        Some(p) => unsafe { (*p).copy() },
+        None => Value::Void,
+    }
+}
+
+/// Puts `v` in stored property `i` of the instance at `ptr` and returns the old value.
+///
+/// # Safety
+/// As [`field_ptr`].
+unsafe fn swap_field(ptr: NonNull<InstBox>, i: usize, v: Value) -> Option<Value> {
+    // SAFETY: forwarded contract.
+    let p = unsafe { field_ptr(ptr, i) }?;
+    // SAFETY: an initialised slot; no reference into it is held anywhere (every accessor
+    // copies values out), and the old value is moved out, not dropped here.
+    Some(unsafe { std::ptr::replace(p, v) })
+}
+
 impl InstBox {
     /// Bytes the instance holds: its block, stored properties included.
     pub fn size(&self) -> usize {
@@ -235,82 +283,71 @@ impl InstBox {
         self.len as usize
     }
 
-    /// A pointer to stored property `i`, if there is one.
-    fn field_ptr(&self, i: usize) -> Option<*mut Value> {
-        if i >= self.len as usize {
-            return None;
-        }
-        // SAFETY: the box was allocated with `layout(len)`, so `len` values start at
-        // `FIELDS_OFFSET` from its start; `i < len` keeps the pointer inside the block.
-        Some(unsafe {
-            (std::ptr::from_ref(self) as *mut u8)
-                .add(FIELDS_OFFSET)
-                .cast::<Value>()
-                .add(i)
-        })
+    /// Whether the instance is live (not deinitialising or released).
+    pub fn is_live(&self) -> bool {
+        self.state.get() == LIVE
     }
+}
 
+impl InstRef {
     /// A copy of stored property `i` (`Void` past the end).
     #[inline]
     pub fn field(&self, i: usize) -> Value {
-        match self.field_ptr(i) {
-            // SAFETY: the slot is initialised (every slot is written when the box is made)
-            // and no reference into it outlives this call: it is cloned out.
-            Some(p) => unsafe { (*p).copy() },
-            None => Value::Void,
-        }
+        // SAFETY: a strong reference keeps the instance allocated.
+        unsafe { copy_field(self.ptr, i) }
     }
 
-    /// Calls `f` with stored property `i` in place (`None` past the end): reading a number
-    /// without copying the whole value out.
+    /// Calls `f` with stored property `i` when it holds plain data (a number, a truth value,
+    /// `nil`), reading it without a copy through the drop glue; `None` otherwise or past the
+    /// end. `f` gets a copy: whatever it does to the instance cannot invalidate it.
     #[inline(always)]
-    pub fn with_field<R>(&self, i: usize, f: impl FnOnce(&Value) -> R) -> Option<R> {
-        let p = self.field_ptr(i)?;
-        // SAFETY: an initialised slot of this box; the reference lives only during `f`,
-        // which gets no access to the instance (it cannot write or release it).
-        Some(f(unsafe { &*p }))
+    pub fn with_plain_field<R>(&self, i: usize, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        // SAFETY: a strong reference keeps the instance allocated.
+        let p = unsafe { field_ptr(self.ptr, i) }?;
+        // SAFETY: an initialised slot; the borrow ends before `f` runs. Plain data owns
+        // nothing, so its bitwise copy is a value of its own (never dropped twice).
+        let copy = unsafe {
+            if !(*p).is_plain() {
+                return None;
+            }
+            std::mem::ManuallyDrop::new(std::ptr::read(p))
+        };
+        Some(f(&copy))
     }
 
-    /// Calls `f` with stored property `i` to update in place (`None` past the end). `f`
-    /// must only compute with the value (the VM's number fast paths): it must not reach
-    /// this instance through any other reference.
+    /// Updates stored property `i` in place when it holds plain data (`None` otherwise or
+    /// past the end): `f` gets a copy to change, which is then stored (and what the property
+    /// held at that moment released). `f` cannot invalidate anything: it never holds a
+    /// reference into the instance.
     #[inline(always)]
-    pub fn with_field_mut<R>(&self, i: usize, f: impl FnOnce(&mut Value) -> R) -> Option<R> {
-        let p = self.field_ptr(i)?;
-        // SAFETY: an initialised slot of this box; by this function's contract nothing else
-        // reads or writes it while `f` holds the only reference.
-        Some(f(unsafe { &mut *p }))
+    pub fn with_plain_field_mut<R>(&self, i: usize, f: impl FnOnce(&mut Value) -> R) -> Option<R> {
+        // SAFETY: a strong reference keeps the instance allocated.
+        let p = unsafe { field_ptr(self.ptr, i) }?;
+        // SAFETY: as in `with_plain_field`.
+        let mut copy = unsafe {
+            if !(*p).is_plain() {
+                return None;
+            }
+            std::ptr::read(p)
+        };
+        let r = f(&mut copy);
+        // SAFETY: the slot is still allocated and initialised (the strong reference), and no
+        // reference into it is held.
+        let old = unsafe { std::ptr::replace(p, copy) };
+        old.release();
+        Some(r)
     }
 
     /// Puts `v` in stored property `i` and returns the old value (`None` past the end).
     #[inline]
     pub fn replace_field(&self, i: usize, v: Value) -> Option<Value> {
-        let p = self.field_ptr(i)?;
-        // SAFETY: an initialised slot of this box; the old value is moved out and returned
-        // (released by the caller, after the new one is in place).
-        Some(unsafe { std::ptr::replace(p, v) })
+        // SAFETY: a strong reference keeps the instance allocated.
+        unsafe { swap_field(self.ptr, i, v) }
     }
 
     /// Moves stored property `i` out, leaving `Void`.
     pub fn take_field(&self, i: usize) -> Option<Value> {
         self.replace_field(i, Value::Void)
-    }
-
-    /// Calls `f` with the stored properties. `f` must not write this instance's properties
-    /// or release it (it reads: the leak report, the live-instance list).
-    pub fn with_fields<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
-        let slice = match self.field_ptr(0) {
-            // SAFETY: `len` initialised values start at the first field; by this function's
-            // contract nothing writes them while `f` holds the slice.
-            Some(p) => unsafe { std::slice::from_raw_parts(p.cast_const(), self.len as usize) },
-            None => &[],
-        };
-        f(slice)
-    }
-
-    /// Whether the instance is live (not deinitialising or released).
-    pub fn is_live(&self) -> bool {
-        self.state.get() == LIVE
     }
 }
 
@@ -374,8 +411,7 @@ impl InstRef {
 
     /// A weak reference to the same instance.
     pub fn downgrade(&self) -> InstWeak {
-        let w = self.inner().weak.get();
-        self.inner().weak.set(w.saturating_add(1));
+        count_up(&self.inner().weak);
         InstWeak {
             ptr: self.ptr,
             _marker: PhantomData,
@@ -399,8 +435,7 @@ impl InstRef {
 impl Clone for InstRef {
     #[inline]
     fn clone(&self) -> InstRef {
-        let s = self.inner().strong.get();
-        self.inner().strong.set(s.saturating_add(1));
+        count_up(&self.inner().strong);
         InstRef {
             ptr: self.ptr,
             _marker: PhantomData,
@@ -412,13 +447,9 @@ impl Drop for InstRef {
     /// A count decrement, inline; the last release is out of line.
     #[inline]
     fn drop(&mut self) {
-        let b = self.inner();
-        let s = b.strong.get().saturating_sub(1);
-        b.strong.set(s);
-        if s > 0 {
-            return;
+        if count_down(&self.inner().strong) == Some(0) {
+            self.release_last();
         }
-        self.release_last();
     }
 }
 
@@ -459,9 +490,36 @@ fn free(ptr: NonNull<InstBox>) {
 }
 
 impl InstWeak {
+    /// A weak reference to the instance at `addr`, for the live-object registry.
+    ///
+    /// # Safety
+    /// `addr` is an allocated instance (a tracked one: see `tracking::pinned_nodes`).
+    pub(super) unsafe fn pin(addr: usize) -> Option<InstWeak> {
+        let ptr = NonNull::new(addr as *mut InstBox)?;
+        // SAFETY: an allocated instance (the contract); the new weak reference keeps it so.
+        count_up(&unsafe { ptr.as_ref() }.weak);
+        Some(InstWeak {
+            ptr,
+            _marker: PhantomData,
+        })
+    }
+
     /// The instance's address (its block, allocated while this reference exists).
     pub fn addr(&self) -> usize {
         self.ptr.as_ptr() as usize
+    }
+
+    /// The instance's header (class, state, size), readable whether or not it is alive.
+    pub fn header(&self) -> &InstBox {
+        // SAFETY: a weak reference keeps the box allocated.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// A copy of stored property `i`, whether or not the instance is alive (`Void` past the
+    /// end, or once released): what the leak report walks.
+    pub fn field(&self, i: usize) -> Value {
+        // SAFETY: a weak reference keeps the box allocated.
+        unsafe { copy_field(self.ptr, i) }
     }
 
     /// The instance, if it is still alive (not yet deinitialising).
@@ -471,7 +529,7 @@ impl InstWeak {
         if b.state.get() != LIVE || b.strong.get() == 0 {
             return None;
         }
-        b.strong.set(b.strong.get().saturating_add(1));
+        count_up(&b.strong);
         Some(InstRef {
             ptr: self.ptr,
             _marker: PhantomData,
@@ -482,8 +540,7 @@ impl InstWeak {
 impl Clone for InstWeak {
     fn clone(&self) -> InstWeak {
         // SAFETY: a weak reference keeps the box allocated.
-        let b = unsafe { self.ptr.as_ref() };
-        b.weak.set(b.weak.get().saturating_add(1));
+        count_up(&unsafe { self.ptr.as_ref() }.weak);
         InstWeak {
             ptr: self.ptr,
             _marker: PhantomData,
@@ -495,9 +552,7 @@ impl Drop for InstWeak {
     fn drop(&mut self) {
         // SAFETY: a weak reference keeps the box allocated until this drop.
         let b = unsafe { self.ptr.as_ref() };
-        let w = b.weak.get().saturating_sub(1);
-        b.weak.set(w);
-        if w == 0 && b.strong.get() == 0 && b.state.get() == DEAD {
+        if count_down(&b.weak) == Some(0) && b.strong.get() == 0 && b.state.get() == DEAD {
             free(self.ptr);
         }
     }
@@ -517,5 +572,140 @@ impl std::fmt::Debug for InstRef {
 impl std::fmt::Debug for InstWeak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<weak {:#x}>", self.ptr.as_ptr() as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::object::Obj;
+    use crate::vm::value::Closure;
+
+    fn text(s: &str) -> Value {
+        Value::Str(Obj::new(s.to_string()).unwrap())
+    }
+
+    fn objects_now() -> u64 {
+        registry::stats(Subsystem::Objects).current
+    }
+
+    /// Releases what a test let go (queued instances) and checks Objects is back where it was.
+    fn settle(before: u64) {
+        discard_pending();
+        if registry::stats_available() {
+            assert_eq!(objects_now(), before, "every block is freed");
+        }
+    }
+
+    #[test]
+    fn strong_and_weak_counts_saturate_and_stick() {
+        let before = objects_now();
+        let a = InstRef::new(0, [Value::Int(1)].into_iter()).unwrap();
+        a.inner().strong.set(u32::MAX - 1);
+        let b = a.clone();
+        let c = a.clone();
+        assert_eq!(a.strong_count(), u32::MAX);
+        drop(b);
+        drop(c);
+        assert_eq!(
+            a.strong_count(),
+            u32::MAX,
+            "a saturated count never goes down"
+        );
+        a.inner().weak.set(u32::MAX - 1);
+        let w = a.downgrade();
+        let w2 = w.clone();
+        drop(w);
+        drop(w2);
+        assert_eq!(a.inner().weak.get(), u32::MAX);
+        assert!(a.downgrade().upgrade().is_some());
+        assert_eq!(a.strong_count(), u32::MAX);
+        // Back to honest counts, so that the test frees what it made.
+        a.inner().strong.set(1);
+        a.inner().weak.set(0);
+        drop(a);
+        settle(before);
+    }
+
+    #[test]
+    fn readers_get_copies_that_outlive_writes() {
+        let before = objects_now();
+        let a = InstRef::new(0, [text("hello"), Value::Int(2)].into_iter()).unwrap();
+        let alias = a.clone();
+        // A copy read out survives the property being taken and released.
+        let copy = a.field(0);
+        drop(alias.take_field(0));
+        drop(alias);
+        assert!(matches!(&copy, Value::Str(s) if s.as_str() == "hello"));
+        drop(copy);
+        // Only plain data is read in place, and as a copy.
+        assert!(a.with_plain_field(0, |_| ()).is_some(), "Void is plain");
+        assert!(a.replace_field(0, text("again")).is_some());
+        assert!(a.with_plain_field(0, |_| ()).is_none());
+        assert!(matches!(
+            a.with_plain_field(1, |v| v.copy()),
+            Some(Value::Int(2))
+        ));
+        // An update whose closure writes the same property through another reference: the
+        // closure's value is stored, and what the other reference put there is released.
+        let alias = a.clone();
+        let done = a.with_plain_field_mut(1, |v| {
+            drop(alias.replace_field(1, text("meanwhile")));
+            *v = Value::Int(3);
+        });
+        assert_eq!(done, Some(()));
+        assert!(matches!(a.field(1), Value::Int(3)));
+        assert!(a.with_plain_field_mut(9, |_| ()).is_none());
+        assert!(matches!(a.field(9), Value::Void));
+        drop(alias);
+        drop(a);
+        settle(before);
+    }
+
+    #[test]
+    fn pinned_registry_nodes_stay_readable_while_their_objects_go() {
+        let before = objects_now();
+        tracking::set_enabled(true);
+        let a = InstRef::new(7, [text("field")].into_iter()).unwrap();
+        let closure = Obj::new(Closure {
+            func: 3,
+            captures: Vec::new(),
+        })
+        .unwrap();
+        tracking::remember(
+            std::ptr::from_ref::<Closure>(&closure) as usize,
+            Obj::addr(&closure),
+            NodeKind::Closure,
+        );
+        let nodes = tracking::pinned_nodes();
+        assert_eq!(nodes.len(), 2);
+        // Everything the script held goes while the pins are held.
+        drop(a);
+        drop(closure);
+        discard_pending();
+        // The released instance has left the registry; the pinned closure is still alive.
+        let left: Vec<NodeKind> = tracking::nodes().iter().map(|t| t.kind).collect();
+        assert_eq!(left, [NodeKind::Closure]);
+        for (_, node) in &nodes {
+            match node {
+                NodeRef::Instance(w) => {
+                    assert_eq!(w.header().class, 7);
+                    assert!(!w.header().is_live());
+                    assert!(w.upgrade().is_none());
+                    assert!(
+                        matches!(w.field(0), Value::Void),
+                        "its properties were released"
+                    );
+                }
+                NodeRef::Closure(c) => assert_eq!(c.func, 3),
+            }
+        }
+        drop(nodes);
+        assert!(
+            tracking::nodes().is_empty(),
+            "the last pin freed the closure"
+        );
+        tracking::set_enabled(false);
+        settle(before);
     }
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::io::Write;
 
-use super::describe::describe;
+use super::describe::try_describe;
 use super::instance::{self, InstRef};
 use super::module::{Constant, FuncProto, Module};
 use super::object::Obj;
@@ -44,8 +44,33 @@ pub static INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 /// Frames deeper than this are a script's runaway recursion: trap instead of overflowing.
 const MAX_FRAMES: usize = 100_000;
 
-/// Nested calls from builtins back into the VM (each uses host stack).
+/// Nested runs of the loop (builtins calling closures, `deinit`s, property initializers,
+/// printing): each uses host stack.
 const MAX_NATIVE_DEPTH: u32 = 400;
+
+/// Host stack the VM may use on a thread that did not say ([`set_host_stack_budget`]):
+/// what any thread has (a test's has 2 MiB) after what printing and dropping deep values
+/// take beyond it.
+const DEFAULT_STACK_BUDGET: usize = 1 << 20;
+
+thread_local! {
+    static STACK_BUDGET: std::cell::Cell<usize> = const { std::cell::Cell::new(DEFAULT_STACK_BUDGET) };
+}
+
+/// Sets how many bytes of this thread's stack a VM run may use for nested runs of its loop
+/// (the `swiftlang` binary runs on a thread with a large stack and says so). Past it a
+/// script's recursion through builtins, `deinit`s and initializers is a stack overflow
+/// trap, never a host crash.
+pub fn set_host_stack_budget(bytes: usize) {
+    STACK_BUDGET.with(|b| b.set(bytes));
+}
+
+/// An address on the host stack, near its current end.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(std::ptr::addr_of!(marker)) as usize
+}
 
 struct Frame {
     func: u32,
@@ -80,8 +105,12 @@ pub struct Vm<'m> {
     constants: Vec<Value>,
     out: Box<dyn Write + 'm>,
     rng: u64,
-    /// Builtins currently calling back into the VM (see `call_value`).
+    /// Nested runs of the loop (see `call_function`).
     native_depth: u32,
+    /// The host stack address where the outermost run began, and how far below it nested
+    /// runs may go.
+    stack_base: usize,
+    stack_budget: usize,
     /// Backward jumps and calls left before the run is stopped (fuzzing; `u64::MAX` = no limit).
     steps_left: u64,
     /// Where `readLine()` reads (standard input unless replaced).
@@ -148,6 +177,8 @@ impl<'m> Vm<'m> {
             out,
             rng: rng | 1,
             native_depth: 0,
+            stack_base: 0,
+            stack_budget: DEFAULT_STACK_BUDGET,
             steps_left: u64::MAX,
             input: None,
             _objects: allocators_get(Subsystem::Objects),
@@ -1267,7 +1298,11 @@ impl<'m> Vm<'m> {
                     }
                     Op::Describe(ty) => {
                         let v = self.pop();
-                        let s = describe(&v, crate::sema::types::TypeId(ty), &module.env.types);
+                        let Some(s) =
+                            try_describe(&v, crate::sema::types::TypeId(ty), &module.env.types)
+                        else {
+                            return Err(self.trap(TrapKind::Fatal("stack overflow".into())));
+                        };
                         let v = self.string(s)?;
                         self.stack.push(v);
                     }

@@ -17,6 +17,6 @@ pub mod tracking;
 pub mod trap;
 pub mod value;
 
-pub use interp::{Vm, VmState};
+pub use interp::{set_host_stack_budget, Vm, VmState};
 pub use trap::Trap;
 pub use value::Value;

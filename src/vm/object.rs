@@ -8,7 +8,7 @@
 //! This module and `alloc/` are the only places with `unsafe`; each block says why it holds.
 
 use std::alloc::Layout;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
@@ -51,6 +51,25 @@ impl<T> Obj<T> {
             })
         };
         Ok(Obj {
+            ptr,
+            _marker: PhantomData,
+        })
+    }
+
+    /// A new strong reference to the object whose block is at `block` (its [`Obj::addr`]).
+    ///
+    /// # Safety
+    /// `block` is an `ObjBox<T>` with a strong count of at least one.
+    pub(crate) unsafe fn from_block(block: usize) -> Option<Obj<T>> {
+        let ptr = NonNull::new(block as *mut ObjBox<T>)?;
+        // SAFETY: a live object (the contract); the new reference is counted.
+        let strong = &unsafe { ptr.as_ref() }.strong;
+        if strong.get() == 0 {
+            // Being finished (a deferred drop): not a reference to hand out.
+            return None;
+        }
+        count_up(strong);
+        Some(Obj {
             ptr,
             _marker: PhantomData,
         })
@@ -105,10 +124,7 @@ impl<T: Clone> Obj<T> {
 impl<T> Clone for Obj<T> {
     #[inline]
     fn clone(&self) -> Obj<T> {
-        let s = self.inner().strong.get();
-        // Four billion references to one object would need 64 GiB of them; saturating keeps
-        // the object alive forever rather than freeing it early.
-        self.inner().strong.set(s.saturating_add(1));
+        count_up(&self.inner().strong);
         Obj {
             ptr: self.ptr,
             _marker: PhantomData,
@@ -128,38 +144,109 @@ impl<T> Drop for Obj<T> {
     /// A count decrement, inline; freeing the object is out of line.
     #[inline]
     fn drop(&mut self) {
-        let inner = self.inner();
-        let s = inner.strong.get();
-        if s == u32::MAX {
-            return;
+        if count_down(&self.inner().strong) == Some(0) {
+            self.drop_last();
         }
-        inner.strong.set(s - 1);
-        if s != 1 {
-            return;
-        }
-        self.drop_last();
     }
 }
 
 impl<T> Obj<T> {
-    /// The last strong reference is going away.
+    /// The last strong reference is going away: the value is dropped and the block freed,
+    /// here or (when drops are already nested [`MAX_DROP_DEPTH`] deep) from the outermost
+    /// drop's loop, so that dropping a 100,000-node chain of objects uses bounded host stack.
     #[inline(never)]
     fn drop_last(&mut self) {
-        let inner = self.inner();
-        // SAFETY: the last strong reference is going away: drop the value in place once.
-        unsafe { std::ptr::drop_in_place(&mut (*self.ptr.as_ptr()).value) };
-        let w = inner.weak.get() - 1;
-        inner.weak.set(w);
-        if w == 0 {
-            let layout = Layout::new::<ObjBox<T>>();
-            let info = AllocInfo::here();
-            registry::with_allocator(Subsystem::Objects, |a| {
-                // SAFETY: the block came from the Objects allocator with this layout, and no
-                // strong or weak reference remains to use it.
-                let _ = unsafe { a.free_with(self.ptr.cast(), layout, &info) };
-            });
+        let erased = self.ptr.cast::<u8>();
+        let depth = DROP_DEPTH.try_with(Cell::get).unwrap_or(0);
+        if depth >= MAX_DROP_DEPTH {
+            let item = Deferred {
+                ptr: erased,
+                finish: finish_box::<T>,
+            };
+            // The queue owns the object now (strong count 0); should the thread's storage be
+            // gone already (thread exit), it is finished here instead.
+            if DEFERRED.try_with(|d| d.borrow_mut().push(item)).is_ok() {
+                return;
+            }
         }
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth + 1));
+        // SAFETY: the strong count just reached zero: this is the one finish of the block,
+        // an `ObjBox<T>`.
+        unsafe { finish_box::<T>(erased) };
+        if depth == 0 {
+            // The outermost drop: finish what deeper drops left, one at a time (each may
+            // defer more).
+            while let Some(item) = DEFERRED.try_with(|d| d.borrow_mut().pop()).ok().flatten() {
+                // SAFETY: a deferred block had strong count zero when it was queued, and only
+                // this loop takes it out of the queue, once.
+                unsafe { (item.finish)(item.ptr) };
+            }
+        }
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth));
     }
+}
+
+/// How deep drops of objects holding objects may nest on the host stack before the inner
+/// ones are queued (clox's `freeObjects`, bounded rather than flat, so the common shallow
+/// case keeps Swift's release order exactly).
+const MAX_DROP_DEPTH: u32 = 64;
+
+/// An object whose last strong reference went away while drops were nested too deep.
+struct Deferred {
+    ptr: NonNull<u8>,
+    /// `finish_box::<T>` for the object's `T`.
+    finish: unsafe fn(NonNull<u8>),
+}
+
+thread_local! {
+    /// Nested `drop_last` calls on this thread.
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Objects waiting for the outermost `drop_last` to finish them.
+    static DEFERRED: RefCell<Vec<Deferred>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Drops the value of an `ObjBox<T>` whose strong count is zero and frees the block once no
+/// weak reference remains.
+///
+/// # Safety
+/// `ptr` is a live `ObjBox<T>` from [`Obj::new`] with strong count zero, finished once.
+unsafe fn finish_box<T>(ptr: NonNull<u8>) {
+    let ptr = ptr.cast::<ObjBox<T>>();
+    // SAFETY: by the contract the value is initialised and dropped only here, once.
+    unsafe { std::ptr::drop_in_place(&mut (*ptr.as_ptr()).value) };
+    // SAFETY: the header stays valid until the block is freed below; the borrow ends here.
+    let last = count_down(unsafe { &(*ptr.as_ptr()).weak }) == Some(0);
+    if last {
+        let layout = Layout::new::<ObjBox<T>>();
+        let info = AllocInfo::here();
+        registry::with_allocator(Subsystem::Objects, |a| {
+            // SAFETY: the block came from the Objects allocator with this layout (the registry
+            // refuses to replace that allocator while it has live blocks), and no strong or
+            // weak reference remains to use it.
+            let _ = unsafe { a.free_with(ptr.cast(), layout, &info) };
+        });
+    }
+}
+
+/// Adds a reference to a count. Every count of the object model (`Obj`'s, and an
+/// instance's strong and weak counts) follows one rule: it saturates at `u32::MAX` and then
+/// sticks, so that the object stays alive forever rather than being freed early (four
+/// billion references to one object would need 64 GiB of them).
+#[inline(always)]
+pub(crate) fn count_up(count: &Cell<u32>) {
+    count.set(count.get().saturating_add(1));
+}
+
+/// Removes a reference from a count and returns what is left; `None` when the count is
+/// stuck at `u32::MAX` (see [`count_up`]) or already zero, which leaves it unchanged.
+#[inline(always)]
+pub(crate) fn count_down(count: &Cell<u32>) -> Option<u32> {
+    let n = count.get();
+    if n == u32::MAX || n == 0 {
+        return None;
+    }
+    count.set(n - 1);
+    Some(n - 1)
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Obj<T> {
@@ -187,5 +274,67 @@ mod tests {
         if cfg!(feature = "custom-allocators") {
             assert!(registry::stats(Subsystem::Objects).current < before);
         }
+    }
+}
+
+#[cfg(test)]
+mod drop_tests {
+    use super::*;
+    use crate::alloc::registry::RegistryConfig;
+    use crate::alloc::AllocError;
+    use crate::vm::value::Value;
+
+    #[test]
+    fn a_million_nested_objects_drop_on_a_small_stack() {
+        // The test thread has 2 MiB of stack: a recursive drop of a million levels would
+        // overflow it many times over.
+        let before = registry::stats(Subsystem::Objects).current;
+        let mut v = Value::Int(0);
+        for _ in 0..1_000_000 {
+            v = Value::Array(Obj::new(vec![v]).unwrap());
+        }
+        let mut list = Value::Nil;
+        for i in 0..1_000_000 {
+            list = Value::Enum(1, Some(Obj::new(vec![Value::Int(i), list]).unwrap()));
+        }
+        drop(v);
+        drop(list);
+        if registry::stats_available() {
+            assert_eq!(registry::stats(Subsystem::Objects).current, before);
+        }
+    }
+
+    #[test]
+    fn a_saturated_count_sticks() {
+        let a = Obj::new(5).unwrap();
+        a.inner().strong.set(u32::MAX - 1);
+        let b = a.clone();
+        let c = a.clone();
+        drop(b);
+        drop(c);
+        assert_eq!(Obj::strong_count(&a), u32::MAX);
+        a.inner().strong.set(1);
+    }
+
+    #[test]
+    fn the_objects_allocator_is_not_replaced_under_live_objects() {
+        let debug = RegistryConfig {
+            debug: true,
+            ..RegistryConfig::default()
+        };
+        let a = Obj::new(String::from("alive")).unwrap();
+        if registry::stats_available() {
+            assert_eq!(
+                registry::configure(debug.clone()),
+                Err(AllocError::InUse {
+                    subsystem: Subsystem::Objects
+                })
+            );
+        }
+        drop(a);
+        assert_eq!(registry::configure(debug), Ok(()));
+        let b = Obj::new(String::from("traced")).unwrap();
+        drop(b);
+        assert_eq!(registry::configure(RegistryConfig::default()), Ok(()));
     }
 }

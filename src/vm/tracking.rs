@@ -9,7 +9,8 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use super::instance::InstBox;
+use super::instance::InstWeak;
+use super::object::Obj;
 use super::value::Closure;
 use crate::alloc::ScriptLocation;
 
@@ -43,13 +44,14 @@ pub struct Tracked {
     pub kind: NodeKind,
 }
 
-/// A tracked node, readable.
-#[derive(Clone, Copy)]
-pub enum NodeRef<'a> {
-    /// A class instance.
-    Instance(&'a InstBox),
+/// A tracked node, pinned: the reference keeps it allocated (an instance's weak reference,
+/// a closure's strong one) for as long as the caller holds it, whatever else is released
+/// meanwhile.
+pub enum NodeRef {
+    /// A class instance (live, deinitialising or released).
+    Instance(InstWeak),
     /// A closure.
-    Closure(&'a Closure),
+    Closure(Obj<Closure>),
 }
 
 /// Turns tracking on or off; off forgets every node.
@@ -106,29 +108,23 @@ pub fn nodes() -> Vec<Tracked> {
     all
 }
 
-/// Calls `f` with every tracked node and a reference to it, in creation order. `f` must not
-/// free objects (it reads the graph; it may clone and drop references).
-pub fn with_nodes<R>(f: impl FnOnce(&[(Tracked, NodeRef<'_>)]) -> R) -> R {
-    let nodes: Vec<(Tracked, NodeRef<'_>)> = nodes()
+/// Every tracked node with a reference that pins it, in creation order.
+pub fn pinned_nodes() -> Vec<(Tracked, NodeRef)> {
+    // A tracked instance key is removed (`forget`) before the instance's memory is freed
+    // (`instance::free`); `Closure`'s `Drop` forgets its key before the value (and then its
+    // object's memory) goes, and runs only once the closure's strong count is zero. So every
+    // key is an allocated instance, or a closure whose object has a strong count of at least
+    // one, and no code runs between this read of the registry and the pins.
+    nodes()
         .into_iter()
-        .map(|t| {
-            // A tracked instance key is removed (`forget`) before the instance's memory is
-            // freed (`instance::free`) and before its fields are dropped (`InstRef::finish`);
-            // `Closure`'s `Drop` forgets its key before the value (and then its object's
-            // memory) goes. So every key points at a live, initialised value, and nothing is
-            // freed while `f` runs, by this function's contract.
+        .filter_map(|t| {
             let node = match t.kind {
-                NodeKind::Instance => {
-                    // SAFETY: a tracked instance key is a live `InstBox` (above).
-                    NodeRef::Instance(unsafe { &*(t.key as *const InstBox) })
-                }
-                NodeKind::Closure => {
-                    // SAFETY: a tracked closure key is a live `Closure` (above).
-                    NodeRef::Closure(unsafe { &*(t.key as *const Closure) })
-                }
+                // SAFETY: a tracked instance key is an allocated instance (above).
+                NodeKind::Instance => NodeRef::Instance(unsafe { InstWeak::pin(t.key) }?),
+                // SAFETY: a tracked closure's block is its live `Obj<Closure>` (above).
+                NodeKind::Closure => NodeRef::Closure(unsafe { Obj::from_block(t.block) }?),
             };
-            (t, node)
+            Some((t, node))
         })
-        .collect();
-    f(&nodes)
+        .collect()
 }

@@ -10,15 +10,7 @@ impl<'m> Vm<'m> {
         let Value::Closure(c) = f else {
             return Err(self.internal("call of a non-function"));
         };
-        // Each builtin calling back into the VM nests a Rust call of `execute`: bound it well
-        // below what the host stack holds.
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.trap(TrapKind::Fatal("stack overflow".into())));
-        }
-        self.native_depth += 1;
-        let r = self.call_value_inner(c.clone(), args);
-        self.native_depth -= 1;
-        r
+        self.call_value_inner(c.clone(), args)
     }
 
     pub(super) fn call_value_inner(&mut self, c: Obj<Closure>, args: Vec<Value>) -> R<Value> {
@@ -40,7 +32,33 @@ impl<'m> Vm<'m> {
 
     /// Runs a function whose `argc` arguments are on the stack until it returns; its results
     /// (the value, then `inout` values) are left on the stack and the value is returned too.
+    ///
+    /// Every such run (a builtin calling a closure, a `deinit`, a property's default value or
+    /// lazy initializer) nests a Rust call of `execute`: their depth is bounded well below
+    /// what the host stack holds, and going deeper is the script's stack overflow.
     pub(super) fn call_function(
+        &mut self,
+        func: u32,
+        closure: Option<Obj<Closure>>,
+        argc: usize,
+        has_callee_slot: bool,
+    ) -> R<Value> {
+        let here = stack_address();
+        if self.native_depth == 0 {
+            self.stack_base = here;
+            self.stack_budget = STACK_BUDGET.with(std::cell::Cell::get);
+        } else if self.native_depth >= MAX_NATIVE_DEPTH
+            || self.stack_base.saturating_sub(here) > self.stack_budget
+        {
+            return Err(self.trap(TrapKind::Fatal("stack overflow".into())));
+        }
+        self.native_depth += 1;
+        let r = self.call_function_nested(func, closure, argc, has_callee_slot);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn call_function_nested(
         &mut self,
         func: u32,
         closure: Option<Obj<Closure>>,

@@ -291,7 +291,7 @@ impl<'m> Vm<'m> {
             Rhs::Slot(r) => self.stack.get(base + r as usize).and_then(Scalar::of),
         };
         if let Some(b) = b {
-            let done = o.get().with_field_mut(i as usize, |field| {
+            let done = o.with_plain_field_mut(i as usize, |field| {
                 let b = std::mem::ManuallyDrop::new(b.value());
                 match scalar_binary(kind, field, &b) {
                     Some(v) => {
@@ -320,7 +320,7 @@ impl<'m> Vm<'m> {
     #[inline(always)]
     pub(super) fn load_field(&mut self, base: usize, s: u16, i: u16) -> R<bool> {
         let number = match self.stack.get(base + s as usize) {
-            Some(Value::Object(o)) => o.get().with_field(i as usize, Scalar::of).flatten(),
+            Some(Value::Object(o)) => o.with_plain_field(i as usize, Scalar::of).flatten(),
             _ => None,
         };
         if let Some(v) = number {
@@ -356,7 +356,7 @@ impl<'m> Vm<'m> {
         kind: BinKind,
     ) -> R<bool> {
         let field = match self.stack.get(base + s as usize) {
-            Some(Value::Object(o)) => o.get().with_field(i as usize, Scalar::of).flatten(),
+            Some(Value::Object(o)) => o.with_plain_field(i as usize, Scalar::of).flatten(),
             _ => return Err(self.internal("expected an instance")),
         };
         if let Some(field) = field {

@@ -74,17 +74,7 @@ impl<'m> Vm<'m> {
                 }
                 out
             }
-            Value::Range(r) => match (&r.lo, &r.hi) {
-                (Value::Int(lo), Value::Int(hi)) => {
-                    let end = if r.closed { *hi } else { hi.saturating_sub(1) };
-                    if end < *lo {
-                        Vec::new()
-                    } else {
-                        (*lo..=end).map(Value::Int).collect()
-                    }
-                }
-                _ => return Err(self.internal("elements of a non-integer range")),
-            },
+            Value::Range(_) => self.range_elements(seq, u128::MAX)?,
             Value::Seq(s) => match &**s {
                 SeqObj::StrideInt {
                     from,
@@ -93,7 +83,7 @@ impl<'m> Vm<'m> {
                     through,
                 } => {
                     let mut items = IterItems::Stride(*from, *to, *by, *through);
-                    let mut out = Vec::new();
+                    let mut out = self.room(stride_count(*from, *to, *by, *through))?;
                     while let Some(v) = next_number(&mut items) {
                         out.push(v);
                     }
@@ -122,14 +112,31 @@ impl<'m> Vm<'m> {
                     items
                 }
                 SeqObj::Zip(a, b) => {
-                    let (xs, ys) = (self.elements(a)?, self.elements(b)?);
+                    // A range side (`1...` is endless) yields only as many elements as the
+                    // other side has: `zip(1..., xs)` numbers `xs`.
+                    let (xs, ys) = if matches!(a, Value::Range(_)) {
+                        let ys = self.elements(b)?;
+                        (self.range_elements(a, ys.len() as u128)?, ys)
+                    } else {
+                        let xs = self.elements(a)?;
+                        let ys = match b {
+                            Value::Range(_) => self.range_elements(b, xs.len() as u128)?,
+                            _ => self.elements(b)?,
+                        };
+                        (xs, ys)
+                    };
                     let mut out = Vec::with_capacity(xs.len().min(ys.len()));
                     for (x, y) in xs.into_iter().zip(ys) {
                         out.push(self.tuple(vec![x, y])?);
                     }
                     out
                 }
-                SeqObj::Repeated(v, n) => vec![v.clone(); (*n).max(0) as usize],
+                SeqObj::Repeated(v, n) => {
+                    let n = (*n).max(0) as u128;
+                    let mut out = self.room(n)?;
+                    out.resize(n as usize, v.clone());
+                    out
+                }
                 SeqObj::Keys(d) => match d {
                     Value::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
                     _ => Vec::new(),
@@ -142,6 +149,61 @@ impl<'m> Vm<'m> {
             other => return Err(self.internal(&format!("iteration over {}", other.kind_name()))),
         })
     }
+}
+
+impl Vm<'_> {
+    /// The first `limit` elements of an integer range (all of them if it has fewer).
+    fn range_elements(&self, range: &Value, limit: u128) -> R<Vec<Value>> {
+        let Value::Range(r) = range else {
+            return Err(self.internal("expected a range"));
+        };
+        let (Value::Int(lo), Value::Int(hi)) = (&r.lo, &r.hi) else {
+            return Err(self.internal("elements of a non-integer range"));
+        };
+        let (lo, hi) = (i128::from(*lo), i128::from(*hi));
+        let end = if r.closed { hi } else { hi - 1 };
+        let count = (end - lo + 1).max(0) as u128;
+        let count = count.min(limit);
+        let mut out = self.room(count)?;
+        // `count` fits in memory, so the elements are within `lo..=end` and within `Int`.
+        out.extend((0..count).map(|i| Value::Int((lo + i as i128) as i64)));
+        Ok(out)
+    }
+
+    /// An empty vector with room for `n` values, or the trap for an allocation the machine
+    /// cannot make (`Fatal error: cannot allocate <N> bytes`).
+    pub(crate) fn room(&self, n: u128) -> R<Vec<Value>> {
+        let mut out = Vec::new();
+        let fits = usize::try_from(n)
+            .ok()
+            .is_some_and(|n| out.try_reserve_exact(n).is_ok());
+        if !fits {
+            return Err(self.cannot_allocate(n * std::mem::size_of::<Value>() as u128));
+        }
+        Ok(out)
+    }
+
+    /// The trap for an allocation of `bytes` the machine cannot make.
+    pub(crate) fn cannot_allocate(&self, bytes: u128) -> Stop {
+        self.trap(TrapKind::Fatal(format!("cannot allocate {bytes} bytes")))
+    }
+}
+
+/// How many integers `stride(from:to:by:)` (or `through:`) yields.
+fn stride_count(from: i64, to: i64, by: i64, through: bool) -> u128 {
+    let (from, to, by) = (i128::from(from), i128::from(to), i128::from(by));
+    if by == 0 {
+        return 0;
+    }
+    // The distance to cover, in the stride's direction, and whether the end is included.
+    let span = if by > 0 { to - from } else { from - to };
+    let step = by.abs();
+    if span < 0 || (span == 0 && !through) {
+        return 0;
+    }
+    let n = span / step;
+    let exact = span % step == 0;
+    (if exact && !through { n } else { n + 1 }) as u128
 }
 
 /// The doubles of `stride(from:to:by:)` / `through:`, computed as Swift does (start + i*step).

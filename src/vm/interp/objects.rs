@@ -52,7 +52,7 @@ impl<'m> Vm<'m> {
     /// Reads stored property `i` (a weak one reads `nil` once its instance is gone).
     #[inline(always)]
     pub(super) fn read_field(&self, o: &InstRef, i: u16) -> R<Value> {
-        match o.get().field(i as usize) {
+        match o.field(i as usize) {
             Value::Weak(w) => self.read_weak_field(o, i, w),
             v => Ok(v),
         }
@@ -113,7 +113,7 @@ impl<'m> Vm<'m> {
     pub(super) fn write_field(&self, o: &InstRef, i: u16, v: Value) {
         // Only an instance reference can need weakening.
         if !matches!(v, Value::Object(_)) {
-            if let Some(old) = o.get().replace_field(i as usize, v) {
+            if let Some(old) = o.replace_field(i as usize, v) {
                 old.release();
             }
             return;
@@ -130,7 +130,7 @@ impl<'m> Vm<'m> {
         } else {
             v
         };
-        if let Some(old) = o.get().replace_field(i as usize, v) {
+        if let Some(old) = o.replace_field(i as usize, v) {
             old.release();
         }
     }
@@ -151,9 +151,8 @@ impl<'m> Vm<'m> {
                     break;
                 }
                 for inst in fresh.drain(..) {
-                    let b = inst.get();
-                    for i in 0..b.field_count() {
-                        if let Some(v) = b.take_field(i) {
+                    for i in 0..inst.get().field_count() {
+                        if let Some(v) = inst.take_field(i) {
                             v.release();
                         }
                     }
@@ -183,7 +182,10 @@ impl<'m> Vm<'m> {
                 0 => {
                     if let Some(d) = info.deinit {
                         self.stack.push(Value::Object(inst.clone()));
-                        self.call_function(d, None, 1, false)?;
+                        if let Err(stop) = self.call_function(d, None, 1, false) {
+                            work.push((inst, level, 1));
+                            return Err(self.abandon_releases(work, fresh, stop));
+                        }
                         self.pop();
                     }
                     work.push((inst, level, 1));
@@ -200,7 +202,7 @@ impl<'m> Vm<'m> {
                 _ => {
                     let index = info.own_fields_start + step - 2;
                     if index < info.fields.len() {
-                        let old = inst.get().take_field(index);
+                        let old = inst.take_field(index);
                         drop(old);
                         work.push((inst, level, step + 1));
                         // Instances this release freed go first (depth first, in release order).
@@ -210,7 +212,21 @@ impl<'m> Vm<'m> {
                             work.push((released, class, 0));
                         }
                     } else if level == inst.get().class {
-                        // The most-derived class is done last: the instance is gone.
+                        // The most-derived class is done last: the instance is gone, unless
+                        // its deinit stored `self` somewhere (only the VM's own reference
+                        // may remain). Swift 5.9+ traps then.
+                        let count = inst.strong_count();
+                        if count > 1 {
+                            let class = info.name.clone();
+                            inst.finish();
+                            let stop = self.trap_with_prefix(format!(
+                                "Object of class {class} deallocated with non-zero retain count \
+                                 {count}. This object's deinit, or something called from it, may \
+                                 have created a strong reference to self which outlived deinit, \
+                                 resulting in a dangling reference."
+                            ));
+                            return Err(self.abandon_releases(work, fresh, stop));
+                        }
                         inst.finish();
                     }
                 }
@@ -219,6 +235,36 @@ impl<'m> Vm<'m> {
         self.release_work = work;
         self.release_fresh = fresh;
         Ok(())
+    }
+
+    /// A `deinit` trapped (or an instance was resurrected) while instances were being
+    /// released: the script stops, and what was still being released is let go without its
+    /// `deinit` (its stored properties released, the instance finished), so that nothing is
+    /// left half-deinitialised (`--mem-debug` would report it as an interpreter leak).
+    /// Returns `stop`.
+    #[cold]
+    fn abandon_releases(
+        &mut self,
+        mut work: Vec<(InstRef, u32, usize)>,
+        mut fresh: Vec<InstRef>,
+        stop: Stop,
+    ) -> Stop {
+        for inst in fresh.drain(..) {
+            work.push((inst, 0, 0));
+        }
+        // An instance can be in the list once per class level: each entry holds a reference,
+        // and finishing each is finishing it once more (idempotent).
+        while let Some((inst, _, _)) = work.pop() {
+            for i in 0..inst.get().field_count() {
+                if let Some(v) = inst.take_field(i) {
+                    v.release();
+                }
+            }
+            inst.finish();
+        }
+        self.release_work = work;
+        self.release_fresh = fresh;
+        stop
     }
 }
 
