@@ -105,6 +105,11 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         );
         return ExitCode::NoInput;
     };
+    // A UTF-8 byte-order mark is not part of the program (swiftc skips it too).
+    let source = match source.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
     let file = path.display().to_string();
     let mut module = crate::vm::module::Module::new(&file);
     let entry = match crate::driver::compile_source(&mut module, &source) {

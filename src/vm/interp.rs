@@ -189,23 +189,35 @@ impl<'m> Vm<'m> {
         self.input = Some(input);
     }
 
-    /// Reads one line for `readLine()`: `None` at end of input.
-    pub(crate) fn read_line(&mut self) -> Option<String> {
-        let mut line = String::new();
+    /// Reads one line for `readLine()`: `None` at end of input. Invalid UTF-8 is repaired
+    /// (each maximal ill-formed subsequence becomes U+FFFD, as Swift's `String(decoding:)`)
+    /// and reading goes on. A read cut short by Ctrl-C (`ErrorKind::Interrupted`) is the
+    /// interrupt trap.
+    pub(crate) fn read_line(&mut self) -> R<Option<String>> {
+        use std::io::BufRead;
+        let mut bytes = Vec::new();
         let n = match &mut self.input {
-            Some(input) => input.read_line(&mut line),
-            None => std::io::stdin().read_line(&mut line),
+            Some(input) => input.read_until(b'\n', &mut bytes),
+            None => std::io::stdin().lock().read_until(b'\n', &mut bytes),
         };
         match n {
-            Ok(0) | Err(_) => None,
+            Ok(0) => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
+                Err(self.trap(TrapKind::Fatal("Execution interrupted".into())))
+            }
+            Err(_) => Ok(None),
             Ok(_) => {
-                if line.ends_with('\n') {
-                    line.pop();
-                    if line.ends_with('\r') {
-                        line.pop();
+                if bytes.ends_with(b"\n") {
+                    bytes.pop();
+                    if bytes.ends_with(b"\r") {
+                        bytes.pop();
                     }
                 }
-                Some(line)
+                Ok(Some(match String::from_utf8(bytes) {
+                    Ok(line) => line,
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                }))
             }
         }
     }
