@@ -14,4 +14,6 @@ pub enum ExitCode {
     NoInput = 66,
     /// Runtime trap, including a memory limit and a stack overflow (`EX_SOFTWARE`).
     Software = 70,
+    /// Standard output could not be written (not a closed pipe: a full disk) (`EX_IOERR`).
+    IoError = 74,
 }

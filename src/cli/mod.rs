@@ -132,6 +132,7 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         let status = match vm.run(entry) {
             Ok(()) => ExitCode::Success,
             Err(crate::vm::interp::Stop::OutputClosed) => ExitCode::Success,
+            Err(crate::vm::interp::Stop::OutputFailed(e)) => report_write_error(&e),
             Err(crate::vm::interp::Stop::Trap(trap)) => {
                 let _ = vm.flush();
                 let _ = std::io::stderr().write_all(trap.render(&file).as_bytes());
@@ -150,6 +151,16 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         status
     };
     status
+}
+
+/// A write error on standard output other than a closed pipe: said on stderr, status 74.
+pub(crate) fn report_write_error(e: &std::io::Error) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: cannot write to standard output: {}",
+        describe_io(e)
+    );
+    ExitCode::IoError
 }
 
 fn describe_io(e: &std::io::Error) -> String {

@@ -25,6 +25,20 @@ pub enum Stop {
     Trap(Box<Trap>),
     /// Standard output was closed (a pipe into `head`): end quietly.
     OutputClosed,
+    /// Writing standard output failed otherwise (a full disk): reported, exit status 74.
+    OutputFailed(std::io::Error),
+}
+
+impl Stop {
+    /// What a failed write of the script's output means: a closed pipe ends the run quietly,
+    /// any other error is reported.
+    pub fn from_write_error(e: std::io::Error) -> Stop {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Stop::OutputClosed
+        } else {
+            Stop::OutputFailed(e)
+        }
+    }
 }
 
 /// Copy-on-write access to an object on the stack; a refused copy is a trap.
@@ -268,7 +282,7 @@ impl<'m> Vm<'m> {
 
     /// Flushes the script's output.
     pub fn flush(&mut self) -> R<()> {
-        self.out.flush().map_err(|_| Stop::OutputClosed)
+        self.out.flush().map_err(Stop::from_write_error)
     }
 
     fn load_constants(&mut self) -> R<()> {
@@ -399,7 +413,7 @@ impl<'m> Vm<'m> {
     pub(crate) fn write_out(&mut self, s: &str) -> R<()> {
         self.out
             .write_all(s.as_bytes())
-            .map_err(|_| Stop::OutputClosed)
+            .map_err(Stop::from_write_error)
     }
 
     /// A pseudo-random 64-bit number (xorshift*; seedable with `--seed`).

@@ -61,6 +61,8 @@ pub enum Outcome {
     Quit,
     /// Standard output is closed: end quietly.
     OutputClosed,
+    /// Writing standard output failed otherwise (reported): end with status 74.
+    OutputFailed,
 }
 
 impl Outcome {
@@ -220,6 +222,10 @@ impl Session {
         let outcome = match result {
             Ok(()) => self.echo(out),
             Err(Stop::OutputClosed) => Outcome::OutputClosed,
+            Err(Stop::OutputFailed(e)) => {
+                crate::cli::report_write_error(&e);
+                Outcome::OutputFailed
+            }
             Err(Stop::Trap(trap)) => {
                 self.forget_unset();
                 let mut text = trap.render(FILE);

@@ -118,8 +118,10 @@ pub fn run_terminal(session: &mut Session) -> ExitCode {
                 let outcome = session.submit(&entry, &mut stdout, &mut stderr);
                 entry.clear();
                 entry_lines = 0;
-                if matches!(outcome, Outcome::Quit | Outcome::OutputClosed) {
-                    return ExitCode::Success;
+                match outcome {
+                    Outcome::Quit | Outcome::OutputClosed => return ExitCode::Success,
+                    Outcome::OutputFailed => return ExitCode::IoError,
+                    _ => {}
                 }
             }
             Err(ReadlineError::Interrupted) => {
