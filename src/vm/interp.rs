@@ -285,7 +285,25 @@ impl<'m> Vm<'m> {
         self.out.flush().map_err(Stop::from_write_error)
     }
 
+    /// Makes the module's new literals values. String literals are the module's code, not
+    /// the script's data: loading them never trips an Objects budget (`--mem-limit`), so a
+    /// REPL entry that frees memory can run after one that used it all up.
     fn load_constants(&mut self) -> R<()> {
+        if self.constants.len() >= self.module.constants.len() {
+            return Ok(());
+        }
+        let limit = registry::stats(Subsystem::Objects).limit;
+        if limit.is_some() {
+            registry::set_limit(Subsystem::Objects, None);
+        }
+        let r = self.load_new_constants();
+        if limit.is_some() {
+            registry::set_limit(Subsystem::Objects, limit);
+        }
+        r
+    }
+
+    fn load_new_constants(&mut self) -> R<()> {
         while self.constants.len() < self.module.constants.len() {
             let index = self.constants.len();
             let c = &self.module.constants[index];
@@ -297,7 +315,15 @@ impl<'m> Vm<'m> {
             let v = match c {
                 Constant::Int(i) => Value::Int(*i),
                 Constant::Double(d) => Value::Double(*d),
-                Constant::Str(s) => Value::Str(self.obj(s.clone())?),
+                Constant::Str(s) => match self.obj(s.clone()) {
+                    Ok(s) => Value::Str(s),
+                    Err(Stop::Trap(mut trap)) => {
+                        // No frame runs yet: the trap is at the line that uses the literal.
+                        trap.line = self.module.constant_lines.get(index).copied().unwrap_or(0);
+                        return Err(Stop::Trap(trap));
+                    }
+                    Err(stop) => return Err(stop),
+                },
             };
             self.constants.push(v);
         }
