@@ -7,6 +7,7 @@ mod args;
 mod exit;
 mod mem_flags;
 pub mod repl;
+pub mod signals;
 
 pub use args::{Cli, Command, MemStatsFormat};
 pub use exit::ExitCode;
@@ -124,16 +125,24 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         let text = crate::compile::disasm::disassemble(&module, entry as usize);
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
-    let stdout = std::io::stdout();
-    let out = Box::new(std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()));
     let status = {
         let _scope = crate::alloc::global::SubsystemScope::enter(crate::alloc::Subsystem::Vm);
-        let mut vm = crate::vm::Vm::new(&module, out, cli.seed);
-        let status = match vm.run(entry) {
-            Ok(()) => ExitCode::Success,
-            Err(crate::vm::interp::Stop::OutputClosed) => ExitCode::Success,
-            Err(crate::vm::interp::Stop::OutputFailed(e)) => report_write_error(&e),
-            Err(crate::vm::interp::Stop::Trap(trap)) => {
+        let mut vm = crate::vm::Vm::new(&module, script_output(), cli.seed);
+        vm.set_input(Box::new(std::io::BufReader::new(
+            signals::InterruptibleStdin,
+        )));
+        let result = vm.run(entry);
+        let signal = signals::received();
+        let status = match (signal, result) {
+            // SIGINT/SIGTERM: what the script printed is kept, and no trap is shown.
+            (Some(status), _) => {
+                let _ = vm.flush();
+                status
+            }
+            (None, Ok(())) => ExitCode::Success,
+            (None, Err(crate::vm::interp::Stop::OutputClosed)) => ExitCode::Success,
+            (None, Err(crate::vm::interp::Stop::OutputFailed(e))) => report_write_error(&e),
+            (None, Err(crate::vm::interp::Stop::Trap(trap))) => {
                 let _ = vm.flush();
                 let _ = std::io::stderr().write_all(trap.render(&file).as_bytes());
                 ExitCode::Software
@@ -145,12 +154,27 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
             *heap = Some(analyse_at_exit(
                 &module,
                 &vm.roots(),
-                status == ExitCode::Software,
+                matches!(
+                    status,
+                    ExitCode::Software | ExitCode::Interrupted | ExitCode::Terminated
+                ),
             ));
         }
         status
     };
     status
+}
+
+/// Where the script's output goes: line-buffered at a terminal (each line shows as it is
+/// printed), else through a 64 KiB buffer.
+fn script_output() -> Box<dyn Write> {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        Box::new(std::io::LineWriter::new(stdout.lock()))
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()))
+    }
 }
 
 /// A write error on standard output other than a closed pipe: said on stderr, status 74.

@@ -205,8 +205,8 @@ impl<'m> Vm<'m> {
 
     /// Reads one line for `readLine()`: `None` at end of input. Invalid UTF-8 is repaired
     /// (each maximal ill-formed subsequence becomes U+FFFD, as Swift's `String(decoding:)`)
-    /// and reading goes on. A read cut short by Ctrl-C (`ErrorKind::Interrupted`) is the
-    /// interrupt trap.
+    /// and reading goes on. A read that fails while `INTERRUPT` is set (Ctrl-C stopped it,
+    /// `cli::signals::InterruptibleStdin`) is the interrupt trap.
     pub(crate) fn read_line(&mut self) -> R<Option<String>> {
         use std::io::BufRead;
         let mut bytes = Vec::new();
@@ -216,7 +216,7 @@ impl<'m> Vm<'m> {
         };
         match n {
             Ok(0) => Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+            Err(_) if INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) => {
                 INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
                 Err(self.trap(TrapKind::Fatal("Execution interrupted".into())))
             }
