@@ -94,3 +94,21 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
     assert_eq!(stderr, "");
 }
+
+/// A script larger than 16 MiB is refused before it is read to its end (`/dev/zero` has
+/// none): exit 66 (CLI.md).
+#[test]
+fn a_script_over_16_mib_is_refused() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let out = swiftlang()
+        .args(["run", "/dev/zero"])
+        .output()
+        .expect("run swiftlang");
+    assert_eq!(out.status.code(), Some(66));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: script is larger than 16 MiB\n"
+    );
+}

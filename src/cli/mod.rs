@@ -86,8 +86,12 @@ fn color() -> bool {
 }
 
 fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>) -> ExitCode {
-    let source = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let source = match read_script(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            let _ = writeln!(std::io::stderr(), "error: script is larger than 16 MiB");
+            return ExitCode::NoInput;
+        }
         Err(e) => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -163,6 +167,23 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         status
     };
     status
+}
+
+/// The largest script `run` accepts (CLI.md): compiling takes a few hundred bytes of heap
+/// per source byte, and `/dev/zero` never ends.
+pub const MAX_SCRIPT_BYTES: u64 = 16 << 20;
+
+/// Reads a script; `None` when it is larger than [`MAX_SCRIPT_BYTES`] (found without
+/// reading more than one byte past the limit).
+fn read_script(path: &std::path::Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(std::io::ErrorKind::IsADirectory.into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SCRIPT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_SCRIPT_BYTES).then_some(bytes))
 }
 
 /// Where the script's output goes: line-buffered at a terminal (each line shows as it is
