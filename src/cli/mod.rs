@@ -122,6 +122,13 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         Err(diagnostics) => {
             let text = crate::diag::render(&diagnostics, &file, &source, color());
             let _ = std::io::stderr().write_all(text.as_bytes());
+            // A memory limit in any phase is status 70 (CLI.md).
+            if diagnostics
+                .iter()
+                .any(crate::diag::Diagnostic::is_memory_limit)
+            {
+                return ExitCode::Software;
+            }
             return ExitCode::Compile;
         }
     };
