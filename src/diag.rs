@@ -10,7 +10,11 @@ use std::fmt::Write as _;
 
 use ariadne::{Config, Label, Report, ReportKind, Source};
 
+use crate::alloc::Subsystem;
 use crate::syntax::ast::Span;
+
+/// How every memory-limit message starts, in every phase.
+const MEMORY_LIMIT: &str = "memory limit exceeded in ";
 
 /// How serious.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +57,32 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message, span)
         }
+    }
+
+    /// A budget (`--mem-limit`) refused an allocation of `requested` bytes while compiling
+    /// the code at `span`: the subsystem, its limit and its use now. The run exits 70 (a
+    /// memory limit in any phase, CLI.md), not 65.
+    pub fn memory_limit(subsystem: Subsystem, requested: u64, span: Span) -> Diagnostic {
+        let stats = crate::alloc::registry::stats(subsystem);
+        let limit = stats
+            .limit
+            .map_or_else(|| "none".to_string(), crate::alloc::format_bytes);
+        let mut message = format!(
+            "{MEMORY_LIMIT}{} (limit {limit}, in use {}",
+            subsystem.name(),
+            crate::alloc::format_bytes(stats.current)
+        );
+        if requested > 0 {
+            message.push_str(", requested ");
+            message.push_str(&crate::alloc::format_bytes(requested));
+        }
+        message.push(')');
+        Diagnostic::error(message, span)
+    }
+
+    /// Whether this is a compile-phase memory-limit error (exit status 70).
+    pub fn is_memory_limit(&self) -> bool {
+        self.message.starts_with(MEMORY_LIMIT)
     }
 
     /// Adds a note.

@@ -14,6 +14,8 @@ const STACK_SIZE: usize = 256 << 20;
 const STACK_BUDGET: usize = 192 << 20;
 
 fn main() {
+    // First, before any thread starts: SIGINT/SIGTERM stop a run with stdout flushed.
+    swiftlang::cli::signals::install();
     let run = || {
         swiftlang::vm::set_host_stack_budget(STACK_BUDGET);
         swiftlang::cli::main_with_args(std::env::args_os())

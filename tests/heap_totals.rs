@@ -85,13 +85,14 @@ fn parsers_read_both_formats() {
     assert_eq!(report_total(report), Some(123));
 }
 
-#[test]
-fn a_script_run_agrees_with_valgrind() {
+/// Runs `hello.swift` under valgrind with the statistics report in `format`; returns the
+/// report's text and valgrind's total, or `None` when valgrind or the statistics are missing.
+fn hello_under_valgrind(format: &str) -> Option<(String, u64)> {
     if !cfg!(feature = "custom-allocators") || !valgrind_available() {
         eprintln!("skipped: needs valgrind and the custom-allocators feature");
-        return;
+        return None;
     }
-    let dir = std::env::temp_dir().join(format!("swiftlang-heap-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("swiftlang-heap-{format}-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let report_path = dir.join("report.txt");
     let script = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -100,6 +101,7 @@ fn a_script_run_agrees_with_valgrind() {
     let out = Command::new("valgrind")
         .args(["--tool=memcheck", "--error-exitcode=99"])
         .arg(env!("CARGO_BIN_EXE_swiftlang"))
+        .arg(format!("--mem-stats={format}"))
         .arg("--mem-stats-file")
         .arg(&report_path)
         .arg("run")
@@ -110,9 +112,32 @@ fn a_script_run_agrees_with_valgrind() {
     assert!(out.status.success(), "valgrind failed: {stderr}");
     let report = std::fs::read_to_string(&report_path).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
-    let total =
-        report_total(&report).unwrap_or_else(|| panic!("no grand total in the report:\n{report}"));
     let valgrind = valgrind_total(&stderr)
         .unwrap_or_else(|| panic!("no heap summary from valgrind:\n{stderr}"));
+    Some((report, valgrind))
+}
+
+#[test]
+fn a_script_run_agrees_with_valgrind() {
+    let Some((report, valgrind)) = hello_under_valgrind("text") else {
+        return;
+    };
+    let total =
+        report_total(&report).unwrap_or_else(|| panic!("no grand total in the report:\n{report}"));
+    assert_close(total, valgrind);
+}
+
+/// The JSON report's `heap_total.bytes` is as honest as the text report's grand total: it
+/// allocates nothing after reading the counters.
+#[test]
+fn the_json_report_agrees_with_valgrind() {
+    let Some((report, valgrind)) = hello_under_valgrind("json") else {
+        return;
+    };
+    let json: serde_json::Value = serde_json::from_str(&report)
+        .unwrap_or_else(|e| panic!("the report is not JSON ({e}):\n{report}"));
+    let total = json["heap_total"]["bytes"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no heap_total.bytes in the report:\n{report}"));
     assert_close(total, valgrind);
 }

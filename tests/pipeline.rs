@@ -78,3 +78,39 @@ fn compile_errors_reset_the_arenas_too() {
         }
     }
 }
+
+/// A script of about `bytes` bytes: many small functions and globals.
+fn generated_script(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&format!(
+            "func f{i}(_ x: Int) -> Int {{\n    let y = x * {i} + {}\n    return y - {i}\n}}\nvar v{i} = f{i}({i})\n",
+            i % 7
+        ));
+        i += 1;
+    }
+    text.push_str("print(\"done\")\n");
+    text
+}
+
+/// After compiling a 1 MB script, each compile-phase arena keeps at most 1 MiB of its chunks
+/// and has returned the rest (ARCHITECTURE.md), so a big script does not hold its peak for
+/// the whole run (issue 14, item 20).
+#[test]
+fn arenas_return_all_but_a_mebibyte_after_a_big_compilation() {
+    let source = generated_script(1_000_000);
+    let mut module = Module::new("big.swift");
+    compile_source(&mut module, &source).expect("compiles");
+    if !registry::stats_available() {
+        return;
+    }
+    for s in COMPILE_PHASES {
+        let stats = registry::stats(s);
+        assert!(
+            stats.footprint <= 1 << 20,
+            "{s} keeps {} bytes after the compilation",
+            stats.footprint
+        );
+    }
+}

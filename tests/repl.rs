@@ -256,3 +256,31 @@ fn closed_output_ends_quietly() {
     assert_eq!(String::from_utf8_lossy(&output.stdout), "1\n");
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+/// After an entry trips `--mem-limit`, the session goes on: the trap names the entry's
+/// line, literals of later entries still load, and an entry that frees memory runs, after
+/// which the others do too (issue 14, item 28).
+#[test]
+fn a_memory_limit_trap_leaves_a_working_session() {
+    let input = "var a: [String] = []\n\
+                 for i in 0..<100000 { a.append(\"\\(i)\") }\n\
+                 a.removeAll()\n\
+                 print(\"freed\")\n\
+                 let s = \"x\"\n\
+                 print(s, a.count)\n";
+    let (out, status) = run_repl(input, &["--mem-limit", "objects=256KiB"], &[]);
+    assert_eq!(status, 0, "{out}");
+    assert!(
+        out.contains("repl.swift:2: Fatal error: memory limit exceeded in Objects"),
+        "{out}"
+    );
+    assert!(!out.contains("repl.swift:0"), "{out}");
+    assert!(out.ends_with("freed\ns: String = \"x\"\nx 0\n"), "{out}");
+}
+
+/// `:quit` followed by any words leaves the REPL (`:quit now`).
+#[test]
+fn quit_with_words_leaves() {
+    let (out, status) = run_repl("print(1)\n:quit now\nprint(2)\n", &[], &[]);
+    assert_eq!((out.as_str(), status), ("1\n", 0));
+}

@@ -113,3 +113,25 @@ fn prompts_continuation_ctrl_c_ctrl_d_and_history() -> Result<()> {
     let _ = std::fs::remove_dir_all(&data_home);
     Ok(())
 }
+
+/// Ctrl-C while `readLine()` waits for a line interrupts the read at once (not at the next
+/// Enter); the session goes on (issue 14, item 28).
+#[test]
+fn ctrl_c_interrupts_a_pending_read_line() -> Result<()> {
+    let data_home =
+        std::env::temp_dir().join(format!("swiftlang-repl-pty-read-{}", std::process::id()));
+    std::fs::create_dir_all(&data_home)?;
+    let mut p = spawn(&data_home)?;
+    p.expect("  1> ")?;
+    p.send_line("let line = readLine()")?;
+    std::thread::sleep(Duration::from_millis(300));
+    p.send(ControlCode::EndOfText)?;
+    p.expect("Fatal error: Execution interrupted")?;
+    p.expect("  2> ")?;
+    p.send_line("print(\"still here\")")?;
+    p.expect("still here")?;
+    p.send_line(":quit now")?;
+    p.expect(Eof)?;
+    let _ = std::fs::remove_dir_all(&data_home);
+    Ok(())
+}

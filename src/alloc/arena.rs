@@ -12,7 +12,8 @@
 //!   where it is attributed to the subsystem and the old chunk's unused end is counted.
 //! - `reset(&mut self)` keeps the memory: when the arena grew several chunks it trades them
 //!   for one chunk of their combined size (Zig's `retain_capacity`), so the next compilation
-//!   of the same size allocates no new chunk.
+//!   of the same size allocates no new chunk; but it keeps at most [`RETAINED_BYTES`] (1 MiB)
+//!   and returns the rest, so one huge script does not hold its peak for the whole run.
 //! - `Stats::wasted` counts the bytes left unused at a chunk's end when a new chunk started.
 //!
 //! Typed allocation (`alloc`, `alloc_str`, ...) refuses types that need `Drop` at compile
@@ -49,6 +50,14 @@ impl Default for ArenaAllocator {
         Self::new()
     }
 }
+
+/// The most a reset keeps of an arena's chunks (ARCHITECTURE.md): what is beyond goes back
+/// to the system.
+pub const RETAINED_BYTES: usize = 1 << 20;
+
+/// What bumpalo adds to a chunk's requested capacity (its footer, rounding), so that the
+/// retained chunk stays within [`RETAINED_BYTES`].
+const CHUNK_OVERHEAD: usize = 4096;
 
 /// Keeps bumpalo from taking a chunk by itself: with its allocation limit at what it holds,
 /// its slow path refuses instead of calling the global allocator. Every new chunk is then taken
@@ -332,9 +341,11 @@ impl Allocator for ArenaAllocator {
                 debug::poison(ptr, len, debug::FREED_POISON);
             }
         }
-        if self.chunks.get() > 1 {
-            // Trade the chunks for one of their combined size, so the same work fits again.
-            let capacity = self.bump.allocated_bytes();
+        let held_bytes = self.bump.allocated_bytes();
+        if self.chunks.get() > 1 || held_bytes > RETAINED_BYTES {
+            // Trade the chunks for one of their combined size, so the same work fits again,
+            // but keep at most `RETAINED_BYTES`: the rest goes back to the system.
+            let capacity = held_bytes.min(RETAINED_BYTES - CHUNK_OVERHEAD);
             let subsystem = self.accounting.subsystem();
             self.bump = held(Bump::new());
             self.chunks.set(0);
@@ -394,6 +405,31 @@ mod tests {
         }
         assert_eq!(a.chunk_count(), 1, "the same work fits the retained chunk");
         assert_eq!(a.capacity(), capacity);
+    }
+
+    #[test]
+    fn reset_keeps_at_most_a_mebibyte() {
+        for chunked in [false, true] {
+            let mut a = if chunked {
+                ArenaAllocator::new()
+            } else {
+                ArenaAllocator::with_capacity(8 << 20).unwrap()
+            };
+            let layout = Layout::from_size_align(64 << 10, 8).unwrap();
+            for _ in 0..64 {
+                a.allocate(layout).unwrap();
+            }
+            assert!(a.capacity() >= 4 << 20);
+            a.reset().unwrap();
+            assert!(
+                a.capacity() <= RETAINED_BYTES,
+                "kept {} bytes (chunked: {chunked})",
+                a.capacity()
+            );
+            assert!(a.capacity() >= RETAINED_BYTES / 2);
+            // Still usable after the trade.
+            a.allocate(layout).unwrap();
+        }
     }
 
     #[test]

@@ -349,8 +349,8 @@ impl HeapSnapshot {
     pub fn total(&self) -> HeapRow {
         let mut t = self.untracked;
         for row in self.direct.iter().chain(self.scoped.iter()) {
-            t.bytes += row.bytes;
-            t.allocations += row.allocations;
+            t.bytes = t.bytes.saturating_add(row.bytes);
+            t.allocations = t.allocations.saturating_add(row.allocations);
         }
         t
     }

@@ -225,6 +225,9 @@ struct JsonReport {
 
 #[derive(Serialize)]
 struct JsonSubsystem {
+    /// The subsystem's index in the heap snapshot's rows.
+    #[serde(skip)]
+    index: usize,
     name: &'static str,
     key: &'static str,
     allocator: &'static str,
@@ -251,6 +254,10 @@ struct JsonTag {
 }
 
 /// The report as JSON (`--mem-stats=json`), with `schema_version`.
+///
+/// Like the text report, it allocates nothing after reading the heap counters: the report
+/// is first serialized with the widest possible heap numbers to size the output buffer, then
+/// the counters are read and the report is written into that buffer, which it fits.
 pub fn stats_json() -> String {
     let available = stats_available();
     let (g, _) = if available {
@@ -265,42 +272,80 @@ pub fn stats_json() -> String {
             String::new(),
         )
     };
-    let report = JsonReport {
+    let mut report = JsonReport {
         schema_version: SCHEMA_VERSION,
         stats_available: available,
         subsystems: g
             .subsystems
             .iter()
             .map(|(s, kind, stats)| JsonSubsystem {
+                index: s.index(),
                 name: s.name(),
                 key: s.cli_name(),
                 allocator: kind.name(),
                 stats: *stats,
-                heap_direct: g.heap.map(|h| h.direct[s.index()]),
-                heap_scoped: g.heap.map(|h| h.scoped[s.index()]),
+                heap_direct: None,
+                heap_scoped: None,
             })
             .collect(),
-        untracked: g.heap.map(|h| h.untracked),
-        heap_total: g.heap.map(|h| {
-            let t = h.total();
-            JsonHeapTotal {
-                bytes: t.bytes,
-                allocations: t.allocations,
-                frees: h.frees,
-                current: h.current,
-                peak: h.peak,
-            }
-        }),
+        untracked: None,
+        heap_total: None,
         tags: g
             .tags
             .into_iter()
             .map(|(tag, stats)| JsonTag { tag, stats })
             .collect(),
     };
-    let mut json =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.push('\n');
-    json
+    let mut buffer = Vec::new();
+    if g.heap.is_some() {
+        report.set_heap(&widest_snapshot());
+        // Sizing pass: numbers are at most as wide as the placeholders.
+        let size = serde_json::to_vec_pretty(&report).map_or(0, |v| v.len());
+        buffer.reserve_exact(size + 1);
+        if let Some(heap) = global::is_installed().then(global::heap_snapshot) {
+            report.set_heap(&heap);
+        }
+    }
+    if let Err(e) = serde_json::to_writer_pretty(&mut buffer, &report) {
+        return format!("{{\"error\": \"{e}\"}}\n");
+    }
+    buffer.push(b'\n');
+    String::from_utf8(buffer).unwrap_or_default()
+}
+
+/// A snapshot whose every number prints as wide as any real one.
+fn widest_snapshot() -> HeapSnapshot {
+    let row = HeapRow {
+        bytes: u64::MAX,
+        allocations: u64::MAX,
+    };
+    HeapSnapshot {
+        direct: [row; Subsystem::COUNT],
+        scoped: [row; Subsystem::COUNT],
+        untracked: row,
+        current: u64::MAX,
+        peak: u64::MAX,
+        frees: u64::MAX,
+    }
+}
+
+impl JsonReport {
+    /// Fills in the heap rows (no allocation: they are numbers).
+    fn set_heap(&mut self, h: &HeapSnapshot) {
+        for row in &mut self.subsystems {
+            row.heap_direct = Some(h.direct[row.index]);
+            row.heap_scoped = Some(h.scoped[row.index]);
+        }
+        self.untracked = Some(h.untracked);
+        let t = h.total();
+        self.heap_total = Some(JsonHeapTotal {
+            bytes: t.bytes,
+            allocations: t.allocations,
+            frees: h.frees,
+            current: h.current,
+            peak: h.peak,
+        });
+    }
 }
 
 #[cfg(test)]

@@ -14,4 +14,10 @@ pub enum ExitCode {
     NoInput = 66,
     /// Runtime trap, including a memory limit and a stack overflow (`EX_SOFTWARE`).
     Software = 70,
+    /// Standard output could not be written (not a closed pipe: a full disk) (`EX_IOERR`).
+    IoError = 74,
+    /// Interrupted by SIGINT (128 + 2).
+    Interrupted = 130,
+    /// Terminated by SIGTERM (128 + 15).
+    Terminated = 143,
 }

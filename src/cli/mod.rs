@@ -7,6 +7,7 @@ mod args;
 mod exit;
 mod mem_flags;
 pub mod repl;
+pub mod signals;
 
 pub use args::{Cli, Command, MemStatsFormat};
 pub use exit::ExitCode;
@@ -85,8 +86,12 @@ fn color() -> bool {
 }
 
 fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>) -> ExitCode {
-    let source = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let source = match read_script(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            let _ = writeln!(std::io::stderr(), "error: script is larger than 16 MiB");
+            return ExitCode::NoInput;
+        }
         Err(e) => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -105,6 +110,11 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         );
         return ExitCode::NoInput;
     };
+    // A UTF-8 byte-order mark is not part of the program (swiftc skips it too).
+    let source = match source.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
     let file = path.display().to_string();
     let mut module = crate::vm::module::Module::new(&file);
     let entry = match crate::driver::compile_source(&mut module, &source) {
@@ -119,6 +129,13 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         Err(diagnostics) => {
             let text = crate::diag::render(&diagnostics, &file, &source, color());
             let _ = std::io::stderr().write_all(text.as_bytes());
+            // A memory limit in any phase is status 70 (CLI.md).
+            if diagnostics
+                .iter()
+                .any(crate::diag::Diagnostic::is_memory_limit)
+            {
+                return ExitCode::Software;
+            }
             return ExitCode::Compile;
         }
     };
@@ -126,15 +143,24 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
         let text = crate::compile::disasm::disassemble(&module, entry as usize);
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
-    let stdout = std::io::stdout();
-    let out = Box::new(std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()));
     let status = {
         let _scope = crate::alloc::global::SubsystemScope::enter(crate::alloc::Subsystem::Vm);
-        let mut vm = crate::vm::Vm::new(&module, out, cli.seed);
-        let status = match vm.run(entry) {
-            Ok(()) => ExitCode::Success,
-            Err(crate::vm::interp::Stop::OutputClosed) => ExitCode::Success,
-            Err(crate::vm::interp::Stop::Trap(trap)) => {
+        let mut vm = crate::vm::Vm::new(&module, script_output(), cli.seed);
+        vm.set_input(Box::new(std::io::BufReader::new(
+            signals::InterruptibleStdin,
+        )));
+        let result = vm.run(entry);
+        let signal = signals::received();
+        let status = match (signal, result) {
+            // SIGINT/SIGTERM: what the script printed is kept, and no trap is shown.
+            (Some(status), _) => {
+                let _ = vm.flush();
+                status
+            }
+            (None, Ok(())) => ExitCode::Success,
+            (None, Err(crate::vm::interp::Stop::OutputClosed)) => ExitCode::Success,
+            (None, Err(crate::vm::interp::Stop::OutputFailed(e))) => report_write_error(&e),
+            (None, Err(crate::vm::interp::Stop::Trap(trap))) => {
                 let _ = vm.flush();
                 let _ = std::io::stderr().write_all(trap.render(&file).as_bytes());
                 ExitCode::Software
@@ -146,12 +172,54 @@ fn run_script(path: &std::path::Path, cli: &Cli, heap: &mut Option<ExitAnalysis>
             *heap = Some(analyse_at_exit(
                 &module,
                 &vm.roots(),
-                status == ExitCode::Software,
+                matches!(
+                    status,
+                    ExitCode::Software | ExitCode::Interrupted | ExitCode::Terminated
+                ),
             ));
         }
         status
     };
     status
+}
+
+/// The largest script `run` accepts (CLI.md): compiling takes a few hundred bytes of heap
+/// per source byte, and `/dev/zero` never ends.
+pub const MAX_SCRIPT_BYTES: u64 = 16 << 20;
+
+/// Reads a script; `None` when it is larger than [`MAX_SCRIPT_BYTES`] (found without
+/// reading more than one byte past the limit).
+fn read_script(path: &std::path::Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(std::io::ErrorKind::IsADirectory.into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SCRIPT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_SCRIPT_BYTES).then_some(bytes))
+}
+
+/// Where the script's output goes: line-buffered at a terminal (each line shows as it is
+/// printed), else through a 64 KiB buffer.
+fn script_output() -> Box<dyn Write> {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        Box::new(std::io::LineWriter::new(stdout.lock()))
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()))
+    }
+}
+
+/// A write error on standard output other than a closed pipe: said on stderr, status 74.
+pub(crate) fn report_write_error(e: &std::io::Error) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: cannot write to standard output: {}",
+        describe_io(e)
+    );
+    ExitCode::IoError
 }
 
 fn describe_io(e: &std::io::Error) -> String {

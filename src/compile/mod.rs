@@ -12,7 +12,8 @@ mod place;
 
 use allocator_api2::vec::Vec as AVec;
 
-use crate::alloc::Allocator;
+use crate::alloc::{Allocator, Subsystem};
+use crate::diag::Diagnostic;
 use crate::sema::ir::*;
 use crate::sema::types::{Type, TypeId, TypeTable};
 use crate::sema::Checked;
@@ -21,13 +22,14 @@ use crate::syntax::ast::Span;
 use crate::vm::module::{Constant, FuncProto, Module};
 use op::{Op, TrapKind};
 
-/// Compiles every function of a checked compilation into `module`.
+/// Compiles every function of a checked compilation into `module`. The error is a budget
+/// (`--mem-limit bytecode=` or `compiler=`) that refused to grow a buffer.
 pub fn compile(
     checked: &Checked<'_>,
     module: &mut Module,
     bytecode: &dyn Allocator,
     compiler: &dyn Allocator,
-) {
+) -> Result<(), Diagnostic> {
     let first = checked.first_func as usize;
     if module.functions.len() < first + checked.funcs.len() {
         module
@@ -36,8 +38,20 @@ pub fn compile(
     }
     for (i, f) in checked.funcs.iter().enumerate() {
         let proto = FnCompiler::new(module, f, checked.first_func, bytecode, compiler).run();
-        module.functions[first + i] = proto;
+        match proto {
+            Ok(proto) => module.functions[first + i] = proto,
+            Err((subsystem, asked, span)) => {
+                return Err(Diagnostic::memory_limit(subsystem, asked, span))
+            }
+        }
     }
+    Ok(())
+}
+
+/// The bytes a vector of `capacity` elements of `size` bytes asks for when it grows (it
+/// doubles, from 4 elements).
+fn grown_bytes(capacity: usize, size: usize) -> u64 {
+    (capacity.saturating_mul(2).max(4) as u64).saturating_mul(size as u64)
 }
 
 /// Where pending jumps to a loop's exits are recorded.
@@ -63,6 +77,12 @@ struct FnCompiler<'m, 'f, 's, 'c> {
     /// Hidden slots the compiler adds after sema's locals.
     extra_slots: u16,
     line: u32,
+    /// Where the statement being compiled starts (for a memory-limit error).
+    span: Span,
+    /// A budget (`--mem-limit bytecode=` or `compiler=`) refused to grow a buffer: the
+    /// subsystem and the bytes asked for. The rest of the function is not emitted and the
+    /// compilation fails with the error.
+    out_of_memory: Option<(Subsystem, u64, Span)>,
 }
 
 impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
@@ -79,16 +99,18 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             first_func,
             code: AVec::new_in(bytecode),
             lines: AVec::new_in(bytecode),
-            loops: AVec::with_capacity_in(4, compiler),
+            loops: AVec::new_in(compiler),
             defers: Vec::new(),
             block_depth: 0,
             compiler_arena: compiler,
             extra_slots: 0,
             line: 0,
+            span: Span::default(),
+            out_of_memory: None,
         }
     }
 
-    fn run(mut self) -> FuncProto {
+    fn run(mut self) -> Result<FuncProto, (Subsystem, u64, Span)> {
         self.line = self.module.line_of(self.func.span.start);
         // Captured parameters live in boxes from the start.
         for p in 0..self.func.param_count {
@@ -106,13 +128,16 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         } else {
             self.emit(Op::Trap(TrapKind::Unreachable));
         }
+        if let Some(refused) = self.out_of_memory {
+            return Err(refused);
+        }
         let local_count = u16::try_from(self.func.locals.len())
             .unwrap_or(u16::MAX)
             .saturating_add(self.extra_slots);
         let mut code = self.code.to_vec();
         let mut lines = self.lines.to_vec();
         peephole::optimize(&mut code, &mut lines);
-        FuncProto {
+        Ok(FuncProto {
             name: self.func.name.clone(),
             line: self.module.line_of(self.func.span.start),
             param_count: u16::try_from(self.func.param_count).unwrap_or(u16::MAX),
@@ -128,7 +153,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 .map(|&p| u16::try_from(p).unwrap_or(u16::MAX))
                 .collect(),
             result: self.func.result,
-        }
+        })
     }
 
     /// The slot of an instance held in a plain local (`self` in a method, a `let`): such a
@@ -233,13 +258,31 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     // ------------------------------------------------------------ emission helpers
 
     fn emit(&mut self, op: Op) -> usize {
-        self.code.push(op);
-        self.lines.push(self.line);
-        self.code.len() - 1
+        if self.out_of_memory.is_none() {
+            if self.code.try_reserve(1).is_err() {
+                let asked = grown_bytes(self.code.capacity(), std::mem::size_of::<Op>());
+                self.note_oom(Subsystem::Bytecode, asked);
+            } else if self.lines.try_reserve(1).is_err() {
+                let asked = grown_bytes(self.lines.capacity(), std::mem::size_of::<u32>());
+                self.note_oom(Subsystem::Bytecode, asked);
+            } else {
+                self.code.push(op);
+                self.lines.push(self.line);
+            }
+        }
+        self.code.len().saturating_sub(1)
+    }
+
+    /// Records the first refused allocation (the rest of the function is not emitted).
+    fn note_oom(&mut self, subsystem: Subsystem, asked: u64) {
+        if self.out_of_memory.is_none() {
+            self.out_of_memory = Some((subsystem, asked, self.span));
+        }
     }
 
     fn at(&mut self, span: Span) {
         self.line = self.module.line_of(span.start);
+        self.span = span;
     }
 
     fn here(&self) -> usize {
@@ -628,6 +671,11 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             continues: AVec::new_in(self.compiler_arena),
             defer_depth: self.block_depth + 1,
         };
+        if self.loops.try_reserve(1).is_err() {
+            let asked = grown_bytes(self.loops.capacity(), std::mem::size_of::<LoopTargets>());
+            self.note_oom(Subsystem::Compiler, asked);
+            return;
+        }
         self.loops.push(t);
     }
 
@@ -653,10 +701,19 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         self.run_defers_down_to(depth, true);
         let j = self.jump(Op::Jump);
         if let Some(t) = self.loops.iter_mut().rev().find(|t| t.id == id) {
-            if is_continue {
-                t.continues.push(j);
+            let list = if is_continue {
+                &mut t.continues
             } else {
-                t.breaks.push(j);
+                &mut t.breaks
+            };
+            let refused = if list.try_reserve(1).is_err() {
+                Some(grown_bytes(list.capacity(), std::mem::size_of::<usize>()))
+            } else {
+                list.push(j);
+                None
+            };
+            if let Some(asked) = refused {
+                self.note_oom(Subsystem::Compiler, asked);
             }
         }
     }

@@ -101,7 +101,8 @@ impl<'a> Ctx<'a> {
         let mut toks: allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator> =
             allocator_api2::vec::Vec::new_in(&*parser_arena);
         if toks.try_reserve_exact(tokens.len()).is_err() {
-            self.note_oom();
+            let bytes = std::mem::size_of::<(usize, Tok<'a>, usize)>() * tokens.len();
+            self.note_oom_in(Subsystem::Parser, bytes as u64, Span::new(start, start));
             return None;
         }
         toks.extend(tokens.iter().map(|&(l, t, r)| (l + start, t, r + start)));
@@ -280,16 +281,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn note_oom(&self) {
+        self.note_oom_in(Subsystem::Ast, 0, Span::default());
+    }
+
+    /// Reports (once) that `subsystem`'s budget refused `requested` bytes (0: not known).
+    fn note_oom_in(&self, subsystem: Subsystem, requested: u64, span: Span) {
         if !self.out_of_memory.replace(true) {
-            let stats = crate::alloc::registry::stats(Subsystem::Ast);
-            let limit = stats
-                .limit
-                .map(crate::alloc::format_bytes)
-                .unwrap_or_else(|| "none".into());
-            self.error(
-                format!("memory limit exceeded in AST (limit {limit})"),
-                Span::default(),
-            );
+            self.errors
+                .borrow_mut()
+                .push(Diagnostic::memory_limit(subsystem, requested, span));
         }
     }
 

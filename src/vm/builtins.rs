@@ -72,7 +72,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         }
         Builtin::ReadLine => {
             vm.flush()?;
-            match vm.read_line() {
+            match vm.read_line()? {
                 Some(line) => vm.string(line)?,
                 None => Value::Nil,
             }

@@ -25,6 +25,20 @@ pub enum Stop {
     Trap(Box<Trap>),
     /// Standard output was closed (a pipe into `head`): end quietly.
     OutputClosed,
+    /// Writing standard output failed otherwise (a full disk): reported, exit status 74.
+    OutputFailed(std::io::Error),
+}
+
+impl Stop {
+    /// What a failed write of the script's output means: a closed pipe ends the run quietly,
+    /// any other error is reported.
+    pub fn from_write_error(e: std::io::Error) -> Stop {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Stop::OutputClosed
+        } else {
+            Stop::OutputFailed(e)
+        }
+    }
 }
 
 /// Copy-on-write access to an object on the stack; a refused copy is a trap.
@@ -220,23 +234,35 @@ impl<'m> Vm<'m> {
         self.input = Some(input);
     }
 
-    /// Reads one line for `readLine()`: `None` at end of input.
-    pub(crate) fn read_line(&mut self) -> Option<String> {
-        let mut line = String::new();
+    /// Reads one line for `readLine()`: `None` at end of input. Invalid UTF-8 is repaired
+    /// (each maximal ill-formed subsequence becomes U+FFFD, as Swift's `String(decoding:)`)
+    /// and reading goes on. A read that fails while `INTERRUPT` is set (Ctrl-C stopped it,
+    /// `cli::signals::InterruptibleStdin`) is the interrupt trap.
+    pub(crate) fn read_line(&mut self) -> R<Option<String>> {
+        use std::io::BufRead;
+        let mut bytes = Vec::new();
         let n = match &mut self.input {
-            Some(input) => input.read_line(&mut line),
-            None => std::io::stdin().read_line(&mut line),
+            Some(input) => input.read_until(b'\n', &mut bytes),
+            None => std::io::stdin().lock().read_until(b'\n', &mut bytes),
         };
         match n {
-            Ok(0) | Err(_) => None,
+            Ok(0) => Ok(None),
+            Err(_) if INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) => {
+                INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
+                Err(self.trap(TrapKind::Fatal("Execution interrupted".into())))
+            }
+            Err(_) => Ok(None),
             Ok(_) => {
-                if line.ends_with('\n') {
-                    line.pop();
-                    if line.ends_with('\r') {
-                        line.pop();
+                if bytes.ends_with(b"\n") {
+                    bytes.pop();
+                    if bytes.ends_with(b"\r") {
+                        bytes.pop();
                     }
                 }
-                Some(line)
+                Ok(Some(match String::from_utf8(bytes) {
+                    Ok(line) => line,
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                }))
             }
         }
     }
@@ -287,10 +313,28 @@ impl<'m> Vm<'m> {
 
     /// Flushes the script's output.
     pub fn flush(&mut self) -> R<()> {
-        self.out.flush().map_err(|_| Stop::OutputClosed)
+        self.out.flush().map_err(Stop::from_write_error)
     }
 
+    /// Makes the module's new literals values. String literals are the module's code, not
+    /// the script's data: loading them never trips an Objects budget (`--mem-limit`), so a
+    /// REPL entry that frees memory can run after one that used it all up.
     fn load_constants(&mut self) -> R<()> {
+        if self.constants.len() >= self.module.constants.len() {
+            return Ok(());
+        }
+        let limit = registry::stats(Subsystem::Objects).limit;
+        if limit.is_some() {
+            registry::set_limit(Subsystem::Objects, None);
+        }
+        let r = self.load_new_constants();
+        if limit.is_some() {
+            registry::set_limit(Subsystem::Objects, limit);
+        }
+        r
+    }
+
+    fn load_new_constants(&mut self) -> R<()> {
         while self.constants.len() < self.module.constants.len() {
             let index = self.constants.len();
             let c = &self.module.constants[index];
@@ -302,7 +346,15 @@ impl<'m> Vm<'m> {
             let v = match c {
                 Constant::Int(i) => Value::Int(*i),
                 Constant::Double(d) => Value::Double(*d),
-                Constant::Str(s) => Value::Str(self.obj(s.clone())?),
+                Constant::Str(s) => match self.obj(s.clone()) {
+                    Ok(s) => Value::Str(s),
+                    Err(Stop::Trap(mut trap)) => {
+                        // No frame runs yet: the trap is at the line that uses the literal.
+                        trap.line = self.module.constant_lines.get(index).copied().unwrap_or(0);
+                        return Err(Stop::Trap(trap));
+                    }
+                    Err(stop) => return Err(stop),
+                },
             };
             self.constants.push(v);
         }
@@ -418,7 +470,7 @@ impl<'m> Vm<'m> {
     pub(crate) fn write_out(&mut self, s: &str) -> R<()> {
         self.out
             .write_all(s.as_bytes())
-            .map_err(|_| Stop::OutputClosed)
+            .map_err(Stop::from_write_error)
     }
 
     /// A pseudo-random 64-bit number (xorshift*; seedable with `--seed`).

@@ -55,7 +55,8 @@ pub fn parse(line: &str) -> Option<Command> {
     let words: Vec<&str> = rest.split_whitespace().collect();
     Some(match words.as_slice() {
         ["help" | "h" | "?"] => Command::Help,
-        ["quit" | "q" | "exit"] => Command::Quit,
+        // `:quit` followed by anything (`:quit now`) still leaves.
+        ["quit" | "q" | "exit", ..] => Command::Quit,
         ["mem"] => Command::Mem,
         ["mem", "snapshot"] => Command::MemSnapshot,
         ["mem", "diff"] => Command::MemDiff,

@@ -61,6 +61,11 @@ pub enum Outcome {
     Quit,
     /// Standard output is closed: end quietly.
     OutputClosed,
+    /// Writing standard output failed otherwise (reported): end with status 74.
+    OutputFailed,
+    /// A signal stopped the entry: SIGINT (`Interrupted`, the terminal REPL goes on) or
+    /// SIGTERM (`Terminated`).
+    Signal(ExitCode),
 }
 
 impl Outcome {
@@ -85,6 +90,9 @@ pub struct Session {
     runs: u64,
     /// `:mem snapshot`
     snapshot: Option<MemSnapshot>,
+    /// Where `readLine()` reads at a terminal (Ctrl-C interrupts a read that waits); `None`:
+    /// the process's standard input as it is.
+    stdin: Option<std::io::BufReader<crate::cli::signals::InterruptibleStdin>>,
 }
 
 impl Session {
@@ -97,6 +105,7 @@ impl Session {
             next_line: 1,
             runs: 0,
             snapshot: None,
+            stdin: None,
         }
     }
 
@@ -230,22 +239,42 @@ impl Session {
         let outcome = match result {
             Ok(()) => self.echo(out),
             Err(Stop::OutputClosed) => Outcome::OutputClosed,
+            Err(Stop::OutputFailed(e)) => {
+                crate::cli::report_write_error(&e);
+                Outcome::OutputFailed
+            }
             Err(Stop::Trap(trap)) => {
                 self.forget_unset();
+                let signal = crate::cli::signals::received();
+                if signal == Some(ExitCode::Terminated) {
+                    let _ = out.flush();
+                    self.release_entry_code(entry);
+                    return Outcome::Signal(ExitCode::Terminated);
+                }
                 let mut text = trap.render(FILE);
                 if matches!(&trap.kind, TrapKind::Fatal(m) if m == INTERRUPTED) {
                     // After the `^C` the terminal echoed.
                     text.insert(0, '\n');
                 }
-                if write_error(out, err, &text) {
-                    Outcome::Trap
-                } else {
+                if !write_error(out, err, &text) {
                     Outcome::OutputClosed
+                } else if let Some(status) = signal {
+                    Outcome::Signal(status)
+                } else {
+                    Outcome::Trap
                 }
             }
         };
         self.release_entry_code(entry);
         outcome
+    }
+
+    /// `readLine()` reads standard input so that Ctrl-C interrupts a read that waits (the
+    /// terminal REPL, where nothing else reads standard input meanwhile).
+    pub fn read_stdin_interruptibly(&mut self) {
+        self.stdin = Some(std::io::BufReader::new(
+            crate::cli::signals::InterruptibleStdin,
+        ));
     }
 
     /// Runs the entry's top-level code, keeping the globals for the next entry.
@@ -260,6 +289,9 @@ impl Session {
         INTERRUPT.store(false, Ordering::Relaxed);
         let _scope = SubsystemScope::enter(Subsystem::Vm);
         let mut vm = Vm::resume(&self.module, state, Box::new(&mut *out), seed);
+        if let Some(stdin) = &mut self.stdin {
+            vm.set_input(Box::new(stdin));
+        }
         let result = vm.run(entry);
         self.state = vm.into_state();
         result
@@ -482,7 +514,11 @@ fn run_session(session: &mut Session, fail_fast: bool) -> ExitCode {
         let mut err = std::io::stderr();
         let mut read = |buf: &mut Vec<u8>| {
             use std::io::BufRead;
-            std::io::stdin().lock().read_until(b'\n', buf)
+            // A signal while the next line is awaited ends the session at once.
+            crate::cli::signals::waiting();
+            let n = std::io::stdin().lock().read_until(b'\n', buf);
+            crate::cli::signals::running();
+            n
         };
         let status = run_pipe(session, &mut read, &mut out, &mut err, fail_fast);
         let _ = out.flush();

@@ -91,6 +91,8 @@ pub fn run_pipe(
 fn stop(outcome: Outcome, fail_fast: bool) -> Option<ExitCode> {
     match outcome {
         Outcome::Quit | Outcome::OutputClosed => Some(ExitCode::Success),
+        Outcome::OutputFailed => Some(ExitCode::IoError),
+        Outcome::Signal(status) => Some(status),
         _ if fail_fast => outcome.failure_status(),
         _ => None,
     }

@@ -8,7 +8,6 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 
 use rustyline::config::Config;
 use rustyline::error::ReadlineError;
@@ -16,8 +15,8 @@ use rustyline::DefaultEditor;
 
 use super::input::{is_blank, is_complete};
 use super::{Outcome, Session};
+use crate::cli::signals;
 use crate::cli::ExitCode;
-use crate::vm::interp::INTERRUPT;
 
 /// Entries kept in the history file.
 const HISTORY_SIZE: usize = 1000;
@@ -77,9 +76,10 @@ pub fn run_terminal(session: &mut Session) -> ExitCode {
             let _ = std::fs::create_dir_all(dir);
         }
     }
-    // Ctrl-C while code runs stops it with a trap (`while true {}` does not end the session);
-    // while a line is edited, rustyline reads it as a key instead.
-    let _ = ctrlc::set_handler(|| INTERRUPT.store(true, Ordering::Relaxed));
+    // Ctrl-C while code runs stops it with a trap (`while true {}` does not end the session),
+    // a pending `readLine()` too (`cli::signals`); while a line is edited, rustyline reads it
+    // as a key instead.
+    session.read_stdin_interruptibly();
     let mut stdout = std::io::stdout();
     let mut stderr = std::io::stderr();
     let _ = writeln!(
@@ -96,7 +96,10 @@ pub fn run_terminal(session: &mut Session) -> ExitCode {
         } else {
             continuation_prompt(line)
         };
-        match editor.readline(&shown) {
+        signals::editing();
+        let read = editor.readline(&shown);
+        signals::running();
+        match read {
             Ok(text) => {
                 if entry.is_empty() && is_blank(&text) {
                     continue;
@@ -118,8 +121,11 @@ pub fn run_terminal(session: &mut Session) -> ExitCode {
                 let outcome = session.submit(&entry, &mut stdout, &mut stderr);
                 entry.clear();
                 entry_lines = 0;
-                if matches!(outcome, Outcome::Quit | Outcome::OutputClosed) {
-                    return ExitCode::Success;
+                match outcome {
+                    Outcome::Quit | Outcome::OutputClosed => return ExitCode::Success,
+                    Outcome::OutputFailed => return ExitCode::IoError,
+                    Outcome::Signal(ExitCode::Terminated) => return ExitCode::Terminated,
+                    _ => {}
                 }
             }
             Err(ReadlineError::Interrupted) => {
