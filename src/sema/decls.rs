@@ -267,7 +267,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Each default argument value becomes a tiny function of its own, which call sites call
     /// (Swift evaluates defaults at the call, in the declaration's context).
-    fn check_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &FuncSig) {
+    pub(super) fn check_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &FuncSig) {
         for (i, p) in f.params.iter().enumerate() {
             let (Some(d), Some(Some(thunk))) = (p.default, sig.defaults.get(i)) else {
                 continue;
@@ -302,7 +302,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Reserves a thunk function for each default argument of `f`.
-    fn reserve_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &mut FuncSig) {
+    pub(super) fn reserve_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &mut FuncSig) {
         for (i, p) in f.params.iter().enumerate() {
             if p.default.is_some() {
                 let id = self.reserve_func();

@@ -16,15 +16,11 @@ impl<'e, 's> Checker<'e, 's> {
     /// then an inherited one (Swift inherits initializers a subclass does not redefine);
     /// failing that, the nearest class's first initializer (so the error names its labels).
     pub(super) fn class_init(&self, ty: TypeId, labels: &[Option<&str>]) -> Option<MethodInfo> {
-        let fits = |m: &&MethodInfo| {
-            m.labels.len() == labels.len()
-                && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b)
-        };
         let mut fallback = None;
         let mut cur = Some(ty);
         while let Some(c) = cur {
             let n = self.env.types.nominal(c)?;
-            if let Some(m) = n.inits.iter().find(fits) {
+            if let Some(m) = pick_init(&n.inits, labels) {
                 return Some(m.clone());
             }
             if fallback.is_none() {
@@ -290,13 +286,7 @@ impl<'e, 's> Checker<'e, 's> {
             return self.call_func_index(mi.func, result, targs, span);
         }
         if !info.inits.is_empty() {
-            let chosen = info.inits.iter().find(|m| {
-                m.labels.len() == labels.len()
-                    && m.labels
-                        .iter()
-                        .zip(&labels)
-                        .all(|(a, b)| a.as_deref() == *b)
-            });
+            let chosen = pick_init(&info.inits, &labels);
             let Some(mi) = chosen.or(info.inits.first()).cloned() else {
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             };
@@ -360,6 +350,21 @@ impl<'e, 's> Checker<'e, 's> {
         self.mk(ty, TExprKind::Tuple(parts), span)
     }
 
+    /// Checks the default argument values of a method or initializer (each its own thunk).
+    pub(super) fn check_method_defaults(&mut self, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        let sig = super::FuncSig {
+            name: mi.name.clone(),
+            labels: mi.labels.clone(),
+            params: mi.params.clone(),
+            inout: mi.inout.clone(),
+            variadic: None,
+            defaults: mi.defaults.clone(),
+            result: mi.result,
+            discardable: false,
+        };
+        self.check_default_thunks(f, &sig);
+    }
+
     /// Arguments of a method or initializer call, matched by label.
     pub(super) fn method_args(
         &mut self,
@@ -373,7 +378,7 @@ impl<'e, 's> Checker<'e, 's> {
             params: mi.params.clone(),
             inout: mi.inout.clone(),
             variadic: None,
-            defaults: vec![None; mi.params.len()],
+            defaults: mi.defaults.clone(),
             result: mi.result,
             discardable: false,
         };
@@ -542,4 +547,27 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn describe_method(mi: &MethodInfo) -> String {
         describe_params(&mi.name, &mi.labels)
     }
+}
+
+/// The initializer a call with these argument labels picks: one whose labels are exactly
+/// these, else the first whose parameters with defaults can be left out to fit them.
+fn pick_init<'m>(inits: &'m [MethodInfo], labels: &[Option<&str>]) -> Option<&'m MethodInfo> {
+    let exact = inits.iter().find(|m| {
+        m.labels.len() == labels.len()
+            && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b)
+    });
+    exact.or_else(|| inits.iter().find(|m| labels_fit_defaults(m, labels)))
+}
+
+/// Whether a call's labels fit `m`'s parameters when those with defaults may be skipped.
+fn labels_fit_defaults(m: &MethodInfo, labels: &[Option<&str>]) -> bool {
+    let mut ai = 0;
+    for (pi, l) in m.labels.iter().enumerate() {
+        if labels.get(ai).is_some_and(|a| *a == l.as_deref()) {
+            ai += 1;
+        } else if m.defaults.get(pi).copied().flatten().is_none() {
+            return false;
+        }
+    }
+    ai == labels.len()
 }

@@ -582,8 +582,9 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn method_info(&mut self, ty: TypeId, f: &FuncDecl<'_>, m: Modifiers) -> MethodInfo {
-        let sig = self.signature(f, m.discardable_result);
+        let mut sig = self.signature(f, m.discardable_result);
         let id = self.reserve_func();
+        self.reserve_default_thunks(f, &mut sig);
         let is_struct_like = self
             .env
             .types
@@ -610,6 +611,7 @@ impl<'e, 's> Checker<'e, 's> {
             labels: sig.labels,
             params,
             inout: sig.inout,
+            defaults: sig.defaults,
             result: sig.result,
             mutating: m.is_mutating,
             is_static: m.is_static || m.is_class,
@@ -894,6 +896,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_method(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        self.check_method_defaults(f, mi);
         let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
             return;
         };
@@ -990,6 +993,7 @@ impl<'e, 's> Checker<'e, 's> {
     /// Starts checking an initializer's body (false when it belongs to an earlier
     /// compilation).
     fn enter_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) -> bool {
+        self.check_method_defaults(f, mi);
         let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
             return false;
         };

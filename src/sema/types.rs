@@ -136,6 +136,8 @@ pub struct MethodInfo {
     pub params: Vec<TypeId>,
     /// Which of them are `inout`.
     pub inout: Vec<bool>,
+    /// Which of them have default values (the module function computing each).
+    pub defaults: Vec<Option<u32>>,
     /// Result type (the type itself, or its optional, for initializers).
     pub result: TypeId,
     /// `mutating` (struct and enum methods).
