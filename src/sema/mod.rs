@@ -19,6 +19,7 @@ mod nominal;
 mod pattern;
 mod place;
 pub mod repl;
+mod seq_args;
 mod stmt;
 pub mod types;
 
