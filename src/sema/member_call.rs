@@ -393,16 +393,15 @@ impl<'e, 's> Checker<'e, 's> {
         expected: Option<TypeId>,
         span: Span,
     ) -> TExpr<'s> {
-        let Some(info) = self.env.types.nominal(ty).cloned() else {
+        let Some(info) = self.env.types.nominal(ty) else {
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
-        if let Some((tag, case)) = info
-            .cases
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.name == name.name)
+        let (type_name, case_iterable) = (info.name.clone(), info.case_iterable);
+        if let Some((tag, has_payload)) = info
+            .case_named(name.name)
+            .map(|(tag, c)| (tag, c.payload.is_some()))
         {
-            if case.payload.is_some() {
+            if has_payload {
                 // A case with associated values used without them is a function; not supported.
                 self.error(
                     format!("enum case '{}' needs its associated values", name.name),
@@ -410,11 +409,7 @@ impl<'e, 's> Checker<'e, 's> {
                 );
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             }
-            return self.mk(
-                ty,
-                TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), &[]),
-                span,
-            );
+            return self.mk(ty, TExprKind::EnumCase(tag, &[]), span);
         }
         if let Some((global, t)) = self.find_static_stored(ty, name.name) {
             return self.mk(t, TExprKind::Var(VarRef::Global(global)), span);
@@ -422,7 +417,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some(c) = self.find_static_computed(ty, name.name) {
             return self.get_type_property(ty, &c, span);
         }
-        if name.name == "allCases" && info.case_iterable {
+        if name.name == "allCases" && case_iterable {
             let index = self.env.types.nominal_index(ty).unwrap_or(0);
             let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
             let arr = self.types().array(ty);
@@ -431,7 +426,7 @@ impl<'e, 's> Checker<'e, 's> {
         }
         let _ = expected;
         self.error(
-            format!("type '{}' has no member '{}'", info.name, name.name),
+            format!("type '{type_name}' has no member '{}'", name.name),
             name.span,
         );
         self.mk(TypeTable::ERROR, TExprKind::Void, span)
@@ -445,12 +440,8 @@ impl<'e, 's> Checker<'e, 's> {
         args: &[Arg<'_>],
         span: Span,
     ) -> Option<TExpr<'s>> {
-        let info = self.env.types.nominal(ty)?.clone();
-        let (tag, case) = info
-            .cases
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.name == name.name)?;
+        let (tag, case) = self.env.types.nominal(ty)?.case_named(name.name)?;
+        let case = case.clone();
         let Some(payload) = &case.payload else {
             self.error(
                 format!("enum case '{}' has no associated values", name.name),
@@ -498,11 +489,7 @@ impl<'e, 's> Checker<'e, 's> {
             ));
         }
         let vals = self.slice(vals);
-        Some(self.mk(
-            ty,
-            TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), vals),
-            span,
-        ))
+        Some(self.mk(ty, TExprKind::EnumCase(tag, vals), span))
     }
 
     /// A method call on a user type's value.

@@ -472,6 +472,8 @@ impl<'e, 's> Checker<'e, 's> {
                             (None, None) => None,
                         };
                         if let Some(n) = self.nominal_mut(ty) {
+                            let tag = u32::try_from(n.cases.len()).unwrap_or(u32::MAX);
+                            n.case_index.entry(c.name.name.to_string()).or_insert(tag);
                             n.cases.push(CaseInfo {
                                 name: c.name.name.to_string(),
                                 payload,
