@@ -88,3 +88,37 @@ fn a_ten_thousand_case_switch_compiles_and_runs() {
         ("0 5000 9999\n10001\n", "", 0)
     );
 }
+
+/// Past a bytecode limit, a program is refused with a named error (as clox and Lua do), not
+/// run with a saturated operand ("slot out of frame" at run time).
+#[test]
+fn bytecode_limits_are_named_compile_errors() {
+    let n = 70_000;
+    let mut locals = String::from("func f() -> Int {\n");
+    for i in 0..n {
+        locals.push_str(&format!("    let v{i} = {i}\n"));
+    }
+    locals.push_str(&format!("    return v0 + v{}\n}}\nprint(f())\n", n - 1));
+    assert_eq!(errors(&locals), ["too many local variables in function"]);
+
+    let mut fields = String::from("class C {\n");
+    for i in 0..n {
+        fields.push_str(&format!("    var f{i} = {i}\n"));
+    }
+    fields.push_str(&format!("}}\nlet c = C()\nprint(c.f{})\n", n - 1));
+    assert_eq!(errors(&fields), ["too many stored properties in type"]);
+
+    let call = |count: usize| {
+        let params: Vec<String> = (0..count).map(|i| format!("_ a{i}: Int")).collect();
+        let args: Vec<String> = (0..count).map(|i| i.to_string()).collect();
+        format!(
+            "func g({}) -> Int {{ a0 }}\nprint(g({}))\n",
+            params.join(", "),
+            args.join(", ")
+        )
+    };
+    assert_eq!(errors(&call(256)), ["too many arguments in call"]);
+    assert_eq!(errors(&call(255)), Vec::<String>::new());
+    let (out, _, code) = run("args.swift", &call(255));
+    assert_eq!((out.as_str(), code), ("0\n", 0));
+}

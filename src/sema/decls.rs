@@ -587,6 +587,17 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     // A `let` without a value is assigned once later (definite initialization).
                     let var = self.declare_var(name.name, ty, mutable || value.is_none());
+                    if !mutable && value.is_none() {
+                        let func = self.stack.last().map_or(0, |(id, _)| id.0);
+                        let key = match var {
+                            VarRef::Global(g) => Some((true, g)),
+                            VarRef::Local(v) => Some((false, v.0)),
+                            VarRef::Capture(_) => None,
+                        };
+                        if let Some((global, index)) = key {
+                            self.late_lets.insert((func, global, index));
+                        }
+                    }
                     if ownership != Ownership::Strong {
                         self.check_reference_ownership(ownership, ty, mutable, b.pattern.span);
                         self.set_ownership(var, ownership);

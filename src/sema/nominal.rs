@@ -226,6 +226,14 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
         }
+        // Stored property names so far (a set: a type with 70,000 fields is checked in
+        // linear time).
+        let mut field_names: std::collections::HashSet<String> = self
+            .env
+            .types
+            .nominal(ty)
+            .map(|n| n.fields.iter().map(|f| f.name.clone()).collect())
+            .unwrap_or_default();
         // The inheritance clause: a superclass, a raw type and CaseIterable for enums.
         for (i, inh) in t.inherits.iter().enumerate() {
             if i == 0 && kind == NominalKind::Class && self.superclass_of(t).is_some() {
@@ -308,11 +316,16 @@ impl<'e, 's> Checker<'e, 's> {
                         if m.modifiers.is_static {
                             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
                             let tname = self.ty_name(ty);
+                            let lazy_init = b.init.map(|_| {
+                                let id = self.reserve_func();
+                                self.global_index(id)
+                            });
                             self.env.globals.push(super::GlobalInfo {
                                 name: format!("{tname}.{}", name.name),
                                 ty: fty,
                                 mutable,
                                 ownership: Ownership::Strong,
+                                lazy_init,
                             });
                             if let Some(n) = self.nominal_mut(ty) {
                                 n.statics.push((name.name.to_string(), index, fty));
@@ -326,7 +339,7 @@ impl<'e, 's> Checker<'e, 's> {
                         // A `let` with a default is not part of the memberwise initializer
                         // and cannot be set again.
                         if let Some(n) = self.nominal_mut(ty) {
-                            if n.fields.iter().any(|f| f.name == name.name) {
+                            if !field_names.insert(name.name.to_string()) {
                                 let msg = format!("invalid redeclaration of '{}'", name.name);
                                 self.error(msg, name.span);
                                 continue;
@@ -714,10 +727,7 @@ impl<'e, 's> Checker<'e, 's> {
                         if m.modifiers.is_static {
                             if let Some((_, global, fty)) = statics.next() {
                                 match b.init {
-                                    Some(e) => {
-                                        let v = self.check_expr_as(e, *fty, "cannot convert value of type '{}' to specified type '{}'");
-                                        out.push(TStmt { kind: TStmtKind::Init(VarRef::Global(*global), v), span: b.pattern.span });
-                                    }
+                                    Some(e) => self.check_static_init(*global, *fty, e),
                                     None => self.error("'static var' declaration requires an initializer expression", b.pattern.span),
                                 }
                             }
@@ -785,6 +795,7 @@ impl<'e, 's> Checker<'e, 's> {
                         } else {
                             self.check_init(ty, f, mi);
                         }
+                        self.require_initialized(t, &info, mi.func, m.span);
                     }
                 }
                 DeclKind::Deinit(body) => {
