@@ -108,6 +108,13 @@ fn bytecode_limits_are_named_compile_errors() {
     fields.push_str(&format!("}}\nlet c = C()\nprint(c.f{})\n", n - 1));
     assert_eq!(errors(&fields), ["too many stored properties in type"]);
 
+    let mut cases = String::from("enum E {\n");
+    for i in 0..n {
+        cases.push_str(&format!("    case c{i}\n"));
+    }
+    cases.push_str(&format!("}}\nprint(E.c{})\n", n - 1));
+    assert_eq!(errors(&cases), ["too many cases in enum"]);
+
     let call = |count: usize| {
         let params: Vec<String> = (0..count).map(|i| format!("_ a{i}: Int")).collect();
         let args: Vec<String> = (0..count).map(|i| i.to_string()).collect();

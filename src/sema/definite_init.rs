@@ -426,7 +426,8 @@ impl<'a, 's> Di<'a, 's> {
                     }
                 }
             }
-            Place::TupleField(base, i, _) if matches!(base, Place::Var(VarRef::Local(v), _) if Some(v.0) == self.self_var) =>
+            Place::TupleField(Place::Var(VarRef::Local(v), _), i, _)
+                if Some(v.0) == self.self_var =>
             {
                 self.expr(value, st);
                 if let Some(s) = st.as_mut() {

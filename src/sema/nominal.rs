@@ -697,7 +697,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Where a type declaration stands: checks its member bodies and initialises its statics.
-    pub(super) fn check_type_decl(&mut self, t: &TypeDecl<'_>, out: &mut Vec<TStmt<'s>>) {
+    pub(super) fn check_type_decl(&mut self, t: &TypeDecl<'_>) {
         let Some(&ty) = self.type_decls.get(&(t as *const TypeDecl<'_> as usize)) else {
             return;
         };
@@ -803,7 +803,7 @@ impl<'e, 's> Checker<'e, 's> {
                         self.check_deinit(ty, func, body, m.span);
                     }
                 }
-                DeclKind::Type(_, inner) => self.check_type_decl(inner, out),
+                DeclKind::Type(_, inner) => self.check_type_decl(inner),
                 _ => {}
             }
         }
