@@ -95,3 +95,14 @@ class Account {
 }
 let a = Account(id: 7, owner: nil)
 print(a.id, a.owner, a.note == nil)
+
+func checked(_ n: Int) -> Int {
+    let half: Int
+    if n % 2 == 0 {
+        half = n / 2
+    } else {
+        fatalError("odd")
+    }
+    return half
+}
+print(checked(10))

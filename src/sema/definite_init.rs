@@ -218,7 +218,15 @@ impl<'a, 's> Di<'a, 's> {
 
     fn stmt(&mut self, s: &TStmt<'s>, st: &mut State) {
         match s.kind {
-            TStmtKind::Expr(e) => self.expr(&e, st),
+            TStmtKind::Expr(e) => {
+                self.expr(&e, st);
+                // `fatalError(...)` never returns: nothing after it is reached.
+                if let TExprKind::Builtin(b, _) = e.kind {
+                    if Checker::never_returns(b) {
+                        *st = None;
+                    }
+                }
+            }
             TStmtKind::Init(r, e) => {
                 self.expr(&e, st);
                 Self::assigned(r, st);
