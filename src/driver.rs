@@ -46,7 +46,7 @@ fn compile_in_arenas(module: &mut Module, source: &str) -> Result<u32, Vec<Diagn
     };
     {
         let _scope = SubsystemScope::enter(Subsystem::Compiler);
-        compile::compile(&checked, module, &*bytecode, &*compiler).map_err(|d| vec![d])?;
+        compile::compile(&checked, module, &*bytecode, &*compiler)?;
     }
     Ok(first)
 }

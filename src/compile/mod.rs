@@ -22,30 +22,37 @@ use crate::syntax::ast::Span;
 use crate::vm::module::{Constant, FuncProto, Module};
 use op::{Op, TrapKind};
 
-/// Compiles every function of a checked compilation into `module`. The error is a budget
-/// (`--mem-limit bytecode=` or `compiler=`) that refused to grow a buffer.
+/// Compiles every function of a checked compilation into `module`. A function past one of
+/// the bytecode's limits (65,535 slots, captures or fields, 255 arguments, a jump's reach)
+/// is a named compile error, as in clox and Lua, never a saturated operand; a budget
+/// (`--mem-limit bytecode=` or `compiler=`) that refused to grow a buffer is a memory-limit
+/// error.
 pub fn compile(
     checked: &Checked<'_>,
     module: &mut Module,
     bytecode: &dyn Allocator,
     compiler: &dyn Allocator,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     let first = checked.first_func as usize;
     if module.functions.len() < first + checked.funcs.len() {
         module
             .functions
             .resize_with(first + checked.funcs.len(), FuncProto::default);
     }
+    let mut errors = Vec::new();
     for (i, f) in checked.funcs.iter().enumerate() {
-        let proto = FnCompiler::new(module, f, checked.first_func, bytecode, compiler).run();
-        match proto {
+        let mut fc = FnCompiler::new(module, f, checked.first_func, bytecode, compiler);
+        fc.is_main = i == 0;
+        match fc.run() {
             Ok(proto) => module.functions[first + i] = proto,
-            Err((subsystem, asked, span)) => {
-                return Err(Diagnostic::memory_limit(subsystem, asked, span))
-            }
+            Err(e) => errors.push(e),
         }
     }
-    Ok(())
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// The bytes a vector of `capacity` elements of `size` bytes asks for when it grows (it
@@ -75,14 +82,18 @@ struct FnCompiler<'m, 'f, 's, 'c> {
     block_depth: usize,
     compiler_arena: &'c dyn Allocator,
     /// Hidden slots the compiler adds after sema's locals.
-    extra_slots: u16,
+    extra_slots: u32,
     line: u32,
-    /// Where the statement being compiled starts (for a memory-limit error).
+    /// The statement or expression being compiled (where a limit or memory error points).
     span: Span,
     /// A budget (`--mem-limit bytecode=` or `compiler=`) refused to grow a buffer: the
     /// subsystem and the bytes asked for. The rest of the function is not emitted and the
     /// compilation fails with the error.
     out_of_memory: Option<(Subsystem, u64, Span)>,
+    /// The first limit this function went past.
+    limit: Option<(&'static str, Span)>,
+    /// The compilation's top-level code (which reads globals in declaration order).
+    is_main: bool,
 }
 
 impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
@@ -105,12 +116,14 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             compiler_arena: compiler,
             extra_slots: 0,
             line: 0,
-            span: Span::default(),
+            span: func.span,
             out_of_memory: None,
+            limit: None,
+            is_main: false,
         }
     }
 
-    fn run(mut self) -> Result<FuncProto, (Subsystem, u64, Span)> {
+    fn run(mut self) -> Result<FuncProto, Diagnostic> {
         self.line = self.module.line_of(self.func.span.start);
         // Captured parameters live in boxes from the start.
         for p in 0..self.func.param_count {
@@ -128,12 +141,20 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         } else {
             self.emit(Op::Trap(TrapKind::Unreachable));
         }
-        if let Some(refused) = self.out_of_memory {
-            return Err(refused);
+        if let Some((subsystem, asked, span)) = self.out_of_memory {
+            return Err(Diagnostic::memory_limit(subsystem, asked, span));
         }
-        let local_count = u16::try_from(self.func.locals.len())
-            .unwrap_or(u16::MAX)
-            .saturating_add(self.extra_slots);
+        let slots = self.func.locals.len() + self.extra_slots as usize;
+        let local_count = u16::try_from(slots).unwrap_or_else(|_| {
+            self.over_limit_at("too many local variables in function", self.func.span);
+            0
+        });
+        if self.func.captures.len() > usize::from(u16::MAX) + 1 {
+            self.over_limit_at("too many captured variables in closure", self.func.span);
+        }
+        if let Some((what, span)) = self.limit {
+            return Err(Diagnostic::error(what, span));
+        }
         let mut code = self.code.to_vec();
         let mut lines = self.lines.to_vec();
         peephole::optimize(&mut code, &mut lines);
@@ -154,6 +175,45 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 .collect(),
             result: self.func.result,
         })
+    }
+
+    /// Records that this function goes past a limit of the bytecode (the first one is
+    /// reported).
+    fn over_limit_at(&mut self, what: &'static str, span: Span) {
+        self.limit.get_or_insert((what, span));
+    }
+
+    /// `v` as a 16-bit operand; past the limit the function is refused with `what`.
+    fn fit16(&mut self, v: impl TryInto<u16>, what: &'static str) -> u16 {
+        match v.try_into() {
+            Ok(v) => v,
+            Err(_) => {
+                self.over_limit_at(what, self.span);
+                0
+            }
+        }
+    }
+
+    /// An argument count as an 8-bit operand; past 255 the call is refused.
+    fn argc(&mut self, n: usize) -> u8 {
+        match u8::try_from(n) {
+            Ok(n) => n,
+            Err(_) => {
+                self.over_limit_at("too many arguments in call", self.span);
+                0
+            }
+        }
+    }
+
+    /// A jump's offset; past an `i32` the function is refused.
+    fn jump_offset(&mut self, target: usize, at: usize) -> i32 {
+        match i32::try_from(target as i64 - at as i64 - 1) {
+            Ok(o) => o,
+            Err(_) => {
+                self.over_limit_at("too much code to jump over", self.span);
+                0
+            }
+        }
     }
 
     /// The slot of an instance held in a plain local (`self` in a method, a `let`): such a
@@ -184,12 +244,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             (TExprKind::Assign(Place::ObjField(_, i, _), value), Some(s)) => {
                 self.emit(Op::Load(s));
                 self.expr(value);
-                self.emit(Op::ObjPut(u16::try_from(*i).unwrap_or(0)));
+                let field = self.fit16(*i, "too many stored properties in type");
+                self.emit(Op::ObjPut(field));
             }
             (TExprKind::CompoundAssign(kind, Place::ObjField(_, i, _), value), Some(s))
                 if number(value) =>
             {
-                let field = u16::try_from(*i).unwrap_or(0);
+                let field = self.fit16(*i, "too many stored properties in type");
                 if reads_only(value) {
                     // `self.count += 1`: reading the property first cannot change the value.
                     self.emit(Op::Load(s));
@@ -300,7 +361,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     fn patch_to(&mut self, at: usize, target: usize) {
-        let offset = i32::try_from(target as i64 - at as i64 - 1).unwrap_or(0);
+        let offset = self.jump_offset(target, at);
         if let Some(op) = self.code.get_mut(at) {
             *op = match *op {
                 Op::Jump(_) => Op::Jump(offset),
@@ -315,7 +376,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
 
     fn jump_back(&mut self, target: usize) {
         let at = self.here();
-        let offset = i32::try_from(target as i64 - at as i64 - 1).unwrap_or(0);
+        let offset = self.jump_offset(target, at);
         self.emit(Op::Jump(offset));
     }
 
@@ -324,11 +385,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     fn scratch(&mut self) -> u16 {
-        let s = u16::try_from(self.func.locals.len())
-            .unwrap_or(u16::MAX)
-            .saturating_add(self.extra_slots);
-        self.extra_slots += 1;
-        s
+        let s = self.func.locals.len() + self.extra_slots as usize;
+        self.extra_slots = self.extra_slots.saturating_add(1);
+        // Past the limit, `run` refuses the function ("too many local variables").
+        u16::try_from(s).unwrap_or(u16::MAX)
     }
 
     fn func_index(&self, f: FuncId) -> u32 {
@@ -353,10 +413,37 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
 
     // ------------------------------------------------------------ variables
 
+    /// Whether a read of global `g` must check that it has its value: a static stored
+    /// property (lazy), or any global read outside the top-level code (a function may be
+    /// called before the global's initializer has run).
+    fn global_needs_check(&self, g: u32) -> bool {
+        self.module
+            .env
+            .globals
+            .get(g as usize)
+            .is_some_and(|info| info.lazy_init.is_some() || !self.is_main)
+    }
+
+    /// Before a static stored property is written or moved out: run its initializer first,
+    /// as Swift does on any first access.
+    fn init_lazy_global(&mut self, g: u32) {
+        let lazy = self
+            .module
+            .env
+            .globals
+            .get(g as usize)
+            .is_some_and(|info| info.lazy_init.is_some());
+        if lazy {
+            self.emit(Op::LoadGlobalChecked(g));
+            self.emit(Op::Pop);
+        }
+    }
+
     fn load_var(&mut self, r: VarRef) {
         match r {
             VarRef::Local(v) if self.boxed(v) => self.emit(Op::LoadBox(slot(v))),
             VarRef::Local(v) => self.emit(Op::Load(slot(v))),
+            VarRef::Global(g) if self.global_needs_check(g) => self.emit(Op::LoadGlobalChecked(g)),
             VarRef::Global(g) => self.emit(Op::LoadGlobal(g)),
             VarRef::Capture(c) => self.emit(Op::LoadCapture(u16::try_from(c).unwrap_or(u16::MAX))),
         };
@@ -366,7 +453,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         match r {
             VarRef::Local(v) if self.boxed(v) => self.emit(Op::StoreBox(slot(v))),
             VarRef::Local(v) => self.emit(Op::Store(slot(v))),
-            VarRef::Global(g) => self.emit(Op::StoreGlobal(g)),
+            VarRef::Global(g) => {
+                self.init_lazy_global(g);
+                self.emit(Op::StoreGlobal(g))
+            }
             VarRef::Capture(c) => self.emit(Op::StoreCapture(u16::try_from(c).unwrap_or(u16::MAX))),
         };
     }
@@ -375,7 +465,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         match r {
             VarRef::Local(v) if self.boxed(v) => self.emit(Op::TakeBox(slot(v))),
             VarRef::Local(v) => self.emit(Op::Take(slot(v))),
-            VarRef::Global(g) => self.emit(Op::TakeGlobal(g)),
+            VarRef::Global(g) => {
+                self.init_lazy_global(g);
+                self.emit(Op::TakeGlobal(g))
+            }
             VarRef::Capture(c) => self.emit(Op::TakeCapture(u16::try_from(c).unwrap_or(u16::MAX))),
         };
     }
@@ -537,7 +630,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let cont = self.here();
                 self.expr(&cond);
                 let at = self.here();
-                let offset = i32::try_from(start as i64 - at as i64 - 1).unwrap_or(0);
+                let offset = self.jump_offset(start, at);
                 self.emit(Op::JumpIfTrue(offset));
                 self.pop_loop(cont);
             }
@@ -776,7 +869,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             TPattern::Tuple(elems) => {
                 for (i, (v, p)) in elems.iter().enumerate() {
                     self.emit(Op::Load(slot(subject)));
-                    self.emit(Op::TupleGet(u16::try_from(i).unwrap_or(0)));
+                    let i = self.fit16(i, "too many elements in tuple or struct");
+                    self.emit(Op::TupleGet(i));
                     self.emit(Op::Store(slot(*v)));
                     self.pattern(p, *v, fails);
                 }
@@ -789,7 +883,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 fails.push(self.jump(Op::JumpIfFalse));
                 for (i, (v, p)) in subs.iter().enumerate() {
                     self.emit(Op::Load(slot(subject)));
-                    self.emit(Op::EnumPayload(u16::try_from(i).unwrap_or(0)));
+                    let i = self.fit16(i, "too many associated values in enum case");
+                    self.emit(Op::EnumPayload(i));
                     self.emit(Op::Store(slot(*v)));
                     self.pattern(p, *v, fails);
                 }
@@ -994,14 +1089,16 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 };
                 let inouts = self.args(args);
                 self.at(e.span);
-                self.emit(Op::Call(index, u8::try_from(args.len()).unwrap_or(u8::MAX)));
+                let argc = self.argc(args.len());
+                self.emit(Op::Call(index, argc));
                 self.write_back_inouts(&inouts);
             }
             TExprKind::CallValue(f, args) => {
                 self.expr(f);
                 let inouts = self.args(args);
                 self.at(e.span);
-                self.emit(Op::CallValue(u8::try_from(args.len()).unwrap_or(u8::MAX)));
+                let argc = self.argc(args.len());
+                self.emit(Op::CallValue(argc));
                 self.write_back_inouts(&inouts);
             }
             TExprKind::Builtin(b, args) => self.builtin(b, args, e),
@@ -1035,7 +1132,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             TExprKind::TupleField(base, i) => {
                 self.expr(base);
-                self.emit(Op::TupleGet(u16::try_from(i).unwrap_or(0)));
+                let i = self.fit16(i, "too many elements in tuple or struct");
+                self.emit(Op::TupleGet(i));
             }
             TExprKind::WrapOptional(inner) => {
                 self.expr(inner);
@@ -1078,25 +1176,29 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             TExprKind::ObjField(base, i) => {
                 self.expr(base);
-                self.emit(Op::ObjGet(u16::try_from(i).unwrap_or(0)));
+                let i = self.fit16(i, "too many stored properties in type");
+                self.emit(Op::ObjGet(i));
             }
             TExprKind::CallMethod(key, args) => {
                 let inouts = self.args(args);
                 self.at(e.span);
-                self.emit(Op::CallMethod(
-                    key,
-                    u8::try_from(args.len()).unwrap_or(u8::MAX),
-                ));
+                let argc = self.argc(args.len());
+                self.emit(Op::CallMethod(key, argc));
                 self.write_back_inouts(&inouts);
             }
             TExprKind::EnumCase(tag, payload) => {
                 for p in payload {
                     self.expr(p);
                 }
-                self.emit(Op::MakeEnum(
-                    u16::try_from(tag).unwrap_or(0),
-                    u8::try_from(payload.len()).unwrap_or(0),
-                ));
+                let tag = self.fit16(tag, "too many cases in enum");
+                let count = match u8::try_from(payload.len()) {
+                    Ok(n) => n,
+                    Err(_) => {
+                        self.over_limit_at("too many associated values in enum case", e.span);
+                        0
+                    }
+                };
+                self.emit(Op::MakeEnum(tag, count));
             }
             TExprKind::Seq(stmts, value) => {
                 for s in stmts {
@@ -1153,7 +1255,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
     }
 
     fn builtin(&mut self, b: Builtin, args: &'s [TExpr<'s>], e: &TExpr<'s>) {
-        let argc = u8::try_from(args.len()).unwrap_or(u8::MAX);
+        let argc = self.argc(args.len());
         match b {
             Builtin::Describe => {
                 if let Some(a) = args.first() {

@@ -49,6 +49,10 @@ pub enum Op {
     TakeCapture(u16),
     /// Push a global.
     LoadGlobal(u32),
+    /// Push a global that may not have its value yet: a static stored property runs its
+    /// lazy initializer on first access; any other global read before its initializer ran
+    /// (from a function called too early) traps.
+    LoadGlobalChecked(u32),
     /// Pop into a global.
     StoreGlobal(u32),
     /// Move a global out.

@@ -49,7 +49,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Place::TupleField(base, i, _) => {
                 let b = self.prepare(base);
-                Prepared::TupleField(Box::new(b), u16::try_from(*i).unwrap_or(0))
+                let i = self.fit16(*i, "too many elements in tuple or struct");
+                Prepared::TupleField(Box::new(b), i)
             }
             Place::Unwrapped(base, t) => {
                 let b = self.prepare(base);
@@ -63,7 +64,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.expr(base);
                 let s = self.scratch();
                 self.emit(Op::Store(s));
-                Prepared::ObjField(s, u16::try_from(*i).unwrap_or(0))
+                let i = self.fit16(*i, "too many stored properties in type");
+                Prepared::ObjField(s, i)
             }
             Place::ObjComputed(base, getter, setter, _) => {
                 self.expr(base);
@@ -209,7 +211,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Place::TupleField(base, i, _) => {
                 self.load_place(base);
-                self.emit(Op::TupleGet(u16::try_from(*i).unwrap_or(0)));
+                let i = self.fit16(*i, "too many elements in tuple or struct");
+                self.emit(Op::TupleGet(i));
             }
             Place::Unwrapped(base, _) => {
                 self.load_place(base);
@@ -221,7 +224,8 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             }
             Place::ObjField(base, i, _) => {
                 self.expr(base);
-                self.emit(Op::ObjGet(u16::try_from(*i).unwrap_or(0)));
+                let i = self.fit16(*i, "too many stored properties in type");
+                self.emit(Op::ObjGet(i));
             }
             Place::ObjComputed(base, getter, _, _) => {
                 self.expr(base);

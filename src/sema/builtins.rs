@@ -1147,7 +1147,20 @@ impl<'e, 's> Checker<'e, 's> {
                 } else {
                     TypeTable::DOUBLE
                 };
-                let r = self.check_expr(args[0].value, Some(elem));
+                let want = self.types().intern(Type::Range(elem));
+                let r = self.check_expr(args[0].value, Some(want));
+                let fits = match self.ty(r.ty) {
+                    Type::Range(e) | Type::ClosedRange(e) => e == elem,
+                    Type::Error => true,
+                    _ => false,
+                };
+                if !fits {
+                    let (have, want) = (self.ty_name(r.ty), self.ty_name(want));
+                    self.error(
+                        format!("cannot convert value of type '{have}' to expected argument type '{want}'"),
+                        r.span,
+                    );
+                }
                 let (b, ty) = if tn == "Int" {
                     (Builtin::IntRandom, TypeTable::INT)
                 } else {

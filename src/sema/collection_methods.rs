@@ -57,7 +57,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::ArrAppend, TypeTable::VOID, vec![r, v], span)
             }
             ("append", [Some("contentsOf")]) => {
-                let v = self.check_expr_as(args[0].value, arr, ARG);
+                let v = self.seq_arg("append(contentsOf:)", args[0].value, e, arr, m.span);
                 let r = mutating!();
                 self.builtin(
                     Builtin::ArrAppendContents,
@@ -499,14 +499,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::SetContains, TypeTable::BOOL, vec![base, v], span)
             }
             ("union" | "intersection" | "subtracting" | "symmetricDifference", [None]) => {
-                let v = self.check_expr(args[0].value, Some(set));
-                let v = match self.ty(v.ty) {
-                    Type::Set(_) => self.coerce(v, set, ARG),
-                    _ => {
-                        let b = self.builtin(Builtin::SetFromSeq, set, vec![v], v.span);
-                        b
-                    }
-                };
+                let v = self.seq_arg(name, args[0].value, e, set, m.span);
                 let b = match name {
                     "union" => Builtin::SetUnion,
                     "intersection" => Builtin::SetIntersection,
@@ -515,10 +508,22 @@ impl<'e, 's> Checker<'e, 's> {
                 };
                 self.builtin(b, set, vec![base, v], span)
             }
+            ("formUnion" | "formIntersection" | "subtract" | "formSymmetricDifference", [None]) => {
+                let v = self.seq_arg(name, args[0].value, e, set, m.span);
+                let b = match name {
+                    "formUnion" => Builtin::SetUnion,
+                    "formIntersection" => Builtin::SetIntersection,
+                    "subtract" => Builtin::SetSubtracting,
+                    _ => Builtin::SetSymmetricDifference,
+                };
+                self.set_form(base, b, v, span)
+            }
             ("isSubset", [Some("of")])
             | ("isSuperset", [Some("of")])
             | ("isDisjoint", [Some("with")]) => {
-                let v = self.check_expr_as(args[0].value, set, ARG);
+                let label = if name == "isDisjoint" { "with" } else { "of" };
+                let shown = format!("{name}({label}:)");
+                let v = self.seq_arg(&shown, args[0].value, e, set, m.span);
                 let b = match name {
                     "isSubset" => Builtin::SetIsSubset,
                     "isSuperset" => Builtin::SetIsSuperset,

@@ -1,6 +1,6 @@
 //! Declarations: written types, functions (hoisted at top level), variables.
 
-use super::ir::{FuncId, Ownership, TExpr, TExprKind, TStmt, TStmtKind};
+use super::ir::{FuncId, Ownership, TExpr, TExprKind, TStmt, TStmtKind, VarRef};
 use super::types::{ParamType, Type, TypeId, TypeTable};
 use super::{Checker, FuncKind, FuncSig};
 use crate::syntax::ast::*;
@@ -268,7 +268,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Each default argument value becomes a tiny function of its own, which call sites call
     /// (Swift evaluates defaults at the call, in the declaration's context).
-    fn check_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &FuncSig) {
+    pub(super) fn check_default_thunks(&mut self, f: &FuncDecl<'_>, sig: &FuncSig) {
         for (i, p) in f.params.iter().enumerate() {
             let (Some(d), Some(Some(thunk))) = (p.default, sig.defaults.get(i)) else {
                 continue;
@@ -582,6 +582,17 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     // A `let` without a value is assigned once later (definite initialization).
                     let var = self.declare_var(name.name, ty, mutable || value.is_none());
+                    if !mutable && value.is_none() {
+                        let func = self.stack.last().map_or(0, |(id, _)| id.0);
+                        let key = match var {
+                            VarRef::Global(g) => Some((true, g)),
+                            VarRef::Local(v) => Some((false, v.0)),
+                            VarRef::Capture(_) => None,
+                        };
+                        if let Some((global, index)) = key {
+                            self.late_lets.insert((func, global, index));
+                        }
+                    }
                     if ownership != Ownership::Strong {
                         self.check_reference_ownership(ownership, ty, mutable, b.pattern.span);
                         self.set_ownership(var, ownership);

@@ -336,7 +336,8 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ExprKind::Prefix(op, inner) => self.prefix(op, inner, expected, span),
             ExprKind::PostfixRange(inner) => {
-                let t = self.check_expr(inner, Some(TypeTable::INT));
+                let bound = expected.and_then(|t| self.range_bound(t));
+                let t = self.check_expr(inner, Some(bound.unwrap_or(TypeTable::INT)));
                 let ty = self.types().intern(Type::RangeFrom(t.ty));
                 let b = self.boxed(t);
                 let hi = self.mk(TypeTable::INT, TExprKind::Int(i64::MAX), span);
@@ -999,7 +1000,8 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(TypeTable::INT, TExprKind::Unary(UnKind::BitNot, b), span)
             }
             PrefixOp::UpTo | PrefixOp::Through => {
-                let t = self.check_expr(inner, Some(TypeTable::INT));
+                let bound = expected.and_then(|t| self.range_bound(t));
+                let t = self.check_expr(inner, Some(bound.unwrap_or(TypeTable::INT)));
                 let ty = if op == PrefixOp::UpTo {
                     self.types().intern(Type::RangeUpTo(t.ty))
                 } else {
@@ -1020,6 +1022,18 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Checks two operands whose types must agree, letting literals follow the other side.
+    /// The bound type a range of type `t` wants (`Double` for `Range<Double>`).
+    pub(super) fn range_bound(&self, t: TypeId) -> Option<TypeId> {
+        match self.ty(t) {
+            Type::Range(e)
+            | Type::ClosedRange(e)
+            | Type::RangeFrom(e)
+            | Type::RangeUpTo(e)
+            | Type::RangeThrough(e) => Some(e),
+            _ => None,
+        }
+    }
+
     pub(super) fn operands(
         &mut self,
         a: &Expr<'_>,
@@ -1106,7 +1120,9 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(result, TExprKind::Coalesce(ab, bb), span)
             }
             BinOp::HalfOpen | BinOp::Closed => {
-                let (at, bt) = self.operands(a, b, None);
+                // The bounds take their type from the context (`let r: Range<Double> = 0..<1`).
+                let bound = expected.and_then(|t| self.range_bound(t));
+                let (at, bt) = self.operands(a, b, bound);
                 let bt = self.coerce(
                     bt,
                     at.ty,

@@ -16,15 +16,11 @@ impl<'e, 's> Checker<'e, 's> {
     /// then an inherited one (Swift inherits initializers a subclass does not redefine);
     /// failing that, the nearest class's first initializer (so the error names its labels).
     pub(super) fn class_init(&self, ty: TypeId, labels: &[Option<&str>]) -> Option<MethodInfo> {
-        let fits = |m: &&MethodInfo| {
-            m.labels.len() == labels.len()
-                && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b)
-        };
         let mut fallback = None;
         let mut cur = Some(ty);
         while let Some(c) = cur {
             let n = self.env.types.nominal(c)?;
-            if let Some(m) = n.inits.iter().find(fits) {
+            if let Some(m) = pick_init(&n.inits, labels) {
                 return Some(m.clone());
             }
             if fallback.is_none() {
@@ -290,13 +286,7 @@ impl<'e, 's> Checker<'e, 's> {
             return self.call_func_index(mi.func, result, targs, span);
         }
         if !info.inits.is_empty() {
-            let chosen = info.inits.iter().find(|m| {
-                m.labels.len() == labels.len()
-                    && m.labels
-                        .iter()
-                        .zip(&labels)
-                        .all(|(a, b)| a.as_deref() == *b)
-            });
+            let chosen = pick_init(&info.inits, &labels);
             let Some(mi) = chosen.or(info.inits.first()).cloned() else {
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             };
@@ -362,6 +352,21 @@ impl<'e, 's> Checker<'e, 's> {
         self.mk(ty, TExprKind::Tuple(parts), span)
     }
 
+    /// Checks the default argument values of a method or initializer (each its own thunk).
+    pub(super) fn check_method_defaults(&mut self, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        let sig = super::FuncSig {
+            name: mi.name.clone(),
+            labels: mi.labels.clone(),
+            params: mi.params.clone(),
+            inout: mi.inout.clone(),
+            variadic: None,
+            defaults: mi.defaults.clone(),
+            result: mi.result,
+            discardable: false,
+        };
+        self.check_default_thunks(f, &sig);
+    }
+
     /// Arguments of a method or initializer call, matched by label.
     pub(super) fn method_args(
         &mut self,
@@ -375,7 +380,7 @@ impl<'e, 's> Checker<'e, 's> {
             params: mi.params.clone(),
             inout: mi.inout.clone(),
             variadic: None,
-            defaults: vec![None; mi.params.len()],
+            defaults: mi.defaults.clone(),
             result: mi.result,
             discardable: false,
         };
@@ -390,16 +395,15 @@ impl<'e, 's> Checker<'e, 's> {
         expected: Option<TypeId>,
         span: Span,
     ) -> TExpr<'s> {
-        let Some(info) = self.env.types.nominal(ty).cloned() else {
+        let Some(info) = self.env.types.nominal(ty) else {
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
-        if let Some((tag, case)) = info
-            .cases
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.name == name.name)
+        let (type_name, case_iterable) = (info.name.clone(), info.case_iterable);
+        if let Some((tag, has_payload)) = info
+            .case_named(name.name)
+            .map(|(tag, c)| (tag, c.payload.is_some()))
         {
-            if case.payload.is_some() {
+            if has_payload {
                 // A case with associated values used without them is a function; not supported.
                 self.error(
                     format!("enum case '{}' needs its associated values", name.name),
@@ -407,11 +411,7 @@ impl<'e, 's> Checker<'e, 's> {
                 );
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             }
-            return self.mk(
-                ty,
-                TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), &[]),
-                span,
-            );
+            return self.mk(ty, TExprKind::EnumCase(tag, &[]), span);
         }
         if let Some((global, t)) = self.find_static_stored(ty, name.name) {
             return self.mk(t, TExprKind::Var(VarRef::Global(global)), span);
@@ -419,7 +419,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some(c) = self.find_static_computed(ty, name.name) {
             return self.get_type_property(ty, &c, span);
         }
-        if name.name == "allCases" && info.case_iterable {
+        if name.name == "allCases" && case_iterable {
             let index = self.env.types.nominal_index(ty).unwrap_or(0);
             let t = self.mk(TypeTable::INT, TExprKind::Int(i64::from(index)), span);
             let arr = self.types().array(ty);
@@ -428,7 +428,7 @@ impl<'e, 's> Checker<'e, 's> {
         }
         let _ = expected;
         self.error(
-            format!("type '{}' has no member '{}'", info.name, name.name),
+            format!("type '{type_name}' has no member '{}'", name.name),
             name.span,
         );
         self.mk(TypeTable::ERROR, TExprKind::Void, span)
@@ -442,12 +442,8 @@ impl<'e, 's> Checker<'e, 's> {
         args: &[Arg<'_>],
         span: Span,
     ) -> Option<TExpr<'s>> {
-        let info = self.env.types.nominal(ty)?.clone();
-        let (tag, case) = info
-            .cases
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.name == name.name)?;
+        let (tag, case) = self.env.types.nominal(ty)?.case_named(name.name)?;
+        let case = case.clone();
         let Some(payload) = &case.payload else {
             self.error(
                 format!("enum case '{}' has no associated values", name.name),
@@ -495,11 +491,7 @@ impl<'e, 's> Checker<'e, 's> {
             ));
         }
         let vals = self.slice(vals);
-        Some(self.mk(
-            ty,
-            TExprKind::EnumCase(u32::try_from(tag).unwrap_or(0), vals),
-            span,
-        ))
+        Some(self.mk(ty, TExprKind::EnumCase(tag, vals), span))
     }
 
     /// A method call on a user type's value.
@@ -544,4 +536,27 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn describe_method(mi: &MethodInfo) -> String {
         describe_params(&mi.name, &mi.labels)
     }
+}
+
+/// The initializer a call with these argument labels picks: one whose labels are exactly
+/// these, else the first whose parameters with defaults can be left out to fit them.
+fn pick_init<'m>(inits: &'m [MethodInfo], labels: &[Option<&str>]) -> Option<&'m MethodInfo> {
+    let exact = inits.iter().find(|m| {
+        m.labels.len() == labels.len()
+            && m.labels.iter().zip(labels).all(|(a, b)| a.as_deref() == *b)
+    });
+    exact.or_else(|| inits.iter().find(|m| labels_fit_defaults(m, labels)))
+}
+
+/// Whether a call's labels fit `m`'s parameters when those with defaults may be skipped.
+fn labels_fit_defaults(m: &MethodInfo, labels: &[Option<&str>]) -> bool {
+    let mut ai = 0;
+    for (pi, l) in m.labels.iter().enumerate() {
+        if labels.get(ai).is_some_and(|a| *a == l.as_deref()) {
+            ai += 1;
+        } else if m.defaults.get(pi).copied().flatten().is_none() {
+            return false;
+        }
+    }
+    ai == labels.len()
 }

@@ -10,8 +10,10 @@ mod builtins;
 mod closure;
 mod collection_methods;
 mod decls;
+mod definite_init;
 mod expr;
 pub mod ir;
+mod lazy_globals;
 mod local_funcs;
 mod member_call;
 mod members;
@@ -22,6 +24,7 @@ mod overloads;
 mod pattern;
 mod place;
 pub mod repl;
+mod seq_args;
 mod stmt;
 pub mod types;
 
@@ -50,6 +53,9 @@ pub struct GlobalInfo {
     pub mutable: bool,
     /// `weak` / `unowned`.
     pub ownership: Ownership,
+    /// A static stored property's initializer (a module function of no arguments): Swift
+    /// runs it on the first access, not where the type is declared.
+    pub lazy_init: Option<u32>,
 }
 
 /// A module-level function's signature.
@@ -119,6 +125,9 @@ pub fn check<'s>(
 ) -> Result<Checked<'s>, Vec<Diagnostic>> {
     let mut c = Checker::new(env, arena, first_func);
     c.check_program(program);
+    if c.errors.is_empty() {
+        c.check_definite_init();
+    }
     let warnings = std::mem::take(&mut c.warnings);
     if c.errors.is_empty() {
         c.env.warnings = warnings;
@@ -245,6 +254,10 @@ pub(crate) struct Checker<'e, 's> {
     too_deep_reported: bool,
     /// Optional-chain nodes being lowered: node address → the unwrapped value to use instead.
     chain_subst: Vec<(usize, ir::TExpr<'s>)>,
+    /// `let`s declared without a value (assigned later): (function, is global, index).
+    late_lets: std::collections::HashSet<(u32, bool, u32)>,
+    /// Initializers whose stored properties must all be set (definite initialisation).
+    init_checks: Vec<definite_init::InitCheck>,
 }
 
 impl<'e, 's> Checker<'e, 's> {
@@ -272,6 +285,8 @@ impl<'e, 's> Checker<'e, 's> {
             call_paren: Span::default(),
             type_decls: HashMap::default(),
             too_deep_reported: false,
+            late_lets: std::collections::HashSet::new(),
+            init_checks: Vec::new(),
         };
         let main = c.new_func_ctx(
             "main".into(),
@@ -489,6 +504,7 @@ impl<'e, 's> Checker<'e, 's> {
                 ty,
                 mutable,
                 ownership: Ownership::Strong,
+                lazy_init: None,
             });
             self.env.global_names.insert(name.to_string(), index);
             self.repl_bound(index);

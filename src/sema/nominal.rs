@@ -226,6 +226,14 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
         }
+        // Stored property names so far (a set: a type with 70,000 fields is checked in
+        // linear time).
+        let mut field_names: std::collections::HashSet<String> = self
+            .env
+            .types
+            .nominal(ty)
+            .map(|n| n.fields.iter().map(|f| f.name.clone()).collect())
+            .unwrap_or_default();
         // The inheritance clause: a superclass, a raw type and CaseIterable for enums.
         for (i, inh) in t.inherits.iter().enumerate() {
             if i == 0 && kind == NominalKind::Class && self.superclass_of(t).is_some() {
@@ -308,11 +316,16 @@ impl<'e, 's> Checker<'e, 's> {
                         if m.modifiers.is_static {
                             let index = u32::try_from(self.env.globals.len()).unwrap_or(u32::MAX);
                             let tname = self.ty_name(ty);
+                            let lazy_init = b.init.map(|_| {
+                                let id = self.reserve_func();
+                                self.global_index(id)
+                            });
                             self.env.globals.push(super::GlobalInfo {
                                 name: format!("{tname}.{}", name.name),
                                 ty: fty,
                                 mutable,
                                 ownership: Ownership::Strong,
+                                lazy_init,
                             });
                             if let Some(n) = self.nominal_mut(ty) {
                                 n.statics.push((name.name.to_string(), index, fty));
@@ -326,7 +339,7 @@ impl<'e, 's> Checker<'e, 's> {
                         // A `let` with a default is not part of the memberwise initializer
                         // and cannot be set again.
                         if let Some(n) = self.nominal_mut(ty) {
-                            if n.fields.iter().any(|f| f.name == name.name) {
+                            if !field_names.insert(name.name.to_string()) {
                                 let msg = format!("invalid redeclaration of '{}'", name.name);
                                 self.error(msg, name.span);
                                 continue;
@@ -474,6 +487,8 @@ impl<'e, 's> Checker<'e, 's> {
                             (None, None) => None,
                         };
                         if let Some(n) = self.nominal_mut(ty) {
+                            let tag = u32::try_from(n.cases.len()).unwrap_or(u32::MAX);
+                            n.case_index.entry(c.name.name.to_string()).or_insert(tag);
                             n.cases.push(CaseInfo {
                                 name: c.name.name.to_string(),
                                 payload,
@@ -568,8 +583,9 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn method_info(&mut self, ty: TypeId, f: &FuncDecl<'_>, m: Modifiers) -> MethodInfo {
-        let sig = self.signature(f, m.discardable_result);
+        let mut sig = self.signature(f, m.discardable_result);
         let id = self.reserve_func();
+        self.reserve_default_thunks(f, &mut sig);
         let is_struct_like = self
             .env
             .types
@@ -596,6 +612,7 @@ impl<'e, 's> Checker<'e, 's> {
             labels: sig.labels,
             params,
             inout: sig.inout,
+            defaults: sig.defaults,
             result: sig.result,
             mutating: m.is_mutating,
             is_static: m.is_static || m.is_class,
@@ -665,7 +682,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// Where a type declaration stands: checks its member bodies and initialises its statics.
-    pub(super) fn check_type_decl(&mut self, t: &TypeDecl<'_>, out: &mut Vec<TStmt<'s>>) {
+    pub(super) fn check_type_decl(&mut self, t: &TypeDecl<'_>) {
         let Some(&ty) = self.type_decls.get(&(t as *const TypeDecl<'_> as usize)) else {
             return;
         };
@@ -695,10 +712,7 @@ impl<'e, 's> Checker<'e, 's> {
                         if m.modifiers.is_static {
                             if let Some((_, global, fty)) = statics.next() {
                                 match b.init {
-                                    Some(e) => {
-                                        let v = self.check_expr_as(e, *fty, "cannot convert value of type '{}' to specified type '{}'");
-                                        out.push(TStmt { kind: TStmtKind::Init(VarRef::Global(*global), v), span: b.pattern.span });
-                                    }
+                                    Some(e) => self.check_static_init(*global, *fty, e),
                                     None => self.error("'static var' declaration requires an initializer expression", b.pattern.span),
                                 }
                             }
@@ -766,6 +780,7 @@ impl<'e, 's> Checker<'e, 's> {
                         } else {
                             self.check_init(ty, f, mi);
                         }
+                        self.require_initialized(t, &info, mi.func, m.span);
                     }
                 }
                 DeclKind::Deinit(body) => {
@@ -773,7 +788,7 @@ impl<'e, 's> Checker<'e, 's> {
                         self.check_deinit(ty, func, body, m.span);
                     }
                 }
-                DeclKind::Type(_, inner) => self.check_type_decl(inner, out),
+                DeclKind::Type(_, inner) => self.check_type_decl(inner),
                 _ => {}
             }
         }
@@ -879,6 +894,7 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_method(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) {
+        self.check_method_defaults(f, mi);
         let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
             return;
         };
@@ -975,6 +991,7 @@ impl<'e, 's> Checker<'e, 's> {
     /// Starts checking an initializer's body (false when it belongs to an earlier
     /// compilation).
     fn enter_init(&mut self, ty: TypeId, f: &FuncDecl<'_>, mi: &MethodInfo) -> bool {
+        self.check_method_defaults(f, mi);
         let Some(id) = mi.func.checked_sub(self.first_func).map(FuncId) else {
             return false;
         };

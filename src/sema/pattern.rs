@@ -160,21 +160,25 @@ impl<'e, 's> Checker<'e, 's> {
                 payload,
                 ty: written,
             } => {
-                let info = self.env.types.nominal(ty).cloned();
-                if let (Some(w), Some(info)) = (written, &info) {
+                // Only the name, kind and this case (not the whole type: a 10,000-case
+                // `switch` would copy it once per case).
+                let info = self.env.types.nominal(ty).map(|n| {
+                    let case = n.case_named(case.name).map(|(t, c)| (t, c.clone()));
+                    (n.name.clone(), n.kind, case)
+                });
+                if let (Some(w), Some((name, ..))) = (written, &info) {
                     let wt = self.resolve_type(w);
                     if wt != ty && !self.types().is_error(wt) {
                         let n = self.ty_name(wt);
                         self.error(
-                            format!(
-                                "pattern of type '{n}' cannot match values of type '{}'",
-                                info.name
-                            ),
+                            format!("pattern of type '{n}' cannot match values of type '{name}'"),
                             p.span,
                         );
                     }
                 }
-                let Some(info) = info.filter(|i| i.kind == super::types::NominalKind::Enum) else {
+                let Some((type_name, _, found)) =
+                    info.filter(|i| i.1 == super::types::NominalKind::Enum)
+                else {
                     if !self.types().is_error(ty) {
                         let n = self.ty_name(ty);
                         self.error(
@@ -184,19 +188,13 @@ impl<'e, 's> Checker<'e, 's> {
                     }
                     return TPattern::Any;
                 };
-                let Some((tag, ci)) = info
-                    .cases
-                    .iter()
-                    .enumerate()
-                    .find(|(_, c)| c.name == case.name)
-                else {
+                let Some((tag, ci)) = found else {
                     self.error(
-                        format!("type '{}' has no member '{}'", info.name, case.name),
+                        format!("type '{type_name}' has no member '{}'", case.name),
                         case.span,
                     );
                     return TPattern::Any;
                 };
-                let tag = u32::try_from(tag).unwrap_or(0);
                 let mut subs = Vec::new();
                 match (payload, &ci.payload) {
                     (Some(pats), Some(types)) => {

@@ -180,12 +180,12 @@ impl<'e, 's> Checker<'e, 's> {
             },
             DeclKind::Type(_, t) => {
                 if self.is_top_level() {
-                    self.check_type_decl(t, out);
+                    self.check_type_decl(t);
                 } else if self
                     .type_decls
                     .contains_key(&(t as *const TypeDecl<'_> as usize))
                 {
-                    self.check_type_decl(t, out);
+                    self.check_type_decl(t);
                 } else {
                     self.error("types must be declared at the top level for now (nested and local types are not supported yet)", t.name.span);
                 }

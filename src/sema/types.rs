@@ -143,6 +143,8 @@ pub struct MethodInfo {
     pub params: Vec<TypeId>,
     /// Which of them are `inout`.
     pub inout: Vec<bool>,
+    /// Which of them have default values (the module function computing each).
+    pub defaults: Vec<Option<u32>>,
     /// Result type (the type itself, or its optional, for initializers).
     pub result: TypeId,
     /// `mutating` (struct and enum methods).
@@ -209,6 +211,8 @@ pub struct NominalInfo {
     pub statics: Vec<(String, u32, TypeId)>,
     /// Enum cases.
     pub cases: Vec<CaseInfo>,
+    /// Each case's index by name (a 10,000-case `switch` looks every name up).
+    pub case_index: HashMap<String, u32>,
     /// Enum raw value type.
     pub raw_type: Option<TypeId>,
     /// `CaseIterable`.
@@ -227,6 +231,14 @@ pub struct NominalInfo {
     pub vtable: Vec<(u32, u32)>,
     /// The name qualified by enclosing types (`Outer.Inner`), as debug descriptions print it.
     pub qualified_name: String,
+}
+
+impl NominalInfo {
+    /// The enum case named `name`: its tag and what it is.
+    pub fn case_named(&self, name: &str) -> Option<(u32, &CaseInfo)> {
+        let tag = *self.case_index.get(name)?;
+        Some((tag, self.cases.get(tag as usize)?))
+    }
 }
 
 /// Interned types with their display names.
@@ -337,6 +349,7 @@ impl TypeTable {
             computed: Vec::new(),
             statics: Vec::new(),
             cases: Vec::new(),
+            case_index: HashMap::default(),
             raw_type: None,
             case_iterable: false,
             equatable: false,

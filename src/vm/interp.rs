@@ -655,6 +655,18 @@ impl<'m> Vm<'m> {
                         self.push_copied(v);
                         continue 'quiet;
                     }
+                    Op::LoadGlobalChecked(g) => {
+                        if let Some(v) = self.globals.get(g as usize) {
+                            if !matches!(v, Value::Void) {
+                                let v = copied(Some(v));
+                                self.push_copied(v);
+                                continue 'quiet;
+                            }
+                        }
+                        // No value yet: a lazy initializer (which may release), or a trap.
+                        let v = self.global_first_read(g)?;
+                        self.stack.push(v);
+                    }
                     Op::StoreGlobal(g) => {
                         let v = self.pop();
                         let g = g as usize;

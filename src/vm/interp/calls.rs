@@ -208,4 +208,32 @@ impl<'m> Vm<'m> {
         self.ip = self.frames.last().map_or(0, |f| f.ip);
         Some(frame)
     }
+
+    /// A global read that found no value: a static stored property runs its initializer now
+    /// (once: the value is kept); a `Void` global has nothing to hold; any other global was
+    /// read by a function called before the global's initializer ran, which traps.
+    #[cold]
+    pub(super) fn global_first_read(&mut self, g: u32) -> R<Value> {
+        let Some(info) = self.module.env.globals.get(g as usize) else {
+            return Err(self.internal("read of an unknown global"));
+        };
+        if info.ty == crate::sema::types::TypeTable::VOID {
+            return Ok(Value::Void);
+        }
+        let Some(thunk) = info.lazy_init else {
+            let msg = format!("global '{}' read before its initializer ran", info.name);
+            return Err(self.trap(TrapKind::Fatal(msg)));
+        };
+        let value = self.call_function(thunk, None, 0, false)?;
+        self.pop();
+        let g = g as usize;
+        if g >= self.globals.len() {
+            self.globals.resize(g + 1, Value::Void);
+        }
+        // The initializer may have set the property itself; Swift keeps the first value.
+        if matches!(self.globals[g], Value::Void) {
+            self.globals[g] = value;
+        }
+        Ok(self.globals[g].clone())
+    }
 }
