@@ -31,6 +31,20 @@ pub(super) fn fill(template: &str, actual: &str, expected: &str) -> String {
 
 impl<'e, 's> Checker<'e, 's> {
     pub(super) fn mk(&mut self, ty: TypeId, kind: TExprKind<'s>, span: Span) -> TExpr<'s> {
+        if let TExprKind::Call(_, args)
+        | TExprKind::CallMethod(_, args)
+        | TExprKind::CallValue(_, args)
+        | TExprKind::Builtin(_, args) = kind
+        {
+            if args
+                .iter()
+                .filter(|a| matches!(a.kind, TExprKind::InOut(_)))
+                .nth(1)
+                .is_some()
+            {
+                self.check_exclusive_args(&kind);
+            }
+        }
         TExpr { ty, kind, span }
     }
 

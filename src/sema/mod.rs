@@ -11,6 +11,7 @@ mod closure;
 mod collection_methods;
 mod decls;
 mod definite_init;
+mod exclusivity;
 mod expr;
 pub mod ir;
 mod lazy_globals;
@@ -140,8 +141,10 @@ pub fn check<'s>(
     } else {
         // Errors and warnings in source order, as swiftc prints them.
         let mut all = c.errors;
-        all.extend(warnings);
-        all.sort_by_key(|d| d.span.start);
+        if !warnings.is_empty() {
+            all.extend(warnings);
+            all.sort_by_key(|d| d.span.start);
+        }
         Err(all)
     }
 }
