@@ -136,6 +136,9 @@ pub struct Vm<'m> {
     /// that releasing objects does not allocate.
     release_work: Vec<(InstRef, u32, usize)>,
     release_fresh: Vec<InstRef>,
+    /// Globals moved out for an access in progress (an `inout` argument, a mutating
+    /// method): reading one before it is stored back is an exclusivity violation.
+    taken_globals: Vec<u32>,
     /// The arguments of the builtin being called, kept so that calls do not allocate.
     builtin_args: Vec<Value>,
     /// One-character ASCII strings made by `for ch in string`, shared (copy on write)
@@ -198,6 +201,7 @@ impl<'m> Vm<'m> {
             _objects: allocators_get(Subsystem::Objects),
             release_work: Vec::new(),
             release_fresh: Vec::new(),
+            taken_globals: Vec::new(),
             builtin_args: Vec::new(),
             ascii_chars: Vec::new(),
             any_deinit: module.env.types.nominals.iter().any(|n| n.deinit.is_some()),
@@ -668,6 +672,9 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::StoreGlobal(g) => {
+                        if !self.taken_globals.is_empty() {
+                            self.taken_globals.retain(|&t| t != g);
+                        }
                         let v = self.pop();
                         let g = g as usize;
                         if g >= self.globals.len() {
@@ -682,6 +689,7 @@ impl<'m> Vm<'m> {
                             .get_mut(g as usize)
                             .map(std::mem::take)
                             .unwrap_or_default();
+                        self.taken_globals.push(g);
                         self.stack.push(v);
                     }
                     Op::Pop => {

@@ -220,6 +220,15 @@ impl<'m> Vm<'m> {
         if info.ty == crate::sema::types::TypeTable::VOID {
             return Ok(Value::Void);
         }
+        if self.taken_globals.contains(&g) {
+            // Swift's run-time exclusivity check (it also prints the addresses and both
+            // accesses' sites).
+            let msg = format!(
+                "Simultaneous accesses to '{}', but modification requires exclusive access.",
+                info.name
+            );
+            return Err(self.trap_with_prefix(msg));
+        }
         let Some(thunk) = info.lazy_init else {
             let msg = format!("global '{}' read before its initializer ran", info.name);
             return Err(self.trap(TrapKind::Fatal(msg)));
