@@ -32,6 +32,7 @@ pub enum Stop {
 impl Stop {
     /// What a failed write of the script's output means: a closed pipe ends the run quietly,
     /// any other error is reported.
+    #[cold]
     pub fn from_write_error(e: std::io::Error) -> Stop {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             Stop::OutputClosed
@@ -242,6 +243,19 @@ impl<'m> Vm<'m> {
     /// (each maximal ill-formed subsequence becomes U+FFFD, as Swift's `String(decoding:)`)
     /// and reading goes on. A read that fails while `INTERRUPT` is set (Ctrl-C stopped it,
     /// `cli::signals::InterruptibleStdin`) is the interrupt trap.
+    /// A global was moved out for an access (see `taken_globals`).
+    #[inline(never)]
+    fn global_access_begins(&mut self, g: u32) {
+        self.taken_globals.push(g);
+    }
+
+    /// A global was stored back.
+    #[inline(never)]
+    fn global_access_ends(&mut self, g: u32) {
+        self.taken_globals.retain(|&t| t != g);
+    }
+
+    #[inline(never)]
     pub(crate) fn read_line(&mut self) -> R<Option<String>> {
         use std::io::BufRead;
         let mut bytes = Vec::new();
@@ -323,6 +337,7 @@ impl<'m> Vm<'m> {
     /// Makes the module's new literals values. String literals are the module's code, not
     /// the script's data: loading them never trips an Objects budget (`--mem-limit`), so a
     /// REPL entry that frees memory can run after one that used it all up.
+    #[inline(never)]
     fn load_constants(&mut self) -> R<()> {
         if self.constants.len() >= self.module.constants.len() {
             return Ok(());
@@ -673,7 +688,7 @@ impl<'m> Vm<'m> {
                     }
                     Op::StoreGlobal(g) => {
                         if !self.taken_globals.is_empty() {
-                            self.taken_globals.retain(|&t| t != g);
+                            self.global_access_ends(g);
                         }
                         let v = self.pop();
                         let g = g as usize;
@@ -689,7 +704,7 @@ impl<'m> Vm<'m> {
                             .get_mut(g as usize)
                             .map(std::mem::take)
                             .unwrap_or_default();
-                        self.taken_globals.push(g);
+                        self.global_access_begins(g);
                         self.stack.push(v);
                     }
                     Op::Pop => {

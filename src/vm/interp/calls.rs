@@ -179,6 +179,7 @@ impl<'m> Vm<'m> {
 
     /// The running function as a value: its closure, or (a local function that captures
     /// nothing, called directly) a closure of it with no captures.
+    #[inline(never)]
     pub(super) fn current_closure(&mut self) -> R<Value> {
         let frame = self
             .frames
