@@ -745,14 +745,19 @@ impl<'e, 's> Checker<'e, 's> {
         self.hoist_functions(program);
         let body = self.check_block_stmts(program);
         self.cur().ir.body = body;
-        // Top-level functions see every global of the file, wherever it is declared.
+        // Top-level functions and types' members see every global of the file, wherever
+        // it is declared.
         for stmt in program {
-            if let StmtKind::Decl(Decl {
-                kind: DeclKind::Func(f),
-                ..
-            }) = stmt.kind
-            {
-                self.global_function(f);
+            match stmt.kind {
+                StmtKind::Decl(Decl {
+                    kind: DeclKind::Func(f),
+                    ..
+                }) => self.global_function(f),
+                StmtKind::Decl(Decl {
+                    kind: DeclKind::Type(_, t),
+                    ..
+                }) => self.check_type_decl(t),
+                _ => {}
             }
         }
     }

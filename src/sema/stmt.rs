@@ -180,7 +180,7 @@ impl<'e, 's> Checker<'e, 's> {
             },
             DeclKind::Type(_, t) => {
                 if self.is_top_level() {
-                    self.check_type_decl(t);
+                    // Checked after the top-level code (`check_program`), like functions.
                 } else if self
                     .type_decls
                     .contains_key(&(t as *const TypeDecl<'_> as usize))
