@@ -166,7 +166,9 @@ impl<'e, 's> Checker<'e, 's> {
             | Type::Bool
             | Type::String
             | Type::Character => true,
-            Type::Optional(i) | Type::Array(i) | Type::Set(i) => self.is_hashable(*i),
+            Type::Optional(i) | Type::Array(i) | Type::ArraySlice(i) | Type::Set(i) => {
+                self.is_hashable(*i)
+            }
             Type::Dictionary(k, v) => self.is_hashable(*k) && self.is_hashable(*v),
             Type::Nominal(_) => self.env.types.nominal(t).is_some_and(|n| {
                 n.hashable
@@ -189,6 +191,7 @@ impl<'e, 's> Checker<'e, 's> {
             | Type::Void => true,
             Type::Optional(i)
             | Type::Array(i)
+            | Type::ArraySlice(i)
             | Type::Set(i)
             | Type::Range(i)
             | Type::ClosedRange(i) => self.is_equatable(*i),

@@ -1007,7 +1007,11 @@ impl<'e, 's> Checker<'e, 's> {
                 } else {
                     self.types().intern(Type::RangeThrough(t.ty))
                 };
-                let lo = self.mk(TypeTable::INT, TExprKind::Int(0), span);
+                // The missing lower bound is `Int.min` (for Int bounds): it contains every Int
+                // below the upper bound, and a subscript takes it as the collection's
+                // `startIndex` (a slice's is not 0).
+                let open = if t.ty == TypeTable::INT { i64::MIN } else { 0 };
+                let lo = self.mk(TypeTable::INT, TExprKind::Int(open), span);
                 let (lb, hb) = (self.boxed(lo), self.boxed(t));
                 self.mk(ty, TExprKind::Range(lb, hb, op == PrefixOp::Through), span)
             }
