@@ -100,6 +100,7 @@ impl<'e, 's> Checker<'e, 's> {
             "Character" => simple(self, TypeTable::CHARACTER),
             "Void" => simple(self, TypeTable::VOID),
             "Array" if want(self, 1) => self.types().array(arg_ids[0]),
+            "ArraySlice" if want(self, 1) => self.types().array_slice(arg_ids[0]),
             "Set" if want(self, 1) => {
                 self.check_hashable(arg_ids[0], span);
                 self.types().intern(Type::Set(arg_ids[0]))
@@ -112,9 +113,8 @@ impl<'e, 's> Checker<'e, 's> {
             }
             "Range" if want(self, 1) => self.types().intern(Type::Range(arg_ids[0])),
             "ClosedRange" if want(self, 1) => self.types().intern(Type::ClosedRange(arg_ids[0])),
-            "Array" | "Set" | "Optional" | "Dictionary" | "Range" | "ClosedRange" => {
-                TypeTable::ERROR
-            }
+            "Array" | "ArraySlice" | "Set" | "Optional" | "Dictionary" | "Range"
+            | "ClosedRange" => TypeTable::ERROR,
             "Float" | "Float32" | "Float64" | "Float80" | "CGFloat" => {
                 self.error(
                     format!(

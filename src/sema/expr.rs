@@ -781,6 +781,18 @@ impl<'e, 's> Checker<'e, 's> {
         expected: Option<TypeId>,
         span: Span,
     ) -> TExpr<'s> {
+        // An `ArraySlice` literal is the array literal made a slice (indices from 0).
+        let slice_expected = expected
+            .map(|t| self.literal_collection_type(t))
+            .filter(|t| matches!(self.ty(*t), Type::ArraySlice(_)));
+        if let Some(t) = slice_expected {
+            let Type::ArraySlice(e) = self.ty(t) else {
+                return self.error_expr(span);
+            };
+            let arr = self.types().array(e);
+            let lit = self.array_literal(elems, Some(arr), span);
+            return self.builtin(Builtin::SliceFromSeq, t, vec![lit], span);
+        }
         let elem_expected = match expected.map(|t| self.ty(t)) {
             Some(Type::Array(t)) | Some(Type::Set(t)) => Some(t),
             Some(Type::Optional(o)) => match self.ty(o) {

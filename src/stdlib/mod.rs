@@ -203,6 +203,8 @@ pub enum Builtin {
     /// `s.filter(f)` on a slice: a new `ArraySlice` indexed from 0 (Swift's
     /// `RangeReplaceableCollection.filter` returns `Self`)
     SliceFilter,
+    /// An `ArraySlice` literal: the array's elements as a slice indexed from 0
+    SliceFromSeq,
     /// `a.append(x)`
     ArrAppend,
     /// `a.append(contentsOf: b)`

@@ -70,7 +70,8 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         | Builtin::ArrSuffix
         | Builtin::ArrDropFirst
         | Builtin::ArrDropLast
-        | Builtin::SliceFilter => super::slice_ops::call(vm, b, &a0, &a1)?,
+        | Builtin::SliceFilter
+        | Builtin::SliceFromSeq => super::slice_ops::call(vm, b, &a0, &a1)?,
         Builtin::Print => {
             let sep = string(&a0).to_string();
             let term = string(&a1).to_string();

@@ -157,6 +157,11 @@ pub(super) fn call(vm: &mut Vm<'_>, b: Builtin, a0: &Value, a1: &Value) -> R<Val
             let k = count_arg(vm, a1, len, DROP_NEGATIVE)?;
             slice_value(vm, a0, 0, len - k)?
         }
+        Builtin::SliceFromSeq => {
+            let elems = vm.elements(a0)?;
+            let n = elems.len();
+            Value::Slice(vm.obj(SliceObj::new(vm.obj(elems)?, 0, n, 0))?)
+        }
         Builtin::SliceFilter => {
             let mut out = Vec::new();
             for v in items(a0).to_vec() {
@@ -178,6 +183,12 @@ pub(super) fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Va
     let Value::Slice(obj) = recv else {
         return Err(vm.internal("expected a slice"));
     };
+    if b == Builtin::ArrRemoveFirst && obj.items().is_empty() {
+        // `RangeReplaceableCollection where SubSequence == Self`'s precondition.
+        return Err(vm.trap(TrapKind::Fatal(
+            "Can't remove items from an empty collection".into(),
+        )));
+    }
     let s = Obj::make_mut(obj).map_err(|e| vm.alloc_trap(e))?;
     // Index arguments become positions in the slice's elements.
     let mut args = args.to_vec();
