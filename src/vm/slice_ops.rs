@@ -236,14 +236,22 @@ pub(super) enum SlotError {
     Alloc(crate::alloc::AllocError),
 }
 
-/// The element of slice `s` at Swift index `i`, to write (the slice's elements are made its
-/// own first: copy on write).
+/// The element of slice `s` at Swift index `i`, to write. Copy on write: shared elements are
+/// copied first (the window only, as Swift's slice buffer does); a storage the slice alone
+/// holds is written in place, elements outside the window kept (released with the storage,
+/// as in Swift).
 pub(super) fn slot_mut(s: &mut Obj<SliceObj>, i: i64) -> Result<&mut Value, SlotError> {
     let p = s.position(i).ok_or(SlotError::OutOfRange)?;
-    let own = Obj::make_mut(s)
-        .and_then(SliceObj::own)
-        .map_err(SlotError::Alloc)?;
-    own.get_mut(p).ok_or(SlotError::OutOfRange)
+    let s = Obj::make_mut(s).map_err(SlotError::Alloc)?;
+    let at = if Obj::get_mut(&mut s.storage).is_some() {
+        s.lo + p
+    } else {
+        s.own().map_err(SlotError::Alloc)?;
+        p
+    };
+    Obj::get_mut(&mut s.storage)
+        .and_then(|v| v.get_mut(at))
+        .ok_or(SlotError::OutOfRange)
 }
 
 impl Vm<'_> {
