@@ -75,3 +75,7 @@ print(total, rest.startIndex, rest.isEmpty)
 
 let f = a[2...].filter { $0 % 20 == 0 }
 print(f, f.startIndex)
+
+// + appends to the left operand: its type and its startIndex.
+let joined = a[4...] + a[0...1]
+print(a[..<1] + a[5...], joined, joined.startIndex, joined[6], [0] + a[5...])

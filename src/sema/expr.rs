@@ -1276,6 +1276,18 @@ impl<'e, 's> Checker<'e, 's> {
     ) -> Option<(BinKind, TypeId)> {
         use BinKind::*;
         let (ta, tb) = (self.ty(a), self.ty(b));
+        // `[T] + ArraySlice<T>` and the reverse: the left operand's type
+        // (`RangeReplaceableCollection`'s `+`, which appends to the left operand).
+        if let (
+            BinOp::Add,
+            Type::Array(x) | Type::ArraySlice(x),
+            Type::Array(y) | Type::ArraySlice(y),
+        ) = (op, &ta, &tb)
+        {
+            if x == y && a != b {
+                return Some((BinKind::ArrayConcat, a));
+            }
+        }
         if a != b {
             // `Optional == nil` and `Optional == value` are the exceptions.
             if matches!(op, BinOp::Eq | BinOp::Ne) {
@@ -1312,7 +1324,7 @@ impl<'e, 's> Checker<'e, 's> {
             (BinOp::Mul, Type::Double) => dbl(MulDouble),
             (BinOp::Div, Type::Double) => dbl(DivDouble),
             (BinOp::Add, Type::String) => Some((Concat, TypeTable::STRING)),
-            (BinOp::Add, Type::Array(_)) => Some((ArrayConcat, a)),
+            (BinOp::Add, Type::Array(_) | Type::ArraySlice(_)) => Some((ArrayConcat, a)),
             (BinOp::Lt, Type::Int) => cmp(LtInt),
             (BinOp::Le, Type::Int) => cmp(LeInt),
             (BinOp::Gt, Type::Int) => cmp(GtInt),

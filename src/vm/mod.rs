@@ -13,7 +13,7 @@ pub mod leak_report;
 pub mod module;
 pub mod object;
 pub mod slice;
-mod slice_ops;
+pub(crate) mod slice_ops;
 pub mod text;
 pub mod tracking;
 pub mod trap;

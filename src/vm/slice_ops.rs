@@ -176,6 +176,22 @@ pub(super) fn call(vm: &mut Vm<'_>, b: Builtin, a0: &Value, a1: &Value) -> R<Val
     })
 }
 
+/// `x + y` where one side is a slice: the elements of both, as the left side's type (a slice
+/// keeps its `startIndex`: Swift appends to the left operand).
+pub(crate) fn concat(vm: &Vm<'_>, x: &Value, y: &Value) -> R<Value> {
+    let (xs, ys) = (items(x), items(y));
+    let mut v = Vec::with_capacity(xs.len() + ys.len());
+    v.extend(xs.iter().cloned());
+    v.extend(ys.iter().cloned());
+    Ok(match x {
+        Value::Slice(s) => {
+            let n = v.len();
+            Value::Slice(vm.obj(SliceObj::new(vm.obj(v)?, 0, n, s.start))?)
+        }
+        _ => vm.array(v)?,
+    })
+}
+
 /// A mutating builtin on a slice receiver: the slice's own elements (copied out of a shared
 /// base first) stand in for an array's, with indices translated from the slice's.
 /// `removeFirst` moves `startIndex` up, as Swift's does.
