@@ -1351,7 +1351,9 @@ fn may_hold_objects(types: &crate::sema::types::TypeTable, ty: TypeId, depth: u3
         | Type::RangeFrom(_)
         | Type::RangeUpTo(_)
         | Type::RangeThrough(_) => false,
-        Type::Optional(t) | Type::Array(t) | Type::Set(t) => may_hold_objects(types, *t, depth + 1),
+        Type::Optional(t) | Type::Array(t) | Type::ArraySlice(t) | Type::Set(t) => {
+            may_hold_objects(types, *t, depth + 1)
+        }
         Type::Dictionary(k, v) => {
             may_hold_objects(types, *k, depth + 1) || may_hold_objects(types, *v, depth + 1)
         }

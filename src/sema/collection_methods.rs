@@ -22,7 +22,11 @@ impl<'e, 's> Checker<'e, 's> {
         span: Span,
     ) -> TExpr<'s> {
         let err = TypeTable::ERROR;
-        let arr = base.ty;
+        // The receiver's type (`[T]` or `ArraySlice<T>`); results that Swift makes Arrays
+        // (`sorted`, `map`, ...) are `[T]` for both.
+        let own = base.ty;
+        let is_slice = matches!(self.ty(own), Type::ArraySlice(_));
+        let arr = self.types().array(e);
         macro_rules! need {
             ($labels:expr) => {
                 if !self.expect_args(name, args, &$labels, span) {
@@ -146,6 +150,31 @@ impl<'e, 's> Checker<'e, 's> {
                 let t = self.types().optional(TypeTable::INT);
                 self.builtin(Builtin::ArrFirstIndexWhere, t, vec![base, f], span)
             }
+            ("lastIndex", [Some("of")]) => {
+                let v = self.check_expr_as(args[0].value, e, ARG);
+                let t = self.types().optional(TypeTable::INT);
+                self.builtin(Builtin::ArrLastIndexOf, t, vec![base, v], span)
+            }
+            ("lastIndex", [Some("where")]) => {
+                let f = pred(self, args[0].value);
+                let t = self.types().optional(TypeTable::INT);
+                self.builtin(Builtin::ArrLastIndexWhere, t, vec![base, f], span)
+            }
+            ("prefix" | "suffix", [None]) | ("dropFirst" | "dropLast", [] | [None]) => {
+                // Subsequences: `ArraySlice`s with the base's indices.
+                let k = match args.first() {
+                    Some(a) => self.check_expr_as(a.value, TypeTable::INT, ARG),
+                    None => self.mk(TypeTable::INT, TExprKind::Int(1), span),
+                };
+                let b = match name {
+                    "prefix" => Builtin::ArrPrefix,
+                    "suffix" => Builtin::ArrSuffix,
+                    "dropFirst" => Builtin::ArrDropFirst,
+                    _ => Builtin::ArrDropLast,
+                };
+                let t = self.types().array_slice(e);
+                self.builtin(b, t, vec![base, k], span)
+            }
             ("first", [Some("where")]) => {
                 let f = pred(self, args[0].value);
                 let t = self.types().optional(e);
@@ -153,6 +182,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ("filter", [None]) => {
                 let f = pred(self, args[0].value);
+                if is_slice {
+                    // `RangeReplaceableCollection.filter` returns `Self`.
+                    return self.builtin(Builtin::SliceFilter, own, vec![base, f], span);
+                }
                 self.builtin(Builtin::ArrFilter, arr, vec![base, f], span)
             }
             ("map", [None]) | ("compactMap", [None]) | ("flatMap", [None]) => {
@@ -246,7 +279,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.builtin(Builtin::ArrSortedBy, arr, vec![base, f], span)
             }
             ("reversed", []) => {
-                let t = self.types().intern(Type::Seq(SeqKind::Reversed, e, arr));
+                let t = self.types().intern(Type::Seq(SeqKind::Reversed, e, own));
                 self.builtin(Builtin::ArrReversed, t, vec![base], span)
             }
             ("enumerated", []) => {
@@ -256,12 +289,12 @@ impl<'e, 's> Checker<'e, 's> {
                 ]);
                 let t = self
                     .types()
-                    .intern(Type::Seq(SeqKind::Enumerated, elem, arr));
+                    .intern(Type::Seq(SeqKind::Enumerated, elem, own));
                 self.builtin(Builtin::ArrEnumerated, t, vec![base], span)
             }
             ("joined", []) | ("joined", [Some("separator")]) => {
                 if e != TypeTable::STRING && e != TypeTable::CHARACTER {
-                    let n = self.ty_name(arr);
+                    let n = self.ty_name(own);
                     self.error(format!("referencing instance method 'joined(separator:)' on '{n}' requires that the elements be 'String'"), span);
                 }
                 let sep = match args.first() {
@@ -309,7 +342,7 @@ impl<'e, 's> Checker<'e, 's> {
                 for a in args {
                     let _ = self.check_expr(a.value, None);
                 }
-                self.no_member(arr, m)
+                self.no_member(own, m)
             }
         }
     }

@@ -100,6 +100,7 @@ impl<'e, 's> Checker<'e, 's> {
             "Character" => simple(self, TypeTable::CHARACTER),
             "Void" => simple(self, TypeTable::VOID),
             "Array" if want(self, 1) => self.types().array(arg_ids[0]),
+            "ArraySlice" if want(self, 1) => self.types().array_slice(arg_ids[0]),
             "Set" if want(self, 1) => {
                 self.check_hashable(arg_ids[0], span);
                 self.types().intern(Type::Set(arg_ids[0]))
@@ -112,9 +113,8 @@ impl<'e, 's> Checker<'e, 's> {
             }
             "Range" if want(self, 1) => self.types().intern(Type::Range(arg_ids[0])),
             "ClosedRange" if want(self, 1) => self.types().intern(Type::ClosedRange(arg_ids[0])),
-            "Array" | "Set" | "Optional" | "Dictionary" | "Range" | "ClosedRange" => {
-                TypeTable::ERROR
-            }
+            "Array" | "ArraySlice" | "Set" | "Optional" | "Dictionary" | "Range"
+            | "ClosedRange" => TypeTable::ERROR,
             "Float" | "Float32" | "Float64" | "Float80" | "CGFloat" => {
                 self.error(
                     format!(
@@ -166,7 +166,9 @@ impl<'e, 's> Checker<'e, 's> {
             | Type::Bool
             | Type::String
             | Type::Character => true,
-            Type::Optional(i) | Type::Array(i) | Type::Set(i) => self.is_hashable(*i),
+            Type::Optional(i) | Type::Array(i) | Type::ArraySlice(i) | Type::Set(i) => {
+                self.is_hashable(*i)
+            }
             Type::Dictionary(k, v) => self.is_hashable(*k) && self.is_hashable(*v),
             Type::Nominal(_) => self.env.types.nominal(t).is_some_and(|n| {
                 n.hashable
@@ -189,6 +191,7 @@ impl<'e, 's> Checker<'e, 's> {
             | Type::Void => true,
             Type::Optional(i)
             | Type::Array(i)
+            | Type::ArraySlice(i)
             | Type::Set(i)
             | Type::Range(i)
             | Type::ClosedRange(i) => self.is_equatable(*i),

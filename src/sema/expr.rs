@@ -795,6 +795,18 @@ impl<'e, 's> Checker<'e, 's> {
         expected: Option<TypeId>,
         span: Span,
     ) -> TExpr<'s> {
+        // An `ArraySlice` literal is the array literal made a slice (indices from 0).
+        let slice_expected = expected
+            .map(|t| self.literal_collection_type(t))
+            .filter(|t| matches!(self.ty(*t), Type::ArraySlice(_)));
+        if let Some(t) = slice_expected {
+            let Type::ArraySlice(e) = self.ty(t) else {
+                return self.error_expr(span);
+            };
+            let arr = self.types().array(e);
+            let lit = self.array_literal(elems, Some(arr), span);
+            return self.builtin(Builtin::SliceFromSeq, t, vec![lit], span);
+        }
         let elem_expected = match expected.map(|t| self.ty(t)) {
             Some(Type::Array(t)) | Some(Type::Set(t)) => Some(t),
             Some(Type::Optional(o)) => match self.ty(o) {
@@ -1021,7 +1033,11 @@ impl<'e, 's> Checker<'e, 's> {
                 } else {
                     self.types().intern(Type::RangeThrough(t.ty))
                 };
-                let lo = self.mk(TypeTable::INT, TExprKind::Int(0), span);
+                // The missing lower bound is `Int.min` (for Int bounds): it contains every Int
+                // below the upper bound, and a subscript takes it as the collection's
+                // `startIndex` (a slice's is not 0).
+                let open = if t.ty == TypeTable::INT { i64::MIN } else { 0 };
+                let lo = self.mk(TypeTable::INT, TExprKind::Int(open), span);
                 let (lb, hb) = (self.boxed(lo), self.boxed(t));
                 self.mk(ty, TExprKind::Range(lb, hb, op == PrefixOp::Through), span)
             }
@@ -1274,6 +1290,18 @@ impl<'e, 's> Checker<'e, 's> {
     ) -> Option<(BinKind, TypeId)> {
         use BinKind::*;
         let (ta, tb) = (self.ty(a), self.ty(b));
+        // `[T] + ArraySlice<T>` and the reverse: the left operand's type
+        // (`RangeReplaceableCollection`'s `+`, which appends to the left operand).
+        if let (
+            BinOp::Add,
+            Type::Array(x) | Type::ArraySlice(x),
+            Type::Array(y) | Type::ArraySlice(y),
+        ) = (op, &ta, &tb)
+        {
+            if x == y && a != b {
+                return Some((BinKind::ArrayConcat, a));
+            }
+        }
         if a != b {
             // `Optional == nil` and `Optional == value` are the exceptions.
             if matches!(op, BinOp::Eq | BinOp::Ne) {
@@ -1310,7 +1338,7 @@ impl<'e, 's> Checker<'e, 's> {
             (BinOp::Mul, Type::Double) => dbl(MulDouble),
             (BinOp::Div, Type::Double) => dbl(DivDouble),
             (BinOp::Add, Type::String) => Some((Concat, TypeTable::STRING)),
-            (BinOp::Add, Type::Array(_)) => Some((ArrayConcat, a)),
+            (BinOp::Add, Type::Array(_) | Type::ArraySlice(_)) => Some((ArrayConcat, a)),
             (BinOp::Lt, Type::Int) => cmp(LtInt),
             (BinOp::Le, Type::Int) => cmp(LeInt),
             (BinOp::Gt, Type::Int) => cmp(GtInt),

@@ -102,14 +102,26 @@ impl<'e, 's> Checker<'e, 's> {
                 Builtin::CharAsciiValue,
                 self.types().optional(TypeTable::INT),
             ),
-            (Type::Array(_), "count") => (Builtin::ArrCount, TypeTable::INT),
-            (Type::Array(_), "isEmpty") => (Builtin::ArrIsEmpty, TypeTable::BOOL),
-            (Type::Array(e), "first") => (Builtin::ArrFirst, self.types().optional(e)),
-            (Type::Array(e), "last") => (Builtin::ArrLast, self.types().optional(e)),
-            (Type::Array(_), "indices") => (
+            (Type::Array(_) | Type::ArraySlice(_), "count") => (Builtin::ArrCount, TypeTable::INT),
+            (Type::Array(_) | Type::ArraySlice(_), "isEmpty") => {
+                (Builtin::ArrIsEmpty, TypeTable::BOOL)
+            }
+            (Type::Array(e) | Type::ArraySlice(e), "first") => {
+                (Builtin::ArrFirst, self.types().optional(e))
+            }
+            (Type::Array(e) | Type::ArraySlice(e), "last") => {
+                (Builtin::ArrLast, self.types().optional(e))
+            }
+            (Type::Array(_) | Type::ArraySlice(_), "indices") => (
                 Builtin::ArrIndices,
                 self.types().intern(Type::Range(TypeTable::INT)),
             ),
+            (Type::Array(_) | Type::ArraySlice(_), "startIndex") => {
+                (Builtin::ArrStartIndex, TypeTable::INT)
+            }
+            (Type::Array(_) | Type::ArraySlice(_), "endIndex") => {
+                (Builtin::ArrEndIndex, TypeTable::INT)
+            }
             (Type::Dictionary(..), "count") => (Builtin::DictCount, TypeTable::INT),
             (Type::Dictionary(..), "isEmpty") => (Builtin::DictIsEmpty, TypeTable::BOOL),
             (Type::Dictionary(k, _), "keys") => (
@@ -435,7 +447,9 @@ impl<'e, 's> Checker<'e, 's> {
                 let r = mutating!();
                 self.builtin(Builtin::StrAppend, TypeTable::VOID, vec![r, v], span)
             }
-            (Type::Array(e), name) => self.array_method(base, e, name, m, args, &labels, span),
+            (Type::Array(e) | Type::ArraySlice(e), name) => {
+                self.array_method(base, e, name, m, args, &labels, span)
+            }
             (Type::Dictionary(k, v), name) => self.dict_method(base, k, v, name, m, args, span),
             (Type::Set(e), name) => self.set_method(base, e, name, m, args, span),
             (Type::Range(e) | Type::ClosedRange(e), "contains") => {
@@ -486,8 +500,11 @@ impl<'e, 's> Checker<'e, 's> {
     pub(super) fn subscript(&mut self, base: &Expr<'_>, args: &[Arg<'_>], span: Span) -> TExpr<'s> {
         let b = self.check_expr(base, None);
         match (self.ty(b.ty), args) {
-            (Type::Array(e), [Arg { label: None, value }]) => {
+            (Type::Array(e) | Type::ArraySlice(e), [Arg { label: None, value }]) => {
                 let i = self.check_expr(value, Some(TypeTable::INT));
+                // A range subscript is an `ArraySlice` with the base's indices, on an array
+                // and on a slice alike.
+                let slice = self.types().array_slice(e);
                 match self.ty(i.ty) {
                     Type::Int => self.builtin(Builtin::ArrGet, e, vec![b, i], span),
                     Type::Range(_)
@@ -495,7 +512,7 @@ impl<'e, 's> Checker<'e, 's> {
                     | Type::RangeFrom(_)
                     | Type::RangeUpTo(_)
                     | Type::RangeThrough(_) => {
-                        self.builtin(Builtin::ArrSlice, b.ty, vec![b, i], span)
+                        self.builtin(Builtin::ArrSlice, slice, vec![b, i], span)
                     }
                     _ => {
                         let i = self.coerce(i, TypeTable::INT, ARG);

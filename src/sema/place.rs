@@ -107,7 +107,9 @@ impl<'e, 's> Checker<'e, 's> {
                         span,
                     );
                 }
-                if matches!(self.ty(place_ty), Type::Array(_)) && c.binary() == BinOp::Add {
+                if matches!(self.ty(place_ty), Type::Array(_) | Type::ArraySlice(_))
+                    && c.binary() == BinOp::Add
+                {
                     let place_expr = self.mk(place_ty, TExprKind::InOut(p), target.span);
                     let args = self.slice(vec![place_expr, v]);
                     return self.mk(
@@ -331,7 +333,7 @@ impl<'e, 's> Checker<'e, 's> {
                 let base_ty = place_type(&base_place);
                 let bp = self.alloc(base_place);
                 match (self.ty(base_ty), args) {
-                    (Type::Array(elem), [Arg { label: None, value }]) => {
+                    (Type::Array(elem) | Type::ArraySlice(elem), [Arg { label: None, value }]) => {
                         let i = self.check_expr_as(
                             value,
                             TypeTable::INT,
@@ -552,7 +554,7 @@ impl<'e, 's> Checker<'e, 's> {
             ExprKind::Subscript(b, [Arg { label: None, .. }]) => {
                 let bt = self.peek_type(b)?;
                 match self.ty(bt) {
-                    Type::Array(e) => Some(e),
+                    Type::Array(e) | Type::ArraySlice(e) => Some(e),
                     _ => None,
                 }
             }

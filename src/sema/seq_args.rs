@@ -56,7 +56,7 @@ impl<'e, 's> Checker<'e, 's> {
     fn element_display(&self, seq: TypeId, elem: TypeId) -> String {
         let e = self.ty_name(elem);
         match self.ty(seq) {
-            Type::Array(_) | Type::Set(_) => format!("'{e}'"),
+            Type::Array(_) | Type::ArraySlice(_) | Type::Set(_) => format!("'{e}'"),
             _ => {
                 let s = self.ty_name(seq);
                 format!("'{s}.Element' (aka '{e}')")

@@ -63,6 +63,8 @@ pub enum Type {
     Optional(TypeId),
     /// `[T]`
     Array(TypeId),
+    /// `ArraySlice<T>` (`a[i...j]`): keeps the base array's indices.
+    ArraySlice(TypeId),
     /// `[K: V]`
     Dictionary(TypeId, TypeId),
     /// `Set<T>`
@@ -328,6 +330,11 @@ impl TypeTable {
         self.intern(Type::Array(t))
     }
 
+    /// `ArraySlice<T>`
+    pub fn array_slice(&mut self, t: TypeId) -> TypeId {
+        self.intern(Type::ArraySlice(t))
+    }
+
     /// A tuple type; one unlabeled element is the element itself, none is Void.
     pub fn tuple(&mut self, elems: Vec<(Option<String>, TypeId)>) -> TypeId {
         match elems.as_slice() {
@@ -442,7 +449,7 @@ impl TypeTable {
     /// The element type when iterating a value of type `id` with `for in`, if it is a sequence.
     pub fn element_of(&mut self, id: TypeId) -> Option<TypeId> {
         match self.get(id).clone() {
-            Type::Array(t) | Type::Set(t) => Some(t),
+            Type::Array(t) | Type::ArraySlice(t) | Type::Set(t) => Some(t),
             Type::String => Some(Self::CHARACTER),
             Type::Dictionary(k, v) => {
                 Some(self.tuple(vec![(Some("key".into()), k), (Some("value".into()), v)]))
@@ -494,6 +501,7 @@ impl TypeTable {
                 s.push(']');
             }
             Type::Set(t) => self.generic("Set", &[*t], s),
+            Type::ArraySlice(t) => self.generic("ArraySlice", &[*t], s),
             Type::Tuple(elems) => {
                 s.push('(');
                 for (i, (label, t)) in elems.iter().enumerate() {

@@ -182,8 +182,29 @@ pub enum Builtin {
     ArrLast,
     /// `a[i]`
     ArrGet,
-    /// `a[r]` (range of indices) -> ArraySlice, printed like an array
+    /// `a[r]` (range of indices) -> `ArraySlice<T>` with the base's indices
     ArrSlice,
+    /// `a.startIndex` (a slice's first index)
+    ArrStartIndex,
+    /// `a.endIndex`
+    ArrEndIndex,
+    /// `a.lastIndex(of: x)`
+    ArrLastIndexOf,
+    /// `a.lastIndex(where: f)`
+    ArrLastIndexWhere,
+    /// `a.prefix(k)` -> ArraySlice
+    ArrPrefix,
+    /// `a.suffix(k)` -> ArraySlice
+    ArrSuffix,
+    /// `a.dropFirst(k)` -> ArraySlice
+    ArrDropFirst,
+    /// `a.dropLast(k)` -> ArraySlice
+    ArrDropLast,
+    /// `s.filter(f)` on a slice: a new `ArraySlice` indexed from 0 (Swift's
+    /// `RangeReplaceableCollection.filter` returns `Self`)
+    SliceFilter,
+    /// An `ArraySlice` literal: the array's elements as a slice indexed from 0
+    SliceFromSeq,
     /// `a.append(x)`
     ArrAppend,
     /// `a.append(contentsOf: b)`

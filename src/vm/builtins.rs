@@ -39,9 +39,10 @@ fn string(v: &Value) -> &str {
     }
 }
 
-fn items(v: &Value) -> &[Value] {
+pub(super) fn items(v: &Value) -> &[Value] {
     match v {
         Value::Array(a) | Value::Tuple(a) => a.as_slice(),
+        Value::Slice(s) => s.items(),
         _ => &[],
     }
 }
@@ -56,6 +57,21 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
     let a0 = args.first().cloned().unwrap_or_default();
     let a1 = args.get(1).cloned().unwrap_or_default();
     Ok(match b {
+        Builtin::ArrGet
+        | Builtin::ArrSlice
+        | Builtin::ArrStartIndex
+        | Builtin::ArrEndIndex
+        | Builtin::ArrIndices
+        | Builtin::ArrFirstIndexOf
+        | Builtin::ArrFirstIndexWhere
+        | Builtin::ArrLastIndexOf
+        | Builtin::ArrLastIndexWhere
+        | Builtin::ArrPrefix
+        | Builtin::ArrSuffix
+        | Builtin::ArrDropFirst
+        | Builtin::ArrDropLast
+        | Builtin::SliceFilter
+        | Builtin::SliceFromSeq => super::slice_ops::call(vm, b, &a0, &a1)?,
         Builtin::Print => {
             let sep = string(&a0).to_string();
             let term = string(&a1).to_string();
@@ -318,29 +334,6 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         Builtin::ArrIsEmpty => Value::Bool(items(&a0).is_empty()),
         Builtin::ArrFirst => opt(items(&a0).first().cloned()),
         Builtin::ArrLast => opt(items(&a0).last().cloned()),
-        Builtin::ArrGet => {
-            let i = int(&a1);
-            match items(&a0).get(usize::try_from(i).unwrap_or(usize::MAX)) {
-                Some(v) => v.clone(),
-                None => return Err(vm.trap(TrapKind::index_out_of_range())),
-            }
-        }
-        Builtin::ArrSlice => {
-            let len = items(&a0).len() as i64;
-            let Value::Range(r) = &a1 else {
-                return Err(vm.trap(TrapKind::index_out_of_range()));
-            };
-            let lo = int(&r.lo);
-            // One-sided ranges carry `Int.max` as their open end.
-            let hi = match &r.hi {
-                Value::Int(i64::MAX) => len,
-                h => int(h).saturating_add(i64::from(r.closed)),
-            };
-            if lo < 0 || hi > len || lo > hi {
-                return Err(vm.trap(TrapKind::index_out_of_range()));
-            }
-            vm.array(items(&a0)[lo as usize..hi as usize].to_vec())?
-        }
         Builtin::ArrContains => Value::Bool(items(&a0).iter().any(|v| equal(v, &a1))),
         Builtin::ArrContainsWhere | Builtin::ArrAllSatisfy => {
             let all = b == Builtin::ArrAllSatisfy;
@@ -352,18 +345,10 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             }
             Value::Bool(all)
         }
-        Builtin::ArrFirstIndexOf => opt(items(&a0)
-            .iter()
-            .position(|v| equal(v, &a1))
-            .map(|i| Value::Int(i as i64))),
-        Builtin::ArrFirstIndexWhere | Builtin::ArrFirstWhere => {
-            for (i, v) in items(&a0).to_vec().into_iter().enumerate() {
+        Builtin::ArrFirstWhere => {
+            for v in items(&a0).to_vec() {
                 if boolean(&vm.call_value(&a1, vec![v.clone()])?) {
-                    return Ok(if b == Builtin::ArrFirstWhere {
-                        v
-                    } else {
-                        Value::Int(i as i64)
-                    });
+                    return Ok(v);
                 }
             }
             Value::Nil
@@ -429,14 +414,6 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         }
         Builtin::ArrReversed => Value::Seq(vm.obj(SeqObj::Reversed(a0))?),
         Builtin::ArrEnumerated => Value::Seq(vm.obj(SeqObj::Enumerated(a0))?),
-        Builtin::ArrIndices => {
-            let n = items(&a0).len() as i64;
-            Value::Range(vm.obj(super::value::RangeObj {
-                lo: Value::Int(0),
-                hi: Value::Int(n),
-                closed: false,
-            })?)
-        }
         Builtin::ArrJoined => {
             let sep = string(&a1);
             let parts: Vec<&str> = items(&a0).iter().map(string).collect();
@@ -844,6 +821,9 @@ fn sort_by_closure(vm: &mut Vm<'_>, mut v: Vec<Value>, f: &Value) -> R<Vec<Value
 
 /// Runs a mutating builtin on `recv`.
 pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Value]) -> R<Value> {
+    if let Value::Slice(_) = recv {
+        return super::slice_ops::call_mut(vm, b, recv, args);
+    }
     let a0 = args.first().cloned().unwrap_or_default();
     let a1 = args.get(1).cloned().unwrap_or_default();
     match b {

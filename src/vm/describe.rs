@@ -116,6 +116,7 @@ fn write_value_at(out: &mut Out, v: &Value, ty: TypeId, types: &TypeTable, debug
             out.push(')');
         }
         (Type::Array(e), Value::Array(items)) => write_list(out, items.iter(), *e, types),
+        (Type::ArraySlice(e), Value::Slice(s)) => write_list(out, s.items().iter(), *e, types),
         (Type::Set(e), Value::Set(s)) => write_list(out, s.iter(), *e, types),
         (Type::Dictionary(k, vt), Value::Dict(d)) => {
             if d.is_empty() {

@@ -247,6 +247,19 @@ impl<'a> Walk<'a> {
                     }
                 }
             }
+            Value::Slice(s) => {
+                // The slice's box, then the storage it shares (all of it stays alive, also
+                // the elements outside the window; positions are the storage's).
+                if self.block(Obj::addr(s), 0)
+                    && self.block(Obj::addr(&s.storage), s.storage.capacity() * VALUE)
+                {
+                    for (i, e) in s.storage.iter().enumerate() {
+                        path.push(Step::Index(i, false));
+                        self.value(e, path);
+                        path.pop();
+                    }
+                }
+            }
             Value::Dict(d) => {
                 if self.block(Obj::addr(d), d.len() * 2 * VALUE) {
                     path.push(Step::Entry);

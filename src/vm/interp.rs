@@ -428,7 +428,7 @@ impl<'m> Vm<'m> {
         self.trap(TrapKind::Bare(message))
     }
 
-    fn internal(&self, what: &str) -> Stop {
+    pub(crate) fn internal(&self, what: &str) -> Stop {
         self.trap(TrapKind::Internal(what.to_string()))
     }
 
@@ -1303,6 +1303,10 @@ impl<'m> Vm<'m> {
                                 let a = cow!(self, a);
                                 std::mem::take(&mut a[i as usize])
                             }
+                            Some(Value::Slice(s)) => match super::slice_ops::slot_mut(s, i) {
+                                Ok(slot) => std::mem::take(slot),
+                                Err(e) => return Err(self.slot_trap(e)),
+                            },
                             _ => return Err(self.internal("expected an array")),
                         };
                         self.stack.push(Value::Int(i));
@@ -1323,6 +1327,10 @@ impl<'m> Vm<'m> {
                                     *slot = v;
                                 }
                             }
+                            Some(Value::Slice(s)) => match super::slice_ops::slot_mut(s, i) {
+                                Ok(slot) => *slot = v,
+                                Err(e) => return Err(self.slot_trap(e)),
+                            },
                             _ => return Err(self.internal("expected an array")),
                         }
                     }

@@ -12,6 +12,8 @@ pub mod interp;
 pub mod leak_report;
 pub mod module;
 pub mod object;
+pub mod slice;
+pub(crate) mod slice_ops;
 pub mod text;
 pub mod tracking;
 pub mod trap;

@@ -127,8 +127,10 @@ pub enum Value {
     Nil,
     /// `String` or `Character`.
     Str(Obj<String>),
-    /// `[T]` (and array slices).
+    /// `[T]`
     Array(Obj<Vec<Value>>),
+    /// `ArraySlice<T>`: a window on an array's storage with the base's indices.
+    Slice(Obj<super::slice::SliceObj>),
     /// `[K: V]`
     Dict(Obj<DictObj>),
     /// `Set<T>`
@@ -203,6 +205,7 @@ impl Value {
             Value::Nil => "nil",
             Value::Str(_) => "String",
             Value::Array(_) => "Array",
+            Value::Slice(_) => "ArraySlice",
             Value::Dict(_) => "Dictionary",
             Value::Set(_) => "Set",
             Value::Tuple(_) => "Tuple",
@@ -230,6 +233,10 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         (Value::Array(x), Value::Array(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
             Obj::ptr_eq(x, y)
                 || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| equal(a, b)))
+        }
+        (Value::Slice(x), Value::Slice(y)) => {
+            let (x, y) = (x.items(), y.items());
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| equal(a, b))
         }
         (Value::Dict(x), Value::Dict(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| equal(v, w)))
@@ -280,6 +287,13 @@ pub fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
             5u8.hash(h);
             items.len().hash(h);
             for i in items.iter() {
+                hash_value(i, h);
+            }
+        }
+        Value::Slice(s) => {
+            5u8.hash(h);
+            s.items().len().hash(h);
+            for i in s.items() {
                 hash_value(i, h);
             }
         }

@@ -74,6 +74,7 @@ impl<'m> Vm<'m> {
                 v.extend(y.iter().cloned());
                 self.array(v)?
             }
+            (ArrayConcat, x, y) => crate::vm::slice_ops::concat(self, x, y)?,
             (LtInt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
             (LeInt, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
             (GtInt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),

@@ -412,6 +412,13 @@ impl<'m> Vm<'m> {
                     }
                 }
             }
+            Value::Slice(s) => match crate::vm::slice_ops::slot_mut(s, index) {
+                Ok(slot) => {
+                    drop(std::mem::replace(slot, value));
+                    return Ok(());
+                }
+                Err(e) => return Err(self.slot_trap(e)),
+            },
             _ => return Err(self.internal("expected an array")),
         };
         Err(match refused {

@@ -59,6 +59,7 @@ impl<'m> Vm<'m> {
     pub(crate) fn elements(&mut self, seq: &Value) -> R<Vec<Value>> {
         Ok(match seq {
             Value::Array(a) => a.to_vec(),
+            Value::Slice(s) => s.items().to_vec(),
             Value::Set(s) => s.iter().cloned().collect(),
             Value::Dict(d) => {
                 let mut out = Vec::with_capacity(d.len());
