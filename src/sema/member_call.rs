@@ -354,16 +354,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// Checks the default argument values of a method or initializer (each its own thunk).
     pub(super) fn check_method_defaults(&mut self, f: &FuncDecl<'_>, mi: &MethodInfo) {
-        let sig = super::FuncSig {
-            name: mi.name.clone(),
-            labels: mi.labels.clone(),
-            params: mi.params.clone(),
-            inout: mi.inout.clone(),
-            variadic: None,
-            defaults: mi.defaults.clone(),
-            result: mi.result,
-            discardable: false,
-        };
+        let sig = method_sig(mi);
         self.check_default_thunks(f, &sig);
     }
 
@@ -374,16 +365,7 @@ impl<'e, 's> Checker<'e, 's> {
         args: &[Arg<'_>],
         span: Span,
     ) -> Vec<TExpr<'s>> {
-        let sig = super::FuncSig {
-            name: mi.name.clone(),
-            labels: mi.labels.clone(),
-            params: mi.params.clone(),
-            inout: mi.inout.clone(),
-            variadic: None,
-            defaults: mi.defaults.clone(),
-            result: mi.result,
-            discardable: false,
-        };
+        let sig = method_sig(mi);
         self.match_call_args(&sig, args, span)
     }
 
@@ -559,4 +541,18 @@ fn labels_fit_defaults(m: &MethodInfo, labels: &[Option<&str>]) -> bool {
         }
     }
     ai == labels.len()
+}
+
+/// A method's or initializer's signature as a function's (for matching call arguments).
+fn method_sig(mi: &MethodInfo) -> super::FuncSig {
+    super::FuncSig {
+        name: mi.name.clone(),
+        labels: mi.labels.clone(),
+        params: mi.params.clone(),
+        inout: mi.inout.clone(),
+        variadic: None,
+        defaults: mi.defaults.clone(),
+        result: mi.result,
+        discardable: false,
+    }
 }

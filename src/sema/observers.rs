@@ -48,13 +48,7 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let will = will.then(|| reserve(self));
         let did = did.then(|| reserve(self));
-        let Some(field) = self
-            .env
-            .types
-            .nominal(ty)
-            .and_then(|n| n.fields.get(index))
-            .cloned()
-        else {
+        let Some(field) = self.field_info(ty, index) else {
             return;
         };
         let is_class = self.is_class_type(ty);
@@ -79,6 +73,10 @@ impl<'e, 's> Checker<'e, 's> {
             let key = self.setter_key(&field.name);
             self.set_vtable_entry(ty, key, setter);
         }
+    }
+
+    fn field_info(&self, ty: TypeId, index: usize) -> Option<super::types::FieldInfo> {
+        self.env.types.nominal(ty)?.fields.get(index).cloned()
     }
 
     /// The class along `ty`'s superclass chain that declares stored property `index`.
@@ -141,13 +139,7 @@ impl<'e, 's> Checker<'e, 's> {
     ) -> u32 {
         let id = self.reserve_func();
         let func = self.global_index(id);
-        let Some(field) = self
-            .env
-            .types
-            .nominal(ty)
-            .and_then(|n| n.fields.get(index))
-            .cloned()
-        else {
+        let Some(field) = self.field_info(ty, index) else {
             return func;
         };
         let is_class = self.is_class_type(ty);
