@@ -135,3 +135,48 @@ fn ctrl_c_interrupts_a_pending_read_line() -> Result<()> {
     let _ = std::fs::remove_dir_all(&data_home);
     Ok(())
 }
+
+/// Lines that arrive in one burst (typed ahead while the REPL waits or while code runs, or
+/// pasted without bracketed paste) are each read, in order: none is dropped, none is cut
+/// (issue 14, item 23).
+#[test]
+fn lines_typed_ahead_or_pasted_all_run_in_order() -> Result<()> {
+    let data_home =
+        std::env::temp_dir().join(format!("swiftlang-repl-pty-burst-{}", std::process::id()));
+    std::fs::create_dir_all(&data_home)?;
+    let mut p = spawn(&data_home)?;
+    p.expect("  1> ")?;
+
+    // Four lines in one write while the REPL waits at the prompt.
+    p.send("let a = 1\nlet b = a + 1\nprint(\"b is \\(b)\")\nlet c = b * 10\n")?;
+    p.expect("a: Int = 1")?;
+    p.expect("b: Int = 2")?;
+    p.expect("b is 2")?;
+    p.expect("c: Int = 20")?;
+    p.expect("  5> ")?;
+
+    // Lines typed while an entry still runs wait for it, then run in order.
+    p.send_line("var n = 0; for i in 0..<200000 { n += i % 7 }")?;
+    p.send_line("print(\"first after\")")?;
+    p.send_line("print(\"second after\", n)")?;
+    p.expect("first after")?;
+    p.expect("second after 599994")?;
+    p.expect("  8> ")?;
+
+    // A long function definition pasted at once (no bracketed paste: plain bytes, far more
+    // than one read of the terminal), then a call on the same burst.
+    let mut paste = String::from("func pasted() -> [Int] {\n    var seen: [Int] = []\n");
+    for k in 0..300 {
+        paste.push_str(&format!("    seen.append({k})\n"));
+    }
+    paste.push_str("    return seen\n}\n");
+    paste.push_str("let got = pasted()\n");
+    paste.push_str("print(got.count, got.first!, got.last!, got == Array(0..<300))\n");
+    p.send(&paste)?;
+    p.expect("300 0 299 true")?;
+    p.expect("314> ")?;
+    p.send_line(":quit")?;
+    p.expect(Eof)?;
+    let _ = std::fs::remove_dir_all(&data_home);
+    Ok(())
+}

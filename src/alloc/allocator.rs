@@ -95,6 +95,19 @@ pub trait Allocator {
         None
     }
 
+    /// Calls `f` with every live block, in no particular order, for allocators that record
+    /// them (trace); false for the others. Nothing is collected, so a report over a million
+    /// blocks needs no copy of them. `f` must not allocate from or free to this allocator.
+    fn for_each_live_block(&self, f: &mut dyn FnMut(&LiveBlock)) -> bool {
+        match self.live_blocks() {
+            Some(blocks) => {
+                blocks.iter().for_each(f);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Bytes of bookkeeping the allocator keeps per live block, where it keeps any (trace).
     fn metadata_bytes(&self) -> usize {
         0

@@ -334,6 +334,10 @@ impl Allocator for Handle {
         self.allocator.live_blocks()
     }
 
+    fn for_each_live_block(&self, f: &mut dyn FnMut(&LiveBlock)) -> bool {
+        self.allocator.for_each_live_block(f)
+    }
+
     fn metadata_bytes(&self) -> usize {
         self.allocator.metadata_bytes()
     }
@@ -480,6 +484,15 @@ pub fn live_blocks() -> Vec<(Subsystem, LiveBlock)> {
         }
     }
     all
+}
+
+/// Calls `f` with every live block of every subsystem, in debug mode (never otherwise), in
+/// no particular order and without collecting them: the leak report's pass over a large
+/// heap. `f` must not allocate through the registry.
+pub fn for_each_live_block(mut f: impl FnMut(Subsystem, &LiveBlock)) {
+    for s in Subsystem::ALL {
+        with_allocator(s, |a| a.for_each_live_block(&mut |b| f(s, b)));
+    }
 }
 
 /// Folds the counters of a scoped allocator (a `with_arena` scope) into `subsystem`'s.

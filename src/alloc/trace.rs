@@ -329,6 +329,23 @@ impl<A: Allocator> Allocator for TraceAllocator<A> {
         Some(blocks)
     }
 
+    fn for_each_live_block(&self, f: &mut dyn FnMut(&LiveBlock)) -> bool {
+        let records = self.records.borrow();
+        let sites = self.sites.borrow();
+        for (&address, &record) in records.iter() {
+            f(&LiveBlock {
+                address,
+                size: self.size_of(address, record),
+                sequence: record.sequence,
+                info: sites
+                    .get(record.site as usize)
+                    .copied()
+                    .unwrap_or_else(AllocInfo::here),
+            });
+        }
+        true
+    }
+
     fn metadata_bytes(&self) -> usize {
         self.records.borrow().allocation_size()
             + self.big_sizes.borrow().allocation_size()
@@ -391,6 +408,10 @@ impl<A: Allocator + ?Sized> Allocator for Box<A> {
         (**self).live_blocks()
     }
 
+    fn for_each_live_block(&self, f: &mut dyn FnMut(&LiveBlock)) -> bool {
+        (**self).for_each_live_block(f)
+    }
+
     fn metadata_bytes(&self) -> usize {
         (**self).metadata_bytes()
     }
@@ -428,6 +449,11 @@ mod tests {
             Some("enemy.swift:15")
         );
         assert!(live[1].info.rust.file().ends_with("trace.rs"));
+        // The visit sees the same blocks, without collecting them.
+        let mut visited = Vec::new();
+        assert!(t.for_each_live_block(&mut |b| visited.push(*b)));
+        visited.sort_by_key(|b| b.sequence);
+        assert_eq!(visited, live);
         // SAFETY: live blocks.
         unsafe {
             t.free(b, l(150)).unwrap();

@@ -78,14 +78,16 @@ impl MemoryOptions {
     /// Prints what the flags asked for: the leak report, then the statistics report. The
     /// statistics are formatted last and written as they are (no copy), so the heap total they
     /// report covers everything the process allocated before they were printed.
-    pub fn report_at_exit(&self, heap: Option<&ExitAnalysis>) -> Result<(), String> {
+    pub fn report_at_exit(&self, heap: Option<ExitAnalysis>) -> Result<(), String> {
         let mut parts: Vec<String> = Vec::new();
         if self.debug {
             parts.push(if registry::stats_available() {
-                leak_report::render(heap)
+                leak_report::render(heap.as_ref())
             } else {
                 format!("{}\n", report::UNAVAILABLE)
             });
+            // The analysis is done with: its tables go before the objects are released.
+            drop(heap);
             // What the cycles keep alive is freed now that it is reported (a library user
             // runs many programs; valgrind sees a clean exit), in every build.
             crate::vm::instance::release_tracked();

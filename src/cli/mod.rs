@@ -55,7 +55,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
     let mut heap = None;
     let status = run_command(&cli, &mut heap);
-    if let Err(message) = memory.report_at_exit(heap.as_ref()) {
+    if let Err(message) = memory.report_at_exit(heap) {
         let _ = writeln!(std::io::stderr(), "error: {message}");
         if status == ExitCode::Success {
             return ExitCode::Software as i32;

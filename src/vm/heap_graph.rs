@@ -1,24 +1,31 @@
 //! The object graph at exit, as `--mem-debug` sees it: which objects the program's globals
 //! still hold ("still reachable", as valgrind says), which objects nothing holds but
 //! reference cycles (what Swift leaks), and the cycles themselves as paths through the
-//! script's own names.
+//! script's own names, each distinct shape once with how many cycles have it.
 //!
 //! Nodes are the tracked class instances and closures (`tracking.rs`); every other object
 //! (arrays, strings, boxes of captured variables, ...) is part of an edge between nodes. A
 //! cycle needs a node: value types cannot contain themselves, and a captured variable's box
 //! is reachable only through a closure.
+//!
+//! The walk runs when the heap is at its fullest, so it is kept small: a few words per node
+//! (the pin, creation order and line; edges and held blocks as flat arrays indexed by node;
+//! an index sorted by address instead of a hash table), and the sets it hands on are sorted
+//! arrays. A reference's path through containers is not stored: the few that a report
+//! prints are found again by walking their node once more.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use super::cycle_text::{self, Link, Object};
 use super::module::Module;
 use super::object::Obj;
-use super::tracking::{self, NodeKind, NodeRef, Tracked};
+use super::tracking::{self, NodeKind, NodeRef};
 use super::value::Value;
 use crate::alloc::ScriptLocation;
 
 /// One step of a path between nodes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Step {
+pub enum Step {
     /// Stored property `i` of an instance.
     Field(usize),
     /// Captured variable `i` of a closure.
@@ -31,24 +38,8 @@ enum Step {
     Payload(usize),
 }
 
-/// A strong reference from one node to another, through containers.
-#[derive(Clone, Debug)]
-struct Edge {
-    to: usize,
-    path: Vec<Step>,
-}
-
-/// A node of the graph.
-#[derive(Clone, Debug)]
-struct Node {
-    tracked: Tracked,
-    /// Class (nominal index) of an instance; function of a closure.
-    what: u32,
-    edges: Vec<Edge>,
-}
-
-/// A reference cycle, ready to print.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A reference cycle shape, ready to print.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Cycle {
     /// `Person (main.swift:3) .apartment -> Apartment (main.swift:9) .tenant -> Person`.
     pub path: String,
@@ -56,153 +47,325 @@ pub struct Cycle {
     pub hint: String,
     /// Objects in the cycle's strongly connected tangle beyond the printed path.
     pub more: usize,
+    /// How many cycles print exactly like this one (at least 1).
+    pub count: usize,
 }
 
 /// What the walk found.
 #[derive(Clone, Debug, Default)]
 pub struct HeapAnalysis {
-    /// One cycle per tangle of leaked objects, oldest first.
+    /// One entry per cycle shape (one cycle per tangle of leaked objects), in the order of
+    /// their oldest objects.
     pub cycles: Vec<Cycle>,
     /// Leaked nodes (instances and closures nothing outside the cycles holds).
     pub leaked_objects: usize,
-    /// Every block a leaked node keeps alive (the nodes' own blocks included).
-    pub leaked_blocks: HashSet<usize>,
-    /// Blocks the roots (globals) hold, not also kept alive by a leak.
-    pub reachable_blocks: HashSet<usize>,
-    /// Heap storage owned by a block beyond the block itself (an array's buffer, a
-    /// string's bytes), by block address.
-    pub owned_bytes: HashMap<usize, usize>,
-    /// Script locations of node blocks (instances: where created).
-    pub locations: HashMap<usize, ScriptLocation>,
+    /// Every block a leaked node keeps alive (the nodes' own blocks included), sorted.
+    leaked_blocks: Vec<usize>,
+    /// Blocks the roots (globals) hold, not also kept alive by a leak, sorted.
+    reachable_blocks: Vec<usize>,
+    /// Heap storage owned by a block beyond the block itself (an array's buffer, a string's
+    /// bytes), by block address, sorted; only blocks that own some.
+    owned_bytes: Vec<(usize, usize)>,
+    /// Script locations of leaked node blocks (instances: where created), sorted.
+    locations: Vec<(usize, ScriptLocation)>,
+}
+
+impl HeapAnalysis {
+    /// The number of cycles (every shape's count).
+    pub fn cycle_count(&self) -> usize {
+        self.cycles.iter().map(|c| c.count).sum()
+    }
+
+    /// Whether a leaked node keeps `block` alive.
+    pub fn is_leaked(&self, block: usize) -> bool {
+        self.leaked_blocks.binary_search(&block).is_ok()
+    }
+
+    /// Whether the roots hold `block` (and no leak does).
+    pub fn is_reachable(&self, block: usize) -> bool {
+        self.reachable_blocks.binary_search(&block).is_ok()
+    }
+
+    /// Forgets which blocks the roots hold (once they are counted).
+    pub fn forget_reachable(&mut self) {
+        self.reachable_blocks = Vec::new();
+    }
+
+    /// Heap storage `block` owns beyond itself.
+    pub fn owned(&self, block: usize) -> usize {
+        self.owned_bytes
+            .binary_search_by_key(&block, |&(b, _)| b)
+            .ok()
+            .and_then(|i| self.owned_bytes.get(i))
+            .map_or(0, |&(_, bytes)| bytes)
+    }
+
+    /// Where the leaked node at `block` was created.
+    pub fn location(&self, block: usize) -> Option<ScriptLocation> {
+        self.locations
+            .binary_search_by_key(&block, |&(b, _)| b)
+            .ok()
+            .and_then(|i| self.locations.get(i))
+            .map(|&(_, at)| at)
+    }
+}
+
+/// A node of the graph: its pin and what the report needs of its tracking record.
+struct Node {
+    pin: NodeRef,
+    seq: u64,
+    at: Option<ScriptLocation>,
+}
+
+impl Node {
+    fn block(&self) -> usize {
+        match &self.pin {
+            NodeRef::Instance(w) => w.addr(),
+            NodeRef::Closure(c) => Obj::addr(c),
+        }
+    }
+
+    fn object(&self) -> Object {
+        let (kind, what) = match &self.pin {
+            NodeRef::Instance(w) => (NodeKind::Instance, w.header().class),
+            NodeRef::Closure(c) => (NodeKind::Closure, c.func),
+        };
+        Object {
+            kind,
+            what,
+            seq: self.seq,
+            at: self.at,
+        }
+    }
+}
+
+/// A node index as the flat arrays keep it (there are far fewer than 2^32 objects).
+fn ix(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The nodes, their edges and the blocks they hold, as flat arrays.
+struct Graph {
+    /// Pinned while the graph lives, so nothing read can be freed meanwhile; oldest first.
+    nodes: Vec<Node>,
+    /// Node indices by block address.
+    by_block: Vec<u32>,
+    /// Node `i`'s edges are `targets[edge_start[i]..edge_start[i + 1]]`.
+    edge_start: Vec<usize>,
+    targets: Vec<u32>,
+}
+
+impl Graph {
+    fn node_at(&self, block: usize) -> Option<usize> {
+        let i = self
+            .by_block
+            .binary_search_by_key(&block, |&n| {
+                self.nodes.get(n as usize).map_or(usize::MAX, Node::block)
+            })
+            .ok()?;
+        self.by_block.get(i).map(|&n| n as usize)
+    }
+
+    fn edges(&self, i: usize) -> &[u32] {
+        let start = self.edge_start.get(i).copied().unwrap_or(0);
+        let end = self.edge_start.get(i + 1).copied().unwrap_or(start);
+        self.targets.get(start..end).unwrap_or(&[])
+    }
+
+    /// Walks node `i`'s stored properties or captures.
+    fn walk_node(&self, i: usize, walk: &mut Walk<'_>) {
+        let Some(node) = self.nodes.get(i) else {
+            return;
+        };
+        match &node.pin {
+            NodeRef::Instance(w) => {
+                for f in 0..w.header().field_count() {
+                    walk.value(&w.field(f), &mut vec![Step::Field(f)]);
+                }
+            }
+            NodeRef::Closure(c) => {
+                walk.owned(
+                    node.block(),
+                    c.captures.capacity() * std::mem::size_of::<Obj<()>>(),
+                );
+                for (k, var) in c.captures.iter().enumerate() {
+                    walk.block(Obj::addr(var), 0);
+                    if let Ok(v) = var.value.try_borrow() {
+                        walk.value(&v, &mut vec![Step::Capture(k)]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The path of node `from`'s reference to node `to` (walking `from` once more).
+    fn path(&self, from: usize, to: usize) -> Vec<Step> {
+        let mut owned = Vec::new();
+        let mut walk = Walk::new(self, &mut owned, true);
+        self.walk_node(from, &mut walk);
+        walk.targets
+            .iter()
+            .position(|&t| t == to)
+            .and_then(|k| walk.paths.get(k).cloned())
+            .unwrap_or_default()
+    }
 }
 
 /// Walks the object graph from `roots` (globals, and the stack after a trap) over the
 /// tracked nodes. Tracking must have been on while the program ran (`--mem-debug`).
 pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
-    let mut analysis = HeapAnalysis::default();
-    // Every node is pinned while the graph is read (and copies of what it holds are read),
-    // so nothing here can free what is still to be read.
-    let tracked = tracking::pinned_nodes();
+    let mut nodes = tracking::pinned_nodes_with(|t, pin| Node {
+        pin,
+        seq: t.seq,
+        at: t.at,
+    });
+    // Instances already deinitialising are on their way out: not nodes. (Their pins are
+    // dropped here, outside the registry's read.)
+    nodes.retain(|n| !matches!(&n.pin, NodeRef::Instance(w) if !w.header().is_live()));
+    nodes.sort_unstable_by_key(|n| n.seq);
+    nodes.shrink_to_fit();
+    let mut by_block: Vec<u32> = (0..nodes.len()).map(ix).collect();
+    by_block.sort_unstable_by_key(|&i| nodes.get(i as usize).map_or(0, Node::block));
+    let mut graph = Graph {
+        nodes,
+        by_block,
+        edge_start: Vec::new(),
+        targets: Vec::new(),
+    };
+    let n = graph.nodes.len();
+
+    // Edges out of each node, and the blocks each node holds directly.
+    let mut owned_bytes: Vec<(usize, usize)> = Vec::new();
+    let mut edge_start = Vec::with_capacity(n + 1);
+    let mut targets: Vec<u32> = Vec::new();
+    let mut hold_start = Vec::with_capacity(n + 1);
+    let mut held: Vec<usize> = Vec::new();
     {
-        // Instances already deinitialising are on their way out: not nodes.
-        let live: Vec<&(Tracked, NodeRef)> = tracked
-            .iter()
-            .filter(|(_, n)| !matches!(n, NodeRef::Instance(w) if !w.header().is_live()))
-            .collect();
-        let mut nodes: Vec<Node> = Vec::with_capacity(live.len());
-        let mut by_block: HashMap<usize, usize> = HashMap::new();
-        for (t, node) in &live {
-            let what = match node {
-                NodeRef::Instance(w) => w.header().class,
-                NodeRef::Closure(c) => c.func,
-            };
-            by_block.insert(t.block, nodes.len());
-            nodes.push(Node {
-                tracked: *t,
-                what,
-                edges: Vec::new(),
-            });
+        let mut walk = Walk::new(&graph, &mut owned_bytes, false);
+        for i in 0..n {
+            edge_start.push(targets.len());
+            hold_start.push(held.len());
+            graph.walk_node(i, &mut walk);
+            targets.extend(walk.targets.iter().map(|&t| ix(t)));
+            held.append(&mut walk.blocks);
+            walk.clear();
         }
-        // Edges out of each node, and the blocks each node holds directly.
-        let mut holds: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-        for (i, (t, node)) in live.iter().enumerate() {
-            let mut walk = Walk::new(&by_block, &mut analysis.owned_bytes);
-            match node {
-                NodeRef::Instance(w) => {
-                    for f in 0..w.header().field_count() {
-                        walk.value(&w.field(f), &mut vec![Step::Field(f)]);
-                    }
-                }
-                NodeRef::Closure(c) => {
-                    walk.owned(
-                        t.block,
-                        c.captures.capacity() * std::mem::size_of::<Obj<()>>(),
-                    );
-                    for (k, var) in c.captures.iter().enumerate() {
-                        walk.block(Obj::addr(var), 0);
-                        if let Ok(v) = var.value.try_borrow() {
-                            walk.value(&v, &mut vec![Step::Capture(k)]);
-                        }
-                    }
-                }
-            }
-            let Walk { edges, blocks, .. } = walk;
-            if let Some(n) = nodes.get_mut(i) {
-                n.edges = edges;
-            }
-            if let Some(h) = holds.get_mut(i) {
-                *h = blocks;
-            }
-        }
-        for n in &nodes {
-            if let Some(at) = n.tracked.at {
-                analysis.locations.insert(n.tracked.block, at);
-            }
-        }
-        // What the roots reach.
-        let mut reached_nodes = vec![false; nodes.len()];
-        let mut reachable = HashSet::new();
-        let mut frontier: Vec<usize> = Vec::new();
-        {
-            let mut walk = Walk::new(&by_block, &mut analysis.owned_bytes);
-            for root in roots {
-                walk.value(root, &mut Vec::new());
-            }
-            reachable.extend(walk.blocks);
-            frontier.extend(walk.edges.into_iter().map(|e| e.to));
-        }
-        while let Some(i) = frontier.pop() {
-            if std::mem::replace(&mut reached_nodes[i], true) {
-                continue;
-            }
-            reachable.insert(nodes[i].tracked.block);
-            reachable.extend(holds[i].iter().copied());
-            frontier.extend(nodes[i].edges.iter().map(|e| e.to));
-        }
-        // Everything else alive is kept alive by a cycle: what it holds is leaked too.
-        let leaked: Vec<usize> = (0..nodes.len()).filter(|&i| !reached_nodes[i]).collect();
-        analysis.leaked_objects = leaked.len();
-        for &i in &leaked {
-            analysis.leaked_blocks.insert(nodes[i].tracked.block);
-            analysis.leaked_blocks.extend(holds[i].iter().copied());
-        }
-        analysis.reachable_blocks = reachable
-            .difference(&analysis.leaked_blocks)
-            .copied()
-            .collect();
-        analysis.cycles = cycles(module, &nodes, &leaked);
     }
-    drop(tracked);
+    edge_start.push(targets.len());
+    hold_start.push(held.len());
+    targets.shrink_to_fit();
+    held.shrink_to_fit();
+    graph.edge_start = edge_start;
+    graph.targets = targets;
+    let holds = |i: usize| -> &[usize] {
+        let start = hold_start.get(i).copied().unwrap_or(0);
+        let end = hold_start.get(i + 1).copied().unwrap_or(start);
+        held.get(start..end).unwrap_or(&[])
+    };
+
+    // What the roots reach.
+    let mut reached = vec![false; n];
+    let mut reachable: Vec<usize> = Vec::new();
+    let mut frontier: Vec<u32> = Vec::new();
+    {
+        let mut walk = Walk::new(&graph, &mut owned_bytes, false);
+        for root in roots {
+            walk.value(root, &mut Vec::new());
+        }
+        reachable.append(&mut walk.blocks);
+        frontier.extend(walk.targets.iter().map(|&t| ix(t)));
+    }
+    while let Some(i) = frontier.pop() {
+        let i = i as usize;
+        match reached.get_mut(i) {
+            Some(r) if !*r => *r = true,
+            _ => continue,
+        }
+        if let Some(node) = graph.nodes.get(i) {
+            reachable.push(node.block());
+        }
+        reachable.extend_from_slice(holds(i));
+        frontier.extend_from_slice(graph.edges(i));
+    }
+
+    // Everything else alive is kept alive by a cycle: what it holds is leaked too.
+    let mut analysis = HeapAnalysis::default();
+    let mut leaked_blocks = Vec::new();
+    let mut locations = Vec::new();
+    for (i, node) in graph.nodes.iter().enumerate() {
+        if reached.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        analysis.leaked_objects += 1;
+        leaked_blocks.push(node.block());
+        leaked_blocks.extend_from_slice(holds(i));
+        if let Some(at) = node.at {
+            locations.push((node.block(), at));
+        }
+    }
+    drop(held);
+    drop(hold_start);
+    leaked_blocks.sort_unstable();
+    leaked_blocks.dedup();
+    leaked_blocks.shrink_to_fit();
+    locations.sort_unstable_by_key(|&(b, _)| b);
+    locations.shrink_to_fit();
+    reachable.sort_unstable();
+    reachable.dedup();
+    reachable.retain(|b| leaked_blocks.binary_search(b).is_err());
+    reachable.shrink_to_fit();
+    owned_bytes.sort_unstable();
+    owned_bytes.dedup_by_key(|&mut (b, _)| b);
+    owned_bytes.shrink_to_fit();
+    analysis.leaked_blocks = leaked_blocks;
+    analysis.reachable_blocks = reachable;
+    analysis.owned_bytes = owned_bytes;
+    analysis.locations = locations;
+    analysis.cycles = cycles(module, &graph, &reached);
     analysis
 }
 
-/// A walk through values from one node (or the roots): the edges to the nodes it meets and
-/// the blocks it passes through.
+/// A walk through values from one node (or the roots): the nodes it meets (with the path
+/// to each, when asked) and the blocks it passes through.
 struct Walk<'a> {
-    by_block: &'a HashMap<usize, usize>,
-    owned_bytes: &'a mut HashMap<usize, usize>,
-    edges: Vec<Edge>,
+    graph: &'a Graph,
+    owned_bytes: &'a mut Vec<(usize, usize)>,
+    /// Record the path to each node met (`paths`).
+    with_paths: bool,
+    targets: Vec<usize>,
+    paths: Vec<Vec<Step>>,
     blocks: Vec<usize>,
     seen: HashSet<usize>,
 }
 
 impl<'a> Walk<'a> {
     fn new(
-        by_block: &'a HashMap<usize, usize>,
-        owned_bytes: &'a mut HashMap<usize, usize>,
+        graph: &'a Graph,
+        owned_bytes: &'a mut Vec<(usize, usize)>,
+        with_paths: bool,
     ) -> Walk<'a> {
         Walk {
-            by_block,
+            graph,
             owned_bytes,
-            edges: Vec::new(),
+            with_paths,
+            targets: Vec::new(),
+            paths: Vec::new(),
             blocks: Vec::new(),
             seen: HashSet::new(),
         }
     }
 
+    /// Ready for the next node (keeping the buffers' capacity).
+    fn clear(&mut self) {
+        self.targets.clear();
+        self.paths.clear();
+        self.blocks.clear();
+        self.seen.clear();
+    }
+
     fn owned(&mut self, block: usize, bytes: usize) {
         if bytes > 0 {
-            self.owned_bytes.insert(block, bytes);
+            self.owned_bytes.push((block, bytes));
         }
     }
 
@@ -217,12 +380,12 @@ impl<'a> Walk<'a> {
     }
 
     fn node(&mut self, block: usize, path: &[Step]) {
-        if let Some(&to) = self.by_block.get(&block) {
+        if let Some(to) = self.graph.node_at(block) {
             if self.seen.insert(block) {
-                self.edges.push(Edge {
-                    to,
-                    path: path.to_vec(),
-                });
+                self.targets.push(to);
+                if self.with_paths {
+                    self.paths.push(path.to_vec());
+                }
             }
         } else {
             // An untracked object (created before tracking began): a plain block.
@@ -317,7 +480,7 @@ impl<'a> Walk<'a> {
             Value::Object(o) => self.node(o.addr(), path),
             // A weak reference keeps the instance's memory (not the instance) allocated.
             Value::Weak(w) => {
-                if !self.by_block.contains_key(&w.addr()) {
+                if self.graph.node_at(w.addr()).is_none() {
                     self.block(w.addr(), 0);
                 }
             }
@@ -325,64 +488,115 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The cycles among the leaked nodes: one per strongly connected tangle, as the shortest
-/// path from its oldest node back to itself.
-fn cycles(module: &Module, nodes: &[Node], leaked: &[usize]) -> Vec<Cycle> {
-    let in_leak: HashSet<usize> = leaked.iter().copied().collect();
-    let components = strongly_connected(nodes, &in_leak);
-    let mut out = Vec::new();
-    for comp in components {
-        let members: HashSet<usize> = comp.iter().copied().collect();
-        let self_loop = comp.len() == 1 && nodes[comp[0]].edges.iter().any(|e| e.to == comp[0]);
-        if comp.len() < 2 && !self_loop {
-            continue;
+/// The cycles among the leaked nodes (those not `reached`): one per strongly connected
+/// tangle, as the shortest path from its oldest node back to itself, grouped by how they
+/// print, in the order of their oldest nodes.
+fn cycles(module: &Module, graph: &Graph, reached: &[bool]) -> Vec<Cycle> {
+    let leaked = |i: usize| !reached.get(i).copied().unwrap_or(true);
+    // Tangle number of each node once its tangle is found.
+    let mut tangle_of = vec![u32::MAX; graph.nodes.len()];
+    let mut tangles = 0u32;
+    // Each shape with the creation order of its oldest cycle's start.
+    let mut shapes: Vec<(u64, Cycle)> = Vec::new();
+    let mut by_text: HashMap<(String, String, usize), usize> = HashMap::new();
+    strongly_connected(graph, &leaked, |comp| {
+        let id = tangles;
+        tangles = tangles.saturating_add(1);
+        for &v in comp {
+            if let Some(t) = tangle_of.get_mut(v) {
+                *t = id;
+            }
         }
-        let Some(&start) = comp.iter().min_by_key(|&&i| nodes[i].tracked.seq) else {
-            continue;
+        let self_loop = comp.len() == 1 && graph.edges(comp[0]).contains(&ix(comp[0]));
+        if comp.len() < 2 && !self_loop {
+            return;
+        }
+        let seq = |i: usize| graph.nodes.get(i).map_or(u64::MAX, |n| n.seq);
+        let Some(&start) = comp.iter().min_by_key(|&&i| seq(i)) else {
+            return;
         };
-        let Some(ring) = shortest_cycle(nodes, &members, start) else {
-            continue;
+        let member = |i: usize| tangle_of.get(i) == Some(&id);
+        let Some(ring) = shortest_cycle(graph, &member, start) else {
+            return;
         };
-        out.push((
-            nodes[start].tracked.seq,
-            render_cycle(module, nodes, &ring, comp.len()),
-        ));
-    }
-    out.sort_by_key(|(seq, _)| *seq);
-    out.into_iter().map(|(_, c)| c).collect()
+        let links: Vec<Link> = ring
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &(from, to))| {
+                Some(Link {
+                    from: graph.nodes.get(from)?.object(),
+                    to: (k + 1) % ring.len(),
+                    path: graph.path(from, to),
+                })
+            })
+            .collect();
+        let key = (
+            cycle_text::path(module, &links),
+            cycle_text::hint(module, &links),
+            comp.len().saturating_sub(ring.len()),
+        );
+        let first = seq(start);
+        match by_text.get(&key) {
+            Some(&at) => {
+                if let Some((oldest, shape)) = shapes.get_mut(at) {
+                    *oldest = (*oldest).min(first);
+                    shape.count += 1;
+                }
+            }
+            None => {
+                by_text.insert(key.clone(), shapes.len());
+                let (path, hint, more) = key;
+                shapes.push((
+                    first,
+                    Cycle {
+                        path,
+                        hint,
+                        more,
+                        count: 1,
+                    },
+                ));
+            }
+        }
+    });
+    shapes.sort_by_key(|(seq, _)| *seq);
+    shapes.into_iter().map(|(_, c)| c).collect()
 }
 
-/// Tarjan's algorithm, iteratively (a long cycle must not overflow the host stack).
-fn strongly_connected(nodes: &[Node], within: &HashSet<usize>) -> Vec<Vec<usize>> {
-    let n = nodes.len();
-    let mut index = vec![usize::MAX; n];
-    let mut low = vec![0; n];
+/// Tarjan's algorithm over the nodes `within` allows, iteratively (a long cycle must not
+/// overflow the host stack); each component goes to `found` as soon as it is complete.
+fn strongly_connected(
+    graph: &Graph,
+    within: &dyn Fn(usize) -> bool,
+    mut found: impl FnMut(&[usize]),
+) {
+    const UNSEEN: u32 = u32::MAX;
+    let n = graph.nodes.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0u32; n];
     let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut next = 0;
-    let mut out = Vec::new();
-    let mut roots: Vec<usize> = within.iter().copied().collect();
-    roots.sort_unstable();
-    for root in roots {
-        if index[root] != usize::MAX {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut comp: Vec<usize> = Vec::new();
+    let mut next = 0u32;
+    // (node, next edge to look at)
+    let mut call: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if !within(root) || index[root] != UNSEEN {
             continue;
         }
-        // (node, next edge to look at)
-        let mut call: Vec<(usize, usize)> = vec![(root, 0)];
         index[root] = next;
         low[root] = next;
         next += 1;
         stack.push(root);
         on_stack[root] = true;
+        call.push((root, 0));
         while let Some(&mut (v, ref mut e)) = call.last_mut() {
-            let edges = &nodes[v].edges;
-            if let Some(edge) = edges.get(*e) {
+            if let Some(&w) = graph.edges(v).get(*e) {
                 *e += 1;
-                let w = edge.to;
-                if !within.contains(&w) {
+                let w = w as usize;
+                if w >= n || !within(w) {
                     continue;
                 }
-                if index[w] == usize::MAX {
+                if index[w] == UNSEEN {
                     index[w] = next;
                     low[w] = next;
                     next += 1;
@@ -399,7 +613,7 @@ fn strongly_connected(nodes: &[Node], within: &HashSet<usize>) -> Vec<Vec<usize>
                 low[parent] = low[parent].min(low[v]);
             }
             if low[v] == index[v] {
-                let mut comp = Vec::new();
+                comp.clear();
                 while let Some(w) = stack.pop() {
                     on_stack[w] = false;
                     comp.push(w);
@@ -407,214 +621,45 @@ fn strongly_connected(nodes: &[Node], within: &HashSet<usize>) -> Vec<Vec<usize>
                         break;
                     }
                 }
-                out.push(comp);
+                found(&comp);
             }
         }
     }
-    out
 }
 
-/// The shortest path of edges from `start` back to itself within `members` (breadth first).
+/// The shortest path of edges from `start` back to itself within `member` (breadth first),
+/// as (node, the next node) pairs.
 fn shortest_cycle(
-    nodes: &[Node],
-    members: &HashSet<usize>,
+    graph: &Graph,
+    member: &dyn Fn(usize) -> bool,
     start: usize,
 ) -> Option<Vec<(usize, usize)>> {
-    // For each node reached: the (node, edge index) it was reached by.
-    let mut came: HashMap<usize, (usize, usize)> = HashMap::new();
+    // For each node reached: the node it was reached from.
+    let mut came: HashMap<usize, usize> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {
-        for (k, e) in nodes[v].edges.iter().enumerate() {
-            if !members.contains(&e.to) {
+        for &to in graph.edges(v) {
+            let to = to as usize;
+            if !member(to) {
                 continue;
             }
-            if e.to == start {
-                // Walk back to the start: the ring of (node, edge out of it).
-                let mut ring = vec![(v, k)];
+            if to == start {
+                // Walk back to the start: the ring of (node, next node).
+                let mut ring = vec![(v, start)];
                 let mut at = v;
                 while at != start {
-                    let &(prev, edge) = came.get(&at)?;
-                    ring.push((prev, edge));
+                    let &prev = came.get(&at)?;
+                    ring.push((prev, at));
                     at = prev;
                 }
                 ring.reverse();
                 return Some(ring);
             }
-            if e.to != start && !came.contains_key(&e.to) {
-                came.insert(e.to, (v, k));
-                queue.push_back(e.to);
+            if let std::collections::hash_map::Entry::Vacant(slot) = came.entry(to) {
+                slot.insert(v);
+                queue.push_back(to);
             }
         }
     }
     None
-}
-
-fn node_name(module: &Module, node: &Node) -> String {
-    match node.tracked.kind {
-        NodeKind::Instance => module
-            .env
-            .types
-            .nominals
-            .get(node.what as usize)
-            .map_or_else(|| "object".to_string(), |n| n.name.clone()),
-        NodeKind::Closure => "closure".to_string(),
-    }
-}
-
-/// Where a node came from: an instance's creation line, a closure's written line.
-fn node_place(module: &Module, node: &Node) -> Option<String> {
-    match node.tracked.kind {
-        NodeKind::Instance => node.tracked.at.map(|at| at.to_string()),
-        NodeKind::Closure => module
-            .functions
-            .get(node.what as usize)
-            .map(|f| format!("{}:{}", module.file, f.line)),
-    }
-}
-
-fn field_name(module: &Module, class: u32, i: usize) -> String {
-    module
-        .env
-        .types
-        .nominals
-        .get(class as usize)
-        .and_then(|n| n.fields.get(i))
-        .map_or_else(|| format!("#{i}"), |f| f.name.clone())
-}
-
-fn capture_name(module: &Module, func: u32, i: usize) -> String {
-    module
-        .functions
-        .get(func as usize)
-        .and_then(|f| f.capture_names.get(i))
-        .map_or_else(|| format!("#{i}"), Clone::clone)
-}
-
-/// `.apartment`, `.children[0]`, ` captures self`.
-fn path_text(module: &Module, node: &Node, path: &[Step]) -> String {
-    let mut s = String::new();
-    for step in path {
-        match step {
-            Step::Field(i) => {
-                s.push('.');
-                s.push_str(&field_name(module, node.what, *i));
-            }
-            Step::Capture(i) => {
-                s.push_str("captures ");
-                s.push_str(&capture_name(module, node.what, *i));
-            }
-            Step::Index(i, false) => s.push_str(&format!("[{i}]")),
-            Step::Index(i, true) => s.push_str(&format!(".{i}")),
-            Step::Entry => s.push_str("[_]"),
-            Step::Payload(i) => s.push_str(&format!("(associated value {i})")),
-        }
-    }
-    s
-}
-
-fn render_cycle(module: &Module, nodes: &[Node], ring: &[(usize, usize)], tangle: usize) -> Cycle {
-    let mut path = String::new();
-    for &(v, k) in ring {
-        let node = &nodes[v];
-        path.push_str(&node_name(module, node));
-        if let Some(place) = node_place(module, node) {
-            path.push_str(&format!(" ({place})"));
-        }
-        if let Some(edge) = node.edges.get(k) {
-            path.push(' ');
-            path.push_str(&path_text(module, node, &edge.path));
-        }
-        path.push_str(" -> ");
-    }
-    if let Some(&(first, _)) = ring.first() {
-        path.push_str(&node_name(module, &nodes[first]));
-    }
-    Cycle {
-        path,
-        hint: hint(module, nodes, ring),
-        more: tangle.saturating_sub(ring.len()),
-    }
-}
-
-/// Which reference to weaken: the one pointing back from a newer object to an older one
-/// (a child to its parent, a closure to the object that stores it), preferring the one that
-/// points at the oldest object of the cycle.
-fn hint(module: &Module, nodes: &[Node], ring: &[(usize, usize)]) -> String {
-    let seq = |i: usize| nodes[i].tracked.seq;
-    let back = ring
-        .iter()
-        .filter_map(|&(v, k)| nodes[v].edges.get(k).map(|e| (v, e)))
-        .filter(|(v, e)| seq(*v) >= seq(e.to))
-        .min_by_key(|(v, e)| (seq(e.to), std::cmp::Reverse(seq(*v))));
-    let Some((v, edge)) = back else {
-        return "make one of these references weak or unowned".to_string();
-    };
-    let node = &nodes[v];
-    let target = node_name(module, &nodes[edge.to]);
-    match (node.tracked.kind, edge.path.as_slice()) {
-        (NodeKind::Instance, [Step::Field(i)]) => {
-            let class = module.env.types.nominals.get(node.what as usize);
-            let declaring = declaring_class(module, node.what, *i);
-            let field = class.and_then(|c| c.fields.get(*i));
-            let name = field_name(module, node.what, *i);
-            let optional = field.is_some_and(|f| {
-                matches!(
-                    module.env.types.get(f.ty),
-                    crate::sema::types::Type::Optional(_)
-                )
-            });
-            let ty = field.map_or_else(|| target.clone(), |f| module.env.types.name(f.ty));
-            if optional {
-                format!("declare {declaring}.{name} as `weak var {name}: {ty}` to break the cycle")
-            } else {
-                let keyword = if field.is_some_and(|f| f.mutable) {
-                    "var"
-                } else {
-                    "let"
-                };
-                format!("declare {declaring}.{name} as `unowned {keyword} {name}: {ty}` to break the cycle")
-            }
-        }
-        (NodeKind::Closure, [Step::Capture(i), ..])
-            if nodes[edge.to].tracked.kind == NodeKind::Closure =>
-        {
-            let name = capture_name(module, node.what, *i);
-            let place = node_place(module, node).unwrap_or_default();
-            format!(
-                "the closure at {place} captures `{name}`, which holds a closure: set `{name} = nil` once it is no longer needed, or pass what the closure needs as a parameter"
-            )
-        }
-        (NodeKind::Closure, [Step::Capture(i), ..]) => {
-            let name = capture_name(module, node.what, *i);
-            let place = node_place(module, node).unwrap_or_default();
-            format!(
-                "capture `{name}` weakly in the closure at {place}: `[weak {name}]` (or `[unowned {name}]`) to break the cycle"
-            )
-        }
-        _ => {
-            let from = node_name(module, node);
-            let through = path_text(module, node, &edge.path);
-            format!(
-                "the reference {from} {through} -> {target} is held inside a collection; store it through a `weak var` (for example a small wrapper class) to break the cycle"
-            )
-        }
-    }
-}
-
-/// The class that declares stored property `i` of `class` (a superclass for inherited ones).
-fn declaring_class(module: &Module, class: u32, i: usize) -> String {
-    let types = &module.env.types;
-    let mut at = class;
-    loop {
-        let Some(info) = types.nominals.get(at as usize) else {
-            return "?".to_string();
-        };
-        if i >= info.own_fields_start {
-            return info.name.clone();
-        }
-        match info.superclass.and_then(|s| types.nominal_index(s)) {
-            Some(sup) => at = sup,
-            None => return info.name.clone(),
-        }
-    }
 }

@@ -5,6 +5,7 @@
 
 pub mod builtins;
 pub mod collections;
+pub mod cycle_text;
 pub mod describe;
 pub mod heap_graph;
 pub mod instance;

@@ -108,6 +108,31 @@ pub fn nodes() -> Vec<Tracked> {
     all
 }
 
+/// Every tracked node pinned, as `f` makes it from the node's record and its pin, in no
+/// particular order: the leak report's compact graph (a caller that only needs part of the
+/// record keeps no copy of the rest). `f` runs while the registry is read: it must keep
+/// the pin (dropping one could free a node, which edits the registry).
+pub fn pinned_nodes_with<T>(mut f: impl FnMut(&Tracked, NodeRef) -> T) -> Vec<T> {
+    // The same argument as `pinned_nodes`: every key is pinnable, and nothing but `f` runs
+    // between the read and the pins.
+    NODES.with(|n| {
+        let nodes = n.borrow();
+        let mut out = Vec::with_capacity(nodes.len());
+        for t in nodes.values() {
+            let node = match t.kind {
+                // SAFETY: a tracked instance key is an allocated instance (`pinned_nodes`).
+                NodeKind::Instance => unsafe { InstWeak::pin(t.key) }.map(NodeRef::Instance),
+                // SAFETY: a tracked closure's block is its live `Obj<Closure>` (`pinned_nodes`).
+                NodeKind::Closure => unsafe { Obj::from_block(t.block) }.map(NodeRef::Closure),
+            };
+            if let Some(node) = node {
+                out.push(f(t, node));
+            }
+        }
+        out
+    })
+}
+
 /// Every tracked node with a reference that pins it, in creation order.
 pub fn pinned_nodes() -> Vec<(Tracked, NodeRef)> {
     // A tracked instance key is removed (`forget`) before the instance's memory is freed

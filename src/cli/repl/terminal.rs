@@ -4,6 +4,12 @@
 //! history file in the user's data directory (`$XDG_DATA_HOME/swiftlang/history`, by default
 //! `~/.local/share/swiftlang/history`; `~/Library/Application Support/swiftlang/history` on
 //! macOS), reloaded next time.
+//!
+//! A burst of lines (typed ahead while code runs, or pasted without bracketed paste) comes
+//! from the terminal in one read; rustyline keeps what it read past the line it returns for
+//! the next call (its `buffer-redux` feature: without it that rest was dropped, so only the
+//! first line of each burst ran, and later reads started mid-line), so every line is read,
+//! in order.
 #![forbid(unsafe_code)]
 
 use std::io::Write;
