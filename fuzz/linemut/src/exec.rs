@@ -84,6 +84,20 @@ impl Runner<'_> {
                 Ok(Some(s)) => break Some(s),
                 Ok(None) if start.elapsed() > self.timeout => {
                     timed_out = true;
+                    // SIGTERM first: the VM checks for it at every call and backward jump
+                    // and exits 143, so a script's own endless loop ends by it; a hang
+                    // anywhere else (compiler, a builtin, the host) does not.
+                    let _ = Command::new("kill")
+                        .args(["-TERM", &child.id().to_string()])
+                        .stderr(Stdio::null())
+                        .status();
+                    let asked = Instant::now();
+                    while asked.elapsed() < Duration::from_secs(2) {
+                        if let Ok(Some(_)) = child.try_wait() {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
                     let _ = child.kill();
                     break child.wait().ok();
                 }
@@ -104,11 +118,19 @@ impl Runner<'_> {
     }
 }
 
+/// The class of a run past the time limit that SIGTERM ended: the VM was running the
+/// script's own endless loop. Reported, but not a crash.
+pub const SCRIPT_LOOP: &str = "script-loop";
+
 /// A crash's class and a signature that tells distinct bugs apart (digits and the script's
 /// line numbers are normalised away). `None`: not a crash.
 pub fn classify(o: &Outcome) -> Option<(&'static str, String)> {
     if o.timed_out {
-        return Some(("hang", "hang".to_string()));
+        return Some(if o.code == Some(143) {
+            (SCRIPT_LOOP, "script loop (ended by SIGTERM)".to_string())
+        } else {
+            ("hang", "hang (SIGTERM did not end it)".to_string())
+        });
     }
     let err = &o.stderr;
     if let Some(at) = err.find("panicked at ") {
@@ -200,6 +222,9 @@ mod tests {
         let mut hang = outcome(None, Some(9), "");
         hang.timed_out = true;
         assert_eq!(classify(&hang).expect("crash").0, "hang");
+        let mut looping = outcome(Some(143), None, "");
+        looping.timed_out = true;
+        assert_eq!(classify(&looping).expect("class").0, SCRIPT_LOOP);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use exec::{classify, Runner};
+use exec::{classify, Runner, SCRIPT_LOOP};
 use mutate::{Corpus, Rng};
 
 const USAGE: &str = "usage: linemut [fuzz] [--bin PATH] [--minutes M | --runs N] [--timeout SECS]
@@ -203,6 +203,7 @@ fn fuzz(o: &Options, runner: &Runner) -> i32 {
     let mut runs = 0u64;
     let mut statuses: BTreeMap<String, u64> = BTreeMap::new();
     let mut found: BTreeMap<String, Found> = BTreeMap::new();
+    let mut loops = 0u64;
     loop {
         match o.runs {
             Some(n) if runs >= n => break,
@@ -220,21 +221,30 @@ fn fuzz(o: &Options, runner: &Runner) -> i32 {
         let outcome = runner.run(&script, &flags, stdin.as_deref());
         runs += 1;
         let status = match (outcome.timed_out, outcome.code, outcome.signal) {
-            (true, _, _) => "timeout".to_string(),
+            (true, Some(143), _) => "timeout ended by SIGTERM (script loop)".to_string(),
+            (true, _, _) => "timeout (hang)".to_string(),
             (_, Some(c), _) => format!("exit {c}"),
             (_, None, Some(s)) => format!("signal {s}"),
             _ => "unknown".to_string(),
         };
         *statuses.entry(status).or_default() += 1;
         if let Some((class, signature)) = classify(&outcome) {
-            let entry = found.entry(signature.clone()).or_insert_with(|| Found {
-                class,
-                count: 0,
-                first: PathBuf::new(),
-            });
-            entry.count += 1;
+            // Script loops are not crashes; a few are kept for a look (a wrong answer
+            // can loop too).
+            let examples = if class == SCRIPT_LOOP {
+                loops += 1;
+                loops
+            } else {
+                let entry = found.entry(signature.clone()).or_insert_with(|| Found {
+                    class,
+                    count: 0,
+                    first: PathBuf::new(),
+                });
+                entry.count += 1;
+                entry.count
+            };
             // A few examples of each signature are kept.
-            if entry.count <= 3 {
+            if examples <= 3 {
                 let name = format!("{class}-{:016x}", rng.next());
                 let saved = o.out.join(format!("{name}.swift"));
                 let _ = std::fs::write(&saved, &source);
@@ -254,7 +264,7 @@ fn fuzz(o: &Options, runner: &Runner) -> i32 {
                         outcome.stderr
                     ),
                 );
-                if entry.count == 1 {
+                if let (1, Some(entry)) = (examples, found.get_mut(&signature)) {
                     entry.first = saved;
                     eprintln!("linemut: new crash [{class}] {signature}");
                 }

@@ -39,7 +39,35 @@ pub fn run(runner: &Runner, file: &Path) -> i32 {
     };
     eprintln!("linemut: minimising {} lines: {want}", lines.len());
     let keeps = |lines: &[String]| test(lines).as_deref() == Some(want.as_str());
-    // Lines: remove chunks, from half the file down to one line.
+    // Until nothing changes: a line kept because a later line used it may go once that
+    // line has gone.
+    loop {
+        let before = lines.len() + lines.iter().map(String::len).sum::<usize>();
+        lines = shrink_lines(lines, &keeps);
+        lines = shrink_tokens(lines, &keeps);
+        if lines.len() + lines.iter().map(String::len).sum::<usize>() == before {
+            break;
+        }
+    }
+    let out = min_path(file);
+    let text = lines.join("\n") + "\n";
+    let _ = std::fs::write(&out, &text);
+    let _ = std::fs::remove_dir_all(&work);
+    println!(
+        "{text}--- {} lines, signature: {want}\n--- written to {}",
+        lines.len(),
+        out.display()
+    );
+    0
+}
+
+fn min_path(file: &Path) -> PathBuf {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("crash");
+    file.with_file_name(format!("{stem}.min.swift"))
+}
+
+/// Removes runs of lines, from half the file down to single lines.
+fn shrink_lines(mut lines: Vec<String>, keeps: &dyn Fn(&[String]) -> bool) -> Vec<String> {
     let mut chunk = (lines.len() / 2).max(1);
     loop {
         let mut i = 0;
@@ -53,11 +81,14 @@ pub fn run(runner: &Runner, file: &Path) -> i32 {
             }
         }
         if chunk == 1 {
-            break;
+            return lines;
         }
         chunk /= 2;
     }
-    // Tokens: remove one at a time, then trim the whitespace left behind.
+}
+
+/// Removes single tokens of each line.
+fn shrink_tokens(mut lines: Vec<String>, keeps: &dyn Fn(&[String]) -> bool) -> Vec<String> {
     for i in 0..lines.len() {
         let mut k = 0;
         loop {
@@ -76,19 +107,5 @@ pub fn run(runner: &Runner, file: &Path) -> i32 {
             }
         }
     }
-    let out = min_path(file);
-    let text = lines.join("\n") + "\n";
-    let _ = std::fs::write(&out, &text);
-    let _ = std::fs::remove_dir_all(&work);
-    println!(
-        "{text}--- {} lines, signature: {want}\n--- written to {}",
-        lines.len(),
-        out.display()
-    );
-    0
-}
-
-fn min_path(file: &Path) -> PathBuf {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("crash");
-    file.with_file_name(format!("{stem}.min.swift"))
+    lines
 }
