@@ -466,7 +466,13 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
             VarRef::Local(v) if self.boxed(v) => self.emit(Op::TakeBox(slot(v))),
             VarRef::Local(v) => self.emit(Op::Take(slot(v))),
             VarRef::Global(g) => {
-                self.init_lazy_global(g);
+                // Moved out for an in-place mutation (`g[0] = 1`, `g[k, default: 0] += 1`):
+                // a function may run before the global's initializer, which traps as a read
+                // does (a lazy static runs its initializer here).
+                if self.global_needs_check(g) {
+                    self.emit(Op::LoadGlobalChecked(g));
+                    self.emit(Op::Pop);
+                }
                 self.emit(Op::TakeGlobal(g))
             }
             VarRef::Capture(c) => self.emit(Op::TakeCapture(u16::try_from(c).unwrap_or(u16::MAX))),

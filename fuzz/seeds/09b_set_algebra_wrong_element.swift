@@ -1,0 +1,3 @@
+let s: Set<Int> = [1, 2, 3]
+print(s.union("ab"))
+print(s.isSuperset(of: ["x"]))

@@ -1,0 +1,6 @@
+print((0..<10).count)
+print(Array(repeatElement(1, count: 3)))
+print(Int(1e18))
+print(Int(-1e19))
+print(repeatElement(1, count: -1).count)
+print((Int.min..<Int.max).count)

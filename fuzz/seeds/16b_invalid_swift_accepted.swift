@@ -1,0 +1,4 @@
+var x = 1
+var x = 2
+func esc(_ v: inout Int) -> () -> Int { return { v } }
+print(x)

@@ -1,0 +1,4 @@
+class Node { var next: Node? = Node() }
+print("start")
+let n = Node()
+print(n.next == nil)

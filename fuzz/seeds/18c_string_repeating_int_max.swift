@@ -1,0 +1,3 @@
+print("before")
+let s = String(repeating: "ab", count: Int.max)
+print(s.count)

@@ -1,0 +1,3 @@
+﻿print("bom")
+let x = 1
+print(x)

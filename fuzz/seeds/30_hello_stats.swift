@@ -1,0 +1,2 @@
+// Run with --mem-stats=json.
+print("Hello, world!")
