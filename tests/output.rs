@@ -1,23 +1,9 @@
 //! Standard output's failure modes (CLI.md): a closed pipe ends the run quietly with status 0;
 //! any other write error (stdout on `/dev/full`) is reported on stderr and exits 74.
 
-use std::process::{Command, Stdio};
-
-fn swiftlang() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_swiftlang"));
-    cmd.env("NO_COLOR", "1")
-        .env_remove("SWIFTLANG_MEM_STATS")
-        .env_remove("SWIFTLANG_MEM_DEBUG");
-    cmd
-}
-
-fn script(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("swiftlang-output-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write the script");
-    path
-}
+mod common;
+use common::{script, swiftlang};
+use std::process::Stdio;
 
 fn dev_full() -> Option<std::fs::File> {
     std::fs::OpenOptions::new()
@@ -29,7 +15,7 @@ fn dev_full() -> Option<std::fs::File> {
 #[test]
 fn a_full_disk_is_reported_with_status_74() {
     let Some(full) = dev_full() else { return };
-    let path = script("full.swift", "print(\"hello\")\nprint(1 + 2)\n");
+    let path = script("output", "full.swift", "print(\"hello\")\nprint(1 + 2)\n");
     let out = swiftlang()
         .arg("run")
         .arg(&path)
@@ -72,6 +58,7 @@ fn a_full_disk_ends_the_piped_repl_with_status_74() {
 fn a_closed_pipe_ends_the_run_quietly() {
     // Far more output than a pipe holds; the reader takes one line and closes its end.
     let path = script(
+        "output",
         "pipe.swift",
         "for i in 0..<200000 { print(\"line \\(i)\") }\n",
     );

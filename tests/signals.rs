@@ -3,8 +3,10 @@
 //! are printed. A pending `readLine()` is interrupted too.
 #![cfg(unix)]
 
+mod common;
+use common::{script, swiftlang};
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use expectrl::{Eof, Expect, Session};
@@ -15,26 +17,10 @@ use nix::unistd::Pid;
 const SPIN: &str =
     "print(\"started\")\nprint(\"partial\", terminator: \"\")\nvar n = 0\nwhile true { n += 1 }\n";
 
-fn script(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("swiftlang-signals-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write the script");
-    path
-}
-
-fn swiftlang() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_swiftlang"));
-    cmd.env("NO_COLOR", "1")
-        .env_remove("SWIFTLANG_MEM_STATS")
-        .env_remove("SWIFTLANG_MEM_DEBUG");
-    cmd
-}
-
 /// Runs `SPIN` at a terminal; once its first line shows, sends `signal`; returns everything
 /// the terminal showed and the exit status's debug form.
 fn spin_at_a_terminal(name: &str, signal: Signal) -> (String, String) {
-    let path = script(name, SPIN);
+    let path = script("signals", name, SPIN);
     let mut cmd = swiftlang();
     cmd.arg("--mem-stats").arg("run").arg(&path);
     let mut p = Session::spawn(cmd).expect("spawn on a pty");
@@ -85,6 +71,7 @@ fn sigterm_flushes_reports_and_exits_143() {
 #[test]
 fn sigint_interrupts_a_pending_read_line() {
     let path = script(
+        "signals",
         "read.swift",
         "print(\"waiting\")\nlet line = readLine()\nprint(\"read \\(line ?? \"nil\")\")\n",
     );
