@@ -283,6 +283,27 @@ fn a_memory_limit_trap_leaves_a_working_session() {
     assert!(out.ends_with("freed\ns: String = \"x\"\nx 0\n"), "{out}");
 }
 
+/// Assigning an empty literal frees a full budget's worth: `[]` and `[:]` share Swift's
+/// empty storage, so making one allocates nothing while the budget is used up.
+#[test]
+fn empty_literals_run_while_the_budget_is_full() {
+    if !cfg!(feature = "custom-allocators") {
+        eprintln!("skipped: --mem-limit needs the custom-allocators feature");
+        return;
+    }
+    let input = "var a: [String] = []\n\
+                 var d: [Int: String] = [:]\n\
+                 for i in 0..<100000 { a.append(\"\\(i)\"); d[i] = \"x\" }\n\
+                 a = []\n\
+                 d = [:]\n\
+                 a.append(\"again\")\n\
+                 print(a, d.count)\n";
+    let (out, status) = run_repl(input, &["--mem-limit", "objects=256KiB"], &[]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("repl.swift:3: Fatal error: memory limit exceeded in Objects"), "{out}");
+    assert!(out.ends_with("[\"again\"] 0\n"), "{out}");
+}
+
 /// `:quit` followed by any words leaves the REPL (`:quit now`).
 #[test]
 fn quit_with_words_leaves() {

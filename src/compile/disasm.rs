@@ -46,6 +46,8 @@ fn describe(module: &Module, pc: usize, op: &Op) -> String {
             Some(Constant::Int(i)) => format!("Const #{c} ({i})"),
             Some(Constant::Double(d)) => format!("Const #{c} ({d:?})"),
             Some(Constant::Str(s)) => format!("Const #{c} ({s:?})"),
+            Some(Constant::EmptyArray) => format!("Const #{c} ([])"),
+            Some(Constant::EmptyDictionary) => format!("Const #{c} ([:])"),
             None => format!("Const #{c} (?)"),
         },
         Op::Jump(o) => format!("Jump -> {:05}", target(*o)),

@@ -722,7 +722,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 // Release the iterator (and with it the sequence) and the last element's
                 // bindings when the loop ends.
                 let mut vars = vec![elem];
-                pattern_vars(&pattern, &mut vars);
+                TPattern::vars(&pattern, &mut vars);
                 for v in vars {
                     self.release_local(v);
                 }
@@ -1119,6 +1119,10 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 let n = u32::try_from(elems.len()).unwrap_or(0);
                 match self.module.env.types.get(e.ty) {
                     Type::Set(_) => self.emit(Op::MakeSet(n)),
+                    _ if n == 0 => {
+                        let c = self.constant(Constant::EmptyArray);
+                        self.emit(Op::Const(c))
+                    }
                     _ => self.emit(Op::MakeArray(n)),
                 };
             }
@@ -1128,7 +1132,12 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                     self.expr(v);
                 }
                 self.at(e.span);
-                self.emit(Op::MakeDict(u32::try_from(entries.len()).unwrap_or(0)));
+                if entries.is_empty() {
+                    let c = self.constant(Constant::EmptyDictionary);
+                    self.emit(Op::Const(c));
+                } else {
+                    self.emit(Op::MakeDict(u32::try_from(entries.len()).unwrap_or(0)));
+                }
             }
             TExprKind::Tuple(elems) => {
                 for x in elems {
@@ -1316,25 +1325,6 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Builtin(b, argc));
             }
         }
-    }
-}
-
-/// The variables a pattern stores into (bindings and the intermediate subjects).
-fn pattern_vars(p: &TPattern<'_>, out: &mut Vec<VarId>) {
-    match p {
-        TPattern::Any | TPattern::Equal(..) | TPattern::Range(..) | TPattern::IsClass(_) => {}
-        TPattern::Bind(v) => out.push(*v),
-        TPattern::Tuple(elems) | TPattern::EnumCase(_, elems) => {
-            for (v, inner) in elems.iter() {
-                out.push(*v);
-                pattern_vars(inner, out);
-            }
-        }
-        TPattern::AsClass(_, v, inner) | TPattern::Some(v, inner) => {
-            out.push(*v);
-            pattern_vars(inner, out);
-        }
-        TPattern::Guarded(inner, _) => pattern_vars(inner, out),
     }
 }
 

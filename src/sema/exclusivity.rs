@@ -66,6 +66,38 @@ impl<'e, 's> Checker<'e, 's> {
                 return;
             }
         }
+        self.check_closure_args(args, &accesses);
+    }
+
+    /// A closure literal passed in the same call as an `inout` access to a local variable it
+    /// captures would access the variable during the modification (the closure is
+    /// non-escaping, so swiftc proves the overlap statically; boxes of escaping closures
+    /// are checked at run time).
+    fn check_closure_args(&mut self, args: &[TExpr<'s>], accesses: &[(VarRef, Vec<Step>, Span)]) {
+        for a in args {
+            let TExprKind::Closure(fid, _) = a.kind else { continue };
+            let Some(Some(f)) = self.done.get(fid.0 as usize) else { continue };
+            let captured: Vec<VarRef> = f
+                .captures
+                .iter()
+                .filter_map(|c| match c {
+                    CaptureSource::Local(v) => Some(VarRef::Local(*v)),
+                    CaptureSource::Capture(i) => Some(VarRef::Capture(*i)),
+                    _ => None,
+                })
+                .collect();
+            if let Some((r, _, span)) = accesses.iter().find(|(r, ..)| captured.contains(r)) {
+                let name = self.var_info(*r).2;
+                self.errors.push(
+                    Diagnostic::error(
+                        format!("overlapping accesses to '{name}', but modification requires exclusive access; consider copying to a local variable"),
+                        *span,
+                    )
+                    .with_note("conflicting access is here", a.span),
+                );
+                return;
+            }
+        }
     }
 }
 

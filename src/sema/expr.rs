@@ -36,12 +36,12 @@ impl<'e, 's> Checker<'e, 's> {
         | TExprKind::CallValue(_, args)
         | TExprKind::Builtin(_, args) = kind
         {
-            if args
+            let inouts = args
                 .iter()
                 .filter(|a| matches!(a.kind, TExprKind::InOut(_)))
-                .nth(1)
-                .is_some()
-            {
+                .count();
+            let closures = args.iter().any(|a| matches!(a.kind, TExprKind::Closure(..)));
+            if inouts > 1 || (inouts == 1 && closures) {
                 self.check_exclusive_args(&kind);
             }
         }

@@ -390,6 +390,27 @@ pub enum TPattern<'s> {
     Guarded(&'s TPattern<'s>, TExpr<'s>),
 }
 
+impl TPattern<'_> {
+    /// The variables a pattern stores into (bindings and the intermediate subjects).
+    pub fn vars(p: &TPattern<'_>, out: &mut Vec<VarId>) {
+        match p {
+            TPattern::Any | TPattern::Equal(..) | TPattern::Range(..) | TPattern::IsClass(_) => {}
+            TPattern::Bind(v) => out.push(*v),
+            TPattern::Tuple(elems) | TPattern::EnumCase(_, elems) => {
+                for (v, inner) in elems.iter() {
+                    out.push(*v);
+                    TPattern::vars(inner, out);
+                }
+            }
+            TPattern::AsClass(_, v, inner) | TPattern::Some(v, inner) => {
+                out.push(*v);
+                TPattern::vars(inner, out);
+            }
+            TPattern::Guarded(inner, _) => TPattern::vars(inner, out),
+        }
+    }
+}
+
 /// A typed statement.
 #[derive(Clone, Copy, Debug)]
 pub struct TStmt<'s> {

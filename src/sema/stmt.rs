@@ -90,6 +90,7 @@ impl<'e, 's> Checker<'e, 's> {
             }
             StmtKind::Guard { conds, els } => {
                 // Bindings of a guard are visible after it, in the enclosing scope.
+                let top = self.is_top_level();
                 let conds = self.check_conds(conds);
                 let els_checked = self.check_block(els);
                 if !always_exits(els_checked) {
@@ -99,6 +100,9 @@ impl<'e, 's> Checker<'e, 's> {
                     );
                 }
                 push(out, TStmtKind::Guard(conds, els_checked));
+                if top {
+                    self.promote_guard_bindings(conds, span, out);
+                }
             }
             StmtKind::While { label, conds, body } => {
                 let id = self.new_loop(label.map(|l| l.name), true, true);
@@ -361,6 +365,38 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     /// A condition list: Bool expressions, `let` bindings, `case` patterns.
+    /// A top-level `guard`'s bindings are globals of the script (functions declared at top
+    /// level may read them), as top-level `let`s are: each is copied from the condition's
+    /// local into a new global of its name, which then replaces the local in scope.
+    fn promote_guard_bindings(
+        &mut self,
+        conds: &[TCond<'s>],
+        span: Span,
+        out: &mut Vec<TStmt<'s>>,
+    ) {
+        let mut bound = Vec::new();
+        for c in conds {
+            match c {
+                TCond::Bind(v, _) => bound.push(*v),
+                TCond::Match(_, _, p) => TPattern::vars(p, &mut bound),
+                TCond::Bool(_) => {}
+            }
+        }
+        for v in bound {
+            let Some(info) = self.cur_ref().ir.locals.get(v.0 as usize) else { continue };
+            let (name, ty, mutable) = (info.name.clone(), info.ty, info.mutable);
+            if name.is_empty() || name == "_" {
+                continue;
+            }
+            if let Some(scope) = self.cur().scopes.last_mut() {
+                scope.names.remove(&name);
+            }
+            let g = self.declare_var(&name, ty, mutable);
+            let value = self.mk(ty, TExprKind::Var(VarRef::Local(v)), span);
+            out.push(TStmt { kind: TStmtKind::Init(g, value), span });
+        }
+    }
+
     pub(super) fn check_conds(&mut self, conds: &[Cond<'_>]) -> &'s [TCond<'s>] {
         let mut out = Vec::with_capacity(conds.len());
         for c in conds {

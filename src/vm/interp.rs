@@ -140,6 +140,9 @@ pub struct Vm<'m> {
     /// Globals moved out for an access in progress (an `inout` argument, a mutating
     /// method): reading one before it is stored back is an exclusivity violation.
     taken_globals: Vec<u32>,
+    /// Captured variables' boxes (by address) moved out for an access in progress, as
+    /// `taken_globals`: a closure that reads or writes one during the access traps.
+    taken_boxes: Vec<usize>,
     /// The arguments of the builtin being called, kept so that calls do not allocate.
     builtin_args: Vec<Value>,
     /// One-character ASCII strings made by `for ch in string`, shared (copy on write)
@@ -203,6 +206,7 @@ impl<'m> Vm<'m> {
             release_work: Vec::new(),
             release_fresh: Vec::new(),
             taken_globals: Vec::new(),
+            taken_boxes: Vec::new(),
             builtin_args: Vec::new(),
             ascii_chars: Vec::new(),
             any_deinit: module.env.types.nominals.iter().any(|n| n.deinit.is_some()),
@@ -247,6 +251,37 @@ impl<'m> Vm<'m> {
     #[inline(never)]
     fn global_access_begins(&mut self, g: u32) {
         self.taken_globals.push(g);
+    }
+
+    /// A captured variable's box was stored back.
+    #[inline(never)]
+    fn box_access_ends(&mut self, addr: usize) {
+        if let Some(at) = self.taken_boxes.iter().rposition(|&t| t == addr) {
+            self.taken_boxes.remove(at);
+        }
+    }
+
+    /// A box read found no value: if an access to it is in progress (a mutating method
+    /// or an `inout` argument took it out), this is Swift's run-time exclusivity trap.
+    /// `capture` names the current closure's capture, for the message.
+    #[cold]
+    #[inline(never)]
+    fn box_access_check(&self, addr: usize, capture: Option<u16>) -> R<()> {
+        if !self.taken_boxes.contains(&addr) {
+            return Ok(());
+        }
+        let name = capture.and_then(|i| {
+            let f = self.frames.last()?;
+            self.module.functions.get(f.func as usize)?.capture_names.get(i as usize).cloned()
+        });
+        let msg = match name {
+            Some(n) => format!(
+                "Simultaneous accesses to '{n}', but modification requires exclusive access."
+            ),
+            None => "Simultaneous accesses to a variable, but modification requires exclusive access."
+                .to_string(),
+        };
+        Err(self.trap_with_prefix(msg))
     }
 
     /// A global was stored back.
@@ -334,7 +369,7 @@ impl<'m> Vm<'m> {
         self.out.flush().map_err(Stop::from_write_error)
     }
 
-    /// Makes the module's new literals values. String literals are the module's code, not
+    /// Makes the module's new literals values. String and empty-collection literals are the module's code, not
     /// the script's data: loading them never trips an Objects budget (`--mem-limit`), so a
     /// REPL entry that frees memory can run after one that used it all up.
     #[inline(never)]
@@ -374,6 +409,10 @@ impl<'m> Vm<'m> {
                     }
                     Err(stop) => return Err(stop),
                 },
+                Constant::EmptyArray => self.array(Vec::new())?,
+                Constant::EmptyDictionary => {
+                    Value::Dict(self.obj(super::collections::DictObj::default())?)
+                }
             };
             self.constants.push(v);
         }
@@ -579,7 +618,13 @@ impl<'m> Vm<'m> {
                     }
                     Op::LoadBox(s) => {
                         let v = match self.stack.get(base + s as usize) {
-                            Some(Value::Box(b)) => b.value.borrow().clone(),
+                            Some(Value::Box(b)) => {
+                                let v = b.value.borrow().clone();
+                                if matches!(v, Value::Void) && !self.taken_boxes.is_empty() {
+                                    self.box_access_check(Obj::addr(b), None)?;
+                                }
+                                v
+                            }
                             _ => return Err(self.internal("expected a box")),
                         };
                         self.stack.push(v);
@@ -593,12 +638,21 @@ impl<'m> Vm<'m> {
                             }
                             _ => return Err(self.internal("expected a box")),
                         }
+                        if !self.taken_boxes.is_empty() {
+                            if let Some(Value::Box(b)) = self.stack.get(base + s as usize) {
+                                self.box_access_ends(Obj::addr(b));
+                            }
+                        }
                     }
                     Op::TakeBox(s) => {
-                        let v = match self.stack.get(base + s as usize) {
-                            Some(Value::Box(b)) => b.value.take(),
+                        let (v, addr) = match self.stack.get(base + s as usize) {
+                            Some(Value::Box(b)) => (b.value.take(), Obj::addr(b)),
                             _ => return Err(self.internal("expected a box")),
                         };
+                        if matches!(v, Value::Void) && !self.taken_boxes.is_empty() {
+                            self.box_access_check(addr, None)?;
+                        }
+                        self.taken_boxes.push(addr);
                         self.stack.push(v);
                     }
                     Op::NewBox(s) => {
@@ -614,6 +668,13 @@ impl<'m> Vm<'m> {
                             if let Some(n) = Scalar::of(&current) {
                                 drop(current);
                                 self.push_scalar(n);
+                                continue 'quiet;
+                            }
+                            if matches!(*current, Value::Void) && !self.taken_boxes.is_empty() {
+                                drop(current);
+                                let addr = Obj::addr(self.capture(i)?);
+                                self.box_access_check(addr, Some(i))?;
+                                self.stack.push(Value::Void);
                                 continue 'quiet;
                             }
                             if !matches!(*current, Value::Weak(_)) {
@@ -644,6 +705,10 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::StoreCapture(i) => {
+                        if !self.taken_boxes.is_empty() {
+                            let addr = Obj::addr(self.capture(i)?);
+                            self.box_access_ends(addr);
+                        }
                         if let Some(n) = self.stack.last().and_then(Scalar::of) {
                             let mut current = self.capture(i)?.value.borrow_mut();
                             if current.is_plain() {
@@ -666,7 +731,12 @@ impl<'m> Vm<'m> {
                         drop(old);
                     }
                     Op::TakeCapture(i) => {
-                        let v = self.capture(i)?.value.take();
+                        let b = self.capture(i)?;
+                        let (v, addr) = (b.value.take(), Obj::addr(b));
+                        if matches!(v, Value::Void) && !self.taken_boxes.is_empty() {
+                            self.box_access_check(addr, Some(i))?;
+                        }
+                        self.taken_boxes.push(addr);
                         self.stack.push(v);
                     }
                     Op::LoadGlobal(g) => {

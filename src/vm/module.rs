@@ -16,6 +16,12 @@ pub enum Constant {
     Double(f64),
     /// A `String` or `Character`.
     Str(String),
+    /// The empty array every `[]` literal shares, as Swift's empty-array storage: making
+    /// one allocates nothing (so `a = []` runs when an Objects budget is used up), and the
+    /// first mutation copies it.
+    EmptyArray,
+    /// The empty dictionary every `[:]` literal shares, in the same way.
+    EmptyDictionary,
 }
 
 /// A constant as the pool's index keys it: doubles by their bits (so `-0.0` and `0.0`, or
@@ -25,6 +31,8 @@ enum ConstKey {
     Int(i64),
     Double(u64),
     Str(String),
+    EmptyArray,
+    EmptyDictionary,
 }
 
 impl ConstKey {
@@ -33,6 +41,8 @@ impl ConstKey {
             Constant::Int(i) => ConstKey::Int(*i),
             Constant::Double(d) => ConstKey::Double(d.to_bits()),
             Constant::Str(s) => ConstKey::Str(s.clone()),
+            Constant::EmptyArray => ConstKey::EmptyArray,
+            Constant::EmptyDictionary => ConstKey::EmptyDictionary,
         }
     }
 }
