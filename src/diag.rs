@@ -92,6 +92,14 @@ impl Diagnostic {
     }
 }
 
+/// Adds `more` to `all`, keeping source order (as swiftc prints its diagnostics).
+pub fn merge_in_source_order(all: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {
+    if !more.is_empty() {
+        all.extend(more);
+        all.sort_by_key(|d| d.span.start);
+    }
+}
+
 /// One-based line and column (in characters) of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(source, offset.min(source.len()));

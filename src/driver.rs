@@ -38,11 +38,22 @@ fn compile_in_arenas(module: &mut Module, source: &str) -> Result<u32, Vec<Diagn
     let compiler = allocators_get(Subsystem::Compiler);
     let bytecode = allocators_get(Subsystem::Bytecode);
     module.set_source(source);
-    let program = parse_program(source, &*ast, &*lexer)?;
+    let parsed = parse_program(source, &*ast, &*lexer)?;
     let first = u32::try_from(module.functions.len()).unwrap_or(u32::MAX);
     let checked = {
         let _scope = SubsystemScope::enter(Subsystem::Symbols);
-        sema::check(program, &mut module.env, &*symbols, first)?
+        match sema::check(parsed.program, &mut module.env, &*symbols, first) {
+            Ok(checked) => {
+                let warnings = std::mem::take(&mut module.env.warnings);
+                module.env.warnings = parsed.warnings;
+                crate::diag::merge_in_source_order(&mut module.env.warnings, warnings);
+                checked
+            }
+            Err(mut errors) => {
+                crate::diag::merge_in_source_order(&mut errors, parsed.warnings);
+                return Err(errors);
+            }
+        }
     };
     {
         let _scope = SubsystemScope::enter(Subsystem::Compiler);

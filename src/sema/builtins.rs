@@ -64,7 +64,7 @@ impl<'e, 's> Checker<'e, 's> {
                     let (ty, _, _) = self.var_info(r);
                     let sig = match r {
                         VarRef::Local(v) => {
-                            self.local_sigs.get(&(self.stack.len() - 1, v.0)).cloned()
+                            self.local_sigs.get(&(self.cur_func_id(), v.0)).cloned()
                         }
                         _ => None,
                     };

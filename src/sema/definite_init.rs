@@ -121,6 +121,7 @@ impl<'e, 's> Checker<'e, 's> {
                 func_id: id,
                 globals: &self.env.globals,
                 late_lets: &self.late_lets,
+                forward_deps: &self.forward_deps,
                 init,
                 self_var: init.and_then(|_| {
                     f.locals
@@ -152,6 +153,9 @@ struct Di<'a, 's> {
     func_id: u32,
     globals: &'a [GlobalInfo],
     late_lets: &'a HashSet<(u32, bool, u32)>,
+    /// Local functions' variables → the forward slots their closures capture (a local
+    /// function named before its declaration, `local_funcs.rs`).
+    forward_deps: &'a super::HashMap<(u32, u32), Vec<(u32, String)>>,
     init: Option<&'a InitCheck>,
     self_var: Option<u32>,
     /// States at the `break`s / `continue`s of each loop or labeled statement.
@@ -185,6 +189,19 @@ impl<'a, 's> Di<'a, 's> {
         let (Some(k), Some(s)) = (Self::key(r), st) else {
             return;
         };
+        if let Some(deps) = self.forward_deps.get(&(self.func_id, k.1)).filter(|_| !k.0) {
+            // Using a local function forms its closure: the functions it names must be
+            // declared by then.
+            if let Some((slot, name)) = deps.iter().find(|(v, _)| s.vars.contains(&(false, *v))) {
+                if self.reported.insert((false, *slot)) {
+                    self.errors.push(Diagnostic::error(
+                        format!("closure captures '{name}' before it is declared"),
+                        span,
+                    ));
+                }
+                return;
+            }
+        }
         if !s.vars.contains(&k) || !self.reported.insert(k) {
             return;
         }

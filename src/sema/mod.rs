@@ -141,10 +141,7 @@ pub fn check<'s>(
     } else {
         // Errors and warnings in source order, as swiftc prints them.
         let mut all = c.errors;
-        if !warnings.is_empty() {
-            all.extend(warnings);
-            all.sort_by_key(|d| d.span.start);
-        }
+        crate::diag::merge_in_source_order(&mut all, warnings);
         Err(all)
     }
 }
@@ -233,8 +230,9 @@ pub(crate) struct Checker<'e, 's> {
     closure_count: u32,
     /// Top-level functions registered before checking: declaration address → id.
     hoisted: HashMap<usize, FuncId>,
-    /// Signatures of local functions: (function depth, local) → signature (for labels).
-    local_sigs: HashMap<(usize, u32), FuncSig>,
+    /// Signatures of local functions: (declaring function's id, local) → signature (for
+    /// labels).
+    local_sigs: HashMap<(u32, u32), FuncSig>,
     /// Signatures of local functions bound by name as direct functions (`decls.rs`).
     local_func_sigs: HashMap<FuncId, FuncSig>,
     /// Closure literals written directly as call arguments (non-escaping), by address.
@@ -244,6 +242,12 @@ pub(crate) struct Checker<'e, 's> {
     /// Local functions referenced directly before their bodies were checked (a forward
     /// or mutually recursive reference): they must capture nothing.
     early_refs: std::collections::HashSet<FuncId>,
+    /// Local functions named by a function or closure declared before them, through a
+    /// variable of the enclosing function (`local_funcs.rs`).
+    forward_slots: HashMap<FuncId, local_funcs::ForwardSlot>,
+    /// For definite initialization: (function, local function variable) → the forward
+    /// slots its closure captures, each with the name it stands for.
+    forward_deps: HashMap<(u32, u32), Vec<(u32, String)>>,
     /// User type declarations: declaration address → type.
     type_decls: HashMap<usize, TypeId>,
     /// Trailing closures of the call being checked (they match any parameter label).
@@ -282,6 +286,8 @@ impl<'e, 's> Checker<'e, 's> {
             local_sigs: HashMap::default(),
             local_func_sigs: HashMap::default(),
             early_refs: std::collections::HashSet::new(),
+            forward_slots: HashMap::default(),
+            forward_deps: HashMap::default(),
             chain_subst: Vec::new(),
             expr_depth: 0,
             trailing: 0,
@@ -448,6 +454,11 @@ impl<'e, 's> Checker<'e, 's> {
     fn cur_ref(&self) -> &FuncCtx<'s> {
         let last = self.stack.len() - 1;
         &self.stack[last].1
+    }
+
+    /// The id of the function being checked.
+    fn cur_func_id(&self) -> u32 {
+        self.stack.last().map_or(0, |(id, _)| id.0)
     }
 
     fn is_top_level(&self) -> bool {
@@ -668,6 +679,10 @@ impl<'e, 's> Checker<'e, 's> {
                     Some(k) => Resolved::SelfClosure(k),
                     None => {
                         if self.done.get(f.0 as usize).is_some_and(Option::is_none) {
+                            if d < depth {
+                                // Named inside a function declared before it.
+                                return Some(self.forward_reference(f, d, name));
+                            }
                             self.early_refs.insert(f);
                         }
                         Resolved::Func(f)

@@ -31,7 +31,9 @@ impl<'e, 's> Checker<'e, 's> {
                 self.check_stmt(s, &mut unreachable);
                 continue;
             }
+            let start = out.len();
             self.check_stmt(s, &mut out);
+            self.declare_forward_slots(&mut out, start);
             dead = matches!(s.kind, StmtKind::Return(_));
         }
         self.slice(out)
@@ -169,8 +171,8 @@ impl<'e, 's> Checker<'e, 's> {
                 {
                     // Checked after the top-level code (`check_program`): its body may use
                     // globals declared further down, as in Swift.
-                } else if let Some(s) = self.local_function(f, d.span) {
-                    out.push(s);
+                } else {
+                    self.local_function(f, d.span, out);
                 }
             }
             DeclKind::Typealias(name, t) => {

@@ -140,11 +140,25 @@ impl<'src> Layout<'_, 'src, '_> {
         if no_newline_after(&prev) {
             return Ok(());
         }
+        // `return` and a value on the next line: the value is returned (swiftc parses an
+        // expression after `return` wherever it is, unless a statement starts there).
+        if prev == Tok::Return && starts_expression(&next) && !self.starts_label(i) {
+            return Ok(());
+        }
         // `@discardableResult` on its own line belongs to the declaration below it.
         if matches!(prev, Tok::Ident(_)) && n >= 2 && matches!(self.out[n - 2].1, Tok::At) {
             return Ok(());
         }
         self.push(Tok::Newline, at, at + 1)
+    }
+
+    /// Whether raw token `i` is a statement label (`name:`).
+    fn starts_label(&self, i: usize) -> bool {
+        matches!(self.raw[i].kind, RawKind::Word(_))
+            && matches!(
+                self.raw.get(i + 1).map(|t| t.kind),
+                Some(RawKind::Tok(Tok::Colon))
+            )
     }
 
     // -----------------------------------------------------------------------------------
@@ -438,6 +452,28 @@ pub(crate) fn no_newline_after(prev: &Tok<'_>) -> bool {
             | Tok::Dot
             | Tok::At
             | Tok::GenericOpen
+    )
+}
+
+/// Tokens that begin an expression and cannot begin a statement or declaration: after
+/// `return` on the previous line, such a token begins the returned value.
+fn starts_expression(next: &Tok<'_>) -> bool {
+    matches!(
+        next,
+        Tok::Ident(_)
+            | Tok::Dollar(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::True
+            | Tok::False
+            | Tok::Nil
+            | Tok::SelfValue
+            | Tok::SelfType
+            | Tok::Super
+            | Tok::LParen
+            | Tok::LBracket
+            | Tok::Prefix(_)
     )
 }
 

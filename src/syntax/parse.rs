@@ -42,32 +42,47 @@ pub struct Ctx<'a> {
     source: &'a str,
     /// Errors found so far (lexical, syntax, subset).
     errors: RefCell<Vec<Diagnostic>>,
+    /// Warnings found so far.
+    warnings: RefCell<Vec<Diagnostic>>,
     /// Set once an arena refused an allocation (a budget): reported once.
     out_of_memory: Cell<bool>,
     /// Current interpolation nesting.
     depth: Cell<u32>,
 }
 
+/// A parsed file and the warnings its syntax drew.
+pub struct Parsed<'a> {
+    /// The top-level statements.
+    pub program: &'a [Stmt<'a>],
+    /// Warnings (the file still compiles).
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Parses a whole file. On failure every error found is returned (recovery continues at the
-/// next statement where it can).
+/// next statement where it can), with the warnings.
 pub fn parse_program<'a>(
     source: &'a str,
     ast: &'a dyn Allocator,
     lexer_arena: &'a dyn Allocator,
-) -> Result<&'a [Stmt<'a>], Vec<Diagnostic>> {
+) -> Result<Parsed<'a>, Vec<Diagnostic>> {
     let ctx = Ctx {
         arena: ast,
         lexer_arena,
         source,
         errors: RefCell::new(Vec::new()),
+        warnings: RefCell::new(Vec::new()),
         out_of_memory: Cell::new(false),
         depth: Cell::new(0),
     };
     let program = ctx.parse_range(0, source.len());
-    let errors = ctx.errors.into_inner();
+    let mut errors = ctx.errors.into_inner();
+    let warnings = ctx.warnings.into_inner();
     match program {
-        Some(p) if errors.is_empty() => Ok(p),
-        _ => Err(errors),
+        Some(program) if errors.is_empty() => Ok(Parsed { program, warnings }),
+        _ => {
+            crate::diag::merge_in_source_order(&mut errors, warnings);
+            Err(errors)
+        }
     }
 }
 
@@ -311,6 +326,26 @@ impl<'a> Ctx<'a> {
             kind,
             span: Span::new(l, r),
         })
+    }
+
+    /// `return` with its value, warning as swiftc does when the value sits on a later line
+    /// at the `return`'s own indentation (it looks like the next statement but is returned).
+    pub fn return_stmt(&self, value: Option<&'a Expr<'a>>, l: usize, r: usize) -> Stmt<'a> {
+        if let Some(e) = value {
+            let start = e.span.start as usize;
+            let between = self.source.get(l..start).unwrap_or("");
+            if between.contains('\n') && column(self.source, l) == column(self.source, start) {
+                let at = Span::new(start, start);
+                self.warnings.borrow_mut().push(
+                    Diagnostic::warning(
+                        "expression following 'return' is treated as an argument of the 'return'",
+                        at,
+                    )
+                    .with_note("indent the expression to silence this warning", at),
+                );
+            }
+        }
+        self.stmt(StmtKind::Return(value), l, r)
     }
 
     /// A statement.
@@ -967,4 +1002,11 @@ fn unexpected_message(tok: Tok<'_>, expected: &[String]) -> String {
             describe_expected(expected, None)
         ),
     }
+}
+
+/// The column (in characters) of a byte offset, found from the start of its line only.
+fn column(source: &str, offset: usize) -> usize {
+    let before = source.get(..offset).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].chars().count()
 }
