@@ -107,6 +107,7 @@ impl<'e, 's> Checker<'e, 's> {
         let inits: HashMap<u32, &InitCheck> =
             self.init_checks.iter().map(|c| (c.func.0, c)).collect();
         let mut errors = Vec::new();
+        let main = self.stack.first().map(|(id, _)| id.0);
         // Finished functions, and those still on the stack (the top-level code).
         let funcs = self
             .done
@@ -122,6 +123,9 @@ impl<'e, 's> Checker<'e, 's> {
                 globals: &self.env.globals,
                 late_lets: &self.late_lets,
                 forward_deps: &self.forward_deps,
+                globals_used: &self.globals_used,
+                escapes: if Some(id) == main { &self.top_level_funcs } else { &[] },
+                is_main: Some(id) == main,
                 init,
                 self_var: init.and_then(|_| {
                     f.locals
@@ -141,7 +145,11 @@ impl<'e, 's> Checker<'e, 's> {
                     .map(|c| c.required.iter().map(|r| r.0).collect())
                     .unwrap_or_default(),
             });
-            di.stmts(f.body, &mut st);
+            if di.is_main {
+                di.top_level(f.body, &mut st);
+            } else {
+                di.stmts(f.body, &mut st);
+            }
             errors.extend(di.errors);
         }
         self.errors.extend(errors);
@@ -156,6 +164,12 @@ struct Di<'a, 's> {
     /// Local functions' variables → the forward slots their closures capture (a local
     /// function named before its declaration, `local_funcs.rs`).
     forward_deps: &'a super::HashMap<(u32, u32), Vec<(u32, String)>>,
+    /// Globals each top-level function or closure uses (by function id).
+    globals_used: &'a super::HashMap<u32, Vec<u32>>,
+    /// In the top-level code: its functions (declaration offset, id, name), in source order.
+    escapes: &'a [(u32, FuncId, Span)],
+    /// Whether this is the top-level code (whose globals functions and closures use).
+    is_main: bool,
     init: Option<&'a InitCheck>,
     self_var: Option<u32>,
     /// States at the `break`s / `continue`s of each loop or labeled statement.
@@ -225,6 +239,35 @@ impl<'a, 's> Di<'a, 's> {
 
     fn is_self(&self, e: &TExpr<'s>) -> bool {
         matches!(e.kind, TExprKind::Var(VarRef::Local(v)) if Some(v.0) == self.self_var)
+    }
+
+    /// The top-level code: a function declared among its statements may be called from
+    /// there on, so every global it uses must be initialized where it is declared.
+    fn top_level(&mut self, body: &[TStmt<'s>], st: &mut State) {
+        let mut next = 0;
+        for s in body {
+            while let Some(&(at, id, name)) = self.escapes.get(next) {
+                if at > s.span.start {
+                    break;
+                }
+                self.uses_globals(id.0, name, "used by function definition", st);
+                next += 1;
+            }
+            self.stmt(s, st);
+        }
+        while let Some(&(_, id, name)) = self.escapes.get(next) {
+            self.uses_globals(id.0, name, "used by function definition", st);
+            next += 1;
+        }
+    }
+
+    /// Function or closure `func` of the top-level code is made here: the globals it uses
+    /// must be initialized.
+    fn uses_globals(&mut self, func: u32, span: Span, how: &str, st: &State) {
+        let Some(used) = self.globals_used.get(&func) else { return };
+        for &g in used {
+            self.read(VarRef::Global(g), span, how, st);
+        }
     }
 
     fn stmts(&mut self, body: &[TStmt<'s>], st: &mut State) {
@@ -510,8 +553,13 @@ impl<'a, 's> Di<'a, 's> {
             TExprKind::Interpolation(es)
             | TExprKind::Array(es)
             | TExprKind::Tuple(es)
-            | TExprKind::EnumCase(_, es)
-            | TExprKind::Closure(_, es) => self.exprs(es, st),
+            | TExprKind::EnumCase(_, es) => self.exprs(es, st),
+            TExprKind::Closure(f, es) => {
+                self.exprs(es, st);
+                if self.is_main {
+                    self.uses_globals(f.0, e.span, "captured by a closure", st);
+                }
+            }
             TExprKind::Builtin(_, es) | TExprKind::Call(_, es) | TExprKind::CallMethod(_, es) => {
                 self.exprs(es, st);
                 self.call_with_self(es, st);

@@ -248,6 +248,11 @@ pub(crate) struct Checker<'e, 's> {
     /// For definite initialization: (function, local function variable) → the forward
     /// slots its closure captures, each with the name it stands for.
     forward_deps: HashMap<(u32, u32), Vec<(u32, String)>>,
+    /// Globals each top-level function or closure (by id) uses, for definite
+    /// initialization of the top-level code.
+    globals_used: HashMap<u32, Vec<u32>>,
+    /// Top-level functions in source order: where each is declared, its id and name.
+    top_level_funcs: Vec<(u32, FuncId, Span)>,
     /// User type declarations: declaration address → type.
     type_decls: HashMap<usize, TypeId>,
     /// Trailing closures of the call being checked (they match any parameter label).
@@ -288,6 +293,8 @@ impl<'e, 's> Checker<'e, 's> {
             early_refs: std::collections::HashSet::new(),
             forward_slots: HashMap::default(),
             forward_deps: HashMap::default(),
+            globals_used: HashMap::default(),
+            top_level_funcs: Vec::new(),
             chain_subst: Vec::new(),
             expr_depth: 0,
             trailing: 0,
@@ -697,6 +704,12 @@ impl<'e, 's> Checker<'e, 's> {
             });
         }
         if let Some(&g) = self.env.global_names.get(name) {
+            if let Some((root, _)) = self.stack.get(1) {
+                let used = self.globals_used.entry(root.0).or_default();
+                if !used.contains(&g) {
+                    used.push(g);
+                }
+            }
             return Some(Resolved::Var(VarRef::Global(g)));
         }
         if let Some(ids) = self.env.func_names.get(name) {
@@ -767,7 +780,12 @@ impl<'e, 's> Checker<'e, 's> {
                 StmtKind::Decl(Decl {
                     kind: DeclKind::Func(f),
                     ..
-                }) => self.global_function(f),
+                }) => {
+                    if let Some(&id) = self.hoisted.get(&(*f as *const crate::syntax::ast::FuncDecl<'_> as usize)) {
+                        self.top_level_funcs.push((stmt.span.start, id, f.name.span));
+                    }
+                    self.global_function(f);
+                }
                 StmtKind::Decl(Decl {
                     kind: DeclKind::Type(_, t),
                     ..
