@@ -44,6 +44,8 @@ pub(super) struct InitCheck {
     pub func: FuncId,
     /// Properties without a default: field index, name, where it is declared.
     pub required: Vec<(u32, String, Span)>,
+    /// Which of them are `let`s.
+    pub constants: Vec<u32>,
     /// The initializer's closing brace (where falling off its end returns).
     pub end: Span,
 }
@@ -68,6 +70,7 @@ impl<'e, 's> Checker<'e, 's> {
             0
         };
         let mut required = Vec::new();
+        let mut constants = Vec::new();
         for (i, f) in info.fields.iter().enumerate().skip(start) {
             let optional_var = f.mutable && self.env.types.optional_inner(f.ty).is_some();
             if f.default.is_some() || f.lazy || optional_var {
@@ -86,7 +89,11 @@ impl<'e, 's> Checker<'e, 's> {
                     _ => None,
                 })
                 .unwrap_or(decl);
-            required.push((u32::try_from(i).unwrap_or(u32::MAX), f.name.clone(), span));
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            if !f.mutable {
+                constants.push(index);
+            }
+            required.push((index, f.name.clone(), span));
         }
         if required.is_empty() {
             return;
@@ -98,6 +105,7 @@ impl<'e, 's> Checker<'e, 's> {
         self.init_checks.push(InitCheck {
             func: FuncId(id),
             required,
+            constants,
             end,
         });
     }
@@ -475,12 +483,32 @@ impl<'a, 's> Di<'a, 's> {
                 self.expr(k, st);
                 self.expr(d, st);
             }
+            Place::TupleField(Place::Var(VarRef::Local(v), _), i, _)
+                if Some(v.0) == self.self_var =>
+            {
+                self.field_read(*i, span, st)
+            }
+            Place::ObjField(e, i, _) if self.is_self(e) => self.field_read(*i, span, st),
             Place::Computed(b, ..) | Place::TupleField(b, ..) | Place::Unwrapped(b, _) => {
                 self.place_reads(b, how, span, st)
             }
             Place::ObjComputed(e, ..) | Place::ObjField(e, ..) => self.expr(e, st),
             Place::Discard => {}
         }
+    }
+
+    /// A read of stored property `i` of `self` in an initializer: it must be set by then.
+    fn field_read(&mut self, i: u32, span: Span, st: &State) {
+        let (Some(init), Some(s)) = (self.init, st) else { return };
+        if !s.fields.contains(&i) || !self.reported.insert((false, u32::MAX - i)) {
+            return;
+        }
+        let Some((_, name, _)) = init.required.iter().find(|r| r.0 == i) else { return };
+        let what = if init.constants.contains(&i) { "constant" } else { "variable" };
+        self.errors.push(Diagnostic::error(
+            format!("{what} 'self.{name}' used before being initialized"),
+            span,
+        ));
     }
 
     /// An assignment of `value` to `p`.
@@ -581,6 +609,8 @@ impl<'a, 's> Di<'a, 's> {
                 Place::Var(r, _) => self.read(*r, e.span, "passed by reference", st),
                 _ => self.place_reads(p, "passed by reference", e.span, st),
             },
+            TExprKind::TupleField(a, i) if self.is_self(a) => self.field_read(i, e.span, st),
+            TExprKind::ObjField(a, i) if self.is_self(a) => self.field_read(i, e.span, st),
             TExprKind::Unary(_, a)
             | TExprKind::TupleField(a, _)
             | TExprKind::WrapOptional(a)
