@@ -8,6 +8,7 @@
 pub mod disasm;
 pub mod op;
 mod peephole;
+mod inout;
 mod place;
 
 use allocator_api2::vec::Vec as AVec;
@@ -1231,44 +1232,6 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         }
     }
 
-    /// Pushes arguments; returns the `inout` places to write back, in argument order.
-    /// Every argument is evaluated first; then `inout` variables are moved into their
-    /// argument positions (so the callee mutates a unique value), as Swift begins the
-    /// `inout` accesses only at the call.
-    fn args(&mut self, args: &'s [TExpr<'s>]) -> Vec<&'s Place<'s>> {
-        let mut inouts = Vec::new();
-        let mut moves = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            match a.kind {
-                TExprKind::InOut(place) => {
-                    match place {
-                        Place::Var(r, _) => {
-                            self.emit(Op::Void);
-                            moves.push((i, *r));
-                        }
-                        _ => self.load_place(place),
-                    }
-                    inouts.push(place);
-                }
-                _ => self.expr(a),
-            }
-        }
-        for (i, r) in moves {
-            self.take_var(r);
-            let depth = args.len() - i;
-            self.emit(Op::Poke(u16::try_from(depth).unwrap_or(u16::MAX)));
-        }
-        inouts
-    }
-
-    /// After a call, the callee left `[result, inout values...]`: write them back, last
-    /// first, leaving the result.
-    fn write_back_inouts(&mut self, inouts: &[&'s Place<'s>]) {
-        for p in inouts.iter().rev() {
-            self.store_into_place(p);
-        }
-    }
-
     fn builtin(&mut self, b: Builtin, args: &'s [TExpr<'s>], e: &TExpr<'s>) {
         let argc = self.argc(args.len());
         match b {
@@ -1301,21 +1264,32 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
         }
         match args.first().map(|a| a.kind) {
             Some(TExprKind::InOut(place)) => {
-                // A mutating method. Arguments first; then the receiver: a variable is moved
-                // out (so the method mutates a unique value in place) and stored back;
-                // other places are copied in and out.
+                // A mutating method. Arguments first; then the receiver is moved out of its
+                // place (so the method mutates a unique value in place: `s.items.append(x)`
+                // copies nothing) and put back.
+                if let Place::Var(r, _) = place {
+                    for a in &args[1..] {
+                        self.expr(a);
+                    }
+                    self.take_var(*r);
+                    self.at(e.span);
+                    self.emit(Op::BuiltinMut(b, argc));
+                    // Stack: [receiver', result].
+                    self.emit(Op::Swap);
+                    self.store_var(*r);
+                    return;
+                }
                 for a in &args[1..] {
                     self.expr(a);
                 }
-                match place {
-                    Place::Var(r, _) => self.take_var(*r),
-                    _ => self.load_place(place),
-                }
+                let prepared = self.prepare(place);
+                let parked = self.park(prepared);
+                self.emit(Op::Take(parked.value));
                 self.at(e.span);
                 self.emit(Op::BuiltinMut(b, argc));
-                // Stack: [receiver', result].
+                // [receiver', result]
                 self.emit(Op::Swap);
-                self.store_into_place(place);
+                self.unpark(&parked);
             }
             _ => {
                 for a in args {

@@ -101,6 +101,16 @@ impl DictObj {
             .map(|(_, v)| v)
     }
 
+    /// Moves the value for `key` out, leaving `()` in its place (the entry keeps its
+    /// position; `insert` puts the new value back there).
+    pub fn take(&mut self, key: &Value) -> Option<Value> {
+        let i = self.find(key)?;
+        match self.entries.get_mut(i) {
+            Some(Some((_, v))) => Some(std::mem::take(v)),
+            _ => None,
+        }
+    }
+
     /// Inserts or replaces; returns the old value. One probe of the index either way.
     pub fn insert(&mut self, key: Value, value: Value) -> Option<Value> {
         let h = hash_of(&key);

@@ -1277,10 +1277,11 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::ObjTake(i) => {
-                        let v = match self.stack.last() {
-                            Some(Value::Object(o)) => self.read_field(o, i)?,
+                        let o = match self.stack.last() {
+                            Some(Value::Object(o)) => o.clone(),
                             _ => return Err(self.internal("expected an instance")),
                         };
+                        let v = self.take_field(&o, i)?;
                         self.stack.push(v);
                     }
                     Op::ObjPut(i) => {
@@ -1406,8 +1407,13 @@ impl<'m> Vm<'m> {
                     }
                     Op::DictTake => {
                         let k = self.pop();
-                        let v = match self.stack.last() {
-                            Some(Value::Dict(d)) => d.get(&k).cloned().unwrap_or(Value::Nil),
+                        // Moved out (the entry stays, holding `()`), so that the access
+                        // mutates a unique value: `counts[w]! += 1`, `d[k]!.append(x)`.
+                        let v = match self.stack.last_mut() {
+                            Some(Value::Dict(d)) => match d.get(&k) {
+                                Some(_) => cow!(self, d).take(&k).unwrap_or(Value::Nil),
+                                None => Value::Nil,
+                            },
                             _ => return Err(self.internal("expected a dictionary")),
                         };
                         self.stack.push(k);
@@ -1439,10 +1445,7 @@ impl<'m> Vm<'m> {
                         let k = self.pop();
                         let v = match self.stack.last_mut() {
                             Some(Value::Dict(d)) => match d.get(&k) {
-                                Some(_) => {
-                                    let d = cow!(self, d);
-                                    d.remove(&k).unwrap_or(def)
-                                }
+                                Some(_) => cow!(self, d).take(&k).unwrap_or(def),
                                 None => def,
                             },
                             _ => return Err(self.internal("expected a dictionary")),

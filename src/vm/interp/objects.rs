@@ -58,6 +58,25 @@ impl<'m> Vm<'m> {
         }
     }
 
+    /// Moves stored property `i` out for an access (`c.items.append(x)`, `c.n += 1`), so the
+    /// access mutates a unique value; `ObjPut` puts it back. A weak property is read (it
+    /// holds no strong value to move), and a lazy one gets its value first.
+    pub(super) fn take_field(&mut self, o: &InstRef, i: u16) -> R<Value> {
+        match o.take_field(i as usize) {
+            Some(Value::Weak(w)) => {
+                o.replace_field(i as usize, Value::Weak(w.clone()));
+                self.read_weak_field(o, i, w)
+            }
+            Some(Value::Void) => {
+                let v = self.init_lazy(o, i, Value::Void)?;
+                drop(o.take_field(i as usize));
+                Ok(v)
+            }
+            Some(v) => Ok(v),
+            None => Err(self.internal("stored property out of range")),
+        }
+    }
+
     /// A weak or unowned stored property: `nil` (or, unowned, a trap) once its instance is
     /// gone.
     pub(super) fn read_weak_field(&self, o: &InstRef, i: u16, w: instance::InstWeak) -> R<Value> {
@@ -89,16 +108,23 @@ impl<'m> Vm<'m> {
         if !matches!(v, Value::Void) {
             return Ok(v);
         }
-        let thunk = self
+        let field = self
             .module
             .env
             .types
             .nominals
             .get(o.get().class as usize)
-            .and_then(|n| n.fields.get(i as usize))
-            .filter(|f| f.lazy)
-            .and_then(|f| f.default);
-        let Some(thunk) = thunk else {
+            .and_then(|n| n.fields.get(i as usize));
+        let Some(thunk) = field.filter(|f| f.lazy).and_then(|f| f.default) else {
+            if let Some(f) = field.filter(|f| f.ty != crate::sema::types::TypeTable::VOID) {
+                // No value: an access in progress moved it out (`take_field`), and this
+                // read overlaps it, as Swift's run-time exclusivity check reports.
+                let msg = format!(
+                    "Simultaneous accesses to '{}', but modification requires exclusive access.",
+                    f.name
+                );
+                return Err(self.trap_with_prefix(msg));
+            }
             return Ok(v);
         };
         self.stack.push(Value::Object(o.clone()));
