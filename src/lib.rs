@@ -12,4 +12,5 @@ pub mod driver;
 pub mod sema;
 pub mod stdlib;
 pub mod syntax;
+pub mod text;
 pub mod vm;

@@ -527,12 +527,7 @@ impl<'e, 's> Checker<'e, 's> {
         if target == Some(TypeTable::DOUBLE) {
             let d = match v {
                 Some(i) => i as f64,
-                None => text
-                    .chars()
-                    .filter(|c| *c != '_')
-                    .collect::<String>()
-                    .parse::<f64>()
-                    .unwrap_or(f64::INFINITY),
+                None => parse_float(text),
             };
             return self.mk(TypeTable::DOUBLE, TExprKind::Double(d), span);
         }
@@ -564,7 +559,7 @@ impl<'e, 's> Checker<'e, 's> {
             .map(|v| v.concat());
         if let Some(text) = plain {
             let wants_char = self.literal_target(expected) == Some(TypeTable::CHARACTER);
-            let ty = if wants_char && crate::vm::text::grapheme_count(&text) == 1 {
+            let ty = if wants_char && crate::text::grapheme_count(&text) == 1 {
                 TypeTable::CHARACTER
             } else {
                 TypeTable::STRING
@@ -1566,34 +1561,21 @@ fn parse_int_neg(text: &str) -> Option<Option<i64>> {
     }
 }
 
-/// Parses a Swift floating-point literal (decimal or hexadecimal).
+/// The value of a floating-point literal, or of an integer literal typed as `Double`: the
+/// same parser as `Double(String)` (correctly rounded, hexadecimal included), so a literal
+/// and the string of its digits give the same `Double`.
 fn parse_float(text: &str) -> f64 {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
-    if let Some(hex) = clean
-        .strip_prefix("0x")
-        .or_else(|| clean.strip_prefix("0X"))
-    {
-        return parse_hex_float(hex).unwrap_or(f64::NAN);
+    if let Some(d) = crate::text::parse_double(&clean) {
+        return d;
     }
-    clean.parse().unwrap_or(f64::NAN)
-}
-
-fn parse_hex_float(s: &str) -> Option<f64> {
-    let (mant, exp) = match s.find(['p', 'P']) {
-        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
-        None => (s, 0),
-    };
-    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
-    let mut v = 0f64;
-    for c in int.chars() {
-        v = v * 16.0 + f64::from(c.to_digit(16)?);
+    // Binary and octal integer literals (strtod reads neither).
+    for (prefix, radix) in [("0b", 2), ("0o", 8)] {
+        if let Some(digits) = clean.strip_prefix(prefix) {
+            return u128::from_str_radix(digits, radix).map_or(f64::INFINITY, |v| v as f64);
+        }
     }
-    let mut scale = 1.0 / 16.0;
-    for c in frac.chars() {
-        v += f64::from(c.to_digit(16)?) * scale;
-        scale /= 16.0;
-    }
-    Some(v * 2f64.powi(exp))
+    f64::NAN
 }
 
 /// Global functions that exist only after `import Foundation`.
@@ -1631,5 +1613,9 @@ mod tests {
         assert_eq!(parse_int_neg("9223372036854775808"), Some(Some(i64::MIN)));
         assert_eq!(parse_float("0x1p4"), 16.0);
         assert_eq!(parse_float("1_000.5"), 1000.5);
+        // Correctly rounded: just over half an ulp above 1 rounds up.
+        assert_eq!(parse_float("0x1.000000000000081p0"), 1.0000000000000002);
+        assert_eq!(parse_float("0x1.00000000000008p0"), 1.0);
+        assert_eq!(parse_float("0b1_0000000000000000000000000000000000000000000000000000000000000000"), 18446744073709551616.0);
     }
 }

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use super::collections::{DictObj, SetObj};
 use super::interp::{stride_doubles, Stop, Vm};
 use super::object::Obj;
-use super::text;
+use crate::text;
 use super::trap::TrapKind;
 use super::value::{compare, equal, SeqObj, Value};
 use crate::stdlib::Builtin;

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::text;
+use crate::text;
 use super::value::{SeqObj, Value};
 use crate::sema::types::{SeqKind, Type, TypeId, TypeTable};
 

@@ -15,7 +15,6 @@ pub mod module;
 pub mod object;
 pub mod slice;
 pub(crate) mod slice_ops;
-pub mod text;
 pub mod tracking;
 pub mod trap;
 pub mod value;

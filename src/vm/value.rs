@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 
 use super::collections::{DictObj, SetObj};
 use super::object::Obj;
-use super::text;
+use crate::text;
 
 /// A closure: a function and the boxes of the variables it captured.
 #[derive(Debug)]

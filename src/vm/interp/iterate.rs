@@ -70,7 +70,7 @@ impl<'m> Vm<'m> {
             }
             Value::Str(s) => {
                 let mut out = Vec::new();
-                for g in crate::vm::text::graphemes(s) {
+                for g in crate::text::graphemes(s) {
                     out.push(self.string(g.to_string())?);
                 }
                 out
@@ -265,7 +265,7 @@ pub(super) fn next_item(it: &mut IterObj) -> Option<Next> {
         }
         IterItems::Chars(s, pos) => {
             let rest = s.get(*pos..)?;
-            let c = crate::vm::text::first_grapheme(rest)?;
+            let c = crate::text::first_grapheme(rest)?;
             *pos += c.len();
             Some(match c.as_bytes() {
                 [b] => Next::AsciiChar(*b),
