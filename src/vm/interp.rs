@@ -1277,11 +1277,22 @@ impl<'m> Vm<'m> {
                         }
                     }
                     Op::ObjTake(i) => {
-                        let o = match self.stack.last() {
-                            Some(Value::Object(o)) => o.clone(),
+                        let v = match self.stack.last() {
+                            Some(Value::Object(o)) => match o.take_field(i as usize) {
+                                // The common case: a strong value, moved out.
+                                Some(v) if !matches!(v, Value::Void | Value::Weak(_)) => v,
+                                // Put back what was not a value to move; the slow path
+                                // reads it (a weak reference, a lazy initializer).
+                                other => {
+                                    if let Some(w) = other {
+                                        o.replace_field(i as usize, w);
+                                    }
+                                    let o = o.clone();
+                                    self.take_field(&o, i)?
+                                }
+                            },
                             _ => return Err(self.internal("expected an instance")),
                         };
-                        let v = self.take_field(&o, i)?;
                         self.stack.push(v);
                     }
                     Op::ObjPut(i) => {
