@@ -122,6 +122,7 @@ impl<'e, 's> Checker<'e, 's> {
                     TypeTable::BOOL,
                     "cannot convert value of type '{}' to expected condition type '{}'",
                 );
+                let cond = self.boxed(cond);
                 push(out, TStmtKind::Repeat(id, body, cond));
             }
             StmtKind::For {
@@ -463,7 +464,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn check_for(
         &mut self,
-        label: Option<Ident<'_>>,
+        label: Label<'_>,
         pattern: &Pattern<'_>,
         seq: &Expr<'_>,
         filter: Option<&Expr<'_>>,
@@ -506,8 +507,8 @@ impl<'e, 's> Checker<'e, 's> {
                 return TStmtKind::ForRange {
                     id,
                     var,
-                    lo: lo_t,
-                    hi: hi_t,
+                    lo: self.boxed(lo_t),
+                    hi: self.boxed(hi_t),
                     closed,
                     body,
                     counter,
@@ -540,7 +541,7 @@ impl<'e, 's> Checker<'e, 's> {
         let _ = span;
         TStmtKind::ForEach {
             id,
-            seq: seq_t,
+            seq: self.boxed(seq_t),
             iter,
             elem,
             pattern: pat,
@@ -570,7 +571,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn check_switch(
         &mut self,
-        label: Option<Ident<'_>>,
+        label: Label<'_>,
         subject: &Expr<'_>,
         cases: &[SwitchCase<'_>],
         span: Span,
@@ -721,7 +722,7 @@ impl<'e, 's> Checker<'e, 's> {
             self.errors.push(d);
         }
         let cases = self.slice(out);
-        TStmtKind::Switch(id, var, subject_t, cases, exhaustive)
+        TStmtKind::Switch(id, var, self.boxed(subject_t), cases, exhaustive)
     }
 
     /// Whether a builtin call never returns (for `guard` and missing-return checks).
@@ -776,7 +777,7 @@ pub(super) fn always_exits(stmts: &[TStmt<'_>]) -> bool {
         TStmtKind::Repeat(
             id,
             body,
-            TExpr {
+            &TExpr {
                 kind: TExprKind::Bool(true),
                 ..
             },
