@@ -1,6 +1,10 @@
 //! The pipeline: source → tokens → AST → typed tree → bytecode, each phase allocating from
 //! its own subsystem's arena, all of them reset after the compilation (their chunks kept).
 //! Then the VM runs the module.
+//!
+//! A phase's arena is also reset as soon as nothing refers into it any more (the Lexer's
+//! once the file is lexed, the Parser's after the parse, the AST's after type checking), so
+//! the peak of a compilation is its largest phase, not the sum of them all.
 #![forbid(unsafe_code)]
 
 use crate::alloc::global::SubsystemScope;
@@ -32,15 +36,16 @@ pub fn compile_source(module: &mut Module, source: &str) -> Result<u32, Vec<Diag
 }
 
 fn compile_in_arenas(module: &mut Module, source: &str) -> Result<u32, Vec<Diagnostic>> {
-    let lexer = allocators_get(Subsystem::Lexer);
-    let ast = allocators_get(Subsystem::Ast);
     let symbols = allocators_get(Subsystem::Symbols);
     let compiler = allocators_get(Subsystem::Compiler);
     let bytecode = allocators_get(Subsystem::Bytecode);
     module.set_source(source);
-    let parsed = parse_program(source, &*ast, &*lexer)?;
     let first = u32::try_from(module.functions.len()).unwrap_or(u32::MAX);
     let checked = {
+        let ast = allocators_get(Subsystem::Ast);
+        let parsed = parse_program(source, &*ast)?;
+        // The token buffers are dead: only the tree is needed from here on.
+        let _ = registry::reset(Subsystem::Parser);
         let _scope = SubsystemScope::enter(Subsystem::Symbols);
         match sema::check(parsed.program, &mut module.env, &*symbols, first) {
             Ok(checked) => {
@@ -55,6 +60,8 @@ fn compile_in_arenas(module: &mut Module, source: &str) -> Result<u32, Vec<Diagn
             }
         }
     };
+    // The typed tree refers to nothing in the syntax tree.
+    let _ = registry::reset(Subsystem::Ast);
     {
         let _scope = SubsystemScope::enter(Subsystem::Compiler);
         compile::compile(&checked, module, &*bytecode, &*compiler)?;

@@ -1,5 +1,8 @@
 //! The pipeline allocates from its subsystems' arenas and resets them after each compilation.
 
+mod common;
+
+use common::generated_script;
 use swiftlang::alloc::registry;
 use swiftlang::driver::{compile_source, COMPILE_PHASES};
 use swiftlang::vm::module::Module;
@@ -77,21 +80,6 @@ fn compile_errors_reset_the_arenas_too() {
             assert_eq!(registry::stats(s).current, 0, "{s}");
         }
     }
-}
-
-/// A script of about `bytes` bytes: many small functions and globals.
-fn generated_script(bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + 200);
-    let mut i = 0;
-    while text.len() < bytes {
-        text.push_str(&format!(
-            "func f{i}(_ x: Int) -> Int {{\n    let y = x * {i} + {}\n    return y - {i}\n}}\nvar v{i} = f{i}({i})\n",
-            i % 7
-        ));
-        i += 1;
-    }
-    text.push_str("print(\"done\")\n");
-    text
 }
 
 /// After compiling a 1 MB script, each compile-phase arena keeps at most 1 MiB of its chunks

@@ -14,6 +14,10 @@
 //!   for one chunk of their combined size (Zig's `retain_capacity`), so the next compilation
 //!   of the same size allocates no new chunk; but it keeps at most [`RETAINED_BYTES`] (1 MiB)
 //!   and returns the rest, so one huge script does not hold its peak for the whole run.
+//! - Chunks double in size up to [`MAX_CHUNK_GROWTH`] and then grow by that much at a time
+//!   (or by what one allocation needs), so the unused end of the newest chunk, which a
+//!   compilation's peak includes for every phase arena alive, stays small however big the
+//!   arena gets (with plain doubling it averages a quarter of the arena).
 //! - `Stats::wasted` counts the bytes left unused at a chunk's end when a new chunk started.
 //!
 //! Typed allocation (`alloc`, `alloc_str`, ...) refuses types that need `Drop` at compile
@@ -54,6 +58,10 @@ impl Default for ArenaAllocator {
 /// The most a reset keeps of an arena's chunks (ARCHITECTURE.md): what is beyond goes back
 /// to the system.
 pub const RETAINED_BYTES: usize = 1 << 20;
+
+/// The biggest chunk an arena takes for small allocations; a bigger allocation gets a chunk
+/// of its own size.
+pub const MAX_CHUNK_GROWTH: usize = 256 << 10;
 
 /// What bumpalo adds to a chunk's requested capacity (its footer, rounding), so that the
 /// retained chunk stays within [`RETAINED_BYTES`].
@@ -138,7 +146,7 @@ impl ArenaAllocator {
 
     #[cold]
     fn bump_cold(&self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
-        self.growing(|b| b.try_alloc_layout(layout))
+        self.growing(layout.size(), |b| b.try_alloc_layout(layout))
             .map_err(|_| AllocError::OutOfMemory {
                 size: layout.size(),
             })
@@ -150,12 +158,21 @@ impl ArenaAllocator {
             .set_allocation_limit(Some(self.bump.allocated_bytes()));
     }
 
-    /// Runs a bumpalo call that may take a new chunk: lifts the hold, attributes the chunk to
-    /// this subsystem, and counts the bytes the old chunk leaves unused.
-    fn growing<R>(&self, f: impl FnOnce(&Bump) -> R) -> R {
+    /// Runs a bumpalo call that may take a new chunk for a `request`-byte block: lifts the
+    /// hold by what the chunk may take, attributes the chunk to this subsystem, and counts
+    /// the bytes the old chunk leaves unused.
+    fn growing<R>(&self, request: usize, f: impl FnOnce(&Bump) -> R) -> R {
         let room = self.bump.chunk_capacity();
         let before = self.chunk_bytes.get();
-        self.bump.set_allocation_limit(None);
+        // bumpalo tries twice the last chunk's size, halving while it does not fit under the
+        // limit (never below the request): up to `MAX_CHUNK_GROWTH`, or for a bigger
+        // request, the one size in `request..=2 * request` that this halving meets.
+        let growth = request
+            .saturating_mul(2)
+            .saturating_add(CHUNK_OVERHEAD)
+            .max(MAX_CHUNK_GROWTH);
+        self.bump
+            .set_allocation_limit(Some(before.saturating_add(growth)));
         let r = global::direct(self.accounting.subsystem(), || f(&self.bump));
         self.hold_chunks();
         self.note_chunks();
@@ -286,7 +303,7 @@ impl Allocator for ArenaAllocator {
             .check_release(ptr.as_ptr() as usize, old.size())?;
         self.accounting
             .check_budget(new_size.saturating_sub(old.size()))?;
-        let result = self.growing(|b| {
+        let result = self.growing(new_size, |b| {
             // SAFETY: `ptr` is a live block of this arena with `old` (caller's contract), and
             // the alignment is unchanged.
             unsafe {
@@ -430,6 +447,38 @@ mod tests {
             // Still usable after the trade.
             a.allocate(layout).unwrap();
         }
+    }
+
+    #[test]
+    fn chunks_stop_doubling_at_the_growth_cap() {
+        // 8 MiB of small blocks: chunks double up to the cap and then stay at it, so the
+        // arena holds at most a cap's worth more than it was asked for.
+        let a = ArenaAllocator::new();
+        let layout = Layout::from_size_align(64, 8).unwrap();
+        for _ in 0..(8 << 20) / 64 {
+            a.allocate(layout).unwrap();
+        }
+        assert!(a.capacity() >= 8 << 20);
+        assert!(
+            a.capacity() <= (8 << 20) + MAX_CHUNK_GROWTH,
+            "holds {} bytes for 8 MiB",
+            a.capacity()
+        );
+        // A block bigger than the cap gets a chunk of about its own size.
+        let before = a.capacity();
+        let big = Layout::from_size_align(3 * MAX_CHUNK_GROWTH + 100, 8).unwrap();
+        a.allocate(big).unwrap();
+        let grown = a.capacity() - before;
+        assert!(
+            grown >= big.size() && grown <= 2 * big.size(),
+            "grew {grown} bytes"
+        );
+        // A vector growing in the arena still reaches any size.
+        let mut v = allocator_api2::vec::Vec::new_in(&a);
+        for i in 0..(1usize << 20) {
+            v.push(i);
+        }
+        assert_eq!(v.len(), 1 << 20);
     }
 
     #[test]

@@ -356,6 +356,14 @@ impl HeapSnapshot {
     }
 }
 
+/// Starts measuring the peak afresh: from now on [`HeapSnapshot::peak`] is the most bytes live
+/// at once since this call (for the peak of one piece of work, such as a compilation). Every
+/// thread's next allocation looks at the new peak.
+pub fn restart_peak() {
+    PEAK.store(live_bytes(), Relaxed);
+    PEAK_EPOCH.fetch_add(1, Relaxed);
+}
+
 /// Reads the counters (cheap; allocates nothing): the sum over every thread's counters.
 /// Exact for threads that are not allocating meanwhile.
 pub fn heap_snapshot() -> HeapSnapshot {
@@ -433,5 +441,11 @@ mod tests {
         assert_eq!(after.current, base);
         assert_eq!(after.frees - before.frees, 3);
         assert_eq!(after.total().bytes - before.total().bytes, 650);
+        // A restarted peak forgets the 350 above: it is what is live, then what comes after.
+        restart_peak();
+        assert_eq!(heap_snapshot().peak, base);
+        let d = alloc(100);
+        free(d, 100);
+        assert_eq!(heap_snapshot().peak, base + 100);
     }
 }

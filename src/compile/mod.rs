@@ -635,7 +635,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.push_loop(id);
                 self.stmts(body);
                 let cont = self.here();
-                self.expr(&cond);
+                self.expr(cond);
                 let at = self.here();
                 let offset = self.jump_offset(start, at);
                 self.emit(Op::JumpIfTrue(offset));
@@ -651,9 +651,9 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 counter,
                 limit,
             } => {
-                self.expr(&lo);
+                self.expr(lo);
                 self.emit(Op::Store(slot(counter)));
-                self.expr(&hi);
+                self.expr(hi);
                 self.emit(Op::Store(slot(limit)));
                 // Swift traps when a range's bounds are reversed.
                 self.emit(Op::Load(slot(counter)));
@@ -699,7 +699,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 pattern,
                 body,
             } => {
-                self.expr(&seq);
+                self.expr(seq);
                 self.emit(Op::IterStart);
                 self.emit(Op::Store(slot(iter)));
                 let start = self.here();
@@ -723,7 +723,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 // Release the iterator (and with it the sequence) and the last element's
                 // bindings when the loop ends.
                 let mut vars = vec![elem];
-                TPattern::vars(&pattern, &mut vars);
+                TPattern::vars(pattern, &mut vars);
                 for v in vars {
                     self.release_local(v);
                 }
@@ -731,7 +731,7 @@ impl<'m, 'f, 's, 'c> FnCompiler<'m, 'f, 's, 'c> {
                 self.emit(Op::Store(slot(iter)));
             }
             TStmtKind::Switch(id, subject, value, cases, _) => {
-                self.switch(id, subject, &value, cases)
+                self.switch(id, subject, value, cases)
             }
             TStmtKind::Block(id, body) => {
                 self.push_loop(id);

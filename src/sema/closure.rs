@@ -69,9 +69,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some((done_id, mut ctx)) = self.stack.pop() {
             ctx.ir.body = body;
             ctx.ir.result = result;
-            if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
-                *slot = Some(ctx.ir);
-            }
+            self.store_ir(done_id, ctx.ir);
         }
         let fty = self.types().intern(Type::Function(params, result));
         self.mk(fty, TExprKind::Closure(id, &[]), span)
@@ -250,9 +248,7 @@ impl<'e, 's> Checker<'e, 's> {
         self.check_inout_capture(c, &ctx.ir.captures);
         ctx.ir.body = body;
         ctx.ir.result = result;
-        if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
-            *slot = Some(ctx.ir);
-        }
+        self.store_ir(done_id, ctx.ir);
         let ty = self.types().intern(Type::Function(params, result));
         let mut values: Vec<TExpr<'s>> = capture_values.into_iter().map(|(_, v, _, _)| v).collect();
         values.append(&mut ctx.late_values);

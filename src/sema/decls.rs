@@ -222,6 +222,26 @@ impl<'e, 's> Checker<'e, 's> {
             }
         }
         self.declare_type_members(program);
+        // Room for every top-level function at once: these tables live until the end of the
+        // compilation (the signatures for good), and growing them by doubling would leave up
+        // to half of them empty.
+        let funcs = program
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.kind,
+                    StmtKind::Decl(Decl {
+                        kind: DeclKind::Func(_),
+                        ..
+                    })
+                )
+            })
+            .count();
+        self.done.reserve(funcs);
+        self.hoisted.reserve(funcs);
+        let sigs = (self.first_func as usize + self.done.len() + funcs)
+            .saturating_sub(self.env.func_sigs.len());
+        self.env.func_sigs.reserve(sigs);
         for stmt in program {
             if let StmtKind::Decl(Decl {
                 kind: DeclKind::Func(f),
@@ -298,9 +318,7 @@ impl<'e, 's> Checker<'e, 's> {
             }]);
             if let Some((done_id, mut ctx)) = self.stack.pop() {
                 ctx.ir.body = body;
-                if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
-                    *slot = Some(ctx.ir);
-                }
+                self.store_ir(done_id, ctx.ir);
             }
         }
     }
@@ -319,13 +337,14 @@ impl<'e, 's> Checker<'e, 's> {
 
     /// A function's signature from its declaration.
     pub(super) fn signature(&mut self, f: &FuncDecl<'_>, discardable: bool) -> FuncSig {
+        let n = f.params.len();
         let mut sig = FuncSig {
             name: f.name.name.to_string(),
-            labels: Vec::new(),
-            params: Vec::new(),
-            inout: Vec::new(),
+            labels: Vec::with_capacity(n),
+            params: Vec::with_capacity(n),
+            inout: Vec::with_capacity(n),
             variadic: None,
-            defaults: Vec::new(),
+            defaults: Vec::with_capacity(n),
             result: TypeTable::VOID,
             discardable,
         };
@@ -403,9 +422,7 @@ impl<'e, 's> Checker<'e, 's> {
         ));
         ctx.ir.body = body;
         ctx.ir.result = sig.result;
-        if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
-            *slot = Some(ctx.ir);
-        }
+        self.store_ir(done_id, ctx.ir);
         ctx.late_values
     }
 

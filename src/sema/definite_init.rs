@@ -331,26 +331,26 @@ impl<'a, 's> Di<'a, 's> {
                 self.stmts(body, st);
                 let c = self.continues.remove(&id.0).flatten();
                 merge(st, c);
-                self.expr(&cond, st);
+                self.expr(cond, st);
                 let b = self.breaks.remove(&id.0).flatten();
                 merge(st, b);
             }
             TStmtKind::ForRange { lo, hi, body, .. } => {
-                self.expr(&lo, st);
-                self.expr(&hi, st);
+                self.expr(lo, st);
+                self.expr(hi, st);
                 let mut b = st.clone();
                 self.stmts(body, &mut b);
             }
             TStmtKind::ForEach {
                 seq, pattern, body, ..
             } => {
-                self.expr(&seq, st);
+                self.expr(seq, st);
                 let mut b = st.clone();
                 self.pattern(pattern, &mut b);
                 self.stmts(body, &mut b);
             }
             TStmtKind::Switch(id, _, subject, cases, exhaustive) => {
-                self.expr(&subject, st);
+                self.expr(subject, st);
                 let mut out: State = None;
                 let mut carried: State = None;
                 for case in cases {

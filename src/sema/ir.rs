@@ -420,6 +420,9 @@ pub struct TStmt<'s> {
     pub span: Span,
 }
 
+// Half of what it was with the loops' expressions inline (a big script has a lot of them).
+const _: () = assert!(std::mem::size_of::<TStmt<'_>>() <= 72);
+
 /// One case of a lowered switch.
 #[derive(Clone, Copy, Debug)]
 pub struct TCase<'s> {
@@ -431,7 +434,8 @@ pub struct TCase<'s> {
     pub falls_through: bool,
 }
 
-/// The forms of a typed statement.
+/// The forms of a typed statement. The expressions of the rarer forms (loops, `switch`) are
+/// boxed, so that every statement is not as big as a `for` loop over a range.
 #[derive(Clone, Copy, Debug)]
 pub enum TStmtKind<'s> {
     /// An expression evaluated for effect.
@@ -449,7 +453,7 @@ pub enum TStmtKind<'s> {
     /// `while conds { body }`
     While(LoopId, &'s [TCond<'s>], &'s [TStmt<'s>]),
     /// `repeat { body } while cond`
-    Repeat(LoopId, &'s [TStmt<'s>], TExpr<'s>),
+    Repeat(LoopId, &'s [TStmt<'s>], &'s TExpr<'s>),
     /// `for i in lo..<hi` / `lo...hi` over Int, without materialising the range.
     ForRange {
         /// The loop.
@@ -457,9 +461,9 @@ pub enum TStmtKind<'s> {
         /// The loop variable (None for `_`).
         var: Option<VarId>,
         /// Lower bound.
-        lo: TExpr<'s>,
+        lo: &'s TExpr<'s>,
         /// Upper bound.
-        hi: TExpr<'s>,
+        hi: &'s TExpr<'s>,
         /// `...`
         closed: bool,
         /// The body (with the `where` filter lowered in).
@@ -474,7 +478,7 @@ pub enum TStmtKind<'s> {
         /// The loop.
         id: LoopId,
         /// The sequence.
-        seq: TExpr<'s>,
+        seq: &'s TExpr<'s>,
         /// Hidden iterator slot.
         iter: VarId,
         /// The element, matched against the pattern.
@@ -485,7 +489,7 @@ pub enum TStmtKind<'s> {
         body: &'s [TStmt<'s>],
     },
     /// A lowered `switch`: the subject is stored in `subject`, then cases are tried in order.
-    Switch(LoopId, VarId, TExpr<'s>, &'s [TCase<'s>], bool),
+    Switch(LoopId, VarId, &'s TExpr<'s>, &'s [TCase<'s>], bool),
     /// `do { }` (a labeled block `break` can leave)
     Block(LoopId, &'s [TStmt<'s>]),
     /// `return`

@@ -45,9 +45,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some((done_id, mut ctx)) = self.stack.pop() {
             ctx.ir.body = body;
             ctx.ir.result = ty;
-            if let Some(slot) = self.done.get_mut(done_id.0 as usize) {
-                *slot = Some(ctx.ir);
-            }
+            self.store_ir(done_id, ctx.ir);
         }
     }
 }

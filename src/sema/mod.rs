@@ -441,6 +441,18 @@ impl<'e, 's> Checker<'e, 's> {
         }
     }
 
+    /// Files a checked function's IR under its id. Its vectors are trimmed first: they live
+    /// until the compilation ends, one set per function, and most hold a few entries.
+    fn store_ir(&mut self, id: FuncId, mut ir: FuncIr<'s>) {
+        ir.locals.shrink_to_fit();
+        ir.inout_params.shrink_to_fit();
+        ir.captures.shrink_to_fit();
+        ir.capture_names.shrink_to_fit();
+        if let Some(slot) = self.done.get_mut(id.0 as usize) {
+            *slot = Some(ir);
+        }
+    }
+
     /// Reserves a function id (its body is checked later).
     fn reserve_func(&mut self) -> FuncId {
         self.done.push(None);

@@ -879,9 +879,7 @@ impl<'e, 's> Checker<'e, 's> {
         if let Some((id, mut ctx)) = self.stack.pop() {
             ctx.ir.body = body;
             ctx.ir.result = result;
-            if let Some(slot) = self.done.get_mut(id.0 as usize) {
-                *slot = Some(ctx.ir);
-            }
+            self.store_ir(id, ctx.ir);
         }
     }
 

@@ -124,6 +124,7 @@ impl<'e, 's> Checker<'e, 's> {
                     TypeTable::BOOL,
                     "cannot convert value of type '{}' to expected condition type '{}'",
                 );
+                let cond = self.boxed(cond);
                 push(out, TStmtKind::Repeat(id, body, cond));
             }
             StmtKind::For {
@@ -465,7 +466,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn check_for(
         &mut self,
-        label: Option<Ident<'_>>,
+        label: Label<'_>,
         pattern: &Pattern<'_>,
         seq: &Expr<'_>,
         filter: Option<&Expr<'_>>,
@@ -508,8 +509,8 @@ impl<'e, 's> Checker<'e, 's> {
                 return TStmtKind::ForRange {
                     id,
                     var,
-                    lo: lo_t,
-                    hi: hi_t,
+                    lo: self.boxed(lo_t),
+                    hi: self.boxed(hi_t),
                     closed,
                     body,
                     counter,
@@ -542,7 +543,7 @@ impl<'e, 's> Checker<'e, 's> {
         let _ = span;
         TStmtKind::ForEach {
             id,
-            seq: seq_t,
+            seq: self.boxed(seq_t),
             iter,
             elem,
             pattern: pat,
@@ -572,7 +573,7 @@ impl<'e, 's> Checker<'e, 's> {
 
     fn check_switch(
         &mut self,
-        label: Option<Ident<'_>>,
+        label: Label<'_>,
         subject: &Expr<'_>,
         cases: &[SwitchCase<'_>],
         span: Span,
@@ -723,7 +724,7 @@ impl<'e, 's> Checker<'e, 's> {
             self.errors.push(d);
         }
         let cases = self.slice(out);
-        TStmtKind::Switch(id, var, subject_t, cases, exhaustive)
+        TStmtKind::Switch(id, var, self.boxed(subject_t), cases, exhaustive)
     }
 
     /// Whether a builtin call never returns (for `guard` and missing-return checks).
@@ -778,7 +779,7 @@ pub(super) fn always_exits(stmts: &[TStmt<'_>]) -> bool {
         TStmtKind::Repeat(
             id,
             body,
-            TExpr {
+            &TExpr {
                 kind: TExprKind::Bool(true),
                 ..
             },

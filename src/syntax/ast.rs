@@ -278,6 +278,11 @@ pub struct Stmt<'a> {
     pub span: Span,
 }
 
+// The rare parts (labels, `typealias` names) are boxed to keep these small: a big script's
+// tree is mostly statements, declarations and expressions.
+const _: () = assert!(std::mem::size_of::<Stmt<'_>>() <= 72);
+const _: () = assert!(std::mem::size_of::<Decl<'_>>() <= 48);
+
 /// One condition of an `if`, `guard` or `while` condition list.
 #[derive(Clone, Copy, Debug)]
 pub enum Cond<'a> {
@@ -298,8 +303,9 @@ pub enum Cond<'a> {
     Case(&'a Pattern<'a>, &'a Expr<'a>),
 }
 
-/// A label on a loop, `if`, `switch` or `do`.
-pub type Label<'a> = Option<Ident<'a>>;
+/// A label on a loop, `if`, `switch` or `do`. Boxed: labels are rare, and inline they would
+/// make every statement 16 bytes bigger.
+pub type Label<'a> = Option<&'a Ident<'a>>;
 
 /// The forms a statement takes.
 #[derive(Clone, Copy, Debug)]
@@ -614,10 +620,11 @@ pub enum DeclKind<'a> {
     Type(TypeDeclKind, &'a TypeDecl<'a>),
     /// `case a, b(Int)` inside an enum.
     EnumCase(&'a [EnumCaseDecl<'a>]),
-    /// `typealias Name = Type`
-    Typealias(Ident<'a>, &'a TypeExpr<'a>),
-    /// `import Name`
-    Import(Ident<'a>),
+    /// `typealias Name = Type` (the name boxed: inline it would make every declaration 16
+    /// bytes bigger).
+    Typealias(&'a Ident<'a>, &'a TypeExpr<'a>),
+    /// `import Name` (boxed, as the `typealias` name).
+    Import(&'a Ident<'a>),
     /// A construct outside the subset (`protocol`, `extension`, ...), named for the error.
     Unsupported(&'a str),
 }

@@ -9,6 +9,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::alloc::Subsystem;
+
 /// A lexical error: what went wrong and where (byte offsets into the source file).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LexError {
@@ -92,8 +94,15 @@ pub enum LexErrorKind {
     NotPostfixOperator(String),
     /// A binary-only operator with whitespace on one side only (`x =1`, `a ==b`).
     InconsistentWhitespace(String),
-    /// The Lexer arena could not grow the token buffer (ours).
-    MemoryLimit,
+    /// An arena (`subsystem`) refused `requested` bytes for a token buffer (ours).
+    MemoryLimit {
+        /// The refusing arena's subsystem, when it has one.
+        subsystem: Option<Subsystem>,
+        /// The bytes asked for.
+        requested: u64,
+    },
+    /// Offsets past `u32::MAX`: tokens keep 32-bit offsets (ours).
+    SourceTooLarge,
 }
 
 /// The base of an integer literal, for [`LexErrorKind::InvalidDigit`].
@@ -199,7 +208,11 @@ impl LexErrorKind {
             InconsistentWhitespace(op) => {
                 format!("'{op}' must have consistent whitespace on both sides")
             }
-            MemoryLimit => "memory limit exceeded in Lexer".into(),
+            MemoryLimit { subsystem, .. } => format!(
+                "memory limit exceeded in {}",
+                subsystem.map_or("Lexer", |s| s.name())
+            ),
+            SourceTooLarge => "source file is larger than 4 GiB".into(),
         }
     }
 }

@@ -22,7 +22,9 @@
 use allocator_api2::vec::Vec as ArenaVec;
 
 use super::error::{LexError, LexErrorKind};
-use super::lexer::{ends_operand, out_of_memory, OutOfMemory, RawKind, RawToken, Tokens};
+use super::lexer::{
+    ends_operand, growth, out_of_memory, OutOfMemory, RawKind, RawToken, Token, Tokens,
+};
 use super::token::{BinOp, CompoundOp, PrefixOp, Tok};
 use crate::alloc::Allocator;
 
@@ -30,24 +32,20 @@ use crate::alloc::Allocator;
 /// linear on inputs like `a<b<c<d...`).
 const GENERIC_SCAN_LIMIT: usize = 128;
 
-/// Runs the layout filter over the raw tokens of one input.
+/// Runs the layout filter over the raw tokens of one input, appending to `out` (reserved
+/// by the caller); the bracket stack goes in `scratch`.
 pub(crate) fn layout<'src, 'a>(
     raw: &[RawToken<'src>],
-    arena: &'a dyn Allocator,
+    out: Tokens<'src, 'a>,
+    scratch: &dyn Allocator,
     errors: &mut Vec<LexError>,
 ) -> Result<Tokens<'src, 'a>, OutOfMemory> {
     let mut layout = Layout {
         raw,
-        out: Tokens::new_in(arena),
-        brackets: ArenaVec::new_in(arena),
+        out,
+        brackets: ArenaVec::new_in(scratch),
         errors,
     };
-    if layout.out.try_reserve(raw.len()).is_err() {
-        return Err(out_of_memory(
-            layout.errors,
-            raw.first().map_or(0, |t| t.start),
-        ));
-    }
     let mut i = 0;
     while i < raw.len() {
         i = layout.token(i)?;
@@ -56,28 +54,28 @@ pub(crate) fn layout<'src, 'a>(
 }
 
 /// The filter's state.
-struct Layout<'r, 'src, 'a> {
+struct Layout<'r, 'src, 'a, 's> {
     raw: &'r [RawToken<'src>],
     out: Tokens<'src, 'a>,
     /// The open brackets: `b'('`, `b'['`, `b'{'`. A closer pops whatever is on top (the parser
     /// reports mismatches).
-    brackets: ArenaVec<u8, &'a dyn Allocator>,
+    brackets: ArenaVec<u8, &'s dyn Allocator>,
     errors: &'r mut Vec<LexError>,
 }
 
-impl<'src> Layout<'_, 'src, '_> {
+impl<'src> Layout<'_, 'src, '_, '_> {
     /// Handles the raw token at `i`; returns the index of the next one to handle.
     fn token(&mut self, i: usize) -> Result<usize, OutOfMemory> {
         let t = self.raw[i];
         match t.kind {
             RawKind::Tok(tok) => {
                 self.newline(i, tok)?;
-                self.push(tok, t.start, t.end)?;
+                self.push(tok, t.start(), t.end())?;
             }
             RawKind::Word(word) => {
                 self.newline(i, Tok::Ident(word))?;
                 let tok = self.accessor(i, word).unwrap_or(Tok::Ident(word));
-                self.push(tok, t.start, t.end)?;
+                self.push(tok, t.start(), t.end())?;
             }
             RawKind::Op(text) => {
                 if text == "<" {
@@ -87,7 +85,7 @@ impl<'src> Layout<'_, 'src, '_> {
                 }
                 if let Some(tok) = self.operator(i, text) {
                     self.newline(i, tok)?;
-                    self.push(tok, t.start, t.end)?;
+                    self.push(tok, t.start(), t.end())?;
                 }
             }
         }
@@ -104,22 +102,30 @@ impl<'src> Layout<'_, 'src, '_> {
         };
         if let Some(b) = bracket {
             if self.brackets.try_reserve(1).is_err() {
-                return Err(out_of_memory(self.errors, start));
+                let (arena, wanted) =
+                    (*self.brackets.allocator(), growth(self.brackets.capacity()));
+                return Err(out_of_memory::<u8>(self.errors, start, arena, wanted));
             }
             self.brackets.push(b);
         } else if matches!(tok, Tok::RParen | Tok::RBracket | Tok::RBrace) {
             self.brackets.pop();
         }
         if self.out.try_reserve(1).is_err() {
-            return Err(out_of_memory(self.errors, start));
+            let (arena, wanted) = (*self.out.allocator(), growth(self.out.capacity()));
+            return Err(out_of_memory::<Token<'_>>(
+                self.errors,
+                start,
+                arena,
+                wanted,
+            ));
         }
-        self.out.push((start, tok, end));
+        self.out.push(Token::new(start, tok, end));
         Ok(())
     }
 
     fn error(&mut self, kind: LexErrorKind, i: usize) {
         let t = self.raw[i];
-        self.errors.push(LexError::new(kind, t.start..t.end));
+        self.errors.push(LexError::new(kind, t.start()..t.end()));
     }
 
     // -----------------------------------------------------------------------------------
@@ -127,14 +133,14 @@ impl<'src> Layout<'_, 'src, '_> {
 
     /// Emits a `Newline` before raw token `i` (which becomes `next`) if the rules say so.
     fn newline(&mut self, i: usize, next: Tok<'_>) -> Result<(), OutOfMemory> {
-        let Some(at) = self.raw[i].newline_before else {
+        let Some(at) = self.raw[i].newline_before() else {
             return Ok(());
         };
         if matches!(self.brackets.last(), Some(b'(' | b'[')) || no_newline_before(&next) {
             return Ok(());
         }
         let n = self.out.len();
-        let Some(&(_, prev, _)) = self.out.last() else {
+        let Some(&Token { tok: prev, .. }) = self.out.last() else {
             return Ok(());
         };
         if no_newline_after(&prev) {
@@ -146,7 +152,7 @@ impl<'src> Layout<'_, 'src, '_> {
             return Ok(());
         }
         // `@discardableResult` on its own line belongs to the declaration below it.
-        if matches!(prev, Tok::Ident(_)) && n >= 2 && matches!(self.out[n - 2].1, Tok::At) {
+        if matches!(prev, Tok::Ident(_)) && n >= 2 && matches!(self.out[n - 2].tok, Tok::At) {
             return Ok(());
         }
         self.push(Tok::Newline, at, at + 1)
@@ -263,7 +269,7 @@ impl<'src> Layout<'_, 'src, '_> {
         let mut nest_len = 0usize;
         let last = raw.len().min(i + 1 + GENERIC_SCAN_LIMIT);
         for (k, t) in raw.iter().enumerate().take(last).skip(i + 1) {
-            if t.newline_before.is_some() {
+            if t.newline_before().is_some() {
                 return None;
             }
             match t.kind {
@@ -342,7 +348,7 @@ impl<'src> Layout<'_, 'src, '_> {
         }
         let follows = match self.raw.get(k + 1) {
             None => true,
-            Some(t) if t.newline_before.is_some() => true,
+            Some(t) if t.newline_before().is_some() => true,
             Some(t) => matches!(
                 t.kind,
                 RawKind::Tok(
@@ -369,7 +375,7 @@ impl<'src> Layout<'_, 'src, '_> {
         for k in i..=j {
             let t = self.raw[k];
             match t.kind {
-                RawKind::Op("->") => self.push(Tok::Arrow, t.start, t.end)?,
+                RawKind::Op("->") => self.push(Tok::Arrow, t.start(), t.end())?,
                 RawKind::Op(text) => {
                     for (o, c) in text.char_indices() {
                         let tok = match c {
@@ -380,11 +386,11 @@ impl<'src> Layout<'_, 'src, '_> {
                             // The scan admitted nothing else.
                             _ => continue,
                         };
-                        self.push(tok, t.start + o, t.start + o + c.len_utf8())?;
+                        self.push(tok, t.start() + o, t.start() + o + c.len_utf8())?;
                     }
                 }
-                RawKind::Word(word) => self.push(Tok::Ident(word), t.start, t.end)?,
-                RawKind::Tok(tok) => self.push(tok, t.start, t.end)?,
+                RawKind::Word(word) => self.push(Tok::Ident(word), t.start(), t.end())?,
+                RawKind::Tok(tok) => self.push(tok, t.start(), t.end())?,
             }
         }
         Ok(j + 1)
@@ -405,12 +411,8 @@ impl<'src> Layout<'_, 'src, '_> {
             _ => return None,
         };
         let after = matches!(
-            self.out.last(),
-            Some((
-                _,
-                Tok::LBrace | Tok::RBrace | Tok::Newline | Tok::Semi | Tok::Access(_),
-                _
-            ))
+            self.out.last().map(|t| t.tok),
+            Some(Tok::LBrace | Tok::RBrace | Tok::Newline | Tok::Semi | Tok::Access(_))
         );
         if !after {
             return None;

@@ -16,9 +16,13 @@
 //! reported at once. That work uses a worklist, and nothing here recurses per nesting level
 //! of the input; interpolation nesting is capped by `strings::MAX_INTERPOLATION_DEPTH`.
 //!
-//! Allocates the token buffers in the Lexer arena passed in (an exhausted arena is a
-//! `MemoryLimit` error, never a panic); error lists and the string decoder's scratch use the
-//! global allocator. Never panics on any input.
+//! Allocation: the raw tokens and every other buffer that dies with the lexing go in the
+//! scratch arena (the Lexer's), the finished token buffer in the `out` arena (the parser's,
+//! which owns it from then on), so the scratch arena can be reset as soon as a file is
+//! lexed. The buffers are reserved from the input's size and grow only if a guess was
+//! short (a growing vector leaves every smaller buffer behind in a bump arena). An exhausted
+//! arena is a `MemoryLimit` error naming it, never a panic; error lists and the string
+//! decoder's scratch use the global allocator. Never panics on any input.
 
 #![forbid(unsafe_code)]
 
@@ -35,20 +39,70 @@ use crate::alloc::Allocator;
 #[cfg(test)]
 use crate::alloc::ArenaAllocator;
 
-/// The token buffer: `(start, token, end)` triples (byte offsets into the source), as
-/// LALRPOP's external lexer interface wants them, in the Lexer arena.
-pub type Tokens<'src, 'a> = ArenaVec<(usize, Tok<'src>, usize), &'a dyn Allocator>;
+/// One token of the buffer with its byte offsets into the source: 32 bytes, where the
+/// `(start, token, end)` triple that LALRPOP's external lexer interface takes is 40
+/// ([`Token::triple`] makes it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Token<'src> {
+    /// The token.
+    pub tok: Tok<'src>,
+    start: u32,
+    end: u32,
+}
 
-/// Lexes a whole source file. On failure returns every lexical error found, in source order.
+impl<'src> Token<'src> {
+    /// A token at `start..end` (offsets past `u32::MAX` are never made: the lexer refuses
+    /// such inputs, and they would saturate).
+    pub fn new(start: usize, tok: Tok<'src>, end: usize) -> Token<'src> {
+        let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+        Token {
+            tok,
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// Byte offset of its first byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset after its last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The same token `by` bytes further on.
+    pub fn shifted(self, by: usize) -> Token<'src> {
+        Token::new(
+            self.start().saturating_add(by),
+            self.tok,
+            self.end().saturating_add(by),
+        )
+    }
+
+    /// `(start, token, end)`, as the parser takes it.
+    pub fn triple(self) -> (usize, Tok<'src>, usize) {
+        (self.start(), self.tok, self.end())
+    }
+}
+
+/// The token buffer, in the arena it was lexed into.
+pub type Tokens<'src, 'a> = ArenaVec<Token<'src>, &'a dyn Allocator>;
+
+/// Lexes a whole source file into a token buffer in `out`, with `scratch` for everything
+/// else (nothing in it is needed afterwards). On failure returns every lexical error found,
+/// in source order.
 pub fn tokenize<'src, 'a>(
     source: &'src str,
-    arena: &'a dyn Allocator,
+    scratch: &dyn Allocator,
+    out: &'a dyn Allocator,
 ) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
     let mut errors = Vec::new();
-    let Ok(tokens) = lex_range(source, 0..source.len(), arena, &mut errors) else {
+    let Ok(tokens) = lex_range(source, 0..source.len(), scratch, out, &mut errors) else {
         return Err(errors);
     };
-    if validate_strings(source, &tokens, arena, &mut errors).is_err() {
+    if validate_strings(source, &tokens, scratch, &mut errors).is_err() {
         return Err(errors);
     }
     finish(tokens, errors)
@@ -62,10 +116,11 @@ pub fn tokenize<'src, 'a>(
 pub fn tokenize_range<'src, 'a>(
     source: &'src str,
     range: Range<usize>,
-    arena: &'a dyn Allocator,
+    scratch: &dyn Allocator,
+    out: &'a dyn Allocator,
 ) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
     let mut errors = Vec::new();
-    let Ok(tokens) = lex_range(source, range, arena, &mut errors) else {
+    let Ok(tokens) = lex_range(source, range, scratch, out, &mut errors) else {
         return Err(errors);
     };
     finish(tokens, errors)
@@ -87,21 +142,53 @@ fn finish<'src, 'a>(
 #[derive(Debug)]
 pub(crate) struct OutOfMemory;
 
-/// Records a `MemoryLimit` error at `at`.
-pub(crate) fn out_of_memory(errors: &mut Vec<LexError>, at: usize) -> OutOfMemory {
-    errors.push(LexError::new(LexErrorKind::MemoryLimit, at..at));
+/// Records a `MemoryLimit` error at `at`: `arena` refused room for `count` more `T`s.
+pub(crate) fn out_of_memory<T>(
+    errors: &mut Vec<LexError>,
+    at: usize,
+    arena: &dyn Allocator,
+    count: usize,
+) -> OutOfMemory {
+    let requested = std::mem::size_of::<T>().saturating_mul(count) as u64;
+    let subsystem = arena.accounting().subsystem();
+    errors.push(LexError::new(
+        LexErrorKind::MemoryLimit {
+            subsystem,
+            requested,
+        },
+        at..at,
+    ));
     OutOfMemory
 }
 
-/// Raw lexing plus layout of `source[range]`.
+/// The capacity a full vector of `capacity` elements asks for when it grows (doubling).
+pub(crate) fn growth(capacity: usize) -> usize {
+    capacity.saturating_mul(2).max(4)
+}
+
+/// Offsets up to this fit the 32-bit offsets of [`RawToken`].
+const MAX_OFFSET: usize = u32::MAX as usize;
+
+/// Raw lexing plus layout of `source[range]`: the raw tokens in `scratch`, the result in
+/// `out`.
 fn lex_range<'src, 'a>(
     source: &'src str,
     range: Range<usize>,
-    arena: &'a dyn Allocator,
+    scratch: &dyn Allocator,
+    out: &'a dyn Allocator,
     errors: &mut Vec<LexError>,
 ) -> Result<Tokens<'src, 'a>, OutOfMemory> {
-    let raw = raw_lex(source, range, arena, errors)?;
-    layout::layout(&raw, arena, errors)
+    let raw = raw_lex(source, range.clone(), scratch, errors)?;
+    // Layout adds a `Newline` before some tokens that follow a line break (and splits a few
+    // operator runs): this is room for all of them but the splits.
+    let newlines = raw.iter().filter(|t| t.newline_before().is_some()).count();
+    let room = raw.len() + newlines;
+    let mut tokens = Tokens::new_in(out);
+    if tokens.try_reserve_exact(room).is_err() {
+        let at = range.start.min(source.len());
+        return Err(out_of_memory::<Token<'_>>(errors, at, out, room));
+    }
+    layout::layout(&raw, tokens, scratch, errors)
 }
 
 /// Decodes every string literal in `tokens` and lexes their interpolations (and theirs),
@@ -109,12 +196,13 @@ fn lex_range<'src, 'a>(
 fn validate_strings(
     source: &str,
     tokens: &Tokens<'_, '_>,
-    arena: &dyn Allocator,
+    scratch: &dyn Allocator,
     errors: &mut Vec<LexError>,
 ) -> Result<(), OutOfMemory> {
     let mut work: Vec<Range<usize>> = Vec::new();
     let decode_all = |tokens: &Tokens<'_, '_>, errors: &mut Vec<LexError>, work: &mut Vec<_>| {
-        for &(start, tok, _) in tokens.iter() {
+        for &Token { tok, start, .. } in tokens.iter() {
+            let start = start as usize;
             if let Tok::Str(raw) = tok {
                 let (parts, es) = strings::decode_lenient(raw, start);
                 errors.extend(es);
@@ -127,7 +215,7 @@ fn validate_strings(
     };
     decode_all(tokens, errors, &mut work);
     while let Some(range) = work.pop() {
-        let nested = lex_range(source, range, arena, errors)?;
+        let nested = lex_range(source, range, scratch, scratch, errors)?;
         decode_all(&nested, errors, &mut work);
     }
     Ok(())
@@ -137,18 +225,46 @@ fn validate_strings(
 // Raw tokens
 
 /// A token of the raw stage, with the whitespace facts the layout stage needs.
+///
+/// Offsets are 32-bit (40 bytes a token instead of 64: the raw buffer of a big file is
+/// the largest thing lexing holds); [`raw_lex`] refuses inputs past them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct RawToken<'src> {
     /// What it is.
     pub kind: RawKind<'src>,
     /// Byte offset of its first byte in the source.
-    pub start: usize,
+    start: u32,
     /// Byte offset after its last byte.
-    pub end: usize,
+    end: u32,
+    /// The position of the first line break between the previous token and this one, or
+    /// [`NO_NEWLINE`].
+    newline_before: u32,
     /// Whitespace or a comment comes right before it, or it starts the input.
     pub space_before: bool,
+}
+
+/// [`RawToken::newline_before`]: no line break.
+const NO_NEWLINE: u32 = u32::MAX;
+
+// The sizes the buffers are planned with (a 1 MB script's compile peak depends on them).
+const _: () = assert!(std::mem::size_of::<RawToken<'_>>() <= 40);
+const _: () = assert!(std::mem::size_of::<Token<'_>>() <= 32);
+
+impl RawToken<'_> {
+    /// Byte offset of its first byte in the source.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset after its last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The position of the first line break between the previous token and this one.
-    pub newline_before: Option<usize>,
+    pub fn newline_before(&self) -> Option<usize> {
+        (self.newline_before != NO_NEWLINE).then_some(self.newline_before as usize)
+    }
 }
 
 /// The raw token kinds.
@@ -800,15 +916,20 @@ pub(crate) fn raw_lex<'src, 'a>(
     errors: &mut Vec<LexError>,
 ) -> Result<RawTokens<'src, 'a>, OutOfMemory> {
     let mut out = RawTokens::new_in(arena);
-    // One token per four bytes or so: reserving up front keeps the arena from holding every
-    // smaller buffer a growing vector leaves behind.
-    let _ = out.try_reserve(range.len() / 4 + 8);
     let valid = range.start <= range.end && source.get(range.clone()).is_some();
     if !valid {
         let at = range.start.min(source.len());
         errors.push(LexError::new(LexErrorKind::InvalidCharacter, at..at));
         return Ok(out);
     }
+    if range.end > MAX_OFFSET {
+        errors.push(LexError::new(LexErrorKind::SourceTooLarge, 0..0));
+        return Ok(out);
+    }
+    // Dense code has a token per three bytes or so (whitespace and longer names make it
+    // fewer): reserving that up front keeps the vector from growing, which in a bump arena
+    // leaves every smaller buffer behind. A failure here is not fatal: the pushes retry.
+    let _ = out.try_reserve_exact(range.len() / 3 + 8);
     // A first line starting with `#!` is skipped, as Swift does for scripts.
     let mut base = range.start;
     if base == 0 && source.starts_with("#!") {
@@ -917,7 +1038,7 @@ impl<'src> Driver<'src, '_, '_> {
             && self
                 .out
                 .last()
-                .is_some_and(|t| t.end == start && t.kind == RawKind::Tok(Tok::Dot));
+                .is_some_and(|t| t.end() == start && t.kind == RawKind::Tok(Tok::Dot));
         let dot = text.find('.')?;
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b'_');
         (after_dot && digits(&text[..dot]) && digits(&text[dot + 1..])).then_some(dot)
@@ -929,15 +1050,24 @@ impl<'src> Driver<'src, '_, '_> {
         let space_before = self.out.is_empty() || !gap.is_empty();
         let newline_before = gap.find(['\n', '\r']).map(|p| self.prev_end + p);
         self.prev_end = end;
+        // `raw_lex` refused offsets past `MAX_OFFSET`, so these conversions are exact.
+        let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
         let token = RawToken {
             kind,
-            start,
-            end,
+            start: offset(start),
+            end: offset(end),
+            newline_before: newline_before.map_or(NO_NEWLINE, offset),
             space_before,
-            newline_before,
         };
         if self.out.try_reserve(1).is_err() {
-            return Err(out_of_memory(self.errors, start));
+            let arena = *self.out.allocator();
+            let wanted = growth(self.out.capacity());
+            return Err(out_of_memory::<RawToken<'_>>(
+                self.errors,
+                start,
+                arena,
+                wanted,
+            ));
         }
         self.out.push(token);
         Ok(())
@@ -965,7 +1095,7 @@ impl<'src> Driver<'src, '_, '_> {
             let operand_before = self
                 .out
                 .last()
-                .is_some_and(|t| t.end == pos && self.prev_end == pos && ends_operand(&t.kind));
+                .is_some_and(|t| t.end() == pos && self.prev_end == pos && ends_operand(&t.kind));
             if !operand_before {
                 break;
             }
@@ -1009,9 +1139,9 @@ pub(crate) mod tests {
     /// The tokens of `src`, or a panic with the errors.
     pub(crate) fn toks(src: &str) -> Vec<Tok<'_>> {
         let arena = ArenaAllocator::new();
-        let result = tokenize(src, &arena);
+        let result = tokenize(src, &arena, &arena);
         let out = match result {
-            Ok(t) => t.iter().map(|&(_, tok, _)| tok).collect(),
+            Ok(t) => t.iter().map(|t| t.tok).collect(),
             Err(e) => panic!("tokenize({src:?}) failed: {e:?}"),
         };
         out
@@ -1020,9 +1150,9 @@ pub(crate) mod tests {
     /// The tokens of `src` with their spans.
     pub(crate) fn spanned(src: &str) -> Vec<(usize, Tok<'_>, usize)> {
         let arena = ArenaAllocator::new();
-        let result = tokenize(src, &arena);
+        let result = tokenize(src, &arena, &arena);
         let out = match result {
-            Ok(t) => t.iter().copied().collect(),
+            Ok(t) => t.iter().map(|t| t.triple()).collect(),
             Err(e) => panic!("tokenize({src:?}) failed: {e:?}"),
         };
         out
@@ -1031,7 +1161,7 @@ pub(crate) mod tests {
     /// The errors of `src`, or a panic with the tokens.
     pub(crate) fn errs(src: &str) -> Vec<(LexErrorKind, Range<usize>)> {
         let arena = ArenaAllocator::new();
-        let result = tokenize(src, &arena);
+        let result = tokenize(src, &arena, &arena);
         let out = match result {
             Ok(t) => panic!(
                 "tokenize({src:?}) succeeded: {:?}",
@@ -1766,8 +1896,8 @@ pub(crate) mod tests {
         let src = r#"print("sum: \(a + b)!")"#;
         let arena = ArenaAllocator::new();
         let start = src.find("a +").unwrap();
-        let t = tokenize_range(src, start..start + 5, &arena).unwrap();
-        let t: Vec<_> = t.iter().copied().collect();
+        let t = tokenize_range(src, start..start + 5, &arena, &arena).unwrap();
+        let t: Vec<_> = t.iter().map(|t| t.triple()).collect();
         assert_eq!(
             t,
             vec![
@@ -1777,25 +1907,63 @@ pub(crate) mod tests {
             ]
         );
         // A bad range is an error, not a panic.
-        assert!(tokenize_range("é", 1..2, &arena).is_err());
-        assert!(tokenize_range("ab", 2..1, &arena).is_err());
-        assert!(tokenize_range("ab", 0..9, &arena).is_err());
+        assert!(tokenize_range("é", 1..2, &arena, &arena).is_err());
+        assert!(tokenize_range("ab", 2..1, &arena, &arena).is_err());
+        assert!(tokenize_range("ab", 0..9, &arena, &arena).is_err());
     }
 
     #[test]
     fn memory_limit_is_an_error() {
-        use crate::alloc::Allocator as _;
-        let arena = ArenaAllocator::new();
-        arena.accounting().set_limit(Some(256));
+        use crate::alloc::{Allocator as _, Subsystem};
         let src = "let x = 1\n".repeat(1000);
-        let result = tokenize(&src, &arena);
-        match result {
-            Ok(_) => panic!("a 256-byte arena held the tokens"),
-            Err(e) => assert!(
-                e.iter().any(|e| e.kind == LexErrorKind::MemoryLimit),
-                "{e:?}"
-            ),
-        };
+        let limited = ArenaAllocator::for_subsystem(Subsystem::Parser);
+        limited.accounting().set_limit(Some(256));
+        let unlimited = ArenaAllocator::new();
+        // Whichever arena refuses, the error names it: the scratch arena (raw tokens) or the
+        // one the token buffer goes in.
+        for (scratch, out) in [(&limited, &unlimited), (&unlimited, &limited)] {
+            match tokenize(&src, scratch, out) {
+                Ok(_) => panic!("a 256-byte arena held the tokens"),
+                Err(e) => assert!(
+                    e.iter().any(|e| matches!(
+                        e.kind,
+                        LexErrorKind::MemoryLimit {
+                            subsystem: Some(Subsystem::Parser),
+                            requested,
+                        } if requested > 256
+                    )),
+                    "{e:?}"
+                ),
+            };
+        }
+    }
+
+    #[test]
+    fn a_source_past_32_bit_offsets_is_refused() {
+        // `raw_lex` looks at the range's end only: no 4 GiB string is needed.
+        let mut errors = Vec::new();
+        let arena = ArenaAllocator::new();
+        let raw = raw_lex("x", 0..MAX_OFFSET + 1, &arena, &mut errors).unwrap();
+        assert!(raw.is_empty());
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn buffers_are_reserved_from_the_input_size() {
+        // Code as dense as the estimate (a token per three bytes): the raw buffer does not
+        // grow; the token buffer has room for every token and the line breaks without
+        // growing either, in one chunk of its arena.
+        let src = "let total = a + b\n".repeat(1000);
+        let scratch = ArenaAllocator::new();
+        let out = ArenaAllocator::new();
+        let mut errors = Vec::new();
+        let raw = raw_lex(&src, 0..src.len(), &scratch, &mut errors).unwrap();
+        assert_eq!(raw.len(), 6000);
+        assert_eq!(raw.capacity(), src.len() / 3 + 8);
+        drop(raw);
+        let t = tokenize(&src, &scratch, &out).unwrap();
+        assert_eq!((t.len(), t.capacity()), (6999, 6999));
+        assert_eq!(out.chunk_count(), 1);
     }
 
     #[test]
@@ -1803,7 +1971,7 @@ pub(crate) mod tests {
         use crate::alloc::Allocator as _;
         let arena = ArenaAllocator::new();
         let before = arena.stats().total_allocated;
-        let t = tokenize("let x = 1 + 2", &arena).unwrap();
+        let t = tokenize("let x = 1 + 2", &arena, &arena).unwrap();
         // Statistics are kept only with the `custom-allocators` feature.
         if cfg!(feature = "custom-allocators") {
             assert!(arena.stats().total_allocated > before);
@@ -1823,7 +1991,7 @@ pub(crate) mod tests {
         let comments = "/*".repeat(n) + &"*/".repeat(n) + "x";
         assert_eq!(toks(&comments), vec![id("x")]);
         let generics = "a<".repeat(n) + &">".repeat(n);
-        let _ = tokenize(&generics, &ArenaAllocator::new());
+        let _ = tokenize(&generics, &ArenaAllocator::new(), &ArenaAllocator::new());
         let mut strings = String::new();
         for _ in 0..n {
             strings.push_str("\"\\(");
@@ -1864,11 +2032,12 @@ pub(crate) mod tests {
     /// Everything a caller may do with the result must not panic either.
     fn exercise(src: &str) {
         let arena = ArenaAllocator::new();
-        let Ok(tokens) = tokenize(src, &arena) else {
+        let Ok(tokens) = tokenize(src, &arena, &arena) else {
             return;
         };
         let mut prev_end = 0;
-        for &(start, tok, end) in tokens.iter() {
+        for &token in tokens.iter() {
+            let (start, tok, end) = token.triple();
             assert!(
                 start <= end && end <= src.len(),
                 "{start}..{end} in {src:?}"
@@ -1881,7 +2050,7 @@ pub(crate) mod tests {
                 for part in parts {
                     if let StrPart::Interp(r) = part {
                         assert!(src.get(r.clone()).is_some());
-                        tokenize_range(src, r, &arena).expect("validated by tokenize");
+                        tokenize_range(src, r, &arena, &arena).expect("validated by tokenize");
                     }
                 }
             }

@@ -2,19 +2,22 @@
 //! (closure signatures, accessor blocks), rejects constructs outside the subset by name, and
 //! gives the grammar's actions a [`Ctx`] that builds nodes in the AST arena.
 //!
-//! Allocation: tokens in the Lexer arena, nodes in the AST arena, LALRPOP's own stacks in the
-//! Parser subsystem's scope (the counting global allocator attributes them).
+//! Allocation: the lexer's scratch in the Lexer arena (reset once the file is lexed, so the
+//! parse does not hold it), the token buffer in the Parser arena, nodes in the AST arena,
+//! LALRPOP's own stacks in the Parser subsystem's scope (the counting global allocator
+//! attributes them).
 
 use std::cell::{Cell, RefCell};
 
 use lalrpop_util::ParseError as LalrError;
 
 use super::ast::*;
-use super::lexer;
+use super::error::LexErrorKind;
+use super::lexer::{self, Token};
 use super::strings::{self, StrPart};
 use super::token::{BinOp, PrefixOp, Tok};
 use crate::alloc::global::SubsystemScope;
-use crate::alloc::{Allocator, Subsystem};
+use crate::alloc::{allocators_get, registry, Allocator, Subsystem};
 use crate::diag::Diagnostic;
 
 /// An error raised by a grammar action.
@@ -32,12 +35,13 @@ const MAX_INTERPOLATION_DEPTH: u32 = 64;
 /// Nesting limit for brackets: the checker and compiler recurse over the tree.
 const MAX_NESTING: usize = 256;
 
+/// Unused bytes of a list's buffer that [`Ctx::slice`] gives back before copying the list.
+const SHRINK_BEFORE_COPY: usize = 64 << 10;
+
 /// What grammar actions build nodes with.
 pub struct Ctx<'a> {
     /// The AST arena.
     arena: &'a dyn Allocator,
-    /// The Lexer arena (token buffers of interpolated expressions too).
-    lexer_arena: &'a dyn Allocator,
     /// The whole source file.
     source: &'a str,
     /// Errors found so far (lexical, syntax, subset).
@@ -58,16 +62,17 @@ pub struct Parsed<'a> {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Parses a whole file. On failure every error found is returned (recovery continues at the
-/// next statement where it can), with the warnings.
+/// Parses a whole file into the AST arena `ast`. On failure every error found is returned
+/// (recovery continues at the next statement where it can), with the warnings.
+///
+/// Uses the Lexer and Parser arenas as scratch, and resets the Lexer arena once the file is
+/// lexed; nothing in either outlives the call, so the caller may reset the Parser arena too.
 pub fn parse_program<'a>(
     source: &'a str,
     ast: &'a dyn Allocator,
-    lexer_arena: &'a dyn Allocator,
 ) -> Result<Parsed<'a>, Vec<Diagnostic>> {
     let ctx = Ctx {
         arena: ast,
-        lexer_arena,
         source,
         errors: RefCell::new(Vec::new()),
         warnings: RefCell::new(Vec::new()),
@@ -96,37 +101,47 @@ impl<'a> Ctx<'a> {
     /// Lexes and parses `source[start..end]` as a statement list.
     fn parse_range(&self, start: usize, end: usize) -> Option<&'a [Stmt<'a>]> {
         let text = self.source.get(start..end)?;
-        let tokens = {
+        // The token buffer is the parser's: the lexer writes it straight into the Parser
+        // arena, and the parser marks and edits it in place.
+        let parser_arena = allocators_get(Subsystem::Parser);
+        let lexed = {
             let _scope = SubsystemScope::enter(Subsystem::Lexer);
-            match lexer::tokenize(text, self.lexer_arena) {
-                Ok(t) => t,
-                Err(errors) => {
-                    for e in errors {
-                        self.error(
-                            e.message(),
-                            Span::new(e.span.start + start, e.span.end + start),
-                        );
+            let lexer_arena = allocators_get(Subsystem::Lexer);
+            lexer::tokenize(text, &*lexer_arena, &*parser_arena)
+        };
+        if self.depth.get() == 0 {
+            // The file is lexed: the raw tokens and the rest of the lexer's scratch are dead.
+            // (Interpolations are lexed again during the parse, from a small reused chunk.)
+            let _ = registry::reset(Subsystem::Lexer);
+        }
+        let mut toks = match lexed {
+            Ok(t) => t,
+            Err(errors) => {
+                for e in errors {
+                    let span = Span::new(e.span.start + start, e.span.end + start);
+                    match e.kind {
+                        LexErrorKind::MemoryLimit {
+                            subsystem: Some(subsystem),
+                            requested,
+                        } => self.note_oom_in(subsystem, requested, span),
+                        _ => self.error(e.message(), span),
                     }
-                    return None;
                 }
+                return None;
             }
         };
-        // The parser's token buffer is parser scratch: it lives in the Parser arena.
-        let parser_arena = crate::alloc::allocators_get(Subsystem::Parser);
-        let mut toks: allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator> =
-            allocator_api2::vec::Vec::new_in(&*parser_arena);
-        if toks.try_reserve_exact(tokens.len()).is_err() {
-            let bytes = std::mem::size_of::<(usize, Tok<'a>, usize)>() * tokens.len();
-            self.note_oom_in(Subsystem::Parser, bytes as u64, Span::new(start, start));
-            return None;
+        if start != 0 {
+            for t in toks.iter_mut() {
+                *t = t.shifted(start);
+            }
         }
-        toks.extend(tokens.iter().map(|&(l, t, r)| (l + start, t, r + start)));
         if !self.check_nesting(&toks) {
             return None;
         }
         self.prepare(&mut toks);
         let _scope = SubsystemScope::enter(Subsystem::Parser);
-        let result = crate::syntax::grammar::ProgramParser::new().parse(self, toks.iter().copied());
+        let result = crate::syntax::grammar::ProgramParser::new()
+            .parse(self, toks.iter().map(|t| t.triple()));
         drop(toks);
         match result {
             Ok(p) => Some(p),
@@ -177,9 +192,10 @@ impl<'a> Ctx<'a> {
 
     /// Refuses input nested deeper than the later phases (which recurse over the tree) can
     /// handle on the host stack.
-    fn check_nesting(&self, toks: &[(usize, Tok<'a>, usize)]) -> bool {
+    fn check_nesting(&self, toks: &[Token<'a>]) -> bool {
         let mut depth = 0usize;
-        for &(l, t, r) in toks {
+        for &token in toks {
+            let (l, t, r) = token.triple();
             match t {
                 Tok::LParen
                 | Tok::LBracket
@@ -200,24 +216,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// Marks closure signatures and accessor blocks; rejects Tier-2 constructs by name.
-    fn prepare(
-        &self,
-        toks: &mut allocator_api2::vec::Vec<(usize, Tok<'a>, usize), &dyn Allocator>,
-    ) {
+    fn prepare(&self, toks: &mut lexer::Tokens<'a, '_>) {
         let mut i = 0;
         while i < toks.len() {
-            let (l, tok, r) = toks[i];
+            let (l, tok, r) = toks[i].triple();
+            let next = toks.get(i + 1).map(|t| t.tok);
             match tok {
                 Tok::LBrace => {
-                    let next = toks.get(i + 1).map(|t| t.1);
                     if matches!(next, Some(Tok::Get | Tok::Set | Tok::WillSet | Tok::DidSet)) {
-                        toks[i].1 = Tok::LBraceAccessor;
+                        toks[i].tok = Tok::LBraceAccessor;
                     } else if has_closure_signature(&toks[i + 1..]) {
-                        toks[i].1 = Tok::LBraceSig;
+                        toks[i].tok = Tok::LBraceSig;
                     }
                 }
-                Tok::Init if matches!(toks.get(i + 1).map(|t| t.1), Some(Tok::Question)) => {
-                    toks[i + 1].1 = Tok::PostfixQuestion;
+                Tok::Init if matches!(next, Some(Tok::Question)) => {
+                    toks[i + 1].tok = Tok::PostfixQuestion;
                 }
                 Tok::Unsupported(word) => {
                     self.error(unsupported_word(word), Span::new(l, r));
@@ -236,21 +249,22 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 Tok::Func => {
-                    if let (Some((_, Tok::Ident(_), _)), Some(&(gl, Tok::GenericOpen, gr))) =
-                        (toks.get(i + 1), toks.get(i + 2))
-                    {
-                        self.error("generic functions are not supported yet", Span::new(gl, gr));
+                    if let (Some(Tok::Ident(_)), Some(&generic)) = (next, toks.get(i + 2)) {
+                        if generic.tok == Tok::GenericOpen {
+                            let span = Span::new(generic.start(), generic.end());
+                            self.error("generic functions are not supported yet", span);
+                        }
                     }
                 }
                 Tok::Let | Tok::Var
                     if matches!(
-                        toks.get(i + 1).map(|t| t.1),
+                        next,
                         Some(Tok::Binary(crate::syntax::token::BinOp::Assign) | Tok::Colon)
                     ) =>
                 {
                     // `let = 5`: swiftc's wording.
-                    if let Some(&(nl, _, nr)) = toks.get(i + 1) {
-                        self.error("expected pattern", Span::new(nl, nr));
+                    if let Some(n) = toks.get(i + 1) {
+                        self.error("expected pattern", Span::new(n.start(), n.end()));
                     }
                 }
                 Tok::Hash => {
@@ -276,9 +290,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Copies `v` into the AST arena.
-    pub fn slice<T: Copy>(&self, v: Vec<T>) -> &'a [T] {
+    pub fn slice<T: Copy>(&self, mut v: Vec<T>) -> &'a [T] {
         if v.is_empty() {
             return &[];
+        }
+        // A long list (a big file's top-level statements) gives back the unused half of its
+        // doubled buffer before the copy, which the parse's peak would otherwise include.
+        if (v.capacity() - v.len()) * std::mem::size_of::<T>() >= SHRINK_BEFORE_COPY {
+            v.shrink_to_fit();
         }
         match self.arena.alloc_slice(&v) {
             Ok(s) => s,
@@ -384,6 +403,7 @@ impl<'a> Ctx<'a> {
         l: usize,
         r: usize,
     ) -> Stmt<'a> {
+        let label = label.map(|name| self.alloc(name));
         let kind = match kind {
             StmtKind::If {
                 conds, then, els, ..
@@ -898,9 +918,9 @@ impl<'a> Ctx<'a> {
 }
 
 /// Whether the tokens after a `{` start a closure signature ending in `in`.
-fn has_closure_signature(toks: &[(usize, Tok<'_>, usize)]) -> bool {
+fn has_closure_signature(toks: &[Token<'_>]) -> bool {
     let mut depth = 0usize;
-    for (_, t, _) in toks.iter().take(256) {
+    for t in toks.iter().take(256).map(|t| t.tok) {
         match t {
             Tok::In if depth == 0 => return true,
             Tok::LParen | Tok::LBracket | Tok::GenericOpen => depth += 1,
@@ -935,11 +955,11 @@ fn has_closure_signature(toks: &[(usize, Tok<'_>, usize)]) -> bool {
 }
 
 /// The index after the `}` closing the declaration starting at `start` (or the end).
-fn skip_braced_declaration(toks: &[(usize, Tok<'_>, usize)], start: usize) -> usize {
+fn skip_braced_declaration(toks: &[Token<'_>], start: usize) -> usize {
     // Tier-2 declarations are dropped up to their closing brace.
     let mut depth = 0usize;
-    for (i, (_, t, _)) in toks.iter().enumerate().skip(start) {
-        match t {
+    for (i, t) in toks.iter().enumerate().skip(start) {
+        match t.tok {
             Tok::LBrace | Tok::LBraceSig | Tok::LBraceAccessor => depth += 1,
             Tok::RBrace => {
                 depth = depth.saturating_sub(1);

@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests that run the `swiftlang` binary on scripts.
+//! Helpers shared by the integration tests: running the `swiftlang` binary on scripts, and
+//! generating big scripts.
 #![allow(dead_code)]
 
 use std::process::Command;
@@ -20,4 +21,19 @@ pub fn script(group: &str, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).expect("write the script");
     path
+}
+
+/// A script of about `bytes` bytes: many small functions and globals.
+pub fn generated_script(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&format!(
+            "func f{i}(_ x: Int) -> Int {{\n    let y = x * {i} + {}\n    return y - {i}\n}}\nvar v{i} = f{i}({i})\n",
+            i % 7
+        ));
+        i += 1;
+    }
+    text.push_str("print(\"done\")\n");
+    text
 }
