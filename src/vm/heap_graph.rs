@@ -59,8 +59,12 @@ pub struct HeapAnalysis {
     pub cycles: Vec<Cycle>,
     /// Leaked nodes (instances and closures nothing outside the cycles holds).
     pub leaked_objects: usize,
-    /// Every block a leaked node keeps alive (the nodes' own blocks included), sorted.
-    leaked_blocks: Vec<usize>,
+    /// Every block a leaked node keeps alive (the nodes' own blocks included), sorted, each
+    /// with what it is (an index into `labels`).
+    leaked_blocks: Vec<(usize, u32)>,
+    /// What leaked blocks are, as the report names them: `Person`, `String`, `closure`,
+    /// `Array storage`...
+    labels: Vec<String>,
     /// Blocks the roots (globals) hold, not also kept alive by a leak, sorted.
     reachable_blocks: Vec<usize>,
     /// Heap storage owned by a block beyond the block itself (an array's buffer, a string's
@@ -78,7 +82,23 @@ impl HeapAnalysis {
 
     /// Whether a leaked node keeps `block` alive.
     pub fn is_leaked(&self, block: usize) -> bool {
-        self.leaked_blocks.binary_search(&block).is_ok()
+        self.leaked_blocks
+            .binary_search_by_key(&block, |&(b, _)| b)
+            .is_ok()
+    }
+
+    /// What the leaked block at `block` is, as an index for [`HeapAnalysis::label_name`].
+    pub fn label(&self, block: usize) -> Option<u32> {
+        let i = self
+            .leaked_blocks
+            .binary_search_by_key(&block, |&(b, _)| b)
+            .ok()?;
+        self.leaked_blocks.get(i).map(|&(_, label)| label)
+    }
+
+    /// A label's text (`Person`, `String`, `Array storage`).
+    pub fn label_name(&self, label: u32) -> &str {
+        self.labels.get(label as usize).map_or("", String::as_str)
     }
 
     /// Whether the roots hold `block` (and no leak does).
@@ -189,7 +209,7 @@ impl Graph {
                     c.captures.capacity() * std::mem::size_of::<Obj<()>>(),
                 );
                 for (k, var) in c.captures.iter().enumerate() {
-                    walk.block(Obj::addr(var), 0);
+                    walk.block(Obj::addr(var), 0, BlockKind::Box);
                     if let Ok(v) = var.value.try_borrow() {
                         walk.value(&v, &mut vec![Step::Capture(k)]);
                     }
@@ -290,39 +310,83 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
 
     // Everything else alive is kept alive by a cycle: what it holds is leaked too.
     let mut analysis = HeapAnalysis::default();
-    let mut leaked_blocks = Vec::new();
+    let mut leaked_blocks: Vec<(usize, u32)> = Vec::new();
     let mut locations = Vec::new();
-    for (i, node) in graph.nodes.iter().enumerate() {
-        if reached.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        analysis.leaked_objects += 1;
-        leaked_blocks.push(node.block());
-        leaked_blocks.extend_from_slice(holds(i));
-        if let Some(at) = node.at {
-            locations.push((node.block(), at));
+    let mut labels = Labels::new(module);
+    {
+        // What each leaked block is: the node's own kind, and for what it holds, a walk of
+        // the node once more that notes kinds (only leaked nodes pay for it).
+        let mut scratch = Vec::new();
+        let mut walk = Walk::new(&graph, &mut scratch, false);
+        walk.with_kinds = true;
+        for (i, node) in graph.nodes.iter().enumerate() {
+            if reached.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            analysis.leaked_objects += 1;
+            let kind = match &node.pin {
+                NodeRef::Instance(w) => BlockKind::Instance(w.header().class),
+                NodeRef::Closure(_) => BlockKind::Closure,
+            };
+            leaked_blocks.push((node.block(), labels.of(kind)));
+            graph.walk_node(i, &mut walk);
+            for &(b, k) in &walk.kinds {
+                leaked_blocks.push((b, labels.of(k)));
+            }
+            walk.clear();
+            if let Some(at) = node.at {
+                locations.push((node.block(), at));
+            }
         }
     }
     drop(held);
     drop(hold_start);
-    leaked_blocks.sort_unstable();
-    leaked_blocks.dedup();
+    leaked_blocks.sort_unstable_by_key(|&(b, _)| b);
+    leaked_blocks.dedup_by_key(|&mut (b, _)| b);
     leaked_blocks.shrink_to_fit();
     locations.sort_unstable_by_key(|&(b, _)| b);
     locations.shrink_to_fit();
     reachable.sort_unstable();
     reachable.dedup();
-    reachable.retain(|b| leaked_blocks.binary_search(b).is_err());
+    reachable.retain(|b| leaked_blocks.binary_search_by_key(b, |&(l, _)| l).is_err());
     reachable.shrink_to_fit();
     owned_bytes.sort_unstable();
     owned_bytes.dedup_by_key(|&mut (b, _)| b);
     owned_bytes.shrink_to_fit();
     analysis.leaked_blocks = leaked_blocks;
+    analysis.labels = labels.names;
     analysis.reachable_blocks = reachable;
     analysis.owned_bytes = owned_bytes;
     analysis.locations = locations;
     analysis.cycles = cycles(module, &graph, &reached);
     analysis
+}
+
+/// The labels of leaked blocks, each named once.
+struct Labels<'m> {
+    module: &'m Module,
+    index: HashMap<BlockKind, u32>,
+    names: Vec<String>,
+}
+
+impl<'m> Labels<'m> {
+    fn new(module: &'m Module) -> Labels<'m> {
+        Labels {
+            module,
+            index: HashMap::new(),
+            names: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, kind: BlockKind) -> u32 {
+        if let Some(&i) = self.index.get(&kind) {
+            return i;
+        }
+        let i = ix(self.names.len());
+        self.names.push(kind.label(self.module));
+        self.index.insert(kind, i);
+        i
+    }
 }
 
 /// A walk through values from one node (or the roots): the nodes it meets (with the path
@@ -335,7 +399,57 @@ struct Walk<'a> {
     targets: Vec<usize>,
     paths: Vec<Vec<Step>>,
     blocks: Vec<usize>,
+    /// With `with_kinds`: what each block met is.
+    kinds: Vec<(usize, BlockKind)>,
+    with_kinds: bool,
     seen: HashSet<usize>,
+}
+
+/// What a block the walk passes through is (for the leak report's lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum BlockKind {
+    Instance(u32),
+    Closure,
+    Str,
+    Array,
+    Tuple,
+    Slice,
+    Dictionary,
+    Set,
+    Range,
+    Sequence,
+    Iterator,
+    Box,
+    Optional,
+    Payload,
+    Other,
+}
+
+impl BlockKind {
+    fn label(self, module: &Module) -> String {
+        match self {
+            BlockKind::Instance(class) => module
+                .env
+                .types
+                .nominals
+                .get(class as usize)
+                .map_or_else(|| "instance".to_string(), |n| n.name.clone()),
+            BlockKind::Closure => "closure".into(),
+            BlockKind::Str => "String".into(),
+            BlockKind::Array => "Array storage".into(),
+            BlockKind::Tuple => "tuple".into(),
+            BlockKind::Slice => "ArraySlice".into(),
+            BlockKind::Dictionary => "Dictionary storage".into(),
+            BlockKind::Set => "Set storage".into(),
+            BlockKind::Range => "range".into(),
+            BlockKind::Sequence => "sequence".into(),
+            BlockKind::Iterator => "iterator".into(),
+            BlockKind::Box => "captured variable".into(),
+            BlockKind::Optional => "optional".into(),
+            BlockKind::Payload => "enum payload".into(),
+            BlockKind::Other => "object".into(),
+        }
+    }
 }
 
 impl<'a> Walk<'a> {
@@ -351,6 +465,8 @@ impl<'a> Walk<'a> {
             targets: Vec::new(),
             paths: Vec::new(),
             blocks: Vec::new(),
+            kinds: Vec::new(),
+            with_kinds: false,
             seen: HashSet::new(),
         }
     }
@@ -360,6 +476,7 @@ impl<'a> Walk<'a> {
         self.targets.clear();
         self.paths.clear();
         self.blocks.clear();
+        self.kinds.clear();
         self.seen.clear();
     }
 
@@ -370,11 +487,14 @@ impl<'a> Walk<'a> {
     }
 
     /// Notes a container block; false if this walk has been through it already.
-    fn block(&mut self, addr: usize, owned: usize) -> bool {
+    fn block(&mut self, addr: usize, owned: usize, kind: BlockKind) -> bool {
         if !self.seen.insert(addr) {
             return false;
         }
         self.blocks.push(addr);
+        if self.with_kinds {
+            self.kinds.push((addr, kind));
+        }
         self.owned(addr, owned);
         true
     }
@@ -389,7 +509,7 @@ impl<'a> Walk<'a> {
             }
         } else {
             // An untracked object (created before tracking began): a plain block.
-            self.block(block, 0);
+            self.block(block, 0, BlockKind::Other);
         }
     }
 
@@ -398,11 +518,12 @@ impl<'a> Walk<'a> {
         match v {
             Value::Void | Value::Int(_) | Value::Double(_) | Value::Bool(_) | Value::Nil => {}
             Value::Str(s) => {
-                self.block(Obj::addr(s), s.capacity());
+                self.block(Obj::addr(s), s.capacity(), BlockKind::Str);
             }
             Value::Array(a) | Value::Tuple(a) => {
                 let tuple = matches!(v, Value::Tuple(_));
-                if self.block(Obj::addr(a), a.capacity() * VALUE) {
+                let kind = if tuple { BlockKind::Tuple } else { BlockKind::Array };
+                if self.block(Obj::addr(a), a.capacity() * VALUE, kind) {
                     for (i, e) in a.iter().enumerate() {
                         path.push(Step::Index(i, tuple));
                         self.value(e, path);
@@ -413,8 +534,12 @@ impl<'a> Walk<'a> {
             Value::Slice(s) => {
                 // The slice's box, then the storage it shares (all of it stays alive, also
                 // the elements outside the window; positions are the storage's).
-                if self.block(Obj::addr(s), 0)
-                    && self.block(Obj::addr(&s.storage), s.storage.capacity() * VALUE)
+                if self.block(Obj::addr(s), 0, BlockKind::Slice)
+                    && self.block(
+                        Obj::addr(&s.storage),
+                        s.storage.capacity() * VALUE,
+                        BlockKind::Array,
+                    )
                 {
                     for (i, e) in s.storage.iter().enumerate() {
                         path.push(Step::Index(i, false));
@@ -424,7 +549,7 @@ impl<'a> Walk<'a> {
                 }
             }
             Value::Dict(d) => {
-                if self.block(Obj::addr(d), d.len() * 2 * VALUE) {
+                if self.block(Obj::addr(d), d.len() * 2 * VALUE, BlockKind::Dictionary) {
                     path.push(Step::Entry);
                     for (k, e) in d.iter() {
                         self.value(k, path);
@@ -434,7 +559,7 @@ impl<'a> Walk<'a> {
                 }
             }
             Value::Set(s) => {
-                if self.block(Obj::addr(s), s.len() * VALUE) {
+                if self.block(Obj::addr(s), s.len() * VALUE, BlockKind::Set) {
                     path.push(Step::Entry);
                     for e in s.iter() {
                         self.value(e, path);
@@ -443,32 +568,32 @@ impl<'a> Walk<'a> {
                 }
             }
             Value::Range(r) => {
-                if self.block(Obj::addr(r), 0) {
+                if self.block(Obj::addr(r), 0, BlockKind::Range) {
                     self.value(&r.lo, path);
                     self.value(&r.hi, path);
                 }
             }
             Value::Seq(s) => {
-                self.block(Obj::addr(s), 0);
+                self.block(Obj::addr(s), 0, BlockKind::Sequence);
             }
             Value::Iter(i) => {
-                self.block(Obj::addr(i), 0);
+                self.block(Obj::addr(i), 0, BlockKind::Iterator);
             }
             Value::Closure(c) => self.node(Obj::addr(c), path),
             Value::Box(b) => {
-                if self.block(Obj::addr(b), 0) {
+                if self.block(Obj::addr(b), 0, BlockKind::Box) {
                     if let Ok(inner) = b.value.try_borrow() {
                         self.value(&inner, path);
                     }
                 }
             }
             Value::Some(inner) => {
-                if self.block(Obj::addr(inner), 0) {
+                if self.block(Obj::addr(inner), 0, BlockKind::Optional) {
                     self.value(inner, path);
                 }
             }
             Value::Enum(_, Some(payload)) => {
-                if self.block(Obj::addr(payload), payload.capacity() * VALUE) {
+                if self.block(Obj::addr(payload), payload.capacity() * VALUE, BlockKind::Payload) {
                     for (i, e) in payload.iter().enumerate() {
                         path.push(Step::Payload(i));
                         self.value(e, path);
@@ -481,7 +606,7 @@ impl<'a> Walk<'a> {
             // A weak reference keeps the instance's memory (not the instance) allocated.
             Value::Weak(w) => {
                 if self.graph.node_at(w.addr()).is_none() {
-                    self.block(w.addr(), 0);
+                    self.block(w.addr(), 0, BlockKind::Other);
                 }
             }
         }

@@ -84,9 +84,10 @@ pub fn render(exit: Option<&ExitAnalysis>) -> String {
     registry::for_each_live_block(|s, b| {
         if exit.heap.is_leaked(b.address) {
             let at = b.info.script.or_else(|| exit.heap.location(b.address));
-            script.add(s, b, b.size + exit.heap.owned(b.address), at);
+            let label = exit.heap.label(b.address);
+            script.add(s, b, b.size + exit.heap.owned(b.address), at, label);
         } else {
-            interpreter.add(s, b, b.size, None);
+            interpreter.add(s, b, b.size, None, None);
         }
     });
     let mut out = script_report(exit, &script);
@@ -113,7 +114,8 @@ pub fn render_now(exit: &ExitAnalysis) -> String {
     registry::for_each_live_block(|s, b| {
         if exit.heap.is_leaked(b.address) {
             let at = b.info.script.or_else(|| exit.heap.location(b.address));
-            script.add(s, b, b.size + exit.heap.owned(b.address), at);
+            let label = exit.heap.label(b.address);
+            script.add(s, b, b.size + exit.heap.owned(b.address), at, label);
         }
     });
     script_report(exit, &script)
@@ -127,6 +129,7 @@ struct SiteKey {
     rust: (&'static str, u32, u32),
     size: usize,
     script: Option<ScriptLocation>,
+    label: Option<u32>,
     tag: Option<Tag>,
 }
 
@@ -136,6 +139,8 @@ struct Site {
     rust: &'static Location<'static>,
     size: usize,
     script: Option<ScriptLocation>,
+    /// What the blocks are (the analysis's label), for script leaks.
+    label: Option<u32>,
     tag: Option<Tag>,
     /// The oldest block's allocation order and address (the one the line shows).
     first: (u64, usize),
@@ -158,6 +163,7 @@ impl Sites {
         b: &LiveBlock,
         size: usize,
         script: Option<ScriptLocation>,
+        label: Option<u32>,
     ) {
         self.blocks += 1;
         self.bytes += size;
@@ -167,6 +173,7 @@ impl Sites {
             rust: (rust.file(), rust.line(), rust.column()),
             size,
             script,
+            label,
             tag: b.info.tag,
         };
         let site = self.sites.entry(key).or_insert(Site {
@@ -174,6 +181,7 @@ impl Sites {
             rust,
             size,
             script,
+            label,
             tag: b.info.tag,
             first: (b.sequence, b.address),
             count: 0,
@@ -211,7 +219,7 @@ fn write_site_end(out: &mut String, site: &Site) {
 /// The leaked blocks, the cycles and the still-reachable summary.
 fn script_report(exit: &ExitAnalysis, script: &Sites) -> String {
     let mut out = String::new();
-    write_script_leaks(&mut out, script);
+    write_script_leaks(&mut out, script, &exit.heap);
     if !exit.heap.cycles.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "=== Reference cycles ({}) ===", exit.cycle_count());
@@ -246,7 +254,7 @@ fn script_report(exit: &ExitAnalysis, script: &Sites) -> String {
     out
 }
 
-fn write_script_leaks(out: &mut String, script: &Sites) {
+fn write_script_leaks(out: &mut String, script: &Sites, heap: &HeapAnalysis) {
     if script.blocks == 0 {
         out.push_str("=== No memory leaks detected ===\n");
         return;
@@ -267,6 +275,9 @@ fn write_script_leaks(out: &mut String, script: &Sites) {
             None => {
                 let _ = write!(out, "{}:{}", site.rust.file(), site.rust.line());
             }
+        }
+        if let Some(label) = site.label {
+            let _ = write!(out, " {}", heap.label_name(label));
         }
         write_site_end(out, site);
     }
