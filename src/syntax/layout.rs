@@ -460,23 +460,7 @@ pub(crate) fn no_newline_after(prev: &Tok<'_>) -> bool {
 /// Tokens that begin an expression and cannot begin a statement or declaration: after
 /// `return` on the previous line, such a token begins the returned value.
 fn starts_expression(next: &Tok<'_>) -> bool {
-    matches!(
-        next,
-        Tok::Ident(_)
-            | Tok::Dollar(_)
-            | Tok::Int(_)
-            | Tok::Float(_)
-            | Tok::Str(_)
-            | Tok::True
-            | Tok::False
-            | Tok::Nil
-            | Tok::SelfValue
-            | Tok::SelfType
-            | Tok::Super
-            | Tok::LParen
-            | Tok::LBracket
-            | Tok::Prefix(_)
-    )
+    next.is_atom() || matches!(next, Tok::LParen | Tok::LBracket | Tok::Prefix(_))
 }
 
 /// Tokens that continue the previous line when they start one.

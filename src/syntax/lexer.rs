@@ -288,20 +288,9 @@ pub(crate) fn ends_operand(kind: &RawKind<'_>) -> bool {
     match kind {
         RawKind::Word(_) => true,
         RawKind::Op(_) => false,
-        RawKind::Tok(tok) => matches!(
+        RawKind::Tok(tok) => tok.is_atom() || matches!(
             tok,
-            Tok::Ident(_)
-                | Tok::Dollar(_)
-                | Tok::Int(_)
-                | Tok::Float(_)
-                | Tok::Str(_)
-                | Tok::True
-                | Tok::False
-                | Tok::Nil
-                | Tok::SelfValue
-                | Tok::SelfType
-                | Tok::Super
-                | Tok::As
+            Tok::As
                 | Tok::Init
                 | Tok::Unsupported("try")
                 | Tok::RParen

@@ -399,6 +399,26 @@ impl PrefixOp {
     }
 }
 
+impl Tok<'_> {
+    /// A name, a literal, `self`, `Self` or `super`: a whole operand by itself.
+    pub fn is_atom(&self) -> bool {
+        matches!(
+            self,
+            Tok::Ident(_)
+                | Tok::Dollar(_)
+                | Tok::Int(_)
+                | Tok::Float(_)
+                | Tok::Str(_)
+                | Tok::True
+                | Tok::False
+                | Tok::Nil
+                | Tok::SelfValue
+                | Tok::SelfType
+                | Tok::Super
+        )
+    }
+}
+
 impl fmt::Display for Tok<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s: &str = match self {
