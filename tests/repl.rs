@@ -300,7 +300,10 @@ fn empty_literals_run_while_the_budget_is_full() {
                  print(a, d.count)\n";
     let (out, status) = run_repl(input, &["--mem-limit", "objects=256KiB"], &[]);
     assert_eq!(status, 0, "{out}");
-    assert!(out.contains("repl.swift:3: Fatal error: memory limit exceeded in Objects"), "{out}");
+    assert!(
+        out.contains("repl.swift:3: Fatal error: memory limit exceeded in Objects"),
+        "{out}"
+    );
     assert!(out.ends_with("[\"again\"] 0\n"), "{out}");
 }
 

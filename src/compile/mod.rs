@@ -6,9 +6,9 @@
 #![forbid(unsafe_code)]
 
 pub mod disasm;
+mod inout;
 pub mod op;
 mod peephole;
-mod inout;
 mod place;
 
 use allocator_api2::vec::Vec as AVec;

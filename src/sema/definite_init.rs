@@ -132,7 +132,11 @@ impl<'e, 's> Checker<'e, 's> {
                 late_lets: &self.late_lets,
                 forward_deps: &self.forward_deps,
                 globals_used: &self.globals_used,
-                escapes: if Some(id) == main { &self.top_level_funcs } else { &[] },
+                escapes: if Some(id) == main {
+                    &self.top_level_funcs
+                } else {
+                    &[]
+                },
                 is_main: Some(id) == main,
                 init,
                 self_var: init.and_then(|_| {
@@ -272,7 +276,9 @@ impl<'a, 's> Di<'a, 's> {
     /// Function or closure `func` of the top-level code is made here: the globals it uses
     /// must be initialized.
     fn uses_globals(&mut self, func: u32, span: Span, how: &str, st: &State) {
-        let Some(used) = self.globals_used.get(&func) else { return };
+        let Some(used) = self.globals_used.get(&func) else {
+            return;
+        };
         for &g in used {
             self.read(VarRef::Global(g), span, how, st);
         }
@@ -499,12 +505,20 @@ impl<'a, 's> Di<'a, 's> {
 
     /// A read of stored property `i` of `self` in an initializer: it must be set by then.
     fn field_read(&mut self, i: u32, span: Span, st: &State) {
-        let (Some(init), Some(s)) = (self.init, st) else { return };
+        let (Some(init), Some(s)) = (self.init, st) else {
+            return;
+        };
         if !s.fields.contains(&i) || !self.reported.insert((false, u32::MAX - i)) {
             return;
         }
-        let Some((_, name, _)) = init.required.iter().find(|r| r.0 == i) else { return };
-        let what = if init.constants.contains(&i) { "constant" } else { "variable" };
+        let Some((_, name, _)) = init.required.iter().find(|r| r.0 == i) else {
+            return;
+        };
+        let what = if init.constants.contains(&i) {
+            "constant"
+        } else {
+            "variable"
+        };
         self.errors.push(Diagnostic::error(
             format!("{what} 'self.{name}' used before being initialized"),
             span,

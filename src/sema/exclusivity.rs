@@ -75,8 +75,12 @@ impl<'e, 's> Checker<'e, 's> {
     /// are checked at run time).
     fn check_closure_args(&mut self, args: &[TExpr<'s>], accesses: &[(VarRef, Vec<Step>, Span)]) {
         for a in args {
-            let TExprKind::Closure(fid, _) = a.kind else { continue };
-            let Some(Some(f)) = self.done.get(fid.0 as usize) else { continue };
+            let TExprKind::Closure(fid, _) = a.kind else {
+                continue;
+            };
+            let Some(Some(f)) = self.done.get(fid.0 as usize) else {
+                continue;
+            };
             let captured: Vec<VarRef> = f
                 .captures
                 .iter()

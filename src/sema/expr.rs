@@ -40,7 +40,9 @@ impl<'e, 's> Checker<'e, 's> {
                 .iter()
                 .filter(|a| matches!(a.kind, TExprKind::InOut(_)))
                 .count();
-            let closures = args.iter().any(|a| matches!(a.kind, TExprKind::Closure(..)));
+            let closures = args
+                .iter()
+                .any(|a| matches!(a.kind, TExprKind::Closure(..)));
             if inouts > 1 || (inouts == 1 && closures) {
                 self.check_exclusive_args(&kind);
             }
@@ -1616,6 +1618,9 @@ mod tests {
         // Correctly rounded: just over half an ulp above 1 rounds up.
         assert_eq!(parse_float("0x1.000000000000081p0"), 1.0000000000000002);
         assert_eq!(parse_float("0x1.00000000000008p0"), 1.0);
-        assert_eq!(parse_float("0b1_0000000000000000000000000000000000000000000000000000000000000000"), 18446744073709551616.0);
+        assert_eq!(
+            parse_float("0b1_0000000000000000000000000000000000000000000000000000000000000000"),
+            18446744073709551616.0
+        );
     }
 }

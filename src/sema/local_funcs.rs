@@ -94,7 +94,13 @@ impl<'e, 's> Checker<'e, 's> {
         new.sort_by_key(|(_, v)| v.0);
         let span = out.get(start).map_or(Span::new(0, 0), |s| s.span);
         for (k, (f, var)) in new.into_iter().enumerate() {
-            out.insert(start + k, TStmt { kind: TStmtKind::Declare(VarRef::Local(var)), span });
+            out.insert(
+                start + k,
+                TStmt {
+                    kind: TStmtKind::Declare(VarRef::Local(var)),
+                    span,
+                },
+            );
             if let Some(slot) = self.forward_slots.get_mut(&f) {
                 slot.decl_index = Some(start + k);
             }
@@ -110,9 +116,13 @@ impl<'e, 's> Checker<'e, 's> {
             .values()
             .filter(|s| s.depth == depth)
             .filter_map(|s| {
-                let captured = self.done.get(id.0 as usize)?.as_ref()?.captures.iter().any(
-                    |c| matches!(c, CaptureSource::Local(v) if *v == s.var),
-                );
+                let captured = self
+                    .done
+                    .get(id.0 as usize)?
+                    .as_ref()?
+                    .captures
+                    .iter()
+                    .any(|c| matches!(c, CaptureSource::Local(v) if *v == s.var));
                 let name = self.cur_ref().ir.locals.get(s.var.0 as usize)?.name.clone();
                 captured.then_some((s.var.0, name))
             })
@@ -171,8 +181,12 @@ impl<'e, 's> Checker<'e, 's> {
         out: &mut Vec<TStmt<'s>>,
     ) {
         let key = f as *const FuncDecl<'_> as usize;
-        let Some(&id) = self.hoisted.get(&key) else { return };
-        let Some(sig) = self.local_func_sigs.get(&id).cloned() else { return };
+        let Some(&id) = self.hoisted.get(&key) else {
+            return;
+        };
+        let Some(sig) = self.local_func_sigs.get(&id).cloned() else {
+            return;
+        };
         let late = self.check_function(f, id, &sig, FuncKind::Local);
         let captures = self
             .done
@@ -186,9 +200,17 @@ impl<'e, 's> Checker<'e, 's> {
                 // The earlier functions call it through the slot, which can hold it from
                 // the start: it needs nothing that is declared later.
                 let value = self.mk(fty, TExprKind::Func(id), span);
-                let init = TStmt { kind: TStmtKind::Init(VarRef::Local(slot.var), value), span };
+                let init = TStmt {
+                    kind: TStmtKind::Init(VarRef::Local(slot.var), value),
+                    span,
+                };
                 match slot.decl_index.and_then(|i| out.get_mut(i)) {
-                    Some(decl) => *decl = TStmt { span: decl.span, ..init },
+                    Some(decl) => {
+                        *decl = TStmt {
+                            span: decl.span,
+                            ..init
+                        }
+                    }
                     None => out.push(init),
                 }
             }
@@ -209,7 +231,9 @@ impl<'e, 's> Checker<'e, 's> {
             // The slot was declared (empty) before the first function naming this one:
             // fill it, and let the name stand for it from here on.
             if let Some(scope) = self.cur().scopes.last_mut() {
-                scope.names.insert(f.name.name.to_string(), Binding::Var(slot.var));
+                scope
+                    .names
+                    .insert(f.name.name.to_string(), Binding::Var(slot.var));
             }
             self.note_forward_captures(id, slot.var);
             let place: &'s Place<'s> = self.alloc(Place::Var(VarRef::Local(slot.var), fty));
@@ -219,7 +243,10 @@ impl<'e, 's> Checker<'e, 's> {
                 TExprKind::Assign(place, value),
                 span,
             );
-            out.push(TStmt { kind: TStmtKind::Expr(assign), span });
+            out.push(TStmt {
+                kind: TStmtKind::Expr(assign),
+                span,
+            });
             return;
         }
         let var = self.declare_var(f.name.name, fty, false);

@@ -793,8 +793,12 @@ impl<'e, 's> Checker<'e, 's> {
                     kind: DeclKind::Func(f),
                     ..
                 }) => {
-                    if let Some(&id) = self.hoisted.get(&(*f as *const crate::syntax::ast::FuncDecl<'_> as usize)) {
-                        self.top_level_funcs.push((stmt.span.start, id, f.name.span));
+                    if let Some(&id) = self
+                        .hoisted
+                        .get(&(*f as *const crate::syntax::ast::FuncDecl<'_> as usize))
+                    {
+                        self.top_level_funcs
+                            .push((stmt.span.start, id, f.name.span));
                     }
                     self.global_function(f);
                 }

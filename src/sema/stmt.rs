@@ -386,7 +386,9 @@ impl<'e, 's> Checker<'e, 's> {
             }
         }
         for v in bound {
-            let Some(info) = self.cur_ref().ir.locals.get(v.0 as usize) else { continue };
+            let Some(info) = self.cur_ref().ir.locals.get(v.0 as usize) else {
+                continue;
+            };
             let (name, ty, mutable) = (info.name.clone(), info.ty, info.mutable);
             if name.is_empty() || name == "_" {
                 continue;
@@ -396,7 +398,10 @@ impl<'e, 's> Checker<'e, 's> {
             }
             let g = self.declare_var(&name, ty, mutable);
             let value = self.mk(ty, TExprKind::Var(VarRef::Local(v)), span);
-            out.push(TStmt { kind: TStmtKind::Init(g, value), span });
+            out.push(TStmt {
+                kind: TStmtKind::Init(g, value),
+                span,
+            });
         }
     }
 

@@ -288,17 +288,20 @@ pub(crate) fn ends_operand(kind: &RawKind<'_>) -> bool {
     match kind {
         RawKind::Word(_) => true,
         RawKind::Op(_) => false,
-        RawKind::Tok(tok) => tok.is_atom() || matches!(
-            tok,
-            Tok::As
-                | Tok::Init
-                | Tok::Unsupported("try")
-                | Tok::RParen
-                | Tok::RBracket
-                | Tok::RBrace
-                | Tok::PostfixBang
-                | Tok::PostfixQuestion
-        ),
+        RawKind::Tok(tok) => {
+            tok.is_atom()
+                || matches!(
+                    tok,
+                    Tok::As
+                        | Tok::Init
+                        | Tok::Unsupported("try")
+                        | Tok::RParen
+                        | Tok::RBracket
+                        | Tok::RBrace
+                        | Tok::PostfixBang
+                        | Tok::PostfixQuestion
+                )
+        }
     }
 }
 

@@ -81,7 +81,12 @@ pub(super) fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
 
 /// SwiftDtoa's `finishFormatting`: place the decimal point in `digits` (scientific exponent
 /// `exponent`).
-pub(super) fn layout_decimal(negative: bool, digits: &[u8], exponent: i32, force_exponential: bool) -> String {
+pub(super) fn layout_decimal(
+    negative: bool,
+    digits: &[u8],
+    exponent: i32,
+    force_exponential: bool,
+) -> String {
     let mut out = String::with_capacity(digits.len() + 8);
     if negative {
         out.push('-');

@@ -73,8 +73,6 @@ pub(super) fn is_known_nfc(s: &str) -> bool {
     is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
-
-
 /// The grapheme clusters of `s`, each in NFC (canonical equivalence per Character).
 pub(super) fn nfc_graphemes(s: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;

@@ -19,24 +19,24 @@
 
 #![forbid(unsafe_code)]
 
-mod double_print;
-mod debug_description;
-mod graphemes;
-mod char_properties;
 mod case_mapping;
-mod int_parse;
+mod char_properties;
+mod debug_description;
 mod double_parse;
-mod unicode_tables;
+mod double_print;
+mod graphemes;
+mod int_parse;
 #[cfg(test)]
 mod tests;
+mod unicode_tables;
 
-pub use double_print::*;
-pub use debug_description::*;
-pub use graphemes::*;
-pub use char_properties::*;
 pub use case_mapping::*;
-pub use int_parse::*;
+pub use char_properties::*;
+pub use debug_description::*;
 pub use double_parse::*;
+pub use double_print::*;
+pub use graphemes::*;
+pub use int_parse::*;
 use unicode_tables::*;
 
 use std::cmp::Ordering;

@@ -665,4 +665,3 @@ mod equivalence_tests {
         assert!(has_suffix("", ""));
     }
 }
-

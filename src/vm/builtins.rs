@@ -6,10 +6,10 @@ use std::cmp::Ordering;
 use super::collections::{DictObj, SetObj};
 use super::interp::{stride_doubles, Stop, Vm};
 use super::object::Obj;
-use crate::text;
 use super::trap::TrapKind;
 use super::value::{compare, equal, SeqObj, Value};
 use crate::stdlib::Builtin;
+use crate::text;
 
 type R<T> = Result<T, Stop>;
 

@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::text;
 use super::value::{SeqObj, Value};
 use crate::sema::types::{SeqKind, Type, TypeId, TypeTable};
+use crate::text;
 
 /// How deep values may nest inside one another when printed (each level is a Rust call).
 pub const MAX_PRINT_DEPTH: u32 = 2_000;

@@ -522,7 +522,11 @@ impl<'a> Walk<'a> {
             }
             Value::Array(a) | Value::Tuple(a) => {
                 let tuple = matches!(v, Value::Tuple(_));
-                let kind = if tuple { BlockKind::Tuple } else { BlockKind::Array };
+                let kind = if tuple {
+                    BlockKind::Tuple
+                } else {
+                    BlockKind::Array
+                };
                 if self.block(Obj::addr(a), a.capacity() * VALUE, kind) {
                     for (i, e) in a.iter().enumerate() {
                         path.push(Step::Index(i, tuple));
@@ -593,7 +597,11 @@ impl<'a> Walk<'a> {
                 }
             }
             Value::Enum(_, Some(payload)) => {
-                if self.block(Obj::addr(payload), payload.capacity() * VALUE, BlockKind::Payload) {
+                if self.block(
+                    Obj::addr(payload),
+                    payload.capacity() * VALUE,
+                    BlockKind::Payload,
+                ) {
                     for (i, e) in payload.iter().enumerate() {
                         path.push(Step::Payload(i));
                         self.value(e, path);

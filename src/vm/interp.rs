@@ -272,14 +272,21 @@ impl<'m> Vm<'m> {
         }
         let name = capture.and_then(|i| {
             let f = self.frames.last()?;
-            self.module.functions.get(f.func as usize)?.capture_names.get(i as usize).cloned()
+            self.module
+                .functions
+                .get(f.func as usize)?
+                .capture_names
+                .get(i as usize)
+                .cloned()
         });
         let msg = match name {
             Some(n) => format!(
                 "Simultaneous accesses to '{n}', but modification requires exclusive access."
             ),
-            None => "Simultaneous accesses to a variable, but modification requires exclusive access."
-                .to_string(),
+            None => {
+                "Simultaneous accesses to a variable, but modification requires exclusive access."
+                    .to_string()
+            }
         };
         Err(self.trap_with_prefix(msg))
     }
