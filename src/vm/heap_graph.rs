@@ -22,6 +22,7 @@ use super::object::Obj;
 use super::tracking::{self, NodeKind, NodeRef};
 use super::value::Value;
 use crate::alloc::ScriptLocation;
+use crate::sema::types::{Type, TypeId, TypeTable};
 
 /// One step of a path between nodes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,11 +105,6 @@ impl HeapAnalysis {
     /// Whether the roots hold `block` (and no leak does).
     pub fn is_reachable(&self, block: usize) -> bool {
         self.reachable_blocks.binary_search(&block).is_ok()
-    }
-
-    /// Forgets which blocks the roots hold (once they are counted).
-    pub fn forget_reachable(&mut self) {
-        self.reachable_blocks = Vec::new();
     }
 
     /// Heap storage `block` owns beyond itself.
@@ -200,7 +196,7 @@ impl Graph {
         match &node.pin {
             NodeRef::Instance(w) => {
                 for f in 0..w.header().field_count() {
-                    walk.value(&w.field(f), &mut vec![Step::Field(f)]);
+                    walk.value(&w.field(f), &mut vec![Step::Field(f)], walk.field_type(w.header().class, f));
                 }
             }
             NodeRef::Closure(c) => {
@@ -211,7 +207,7 @@ impl Graph {
                 for (k, var) in c.captures.iter().enumerate() {
                     walk.block(Obj::addr(var), 0, BlockKind::Box);
                     if let Ok(v) = var.value.try_borrow() {
-                        walk.value(&v, &mut vec![Step::Capture(k)]);
+                        walk.value(&v, &mut vec![Step::Capture(k)], None);
                     }
                 }
             }
@@ -290,7 +286,7 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     {
         let mut walk = Walk::new(&graph, &mut owned_bytes, false);
         for root in roots {
-            walk.value(root, &mut Vec::new());
+            walk.value(root, &mut Vec::new(), None);
         }
         reachable.append(&mut walk.blocks);
         frontier.extend(walk.targets.iter().map(|&t| ix(t)));
@@ -319,6 +315,7 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
         let mut scratch = Vec::new();
         let mut walk = Walk::new(&graph, &mut scratch, false);
         walk.with_kinds = true;
+        walk.types = Some(&module.env.types);
         for (i, node) in graph.nodes.iter().enumerate() {
             if reached.get(i).copied().unwrap_or(true) {
                 continue;
@@ -402,13 +399,26 @@ struct Walk<'a> {
     /// With `with_kinds`: what each block met is.
     kinds: Vec<(usize, BlockKind)>,
     with_kinds: bool,
+    /// With `with_kinds`: the program's types, to name collections by their static type.
+    types: Option<&'a TypeTable>,
     seen: HashSet<usize>,
+}
+
+/// A part of a value, to find its static type.
+#[derive(Clone, Copy)]
+enum Part {
+    Element(usize),
+    Key,
+    Value,
+    Wrapped,
 }
 
 /// What a block the walk passes through is (for the leak report's lines).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum BlockKind {
     Instance(u32),
+    /// A collection or tuple whose static type is known (`[Int] storage`).
+    Typed(TypeId),
     Closure,
     Str,
     Array,
@@ -434,6 +444,13 @@ impl BlockKind {
                 .nominals
                 .get(class as usize)
                 .map_or_else(|| "instance".to_string(), |n| n.name.clone()),
+            BlockKind::Typed(t) => {
+                let types = &module.env.types;
+                match types.get(t) {
+                    Type::Tuple(_) => format!("tuple {}", types.name(t)),
+                    _ => format!("{} storage", types.name(t)),
+                }
+            }
             BlockKind::Closure => "closure".into(),
             BlockKind::Str => "String".into(),
             BlockKind::Array => "Array storage".into(),
@@ -467,6 +484,7 @@ impl<'a> Walk<'a> {
             blocks: Vec::new(),
             kinds: Vec::new(),
             with_kinds: false,
+            types: None,
             seen: HashSet::new(),
         }
     }
@@ -478,6 +496,41 @@ impl<'a> Walk<'a> {
         self.blocks.clear();
         self.kinds.clear();
         self.seen.clear();
+    }
+
+    /// The static type of stored property `f` of class `class` (only when naming blocks).
+    fn field_type(&self, class: u32, f: usize) -> Option<TypeId> {
+        let types = self.types?;
+        types.nominals.get(class as usize)?.fields.get(f).map(|f| f.ty)
+    }
+
+    /// `of` without its optional layers.
+    fn unwrapped(&self, of: Option<TypeId>) -> Option<TypeId> {
+        let types = self.types?;
+        let mut t = of?;
+        while let Type::Optional(inner) = types.get(t) {
+            t = *inner;
+        }
+        Some(t)
+    }
+
+    /// `of`, if it is a type `expect` accepts (the value's own kind of collection).
+    fn typed(&self, of: Option<TypeId>, expect: fn(&Type) -> bool) -> Option<TypeId> {
+        let types = self.types?;
+        of.filter(|&t| expect(types.get(t)))
+    }
+
+    /// The static type of a part of a value of type `of` (only when naming blocks).
+    fn part_type(&self, of: Option<TypeId>, part: Part) -> Option<TypeId> {
+        let types = self.types?;
+        match (types.get(of?), part) {
+            (Type::Array(t) | Type::ArraySlice(t) | Type::Set(t), Part::Element(_)) => Some(*t),
+            (Type::Tuple(elems), Part::Element(i)) => elems.get(i).map(|(_, t)| *t),
+            (Type::Dictionary(k, _), Part::Key) => Some(*k),
+            (Type::Dictionary(_, v), Part::Value) => Some(*v),
+            (Type::Optional(t), Part::Wrapped) => Some(*t),
+            _ => None,
+        }
     }
 
     fn owned(&mut self, block: usize, bytes: usize) {
@@ -513,8 +566,14 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn value(&mut self, v: &Value, path: &mut Vec<Step>) {
+    fn value(&mut self, v: &Value, path: &mut Vec<Step>, hint: Option<TypeId>) {
         const VALUE: usize = std::mem::size_of::<Value>();
+        // An optional holding a value is the value itself, except the boxed `Some` of a
+        // nested optional.
+        let hint = match v {
+            Value::Some(_) => hint,
+            _ => self.unwrapped(hint),
+        };
         match v {
             Value::Void | Value::Int(_) | Value::Double(_) | Value::Bool(_) | Value::Nil => {}
             Value::Str(s) => {
@@ -522,15 +581,19 @@ impl<'a> Walk<'a> {
             }
             Value::Array(a) | Value::Tuple(a) => {
                 let tuple = matches!(v, Value::Tuple(_));
-                let kind = if tuple {
-                    BlockKind::Tuple
-                } else {
-                    BlockKind::Array
+                let typed = self.typed(hint, |t| {
+                    matches!(t, Type::Tuple(_) | Type::Array(_) | Type::ArraySlice(_))
+                });
+                let kind = match typed {
+                    Some(t) => BlockKind::Typed(t),
+                    None if tuple => BlockKind::Tuple,
+                    None => BlockKind::Array,
                 };
                 if self.block(Obj::addr(a), a.capacity() * VALUE, kind) {
                     for (i, e) in a.iter().enumerate() {
                         path.push(Step::Index(i, tuple));
-                        self.value(e, path);
+                        let hint = self.part_type(hint, Part::Element(i));
+                        self.value(e, path, hint);
                         path.pop();
                     }
                 }
@@ -547,34 +610,47 @@ impl<'a> Walk<'a> {
                 {
                     for (i, e) in s.storage.iter().enumerate() {
                         path.push(Step::Index(i, false));
-                        self.value(e, path);
+                        self.value(e, path, None);
                         path.pop();
                     }
                 }
             }
             Value::Dict(d) => {
-                if self.block(Obj::addr(d), d.len() * 2 * VALUE, BlockKind::Dictionary) {
+                let kind = match self.typed(hint, |t| matches!(t, Type::Dictionary(..))) {
+                    Some(t) => BlockKind::Typed(t),
+                    None => BlockKind::Dictionary,
+                };
+                if self.block(Obj::addr(d), d.len() * 2 * VALUE, kind) {
                     path.push(Step::Entry);
+                    let (kt, vt) = (
+                        self.part_type(hint, Part::Key),
+                        self.part_type(hint, Part::Value),
+                    );
                     for (k, e) in d.iter() {
-                        self.value(k, path);
-                        self.value(e, path);
+                        self.value(k, path, kt);
+                        self.value(e, path, vt);
                     }
                     path.pop();
                 }
             }
             Value::Set(s) => {
-                if self.block(Obj::addr(s), s.len() * VALUE, BlockKind::Set) {
+                let kind = match self.typed(hint, |t| matches!(t, Type::Set(_))) {
+                    Some(t) => BlockKind::Typed(t),
+                    None => BlockKind::Set,
+                };
+                if self.block(Obj::addr(s), s.len() * VALUE, kind) {
                     path.push(Step::Entry);
+                    let et = self.part_type(hint, Part::Element(0));
                     for e in s.iter() {
-                        self.value(e, path);
+                        self.value(e, path, et);
                     }
                     path.pop();
                 }
             }
             Value::Range(r) => {
                 if self.block(Obj::addr(r), 0, BlockKind::Range) {
-                    self.value(&r.lo, path);
-                    self.value(&r.hi, path);
+                    self.value(&r.lo, path, None);
+                    self.value(&r.hi, path, None);
                 }
             }
             Value::Seq(s) => {
@@ -587,13 +663,14 @@ impl<'a> Walk<'a> {
             Value::Box(b) => {
                 if self.block(Obj::addr(b), 0, BlockKind::Box) {
                     if let Ok(inner) = b.value.try_borrow() {
-                        self.value(&inner, path);
+                        self.value(&inner, path, None);
                     }
                 }
             }
             Value::Some(inner) => {
                 if self.block(Obj::addr(inner), 0, BlockKind::Optional) {
-                    self.value(inner, path);
+                    let inner_type = self.part_type(hint, Part::Wrapped);
+                    self.value(inner, path, inner_type);
                 }
             }
             Value::Enum(_, Some(payload)) => {
@@ -604,7 +681,7 @@ impl<'a> Walk<'a> {
                 ) {
                     for (i, e) in payload.iter().enumerate() {
                         path.push(Step::Payload(i));
-                        self.value(e, path);
+                        self.value(e, path, None);
                         path.pop();
                     }
                 }
