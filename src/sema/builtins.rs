@@ -120,6 +120,25 @@ impl<'e, 's> Checker<'e, 's> {
                 },
                 Ident { name: "init", .. },
             ) if self.cur_ref().init_of.is_some() => self.delegating_init(args, span),
+            ExprKind::ImplicitMember(m)
+                if m.name == "some"
+                    && args.len() == 1
+                    && args.first().is_some_and(|a| a.label.is_none())
+                    && expected.is_some_and(|t| self.env.types.optional_inner(t).is_some()) =>
+            {
+                // `Optional.some(x)`.
+                let opt = expected.unwrap_or(TypeTable::ERROR);
+                let inner = self.env.types.optional_inner(opt).unwrap_or(TypeTable::ERROR);
+                let Some(arg) = args.first() else {
+                    return self.error_expr(span);
+                };
+                let v = self.check_expr_as(
+                    arg.value,
+                    inner,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                );
+                self.coerce(v, opt, "cannot convert value of type '{}' to expected argument type '{}'")
+            }
             ExprKind::ImplicitMember(m) => {
                 let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));
                 match target.and_then(|t| self.enum_case_call(t, m, args, span)) {

@@ -513,7 +513,15 @@ impl<'e, 's> Checker<'e, 's> {
         } else {
             Ownership::Strong
         };
-        for b in bindings {
+        for (i, b) in bindings.iter().enumerate() {
+            // `var a, b: Int`: a name with neither a type nor a value takes the type
+            // written after the next name that has one.
+            let written_ty = b.ty.or_else(|| {
+                if b.init.is_some() {
+                    return None;
+                }
+                bindings.get(i + 1..)?.iter().find_map(|n| n.ty)
+            });
             if let Some(acc) = b.accessors {
                 let _ = acc;
                 self.error(
@@ -524,7 +532,7 @@ impl<'e, 's> Checker<'e, 's> {
             }
             // `let s: Set = [1, 2]`: a generic type named without arguments takes them from
             // the initial value.
-            let bare = b.ty.and_then(|t| match t.kind {
+            let bare = written_ty.and_then(|t| match t.kind {
                 TypeKind::Named {
                     path: [name],
                     args: [],
@@ -539,7 +547,7 @@ impl<'e, 's> Checker<'e, 's> {
                         _ => Some(probe.ty),
                     }
                 }
-                _ => b.ty.map(|t| self.resolve_type(t)),
+                _ => written_ty.map(|t| self.resolve_type(t)),
             };
             let value = match (b.init, annotated) {
                 (Some(e), Some(t)) => Some(self.check_expr_as(

@@ -440,6 +440,14 @@ impl<'e, 's> Checker<'e, 's> {
                 );
                 self.error_expr(span)
             }
+            ExprKind::ImplicitMember(name)
+                if name.name == "none"
+                    && expected.is_some_and(|t| self.env.types.optional_inner(t).is_some()) =>
+            {
+                // `Optional.none` (Swift prefers it to a `none` case of the wrapped type).
+                let ty = expected.unwrap_or(TypeTable::ERROR);
+                self.mk(ty, TExprKind::Nil, span)
+            }
             ExprKind::ImplicitMember(name) => {
                 // `.north` takes its type from the context.
                 let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));

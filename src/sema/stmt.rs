@@ -670,8 +670,29 @@ impl<'e, 's> Checker<'e, 's> {
         if bool_seen == [true, true] && subject_t.ty == TypeTable::BOOL {
             exhaustive = true;
         }
-        // An enum is covered when every case has an unguarded pattern matching all its values.
+        // An optional is covered by `.some(x)` (or `x?`) with an irrefutable inner pattern
+        // and `.none` (or `nil`).
         let mut missing: Vec<String> = Vec::new();
+        if !exhaustive && self.env.types.optional_inner(subject_t.ty).is_some() {
+            let (mut some, mut none) = (false, false);
+            for p in out.iter().flat_map(|c| c.patterns.iter()) {
+                match p {
+                    TPattern::Some(_, inner) if pattern_is_irrefutable(inner) => some = true,
+                    TPattern::Equal(_, TExpr { kind: TExprKind::Nil, .. }) => none = true,
+                    _ => {}
+                }
+            }
+            exhaustive = some && none;
+            missing = [(some, ".some(_)"), (none, ".none")]
+                .iter()
+                .filter(|(covered, _)| !covered)
+                .map(|(_, name)| name.to_string())
+                .collect();
+            if exhaustive || missing.len() == 2 {
+                missing.clear();
+            }
+        }
+        // An enum is covered when every case has an unguarded pattern matching all its values.
         if let Some(info) = self.env.types.nominal(subject_t.ty) {
             if info.kind == super::types::NominalKind::Enum && !exhaustive {
                 let mut covered = vec![false; info.cases.len()];
