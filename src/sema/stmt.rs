@@ -130,11 +130,12 @@ impl<'e, 's> Checker<'e, 's> {
             StmtKind::For {
                 label,
                 pattern,
+                refutable,
                 seq,
                 filter,
                 body,
             } => {
-                let k = self.check_for(label, pattern, seq, filter, body, span);
+                let k = self.check_for(label, (pattern, refutable), seq, filter, body, span);
                 push(out, k);
             }
             StmtKind::Switch {
@@ -472,7 +473,7 @@ impl<'e, 's> Checker<'e, 's> {
     fn check_for(
         &mut self,
         label: Label<'_>,
-        pattern: &Pattern<'_>,
+        (pattern, refutable): (&Pattern<'_>, bool),
         seq: &Expr<'_>,
         filter: Option<&Expr<'_>>,
         body: &[Stmt<'_>],
@@ -483,7 +484,7 @@ impl<'e, 's> Checker<'e, 's> {
             op @ (crate::syntax::token::BinOp::HalfOpen | crate::syntax::token::BinOp::Closed),
             lo,
             hi,
-        ) = seq.kind
+        ) = if refutable { ExprKind::Error } else { seq.kind }
         {
             let lo_t = self.check_expr(lo, Some(TypeTable::INT));
             if lo_t.ty == TypeTable::INT || self.types().is_error(lo_t.ty) {
@@ -541,7 +542,13 @@ impl<'e, 's> Checker<'e, 's> {
         let elem = self.temp(elem_ty);
         let id = self.new_loop(label.map(|l| l.name), true, true);
         self.push_scope();
-        let pat = self.irrefutable_pattern(pattern, elem_ty, false);
+        let pat = if refutable {
+            // `for case let x? in xs`: an element the pattern does not match is skipped.
+            let mut names = Vec::new();
+            self.refutable_pattern(pattern, elem_ty, &mut names)
+        } else {
+            self.irrefutable_pattern(pattern, elem_ty, false)
+        };
         let body = self.filtered_body(filter, body);
         self.pop_scope();
         self.pop_loop();

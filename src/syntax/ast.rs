@@ -364,6 +364,8 @@ pub enum StmtKind<'a> {
         label: Label<'a>,
         /// What each element binds.
         pattern: &'a Pattern<'a>,
+        /// `for case pattern in`: elements the pattern does not match are skipped.
+        refutable: bool,
         /// The sequence.
         seq: &'a Expr<'a>,
         /// `where` filter.

@@ -417,6 +417,7 @@ impl<'a> Ctx<'a> {
             StmtKind::Repeat { body, cond, .. } => StmtKind::Repeat { label, body, cond },
             StmtKind::For {
                 pattern,
+                refutable,
                 seq,
                 filter,
                 body,
@@ -424,6 +425,7 @@ impl<'a> Ctx<'a> {
             } => StmtKind::For {
                 label,
                 pattern,
+                refutable,
                 seq,
                 filter,
                 body,
