@@ -300,6 +300,14 @@ impl<'e, 's> Checker<'e, 's> {
                 continue;
             };
             let t = sig.params.get(i).copied().unwrap_or(TypeTable::ERROR);
+            if let ExprKind::Magic(m @ (Magic::Line(_) | Magic::Column(_))) = d.kind {
+                // Swift gives the caller's position there; this thunk knows only its own.
+                let name = if matches!(m, Magic::Line(_)) { "#line" } else { "#column" };
+                self.error(
+                    format!("'{name}' as a default argument value is not supported yet"),
+                    d.span,
+                );
+            }
             let ctx = self.new_func_ctx(
                 format!("default argument of {}", f.name.name),
                 FuncKind::Global,

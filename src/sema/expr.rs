@@ -282,6 +282,7 @@ impl<'e, 's> Checker<'e, 's> {
                 self.mk(TypeTable::DOUBLE, TExprKind::Double(v), span)
             }
             ExprKind::Str(segments) => self.string_literal(segments, expected, span),
+            ExprKind::Magic(m) => self.magic_literal(m, span),
             ExprKind::Bool(b) => self.mk(TypeTable::BOOL, TExprKind::Bool(b), span),
             ExprKind::Nil => {
                 match expected.filter(|t| matches!(self.env.types.get(*t), Type::Optional(_))) {
@@ -1568,6 +1569,30 @@ fn parse_int_neg(text: &str) -> Option<Option<i64>> {
         Ok(v) if v == 1u64 << 63 => Some(Some(i64::MIN)),
         Ok(v) => Some(i64::try_from(v).ok().map(|v| -v)),
         Err(_) => Some(None),
+    }
+}
+
+impl<'e, 's> Checker<'e, 's> {
+    /// `#file`, `#fileID`, `#line`, `#column`: a literal of the script's path, its
+    /// `module/file.swift` identity, or the position where it is written.
+    fn magic_literal(&mut self, m: crate::syntax::ast::Magic, span: Span) -> TExpr<'s> {
+        use crate::syntax::ast::Magic;
+        let text = match m {
+            Magic::Line(n) | Magic::Column(n) => {
+                return self.mk(TypeTable::INT, TExprKind::Int(i64::from(n)), span);
+            }
+            Magic::File => self.env.script_path.clone(),
+            Magic::FileId => {
+                let file = std::path::Path::new(&self.env.script_path)
+                    .file_name()
+                    .and_then(|f| f.to_str())
+                    .unwrap_or("main.swift")
+                    .to_string();
+                format!("{}/{file}", self.env.module_name)
+            }
+        };
+        let t = self.text(&text);
+        self.mk(TypeTable::STRING, TExprKind::Str(t), span)
     }
 }
 

@@ -102,6 +102,8 @@ pub struct ModuleEnv {
     pub warnings: Vec<Diagnostic>,
     /// The script's module name (file stem, or `main`).
     pub module_name: String,
+    /// The script's path as given on the command line (`#file`).
+    pub script_path: String,
     /// REPL mode (`None` for a script): result names and the bindings to echo.
     pub repl: Option<repl::ReplEnv>,
 }

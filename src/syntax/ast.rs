@@ -217,8 +217,23 @@ pub enum ExprKind<'a> {
     PatternIs(&'a TypeExpr<'a>),
     /// An operator used as a function value (`reduce(0, +)`).
     OperatorRef(BinOp),
+    /// A literal the compiler fills in: `#file`, `#line`...
+    Magic(Magic),
     /// Stands in for an expression that failed to parse (errors were reported).
     Error,
+}
+
+/// The literals `#file`, `#fileID`, `#filePath`, `#line` and `#column`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Magic {
+    /// `#file` and `#filePath`: the script's path as given on the command line.
+    File,
+    /// `#fileID`: `module/file.swift`.
+    FileId,
+    /// `#line`: the line it is written on.
+    Line(u32),
+    /// `#column`: the column it starts at.
+    Column(u32),
 }
 
 /// A closure expression.

@@ -267,6 +267,11 @@ impl<'a> Ctx<'a> {
                         self.error("expected pattern", Span::new(n.start(), n.end()));
                     }
                 }
+                Tok::Hash
+                    if matches!(
+                        next,
+                        Some(Tok::Ident("file" | "fileID" | "filePath" | "line" | "column"))
+                    ) => {}
                 Tok::Hash => {
                     self.error(
                         "compiler directives ('#') are not supported",
@@ -365,6 +370,25 @@ impl<'a> Ctx<'a> {
             }
         }
         self.stmt(StmtKind::Return(value), l, r)
+    }
+
+    /// `#file`, `#fileID`, `#filePath`, `#line`, `#column` (the only `#` names `prepare`
+    /// lets through).
+    pub fn magic(&self, name: &str, l: usize, r: usize) -> &'a Expr<'a> {
+        let before = self.source.get(..l).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let magic = match name {
+            "file" | "filePath" => Magic::File,
+            "fileID" => Magic::FileId,
+            "line" => Magic::Line(
+                u32::try_from(before.bytes().filter(|&b| b == b'\n').count() + 1)
+                    .unwrap_or(u32::MAX),
+            ),
+            _ => Magic::Column(
+                u32::try_from(before[line_start..].chars().count() + 1).unwrap_or(u32::MAX),
+            ),
+        };
+        self.expr(ExprKind::Magic(magic), l, r)
     }
 
     /// A statement.

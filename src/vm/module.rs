@@ -113,6 +113,7 @@ impl Module {
             "main".to_string()
         };
         m.env.types.module_name = m.env.module_name.clone();
+        m.env.script_path = file.to_string();
         m
     }
 
