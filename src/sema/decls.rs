@@ -300,9 +300,15 @@ impl<'e, 's> Checker<'e, 's> {
                 continue;
             };
             let t = sig.params.get(i).copied().unwrap_or(TypeTable::ERROR);
-            if let ExprKind::Magic(m @ (Magic::Line(_) | Magic::Column(_))) = d.kind {
+            if let ExprKind::Magic(m @ (Magic::Line(_) | Magic::Column(_) | Magic::Function)) =
+                d.kind
+            {
                 // Swift gives the caller's position there; this thunk knows only its own.
-                let name = if matches!(m, Magic::Line(_)) { "#line" } else { "#column" };
+                let name = match m {
+                    Magic::Line(_) => "#line",
+                    Magic::Column(_) => "#column",
+                    _ => "#function",
+                };
                 self.error(
                     format!("'{name}' as a default argument value is not supported yet"),
                     d.span,
@@ -406,6 +412,7 @@ impl<'e, 's> Checker<'e, 's> {
         self.check_default_thunks(f, sig);
         let name = f.name.name.to_string();
         let mut ctx = self.new_func_ctx(name.clone(), kind, Some(sig.result), f.name.span);
+        ctx.function_literal = Some(super::nominal::function_literal(&name, f));
         ctx.self_name = Some(name);
         self.stack.push((id, ctx));
         for (i, p) in f.params.iter().enumerate() {

@@ -1573,6 +1573,20 @@ fn parse_int_neg(text: &str) -> Option<Option<i64>> {
 }
 
 impl<'e, 's> Checker<'e, 's> {
+    /// `#function`: the innermost function declared with `func` (closures are transparent),
+    /// or the module's name at top level; `None` inside initializers, accessors and the
+    /// like, not done yet.
+    fn function_literal(&self) -> Option<String> {
+        for (_, f) in self.stack.iter().rev() {
+            match f.kind {
+                super::FuncKind::Closure => continue,
+                super::FuncKind::TopLevel => return Some(self.env.module_name.clone()),
+                _ => return f.function_literal.clone(),
+            }
+        }
+        None
+    }
+
     /// `#file`, `#fileID`, `#line`, `#column`: a literal of the script's path, its
     /// `module/file.swift` identity, or the position where it is written.
     fn magic_literal(&mut self, m: crate::syntax::ast::Magic, span: Span) -> TExpr<'s> {
@@ -1582,6 +1596,13 @@ impl<'e, 's> Checker<'e, 's> {
                 return self.mk(TypeTable::INT, TExprKind::Int(i64::from(n)), span);
             }
             Magic::File => self.env.script_path.clone(),
+            Magic::Function => match self.function_literal() {
+                Some(name) => name,
+                None => {
+                    self.error("'#function' is not supported here yet", span);
+                    return self.error_expr(span);
+                }
+            },
             Magic::FileId => {
                 let file = std::path::Path::new(&self.env.script_path)
                     .file_name()

@@ -195,6 +195,9 @@ struct FuncCtx<'s> {
     dollar_params: Vec<VarId>,
     /// The variable holding the function itself, for nested functions (self-recursion).
     self_name: Option<String>,
+    /// What `#function` says inside it (`greet(_:times:)`), for functions declared with
+    /// `func`.
+    function_literal: Option<String>,
     /// Values computed in the enclosing function when this closure is made, for captures
     /// added while its body is checked (an enclosing local function's own closure), after
     /// the capture list's values.
@@ -435,6 +438,7 @@ impl<'e, 's> Checker<'e, 's> {
             kind,
             dollar_params: Vec::new(),
             self_name: None,
+            function_literal: None,
             late_values: Vec::new(),
             self_closure_captures: HashMap::default(),
             self_type: None,

@@ -897,12 +897,13 @@ impl<'e, 's> Checker<'e, 's> {
             return;
         };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(
+        let mut ctx = self.new_func_ctx(
             format!("{tname}.{}", f.name.name),
             FuncKind::Global,
             Some(mi.result),
             f.name.span,
         );
+        ctx.function_literal = Some(function_literal(f.name.name, f));
         self.stack.push((id, ctx));
         let mut count = 0u32;
         if !mi.is_static {
@@ -940,12 +941,13 @@ impl<'e, 's> Checker<'e, 's> {
         };
         let tname = self.ty_name(ty);
         if let Some(id) = c.getter.checked_sub(self.first_func).map(FuncId) {
-            let ctx = self.new_func_ctx(
+            let mut ctx = self.new_func_ctx(
                 format!("{tname}.{}.get", c.name),
                 FuncKind::Global,
                 Some(c.ty),
                 span,
             );
+            ctx.function_literal = Some(c.name.to_string());
             self.stack.push((id, ctx));
             if c.is_static {
                 self.cur().static_self = Some(ty);
@@ -962,12 +964,13 @@ impl<'e, 's> Checker<'e, 's> {
         }
         if let (Some(setter), Some((name, body))) = (c.setter, set) {
             if let Some(id) = setter.checked_sub(self.first_func).map(FuncId) {
-                let ctx = self.new_func_ctx(
+                let mut ctx = self.new_func_ctx(
                     format!("{tname}.{}.set", c.name),
                     FuncKind::Global,
                     Some(TypeTable::VOID),
                     span,
                 );
+                ctx.function_literal = Some(c.name.to_string());
                 self.stack.push((id, ctx));
                 let is_class = self
                     .env
@@ -994,12 +997,13 @@ impl<'e, 's> Checker<'e, 's> {
             return false;
         };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(
+        let mut ctx = self.new_func_ctx(
             format!("{tname}.init"),
             FuncKind::Global,
             Some(TypeTable::VOID),
             f.name.span,
         );
+        ctx.function_literal = Some(function_literal("init", f));
         self.stack.push((id, ctx));
         true
     }
@@ -1091,12 +1095,13 @@ impl<'e, 's> Checker<'e, 's> {
             return;
         };
         let tname = self.ty_name(ty);
-        let ctx = self.new_func_ctx(
+        let mut ctx = self.new_func_ctx(
             format!("{tname}.deinit"),
             FuncKind::Global,
             Some(TypeTable::VOID),
             span,
         );
+        ctx.function_literal = Some("deinit".to_string());
         self.stack.push((id, ctx));
         self.declare_self(ty, false);
         self.cur().ir.param_count = 1;
@@ -1123,4 +1128,14 @@ impl<'e, 's> Checker<'e, 's> {
         let parts = self.slice(parts);
         self.mk(ty, TExprKind::Tuple(parts), span)
     }
+}
+
+/// What `#function` says inside a declared function: `name(label:_:)`.
+pub(super) fn function_literal(name: &str, f: &FuncDecl<'_>) -> String {
+    let labels: String = f
+        .params
+        .iter()
+        .map(|p| format!("{}:", p.label.map_or("_", |l| l.name)))
+        .collect();
+    format!("{name}({labels})")
 }

@@ -234,6 +234,8 @@ pub enum Magic {
     Line(u32),
     /// `#column`: the column it starts at.
     Column(u32),
+    /// `#function`: the enclosing declaration's name.
+    Function,
 }
 
 /// A closure expression.

@@ -270,7 +270,9 @@ impl<'a> Ctx<'a> {
                 Tok::Hash
                     if matches!(
                         next,
-                        Some(Tok::Ident("file" | "fileID" | "filePath" | "line" | "column"))
+                        Some(Tok::Ident(
+                            "file" | "fileID" | "filePath" | "line" | "column" | "function"
+                        ))
                     ) => {}
                 Tok::Hash => {
                     self.error(
@@ -380,6 +382,7 @@ impl<'a> Ctx<'a> {
         let magic = match name {
             "file" | "filePath" => Magic::File,
             "fileID" => Magic::FileId,
+            "function" => Magic::Function,
             "line" => Magic::Line(
                 u32::try_from(before.bytes().filter(|&b| b == b'\n').count() + 1)
                     .unwrap_or(u32::MAX),
