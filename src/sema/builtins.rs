@@ -128,7 +128,11 @@ impl<'e, 's> Checker<'e, 's> {
             {
                 // `Optional.some(x)`.
                 let opt = expected.unwrap_or(TypeTable::ERROR);
-                let inner = self.env.types.optional_inner(opt).unwrap_or(TypeTable::ERROR);
+                let inner = self
+                    .env
+                    .types
+                    .optional_inner(opt)
+                    .unwrap_or(TypeTable::ERROR);
                 let Some(arg) = args.first() else {
                     return self.error_expr(span);
                 };
@@ -137,7 +141,11 @@ impl<'e, 's> Checker<'e, 's> {
                     inner,
                     "cannot convert value of type '{}' to expected argument type '{}'",
                 );
-                self.coerce(v, opt, "cannot convert value of type '{}' to expected argument type '{}'")
+                self.coerce(
+                    v,
+                    opt,
+                    "cannot convert value of type '{}' to expected argument type '{}'",
+                )
             }
             ExprKind::ImplicitMember(m) => {
                 let target = expected.map(|t| self.env.types.optional_inner(t).unwrap_or(t));

@@ -685,7 +685,13 @@ impl<'e, 's> Checker<'e, 's> {
             for p in out.iter().flat_map(|c| c.patterns.iter()) {
                 match p {
                     TPattern::Some(_, inner) if pattern_is_irrefutable(inner) => some = true,
-                    TPattern::Equal(_, TExpr { kind: TExprKind::Nil, .. }) => none = true,
+                    TPattern::Equal(
+                        _,
+                        TExpr {
+                            kind: TExprKind::Nil,
+                            ..
+                        },
+                    ) => none = true,
                     _ => {}
                 }
             }

@@ -196,7 +196,11 @@ impl Graph {
         match &node.pin {
             NodeRef::Instance(w) => {
                 for f in 0..w.header().field_count() {
-                    walk.value(&w.field(f), &mut vec![Step::Field(f)], walk.field_type(w.header().class, f));
+                    walk.value(
+                        &w.field(f),
+                        &mut vec![Step::Field(f)],
+                        walk.field_type(w.header().class, f),
+                    );
                 }
             }
             NodeRef::Closure(c) => {
@@ -501,7 +505,12 @@ impl<'a> Walk<'a> {
     /// The static type of stored property `f` of class `class` (only when naming blocks).
     fn field_type(&self, class: u32, f: usize) -> Option<TypeId> {
         let types = self.types?;
-        types.nominals.get(class as usize)?.fields.get(f).map(|f| f.ty)
+        types
+            .nominals
+            .get(class as usize)?
+            .fields
+            .get(f)
+            .map(|f| f.ty)
     }
 
     /// `of` without its optional layers.
