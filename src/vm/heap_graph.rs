@@ -318,7 +318,6 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
         // the node once more that notes kinds (only leaked nodes pay for it).
         let mut scratch = Vec::new();
         let mut walk = Walk::new(&graph, &mut scratch, false);
-        walk.with_kinds = true;
         walk.types = Some(&module.env.types);
         for (i, node) in graph.nodes.iter().enumerate() {
             if reached.get(i).copied().unwrap_or(true) {
@@ -400,10 +399,10 @@ struct Walk<'a> {
     targets: Vec<usize>,
     paths: Vec<Vec<Step>>,
     blocks: Vec<usize>,
-    /// With `with_kinds`: what each block met is.
+    /// With `types`: what each block met is.
     kinds: Vec<(usize, BlockKind)>,
-    with_kinds: bool,
-    /// With `with_kinds`: the program's types, to name collections by their static type.
+    /// Set when naming leaked blocks: the program's types, to name collections by their
+    /// static type.
     types: Option<&'a TypeTable>,
     seen: HashSet<usize>,
 }
@@ -487,7 +486,6 @@ impl<'a> Walk<'a> {
             paths: Vec::new(),
             blocks: Vec::new(),
             kinds: Vec::new(),
-            with_kinds: false,
             types: None,
             seen: HashSet::new(),
         }
@@ -554,7 +552,7 @@ impl<'a> Walk<'a> {
             return false;
         }
         self.blocks.push(addr);
-        if self.with_kinds {
+        if self.types.is_some() {
             self.kinds.push((addr, kind));
         }
         self.owned(addr, owned);

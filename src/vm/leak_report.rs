@@ -82,9 +82,7 @@ pub fn render(exit: Option<&ExitAnalysis>) -> String {
     let mut interpreter = Sites::default();
     registry::for_each_live_block(|s, b| {
         if exit.heap.is_leaked(b.address) {
-            let at = b.info.script.or_else(|| exit.heap.location(b.address));
-            let label = exit.heap.label(b.address);
-            script.add(s, b, b.size + exit.heap.owned(b.address), at, label);
+            script.add_leaked(s, b, &exit.heap);
         } else if !exit.heap.is_reachable(b.address) {
             // (What globals held at exit and a cycle keeps after teardown is the script's
             // "still reachable" memory, counted above, not the interpreter's.)
@@ -114,9 +112,7 @@ pub fn render_now(exit: &ExitAnalysis) -> String {
     let mut script = Sites::default();
     registry::for_each_live_block(|s, b| {
         if exit.heap.is_leaked(b.address) {
-            let at = b.info.script.or_else(|| exit.heap.location(b.address));
-            let label = exit.heap.label(b.address);
-            script.add(s, b, b.size + exit.heap.owned(b.address), at, label);
+            script.add_leaked(s, b, &exit.heap);
         }
     });
     script_report(exit, &script)
@@ -191,6 +187,14 @@ impl Sites {
         site.first = site.first.min((b.sequence, b.address));
         site.count += 1;
         site.bytes += size;
+    }
+
+    /// A block a leak keeps alive: its size with what it owns, the script line that made
+    /// it (or its object's), and what it is.
+    fn add_leaked(&mut self, subsystem: Subsystem, b: &LiveBlock, heap: &HeapAnalysis) {
+        let at = b.info.script.or_else(|| heap.location(b.address));
+        let size = b.size + heap.owned(b.address);
+        self.add(subsystem, b, size, at, heap.label(b.address));
     }
 
     /// The sites in report order: by subsystem, then oldest block first.
