@@ -24,6 +24,8 @@ use super::value::Value;
 use crate::alloc::ScriptLocation;
 use crate::sema::types::{Type, TypeId, TypeTable};
 
+use super::heap_labels::{BlockKind, Labels};
+
 /// One step of a path between nodes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -362,33 +364,6 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     analysis
 }
 
-/// The labels of leaked blocks, each named once.
-struct Labels<'m> {
-    module: &'m Module,
-    index: HashMap<BlockKind, u32>,
-    names: Vec<String>,
-}
-
-impl<'m> Labels<'m> {
-    fn new(module: &'m Module) -> Labels<'m> {
-        Labels {
-            module,
-            index: HashMap::new(),
-            names: Vec::new(),
-        }
-    }
-
-    fn of(&mut self, kind: BlockKind) -> u32 {
-        if let Some(&i) = self.index.get(&kind) {
-            return i;
-        }
-        let i = ix(self.names.len());
-        self.names.push(kind.label(self.module));
-        self.index.insert(kind, i);
-        i
-    }
-}
-
 /// A walk through values from one node (or the roots): the nodes it meets (with the path
 /// to each, when asked) and the blocks it passes through.
 struct Walk<'a> {
@@ -414,62 +389,6 @@ enum Part {
     Key,
     Value,
     Wrapped,
-}
-
-/// What a block the walk passes through is (for the leak report's lines).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum BlockKind {
-    Instance(u32),
-    /// A collection or tuple whose static type is known (`[Int] storage`).
-    Typed(TypeId),
-    Closure,
-    Str,
-    Array,
-    Tuple,
-    Slice,
-    Dictionary,
-    Set,
-    Range,
-    Sequence,
-    Iterator,
-    Box,
-    Optional,
-    Payload,
-    Other,
-}
-
-impl BlockKind {
-    fn label(self, module: &Module) -> String {
-        match self {
-            BlockKind::Instance(class) => module
-                .env
-                .types
-                .nominals
-                .get(class as usize)
-                .map_or_else(|| "instance".to_string(), |n| n.name.clone()),
-            BlockKind::Typed(t) => {
-                let types = &module.env.types;
-                match types.get(t) {
-                    Type::Tuple(_) => format!("tuple {}", types.name(t)),
-                    _ => format!("{} storage", types.name(t)),
-                }
-            }
-            BlockKind::Closure => "closure".into(),
-            BlockKind::Str => "String".into(),
-            BlockKind::Array => "Array storage".into(),
-            BlockKind::Tuple => "tuple".into(),
-            BlockKind::Slice => "ArraySlice".into(),
-            BlockKind::Dictionary => "Dictionary storage".into(),
-            BlockKind::Set => "Set storage".into(),
-            BlockKind::Range => "range".into(),
-            BlockKind::Sequence => "sequence".into(),
-            BlockKind::Iterator => "iterator".into(),
-            BlockKind::Box => "captured variable".into(),
-            BlockKind::Optional => "optional".into(),
-            BlockKind::Payload => "enum payload".into(),
-            BlockKind::Other => "object".into(),
-        }
-    }
 }
 
 impl<'a> Walk<'a> {

@@ -8,6 +8,7 @@ pub mod collections;
 pub mod cycle_text;
 pub mod describe;
 pub mod heap_graph;
+mod heap_labels;
 pub mod instance;
 pub mod interp;
 pub mod leak_report;
