@@ -19,7 +19,7 @@ fn dangling(layout: Layout) -> NonNull<[u8]> {
     NonNull::slice_from_raw_parts(ptr, 0)
 }
 
-fn allocate(
+pub(super) fn allocate(
     a: &dyn Allocator,
     layout: Layout,
     info: &AllocInfo,
@@ -39,7 +39,7 @@ fn allocate(
 
 /// # Safety
 /// `ptr` was allocated by `a` with `old` (or is dangling for a zero-size `old`).
-unsafe fn resize(
+pub(super) unsafe fn resize(
     a: &dyn Allocator,
     ptr: NonNull<u8>,
     old: Layout,
@@ -75,7 +75,12 @@ unsafe fn resize(
 
 /// # Safety
 /// `ptr` was allocated by `a` with `layout` (or is dangling for a zero-size `layout`).
-unsafe fn deallocate(a: &dyn Allocator, ptr: NonNull<u8>, layout: Layout, info: &AllocInfo) {
+pub(super) unsafe fn deallocate(
+    a: &dyn Allocator,
+    ptr: NonNull<u8>,
+    layout: Layout,
+    info: &AllocInfo,
+) {
     if layout.size() != 0 {
         // SAFETY: forwarded contract. A refusal (debug-build double free) cannot be reported
         // through this interface; the block is then left alone rather than corrupted.

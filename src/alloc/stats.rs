@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::hooks::{AllocEvent, AllocHook, EventKind};
 use super::info::{full_path, mark_full_path};
-use super::{AllocError, AllocInfo, ScriptLocation, Subsystem, Tag};
+use super::{soft_budget, AllocError, AllocInfo, ScriptLocation, Subsystem, Tag};
 
 /// A snapshot of one allocator's counters (the seed's "Allocation Statistics").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -296,7 +296,14 @@ impl Accounting {
         let limit = self.limit.get();
         // No overflow: `current` counts bytes that exist, and `grow <= isize::MAX`.
         if limit != u64::MAX && self.current() + grow as u64 > limit {
-            return Err(self.over_budget(grow));
+            let refusal = self.over_budget(grow);
+            if soft_budget::active() {
+                // A caller that cannot take a refusal (a collection growing): the block is
+                // given, and the refusal waits for the interpreter's next check.
+                soft_budget::note(refusal);
+                return Ok(());
+            }
+            return Err(refusal);
         }
         Ok(())
     }

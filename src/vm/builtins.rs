@@ -829,9 +829,7 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Value]) -
     match b {
         Builtin::StrAppend => {
             if let Value::Str(s) = recv {
-                Obj::make_mut(s)
-                    .map_err(|e| vm.alloc_trap(e))?
-                    .push_str(string(&a0));
+                s.push_str(string(&a0)).map_err(|e| vm.alloc_trap(e))?;
             }
             return Ok(Value::Void);
         }

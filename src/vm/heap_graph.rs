@@ -20,7 +20,7 @@ use super::cycle_text::{self, Link, Object};
 use super::module::Module;
 use super::object::Obj;
 use super::tracking::{self, NodeKind, NodeRef};
-use super::value::Value;
+use super::value::{Str, Value};
 use crate::alloc::ScriptLocation;
 use crate::sema::types::{Type, TypeId, TypeTable};
 
@@ -503,7 +503,7 @@ impl<'a> Walk<'a> {
         match v {
             Value::Void | Value::Int(_) | Value::Double(_) | Value::Bool(_) | Value::Nil => {}
             Value::Str(s) => {
-                self.block(Obj::addr(s), s.capacity(), BlockKind::Str);
+                self.block(Str::addr(s), 0, BlockKind::Str);
             }
             Value::Array(a) | Value::Tuple(a) => {
                 let tuple = matches!(v, Value::Tuple(_));

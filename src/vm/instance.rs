@@ -582,7 +582,7 @@ mod tests {
     use crate::vm::value::Closure;
 
     fn text(s: &str) -> Value {
-        Value::Str(Obj::new(s.to_string()).unwrap())
+        Value::Str(crate::vm::value::Str::new(s).unwrap())
     }
 
     fn objects_now() -> u64 {

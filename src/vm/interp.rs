@@ -9,7 +9,9 @@ use super::instance::{self, InstRef};
 use super::module::{Constant, FuncProto, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
-use super::value::{compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Value, VarBox};
+use super::value::{
+    compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Str, Value, VarBox,
+};
 use crate::alloc::{
     allocators_get, registry, AllocError, Handle, ScriptFile, ScriptLocation, Subsystem,
 };
@@ -147,7 +149,7 @@ pub struct Vm<'m> {
     builtin_args: Vec<Value>,
     /// One-character ASCII strings made by `for ch in string`, shared (copy on write)
     /// rather than allocated per character; let go at the end of each run.
-    ascii_chars: Vec<Option<Obj<String>>>,
+    ascii_chars: Vec<Option<Str>>,
     /// Whether any class of the module has a `deinit` (if none, releases take a short cut).
     any_deinit: bool,
     /// In debug mode (`--mem-debug`), the script file: every instruction then makes its line
@@ -407,7 +409,7 @@ impl<'m> Vm<'m> {
             let v = match c {
                 Constant::Int(i) => Value::Int(*i),
                 Constant::Double(d) => Value::Double(*d),
-                Constant::Str(s) => match self.obj(s.clone()) {
+                Constant::Str(s) => match Str::new(s).map_err(|e| self.alloc_trap(e)) {
                     Ok(s) => Value::Str(s),
                     Err(Stop::Trap(mut trap)) => {
                         // No frame runs yet: the trap is at the line that uses the literal.
@@ -437,9 +439,14 @@ impl<'m> Vm<'m> {
         self.trap(TrapKind::Fatal(e.to_string()))
     }
 
-    /// A string value.
-    pub(crate) fn string(&self, s: String) -> R<Value> {
-        Ok(Value::Str(self.obj(s)?))
+    /// A string value holding a copy of `s`.
+    pub(crate) fn string(&self, s: impl AsRef<str>) -> R<Value> {
+        Ok(Value::Str(self.str(s.as_ref())?))
+    }
+
+    /// A string's storage holding a copy of `s`.
+    pub(crate) fn str(&self, s: &str) -> R<Str> {
+        Str::new(s).map_err(|e| self.alloc_trap(e))
     }
 
     /// An array value.

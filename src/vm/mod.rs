@@ -16,6 +16,7 @@ pub mod module;
 pub mod object;
 pub mod slice;
 pub(crate) mod slice_ops;
+pub mod str_obj;
 pub mod tracking;
 pub mod trap;
 pub mod value;

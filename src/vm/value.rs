@@ -10,6 +10,7 @@ use std::hash::{Hash, Hasher};
 
 use super::collections::{DictObj, SetObj};
 use super::object::Obj;
+pub use super::str_obj::Str;
 use crate::text;
 
 /// A closure: a function and the boxes of the variables it captured.
@@ -105,7 +106,7 @@ pub enum IterItems {
     /// the variable meanwhile copy it, as in Swift).
     Array(super::object::Obj<Vec<Value>>, usize),
     /// A string's characters from byte offset `pos`, made one at a time.
-    Chars(super::object::Obj<String>, usize),
+    Chars(Str, usize),
     /// A dictionary's entries from entry index `pos`, as (key, value) tuples made one at a
     /// time (the iteration holds the dictionary value, as for an array).
     Dict(super::object::Obj<DictObj>, usize),
@@ -126,7 +127,7 @@ pub enum Value {
     /// `nil` of any optional type.
     Nil,
     /// `String` or `Character`.
-    Str(Obj<String>),
+    Str(Str),
     /// `[T]`
     Array(Obj<Vec<Value>>),
     /// `ArraySlice<T>`: a window on an array's storage with the base's indices.
@@ -229,7 +230,7 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         (Value::Double(x), Value::Double(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Nil, Value::Nil) | (Value::Void, Value::Void) => true,
-        (Value::Str(x), Value::Str(y)) => Obj::ptr_eq(x, y) || text::swift_eq(x, y),
+        (Value::Str(x), Value::Str(y)) => Str::ptr_eq(x, y) || text::swift_eq(x, y),
         (Value::Array(x), Value::Array(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
             Obj::ptr_eq(x, y)
                 || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| equal(a, b)))

@@ -10,12 +10,11 @@ impl<'m> Vm<'m> {
         let mut a = self.pop();
         // `a + b` on strings appends to `a` when nothing else holds it (a temporary such as
         // the previous `+`'s result), as Swift's unique buffers do.
+        // (Shared, it is copied first, exactly the size of the result.)
         if let (Concat, Value::Str(x), Value::Str(y)) = (kind, &mut a, &b) {
-            if let Some(text) = Obj::get_mut(x) {
-                text.push_str(y);
-                self.stack.push(a);
-                return Ok(());
-            }
+            x.push_str(y).map_err(|e| self.alloc_trap(e))?;
+            self.stack.push(a);
+            return Ok(());
         }
         let v = match (kind, &a, &b) {
             (AddInt, Value::Int(x), Value::Int(y)) => Value::Int(
@@ -62,12 +61,6 @@ impl<'m> Vm<'m> {
             (SubDouble, Value::Double(x), Value::Double(y)) => Value::Double(x - y),
             (MulDouble, Value::Double(x), Value::Double(y)) => Value::Double(x * y),
             (DivDouble, Value::Double(x), Value::Double(y)) => Value::Double(x / y),
-            (Concat, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
-                s.push_str(x);
-                s.push_str(y);
-                self.string(s)?
-            }
             (ArrayConcat, Value::Array(x), Value::Array(y)) => {
                 let mut v = Vec::with_capacity(x.len() + y.len());
                 v.extend(x.iter().cloned());

@@ -10,7 +10,7 @@ impl Vm<'_> {
         if let Some(Some(s)) = self.ascii_chars.get(i) {
             return Ok(Value::Str(s.clone()));
         }
-        let s = self.obj(char::from(b).to_string())?;
+        let s = self.str(char::from(b).encode_utf8(&mut [0; 4]))?;
         if self.ascii_chars.len() <= i {
             self.ascii_chars.resize(i + 1, None);
         }
