@@ -7,7 +7,9 @@ use super::collections::{DictObj, SetObj};
 use super::interp::{stride_doubles, Stop, Vm};
 use super::object::Obj;
 use super::trap::TrapKind;
-use super::value::{compare, equal, SeqObj, Value};
+use super::value::{
+    compare, equal, items_from, items_of, items_with_capacity, new_items, Items, SeqObj, Value,
+};
 use crate::stdlib::Builtin;
 use crate::text;
 
@@ -300,9 +302,9 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         Builtin::StrLowercased => vm.string(text::swift_lowercased(string(&a0)))?,
         Builtin::StrSplit => {
             let sep = string(&a1);
-            let mut parts = Vec::new();
+            let mut parts = new_items();
             for p in string(&a0).split(sep).filter(|p| !p.is_empty()) {
-                parts.push(vm.string(p.to_string())?);
+                parts.push(vm.string(p)?);
             }
             vm.array(parts)?
         }
@@ -337,7 +339,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         Builtin::ArrContains => Value::Bool(items(&a0).iter().any(|v| equal(v, &a1))),
         Builtin::ArrContainsWhere | Builtin::ArrAllSatisfy => {
             let all = b == Builtin::ArrAllSatisfy;
-            for v in items(&a0).to_vec() {
+            for v in items(&a0).iter().cloned() {
                 let r = boolean(&vm.call_value(&a1, vec![v])?);
                 if r != all {
                     return Ok(Value::Bool(!all));
@@ -346,7 +348,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             Value::Bool(all)
         }
         Builtin::ArrFirstWhere => {
-            for v in items(&a0).to_vec() {
+            for v in items(&a0).iter().cloned() {
                 if boolean(&vm.call_value(&a1, vec![v.clone()])?) {
                     return Ok(v);
                 }
@@ -354,16 +356,16 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             Value::Nil
         }
         Builtin::ArrMap => {
-            let src = items(&a0).to_vec();
-            let mut out = Vec::with_capacity(src.len());
-            for v in src {
+            let src = items(&a0);
+            let mut out = items_with_capacity(src.len());
+            for v in src.iter().cloned() {
                 out.push(vm.call_value(&a1, vec![v])?);
             }
             vm.array(out)?
         }
         Builtin::ArrFilter => {
-            let mut out = Vec::new();
-            for v in items(&a0).to_vec() {
+            let mut out = new_items();
+            for v in items(&a0).iter().cloned() {
                 if boolean(&vm.call_value(&a1, vec![v.clone()])?) {
                     out.push(v);
                 }
@@ -371,8 +373,8 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             vm.array(out)?
         }
         Builtin::ArrCompactMap => {
-            let mut out = Vec::new();
-            for v in items(&a0).to_vec() {
+            let mut out = new_items();
+            for v in items(&a0).iter().cloned() {
                 match vm.call_value(&a1, vec![v])? {
                     Value::Nil => {}
                     Value::Some(inner) => out.push((*inner).clone()),
@@ -382,15 +384,15 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             vm.array(out)?
         }
         Builtin::ArrFlatMap => {
-            let mut out = Vec::new();
-            for v in items(&a0).to_vec() {
+            let mut out = new_items();
+            for v in items(&a0).iter().cloned() {
                 let r = vm.call_value(&a1, vec![v])?;
                 out.extend(vm.elements(&r)?);
             }
             vm.array(out)?
         }
         Builtin::ArrForEach => {
-            for v in items(&a0).to_vec() {
+            for v in items(&a0).iter().cloned() {
                 vm.call_value(&a1, vec![v])?;
             }
             Value::Void
@@ -398,18 +400,18 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         Builtin::ArrReduce => {
             let f = args.get(2).cloned().unwrap_or_default();
             let mut acc = a1;
-            for v in items(&a0).to_vec() {
+            for v in items(&a0).iter().cloned() {
                 acc = vm.call_value(&f, vec![acc, v])?;
             }
             acc
         }
         Builtin::ArrSorted => {
-            let mut v = items(&a0).to_vec();
+            let mut v = items_from(items(&a0).iter().cloned());
             v.sort_by(compare);
             vm.array(v)?
         }
         Builtin::ArrSortedBy => {
-            let v = sort_by_closure(vm, items(&a0).to_vec(), &a1)?;
+            let v = sort_by_closure(vm, items_from(items(&a0).iter().cloned()), &a1)?;
             vm.array(v)?
         }
         Builtin::ArrReversed => Value::Seq(vm.obj(SeqObj::Reversed(a0))?),
@@ -436,7 +438,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         Builtin::ArrMinBy | Builtin::ArrMaxBy => {
             // `areInIncreasingOrder`: min keeps the first smallest, max the last largest.
             let mut best: Option<Value> = None;
-            for v in items(&a0).to_vec() {
+            for v in items(&a0).iter().cloned() {
                 best = Some(match best {
                     None => v,
                     Some(b0) => {
@@ -456,7 +458,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             opt(best)
         }
         Builtin::ArrShuffled => {
-            let mut v = items(&a0).to_vec();
+            let mut v = items_from(items(&a0).iter().cloned());
             for i in (1..v.len()).rev() {
                 let j = (vm.next_random() % (i as u64 + 1)) as usize;
                 v.swap(i, j);
@@ -507,7 +509,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
                 let pairs: Vec<(Value, Value)> =
                     d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 for (k, v) in pairs {
-                    let t = vm.tuple(vec![k.clone(), v.clone()])?;
+                    let t = vm.tuple(items_of([k.clone(), v.clone()]))?;
                     if boolean(&vm.call_value(&a1, vec![t])?) {
                         out.insert(k, v);
                     }
@@ -517,7 +519,7 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
         }
         Builtin::DictMap => {
             let pairs = vm.elements(&a0)?;
-            let mut out = Vec::with_capacity(pairs.len());
+            let mut out = items_with_capacity(pairs.len());
             for p in pairs {
                 out.push(vm.call_value(&a1, vec![p])?);
             }
@@ -702,9 +704,8 @@ pub fn call(vm: &mut Vm<'_>, b: Builtin, args: &[Value]) -> R<Value> {
             use crate::sema::types::RawValue;
             match b {
                 Builtin::EnumAllCases => {
-                    let cases: Vec<Value> = (0..info.cases.len())
-                        .map(|i| Value::Enum(i as u32, None))
-                        .collect();
+                    let cases =
+                        items_from((0..info.cases.len()).map(|i| Value::Enum(i as u32, None)));
                     vm.array(cases)?
                 }
                 Builtin::EnumRawValue => {
@@ -781,10 +782,10 @@ fn range_bounds(v: &Value) -> (Value, Value) {
 }
 
 /// A stable sort by a Swift `areInIncreasingOrder` closure.
-fn sort_by_closure(vm: &mut Vm<'_>, mut v: Vec<Value>, f: &Value) -> R<Vec<Value>> {
+fn sort_by_closure(vm: &mut Vm<'_>, mut v: Items, f: &Value) -> R<Items> {
     // Merge sort, so every comparison can call back into the VM and fail cleanly.
     let n = v.len();
-    let mut buf: Vec<Value> = Vec::with_capacity(n);
+    let mut buf = items_with_capacity(n);
     let mut width = 1;
     while width < n {
         let mut i = 0;
@@ -840,7 +841,7 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Value]) -
             let s = Obj::make_mut(s).map_err(|e| vm.alloc_trap(e))?;
             if b == Builtin::SetInsert {
                 let inserted = s.insert(a0.clone());
-                return vm.tuple(vec![Value::Bool(inserted), a0]);
+                return vm.tuple(items_of([Value::Bool(inserted), a0]));
             }
             return Ok(opt(s.remove(&a0)));
         }
@@ -857,7 +858,7 @@ pub fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Value]) -
         }
         Builtin::ArrSortBy => {
             let v = match recv {
-                Value::Array(a) => a.to_vec(),
+                Value::Array(a) => (**a).clone(),
                 _ => return Ok(Value::Void),
             };
             let sorted = sort_by_closure(vm, v, &a0)?;

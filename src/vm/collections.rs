@@ -3,7 +3,10 @@
 
 use std::hash::{BuildHasher, Hasher};
 
-use hashbrown::HashTable;
+use allocator_api2::vec::Vec;
+
+use super::dict_index::{DictIndex, Probe};
+use crate::alloc::ObjectsAlloc;
 
 use super::value::{equal, hash_value, Value};
 
@@ -13,62 +16,34 @@ fn hasher() -> foldhash::fast::FoldHasher {
     foldhash::fast::FixedState::with_seed(0x5EED_5EED_5EED_5EED).build_hasher()
 }
 
-/// The hash the index uses: the key hash's high 32 bits, twice (an index slot keeps them,
-/// and growing the table rebuilds the hash from them without reading the entries).
-fn hash_of(v: &Value) -> u64 {
+/// The hash the index keeps: the key hash's high 32 bits.
+fn hash_of(v: &Value) -> u32 {
     let mut h = hasher();
     hash_value(v, &mut h);
-    let high = h.finish() >> 32;
-    (high << 32) | high
+    (h.finish() >> 32) as u32
 }
 
-/// An index slot: an entry's position and its key's hash (8 bytes, so that the index of a
-/// large dictionary stays small: lookups are cache misses).
-#[derive(Clone, Copy, Debug)]
-struct Slot(u64);
+/// Entries in insertion order; removed entries leave `None` until compaction.
+type Entries = Vec<Option<(Value, Value)>, ObjectsAlloc>;
 
-impl Slot {
-    fn new(entry: usize, hash: u64) -> Slot {
-        // Four billion entries would need 160 GiB of them.
-        let entry = u32::try_from(entry).unwrap_or(u32::MAX);
-        Slot((hash & !0xFFFF_FFFF) | u64::from(entry))
-    }
-
-    fn entry(self) -> usize {
-        (self.0 & 0xFFFF_FFFF) as usize
-    }
-
-    /// The index hash (see [`hash_of`]).
-    fn hash(self) -> u64 {
-        let high = self.0 >> 32;
-        (high << 32) | high
-    }
-}
-
-/// Whether an index slot is `key`'s (hash `h`): the stored hash first, the key only then.
-fn holds_key<'e>(
-    entries: &'e [Option<(Value, Value)>],
-    key: &'e Value,
-    h: u64,
-) -> impl Fn(&Slot) -> bool + 'e {
-    move |slot| {
-        slot.hash() == h
-            && entries
-                .get(slot.entry())
-                .and_then(|e| e.as_ref())
-                .is_some_and(|(k, _)| equal(k, key))
-    }
-}
-
-/// An insertion-ordered dictionary.
-#[derive(Clone, Debug, Default)]
+/// An insertion-ordered dictionary: entries in order, and an index of their positions by
+/// hash, both buffers in the Objects subsystem.
+#[derive(Clone, Debug)]
 pub struct DictObj {
-    /// Entries in insertion order; removed entries leave `None` until compaction.
-    entries: Vec<Option<(Value, Value)>>,
-    /// Positions in `entries` with their keys' hashes.
-    index: HashTable<Slot>,
+    entries: Entries,
+    index: DictIndex,
     /// Live entries.
     len: usize,
+}
+
+impl Default for DictObj {
+    fn default() -> DictObj {
+        DictObj {
+            entries: Vec::new_in(ObjectsAlloc),
+            index: DictIndex::default(),
+            len: 0,
+        }
+    }
 }
 
 impl DictObj {
@@ -83,14 +58,20 @@ impl DictObj {
     }
 
     fn find(&self, key: &Value) -> Option<usize> {
-        self.find_hashed(key, hash_of(key))
+        match self.probe(key, hash_of(key)) {
+            Probe::Found(i) => Some(i),
+            Probe::Vacant(_) => None,
+        }
     }
 
-    fn find_hashed(&self, key: &Value, h: u64) -> Option<usize> {
+    fn probe(&self, key: &Value, h: u32) -> Probe {
         let entries = &self.entries;
-        self.index
-            .find(h, holds_key(entries, key, h))
-            .map(|&slot| slot.entry())
+        self.index.probe(h, |i| {
+            entries
+                .get(i)
+                .and_then(|e| e.as_ref())
+                .is_some_and(|(k, _)| equal(k, key))
+        })
     }
 
     /// The value for `key`.
@@ -114,21 +95,15 @@ impl DictObj {
     /// Inserts or replaces; returns the old value. One probe of the index either way.
     pub fn insert(&mut self, key: Value, value: Value) -> Option<Value> {
         let h = hash_of(&key);
-        let entries = &mut self.entries;
-        let found = self
-            .index
-            .entry(h, holds_key(entries, &key, h), |&slot| slot.hash());
-        match found {
-            hashbrown::hash_table::Entry::Occupied(o) => {
-                let i = o.get().entry();
-                match entries.get_mut(i) {
-                    Some(Some((_, v))) => Some(std::mem::replace(v, value)),
-                    _ => None,
-                }
-            }
-            hashbrown::hash_table::Entry::Vacant(slot) => {
-                slot.insert(Slot::new(entries.len(), h));
-                entries.push(Some((key, value)));
+        self.index.reserve_one();
+        match self.probe(&key, h) {
+            Probe::Found(i) => match self.entries.get_mut(i) {
+                Some(Some((_, v))) => Some(std::mem::replace(v, value)),
+                _ => None,
+            },
+            Probe::Vacant(pos) => {
+                self.index.fill(pos, h, self.entries.len());
+                self.entries.push(Some((key, value)));
                 self.len += 1;
                 None
             }
@@ -138,12 +113,10 @@ impl DictObj {
     /// Removes `key`; returns its value.
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         let h = hash_of(key);
-        let entries = &self.entries;
-        let found = self.index.find_entry(h, holds_key(entries, key, h));
-        let Ok(entry) = found else {
+        let Probe::Found(i) = self.probe(key, h) else {
             return None;
         };
-        let i = entry.remove().0.entry();
+        self.index.remove(h, i);
         let old = self
             .entries
             .get_mut(i)
@@ -157,8 +130,8 @@ impl DictObj {
     }
 
     fn compact(&mut self) {
-        let old = std::mem::take(&mut self.entries);
-        self.index.clear();
+        let old = std::mem::replace(&mut self.entries, Vec::new_in(ObjectsAlloc));
+        self.index = DictIndex::default();
         self.len = 0;
         for (k, v) in old.into_iter().flatten() {
             self.insert(k, v);
@@ -183,6 +156,18 @@ impl DictObj {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
+    }
+
+    /// The storage buffers beyond the object itself (entries, index) as (address, bytes),
+    /// for the leak report.
+    pub fn buffers(&self) -> impl Iterator<Item = (usize, usize)> {
+        let entries = (self.entries.capacity() > 0).then(|| {
+            (
+                self.entries.as_ptr() as usize,
+                self.entries.capacity() * std::mem::size_of::<Option<(Value, Value)>>(),
+            )
+        });
+        entries.into_iter().chain(self.index.buffer())
     }
 }
 
@@ -233,6 +218,11 @@ impl SetObj {
     /// Elements in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Value> + '_ {
         self.dict.iter().map(|(k, _)| k)
+    }
+
+    /// The storage buffers beyond the object itself, as [`DictObj::buffers`].
+    pub fn buffers(&self) -> impl Iterator<Item = (usize, usize)> {
+        self.dict.buffers()
     }
 }
 

@@ -20,7 +20,7 @@ use super::cycle_text::{self, Link, Object};
 use super::module::Module;
 use super::object::Obj;
 use super::tracking::{self, NodeKind, NodeRef};
-use super::value::{Str, Value};
+use super::value::{Items, Str, Value};
 use crate::alloc::ScriptLocation;
 use crate::sema::types::{Type, TypeId, TypeTable};
 
@@ -73,6 +73,9 @@ pub struct HeapAnalysis {
     /// Heap storage owned by a block beyond the block itself (an array's buffer, a string's
     /// bytes), by block address, sorted; only blocks that own some.
     owned_bytes: Vec<(usize, usize)>,
+    /// Storage buffers (a collection's elements, a dictionary's index) by address, sorted,
+    /// each with the block that owns it: its bytes are in the owner's line of the report.
+    parts: Vec<(usize, usize)>,
     /// Script locations of leaked node blocks (instances: where created), sorted.
     locations: Vec<(usize, ScriptLocation)>,
 }
@@ -116,6 +119,15 @@ impl HeapAnalysis {
             .ok()
             .and_then(|i| self.owned_bytes.get(i))
             .map_or(0, |&(_, bytes)| bytes)
+    }
+
+    /// The block whose storage buffer `block` is, if it is one the walks passed.
+    pub fn owner_of(&self, block: usize) -> Option<usize> {
+        self.parts
+            .binary_search_by_key(&block, |&(b, _)| b)
+            .ok()
+            .and_then(|i| self.parts.get(i))
+            .map(|&(_, owner)| owner)
     }
 
     /// Where the leaked node at `block` was created.
@@ -206,12 +218,15 @@ impl Graph {
                 }
             }
             NodeRef::Closure(c) => {
-                walk.owned(
-                    node.block(),
-                    c.captures.capacity() * std::mem::size_of::<Obj<()>>(),
-                );
+                let captures = (c.captures.capacity() > 0).then(|| {
+                    (
+                        c.captures.as_ptr() as usize,
+                        c.captures.capacity() * std::mem::size_of::<Obj<()>>(),
+                    )
+                });
+                walk.own(node.block(), captures);
                 for (k, var) in c.captures.iter().enumerate() {
-                    walk.block(Obj::addr(var), 0, BlockKind::Box);
+                    walk.block(Obj::addr(var), None, BlockKind::Box);
                     if let Ok(v) = var.value.try_borrow() {
                         walk.value(&v, &mut vec![Step::Capture(k)], None);
                     }
@@ -222,7 +237,7 @@ impl Graph {
 
     /// The path of node `from`'s reference to node `to` (walking `from` once more).
     fn path(&self, from: usize, to: usize) -> Vec<Step> {
-        let mut owned = Vec::new();
+        let mut owned = Ownership::default();
         let mut walk = Walk::new(self, &mut owned, true);
         self.walk_node(from, &mut walk);
         walk.targets
@@ -257,13 +272,13 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     let n = graph.nodes.len();
 
     // Edges out of each node, and the blocks each node holds directly.
-    let mut owned_bytes: Vec<(usize, usize)> = Vec::new();
+    let mut owned = Ownership::default();
     let mut edge_start = Vec::with_capacity(n + 1);
     let mut targets: Vec<u32> = Vec::new();
     let mut hold_start = Vec::with_capacity(n + 1);
     let mut held: Vec<usize> = Vec::new();
     {
-        let mut walk = Walk::new(&graph, &mut owned_bytes, false);
+        let mut walk = Walk::new(&graph, &mut owned, false);
         for i in 0..n {
             edge_start.push(targets.len());
             hold_start.push(held.len());
@@ -290,7 +305,7 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     let mut reachable: Vec<usize> = Vec::new();
     let mut frontier: Vec<u32> = Vec::new();
     {
-        let mut walk = Walk::new(&graph, &mut owned_bytes, false);
+        let mut walk = Walk::new(&graph, &mut owned, false);
         for root in roots {
             walk.value(root, &mut Vec::new(), None);
         }
@@ -318,7 +333,7 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     {
         // What each leaked block is: the node's own kind, and for what it holds, a walk of
         // the node once more that notes kinds (only leaked nodes pay for it).
-        let mut scratch = Vec::new();
+        let mut scratch = Ownership::default();
         let mut walk = Walk::new(&graph, &mut scratch, false);
         walk.types = Some(&module.env.types);
         for (i, node) in graph.nodes.iter().enumerate() {
@@ -352,23 +367,48 @@ pub fn analyse(module: &Module, roots: &[&Value]) -> HeapAnalysis {
     reachable.dedup();
     reachable.retain(|b| leaked_blocks.binary_search_by_key(b, |&(l, _)| l).is_err());
     reachable.shrink_to_fit();
+    let Ownership {
+        mut owned_bytes,
+        mut parts,
+    } = owned;
     owned_bytes.sort_unstable();
     owned_bytes.dedup_by_key(|&mut (b, _)| b);
     owned_bytes.shrink_to_fit();
+    parts.sort_unstable();
+    parts.dedup_by_key(|&mut (b, _)| b);
+    parts.shrink_to_fit();
     analysis.leaked_blocks = leaked_blocks;
     analysis.labels = labels.names;
     analysis.reachable_blocks = reachable;
     analysis.owned_bytes = owned_bytes;
+    analysis.parts = parts;
     analysis.locations = locations;
     analysis.cycles = cycles(module, &graph, &reached);
     analysis
+}
+
+/// What blocks own beyond themselves: bytes by owner, and each buffer's owner.
+#[derive(Default)]
+struct Ownership {
+    owned_bytes: Vec<(usize, usize)>,
+    parts: Vec<(usize, usize)>,
+}
+
+/// An array's, tuple's or payload's element buffer as (address, bytes), if it has one.
+fn items_buffer(items: &Items) -> Option<(usize, usize)> {
+    (items.capacity() > 0).then(|| {
+        (
+            items.as_ptr() as usize,
+            items.capacity() * std::mem::size_of::<Value>(),
+        )
+    })
 }
 
 /// A walk through values from one node (or the roots): the nodes it meets (with the path
 /// to each, when asked) and the blocks it passes through.
 struct Walk<'a> {
     graph: &'a Graph,
-    owned_bytes: &'a mut Vec<(usize, usize)>,
+    owned: &'a mut Ownership,
     /// Record the path to each node met (`paths`).
     with_paths: bool,
     targets: Vec<usize>,
@@ -392,14 +432,10 @@ enum Part {
 }
 
 impl<'a> Walk<'a> {
-    fn new(
-        graph: &'a Graph,
-        owned_bytes: &'a mut Vec<(usize, usize)>,
-        with_paths: bool,
-    ) -> Walk<'a> {
+    fn new(graph: &'a Graph, owned: &'a mut Ownership, with_paths: bool) -> Walk<'a> {
         Walk {
             graph,
-            owned_bytes,
+            owned,
             with_paths,
             targets: Vec::new(),
             paths: Vec::new(),
@@ -459,14 +495,14 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn owned(&mut self, block: usize, bytes: usize) {
-        if bytes > 0 {
-            self.owned_bytes.push((block, bytes));
-        }
-    }
-
-    /// Notes a container block; false if this walk has been through it already.
-    fn block(&mut self, addr: usize, owned: usize, kind: BlockKind) -> bool {
+    /// Notes a container block and the storage buffers it owns; false if this walk has
+    /// been through it already.
+    fn block(
+        &mut self,
+        addr: usize,
+        buffers: impl IntoIterator<Item = (usize, usize)>,
+        kind: BlockKind,
+    ) -> bool {
         if !self.seen.insert(addr) {
             return false;
         }
@@ -474,8 +510,20 @@ impl<'a> Walk<'a> {
         if self.types.is_some() {
             self.kinds.push((addr, kind));
         }
-        self.owned(addr, owned);
+        self.own(addr, buffers);
         true
+    }
+
+    /// Notes the storage buffers `owner` owns.
+    fn own(&mut self, owner: usize, buffers: impl IntoIterator<Item = (usize, usize)>) {
+        let mut bytes = 0;
+        for (buffer, size) in buffers {
+            bytes += size;
+            self.owned.parts.push((buffer, owner));
+        }
+        if bytes > 0 {
+            self.owned.owned_bytes.push((owner, bytes));
+        }
     }
 
     fn node(&mut self, block: usize, path: &[Step]) {
@@ -488,12 +536,11 @@ impl<'a> Walk<'a> {
             }
         } else {
             // An untracked object (created before tracking began): a plain block.
-            self.block(block, 0, BlockKind::Other);
+            self.block(block, None, BlockKind::Other);
         }
     }
 
     fn value(&mut self, v: &Value, path: &mut Vec<Step>, hint: Option<TypeId>) {
-        const VALUE: usize = std::mem::size_of::<Value>();
         // An optional holding a value is the value itself, except the boxed `Some` of a
         // nested optional.
         let hint = match v {
@@ -503,7 +550,7 @@ impl<'a> Walk<'a> {
         match v {
             Value::Void | Value::Int(_) | Value::Double(_) | Value::Bool(_) | Value::Nil => {}
             Value::Str(s) => {
-                self.block(Str::addr(s), 0, BlockKind::Str);
+                self.block(Str::addr(s), None, BlockKind::Str);
             }
             Value::Array(a) | Value::Tuple(a) => {
                 let tuple = matches!(v, Value::Tuple(_));
@@ -515,7 +562,7 @@ impl<'a> Walk<'a> {
                     None if tuple => BlockKind::Tuple,
                     None => BlockKind::Array,
                 };
-                if self.block(Obj::addr(a), a.capacity() * VALUE, kind) {
+                if self.block(Obj::addr(a), items_buffer(a), kind) {
                     for (i, e) in a.iter().enumerate() {
                         path.push(Step::Index(i, tuple));
                         let hint = self.part_type(hint, Part::Element(i));
@@ -527,10 +574,10 @@ impl<'a> Walk<'a> {
             Value::Slice(s) => {
                 // The slice's box, then the storage it shares (all of it stays alive, also
                 // the elements outside the window; positions are the storage's).
-                if self.block(Obj::addr(s), 0, BlockKind::Slice)
+                if self.block(Obj::addr(s), None, BlockKind::Slice)
                     && self.block(
                         Obj::addr(&s.storage),
-                        s.storage.capacity() * VALUE,
+                        items_buffer(&s.storage),
                         BlockKind::Array,
                     )
                 {
@@ -546,7 +593,7 @@ impl<'a> Walk<'a> {
                     Some(t) => BlockKind::Typed(t),
                     None => BlockKind::Dictionary,
                 };
-                if self.block(Obj::addr(d), d.len() * 2 * VALUE, kind) {
+                if self.block(Obj::addr(d), d.buffers(), kind) {
                     path.push(Step::Entry);
                     let (kt, vt) = (
                         self.part_type(hint, Part::Key),
@@ -564,7 +611,7 @@ impl<'a> Walk<'a> {
                     Some(t) => BlockKind::Typed(t),
                     None => BlockKind::Set,
                 };
-                if self.block(Obj::addr(s), s.len() * VALUE, kind) {
+                if self.block(Obj::addr(s), s.buffers(), kind) {
                     path.push(Step::Entry);
                     let et = self.part_type(hint, Part::Element(0));
                     for e in s.iter() {
@@ -574,27 +621,27 @@ impl<'a> Walk<'a> {
                 }
             }
             Value::Range(r) => {
-                if self.block(Obj::addr(r), 0, BlockKind::Range) {
+                if self.block(Obj::addr(r), None, BlockKind::Range) {
                     self.value(&r.lo, path, None);
                     self.value(&r.hi, path, None);
                 }
             }
             Value::Seq(s) => {
-                self.block(Obj::addr(s), 0, BlockKind::Sequence);
+                self.block(Obj::addr(s), None, BlockKind::Sequence);
             }
             Value::Iter(i) => {
-                self.block(Obj::addr(i), 0, BlockKind::Iterator);
+                self.block(Obj::addr(i), None, BlockKind::Iterator);
             }
             Value::Closure(c) => self.node(Obj::addr(c), path),
             Value::Box(b) => {
-                if self.block(Obj::addr(b), 0, BlockKind::Box) {
+                if self.block(Obj::addr(b), None, BlockKind::Box) {
                     if let Ok(inner) = b.value.try_borrow() {
                         self.value(&inner, path, None);
                     }
                 }
             }
             Value::Some(inner) => {
-                if self.block(Obj::addr(inner), 0, BlockKind::Optional) {
+                if self.block(Obj::addr(inner), None, BlockKind::Optional) {
                     let inner_type = self.part_type(hint, Part::Wrapped);
                     self.value(inner, path, inner_type);
                 }
@@ -602,7 +649,7 @@ impl<'a> Walk<'a> {
             Value::Enum(_, Some(payload)) => {
                 if self.block(
                     Obj::addr(payload),
-                    payload.capacity() * VALUE,
+                    items_buffer(payload),
                     BlockKind::Payload,
                 ) {
                     for (i, e) in payload.iter().enumerate() {
@@ -617,7 +664,7 @@ impl<'a> Walk<'a> {
             // A weak reference keeps the instance's memory (not the instance) allocated.
             Value::Weak(w) => {
                 if self.graph.node_at(w.addr()).is_none() {
-                    self.block(w.addr(), 0, BlockKind::Other);
+                    self.block(w.addr(), None, BlockKind::Other);
                 }
             }
         }

@@ -669,7 +669,7 @@ mod tests {
         let a = InstRef::new(7, [text("field")].into_iter()).unwrap();
         let closure = Obj::new(Closure {
             func: 3,
-            captures: Vec::new(),
+            captures: allocator_api2::vec::Vec::new_in(crate::alloc::ObjectsAlloc),
         })
         .unwrap();
         tracking::remember(

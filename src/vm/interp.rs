@@ -10,10 +10,12 @@ use super::module::{Constant, FuncProto, Module};
 use super::object::Obj;
 use super::trap::{Trap, TrapKind};
 use super::value::{
-    compare, equal, Closure, IterItems, IterObj, RangeObj, SeqObj, Str, Value, VarBox,
+    compare, equal, items_from, items_of, items_with_capacity, new_items, Closure, Items,
+    IterItems, IterObj, RangeObj, SeqObj, Str, Value, VarBox,
 };
 use crate::alloc::{
-    allocators_get, registry, AllocError, Handle, ScriptFile, ScriptLocation, Subsystem,
+    allocators_get, registry, soft_budget, AllocError, Handle, ScriptFile, ScriptLocation,
+    Subsystem,
 };
 use crate::compile::op::{Op, TrapKind as OpTrap};
 use crate::sema::ir::{BinKind, CaptureSource};
@@ -329,19 +331,34 @@ impl<'m> Vm<'m> {
         }
     }
 
-    /// At each call and backward jump: stops a run that has used up its step budget or was
-    /// interrupted (Ctrl-C in the REPL).
+    /// At each call and backward jump: stops a run that has used up its step budget, was
+    /// interrupted (Ctrl-C in the REPL) or grew a collection past a memory budget.
     #[inline(always)]
     fn step(&mut self) -> R<()> {
-        if self.steps_left == u64::MAX && !INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        if self.steps_left == u64::MAX
+            && !INTERRUPT.load(std::sync::atomic::Ordering::Relaxed)
+            && !soft_budget::pending()
+        {
             return Ok(());
         }
         self.step_slow()
     }
 
+    /// The budget refusal a collection's growth left pending (`alloc::soft_budget`), as
+    /// the usual budget trap.
+    pub(crate) fn check_soft_budget(&self) -> R<()> {
+        if soft_budget::pending() {
+            if let Some(refusal) = soft_budget::take() {
+                return Err(self.alloc_trap(refusal));
+            }
+        }
+        Ok(())
+    }
+
     #[cold]
     #[inline(never)]
     fn step_slow(&mut self) -> R<()> {
+        self.check_soft_budget()?;
         if self.steps_left != u64::MAX {
             if self.steps_left == 0 {
                 return Err(self.trap(TrapKind::Fatal("step limit reached".into())));
@@ -357,12 +374,18 @@ impl<'m> Vm<'m> {
 
     /// Runs module function `entry` (the top-level code of a compilation) to the end.
     pub fn run(&mut self, entry: u32) -> R<()> {
+        // A refusal left from an entry that stopped otherwise is not this run's.
+        if soft_budget::pending() {
+            let _ = soft_budget::take();
+        }
         self.load_constants()?;
         let needed = self.module.env.globals.len();
         if self.globals.len() < needed {
             self.globals.resize(needed, Value::Void);
         }
-        let r = self.call_function(entry, None, 0, false).map(|_| ());
+        let r = self
+            .call_function(entry, None, 0, false)
+            .and_then(|_| self.check_soft_budget());
         // What the script does not hold of the shared characters is freed before any
         // memory report.
         self.ascii_chars.clear();
@@ -418,7 +441,7 @@ impl<'m> Vm<'m> {
                     }
                     Err(stop) => return Err(stop),
                 },
-                Constant::EmptyArray => self.array(Vec::new())?,
+                Constant::EmptyArray => self.array(new_items())?,
                 Constant::EmptyDictionary => {
                     Value::Dict(self.obj(super::collections::DictObj::default())?)
                 }
@@ -450,12 +473,12 @@ impl<'m> Vm<'m> {
     }
 
     /// An array value.
-    pub(crate) fn array(&self, v: Vec<Value>) -> R<Value> {
+    pub(crate) fn array(&self, v: Items) -> R<Value> {
         Ok(Value::Array(self.obj(v)?))
     }
 
     /// A tuple value.
-    pub(crate) fn tuple(&self, v: Vec<Value>) -> R<Value> {
+    pub(crate) fn tuple(&self, v: Items) -> R<Value> {
         Ok(Value::Tuple(self.obj(v)?))
     }
 
@@ -1119,6 +1142,7 @@ impl<'m> Vm<'m> {
                         args.clear();
                         self.builtin_args = args;
                         self.stack.push(r?);
+                        self.check_soft_budget()?;
                     }
                     Op::BuiltinMut(b, argc) => {
                         let mut recv = self.pop();
@@ -1134,6 +1158,7 @@ impl<'m> Vm<'m> {
                         self.stack.push(recv);
                         let r = r?;
                         self.stack.push(r);
+                        self.check_soft_budget()?;
                     }
                     Op::Closure(func) => {
                         let c = self.make_closure(func)?;
@@ -1211,7 +1236,7 @@ impl<'m> Vm<'m> {
                     }
                     Op::MakeArray(n) => {
                         let from = self.stack.len().saturating_sub(n as usize);
-                        let items: Vec<Value> = self.stack.drain(from..).collect();
+                        let items = items_from(self.stack.drain(from..));
                         let v = self.array(items)?;
                         self.stack.push(v);
                     }
@@ -1241,7 +1266,7 @@ impl<'m> Vm<'m> {
                     }
                     Op::MakeTuple(n) => {
                         let from = self.stack.len().saturating_sub(n as usize);
-                        let items: Vec<Value> = self.stack.drain(from..).collect();
+                        let items = items_from(self.stack.drain(from..));
                         let v = self.tuple(items)?;
                         self.stack.push(v);
                     }
@@ -1341,7 +1366,7 @@ impl<'m> Vm<'m> {
                             Value::Enum(u32::from(tag), None)
                         } else {
                             let from = self.stack.len().saturating_sub(n as usize);
-                            let items: Vec<Value> = self.stack.drain(from..).collect();
+                            let items = items_from(self.stack.drain(from..));
                             Value::Enum(u32::from(tag), Some(self.obj(items)?))
                         };
                         self.stack.push(v);
@@ -1464,6 +1489,7 @@ impl<'m> Vm<'m> {
                             }
                             _ => return Err(self.internal("expected a dictionary")),
                         }
+                        self.check_soft_budget()?;
                     }
                     Op::DictTakeDefault => {
                         let def = self.pop();
@@ -1488,6 +1514,7 @@ impl<'m> Vm<'m> {
                             }
                             _ => return Err(self.internal("expected a dictionary")),
                         }
+                        self.check_soft_budget()?;
                     }
                     Op::Describe(ty) => {
                         let v = self.pop();

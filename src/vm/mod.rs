@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod collections;
 pub mod cycle_text;
 pub mod describe;
+mod dict_index;
 pub mod heap_graph;
 mod heap_labels;
 pub mod instance;

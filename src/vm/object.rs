@@ -291,11 +291,14 @@ mod drop_tests {
         let before = registry::stats(Subsystem::Objects).current;
         let mut v = Value::Int(0);
         for _ in 0..1_000_000 {
-            v = Value::Array(Obj::new(vec![v]).unwrap());
+            v = Value::Array(Obj::new(crate::vm::value::items_of([v])).unwrap());
         }
         let mut list = Value::Nil;
         for i in 0..1_000_000 {
-            list = Value::Enum(1, Some(Obj::new(vec![Value::Int(i), list]).unwrap()));
+            list = Value::Enum(
+                1,
+                Some(Obj::new(crate::vm::value::items_of([Value::Int(i), list])).unwrap()),
+            );
         }
         drop(v);
         drop(list);

@@ -1,6 +1,6 @@
 //! `ArraySlice<T>` at run time: a window on an array's storage that keeps the base's indices.
 //!
-//! Representation: the base's storage, shared (the same counted `Obj<Vec<Value>>` the array
+//! Representation: the base's storage, shared (the same counted `Obj<Items>` the array
 //! value holds), the window `lo..hi` in it, and `start`, the Swift index of element `lo`.
 //! Sharing makes slicing O(1) as in Swift: a loop `s = s.dropFirst()` or a recursive search
 //! over `a[lo...hi]` stays linear or logarithmic where copying would make it quadratic.
@@ -13,6 +13,7 @@
 //! slices take the slower builtin paths below.
 
 use super::object::Obj;
+use super::value::Items;
 use super::value::Value;
 use crate::alloc::AllocError;
 
@@ -20,7 +21,7 @@ use crate::alloc::AllocError;
 #[derive(Clone, Debug)]
 pub struct SliceObj {
     /// The storage, shared with the base array (and other slices) until written.
-    pub storage: Obj<Vec<Value>>,
+    pub storage: Obj<Items>,
     /// The window's first element in `storage`.
     pub lo: usize,
     /// One past the window's last element in `storage`.
@@ -31,7 +32,7 @@ pub struct SliceObj {
 
 impl SliceObj {
     /// The slice of `storage[lo..hi]` whose first element has Swift index `start`.
-    pub fn new(storage: Obj<Vec<Value>>, lo: usize, hi: usize, start: i64) -> SliceObj {
+    pub fn new(storage: Obj<Items>, lo: usize, hi: usize, start: i64) -> SliceObj {
         SliceObj {
             storage,
             lo,
@@ -61,7 +62,7 @@ impl SliceObj {
 
     /// The elements to write: the storage made unique and exactly the window (`lo == 0`,
     /// `hi == len`). The caller sets `hi` again after changing the length ([`Self::fit`]).
-    pub fn own(&mut self) -> Result<&mut Vec<Value>, AllocError> {
+    pub fn own(&mut self) -> Result<&mut Items, AllocError> {
         let (lo, hi) = (self.lo, self.hi);
         match Obj::get_mut(&mut self.storage) {
             Some(v) => {
@@ -70,7 +71,7 @@ impl SliceObj {
                 v.drain(..lo.min(v.len()));
             }
             None => {
-                let copy = self.items().to_vec();
+                let copy = super::value::items_from(self.items().iter().cloned());
                 self.storage = Obj::new(copy)?;
             }
         }
@@ -108,8 +109,11 @@ pub fn window(base: &Value, lo: usize, hi: usize, start: i64) -> Option<SliceObj
 mod tests {
     use super::*;
 
-    fn ints(v: &[i64]) -> Obj<Vec<Value>> {
-        Obj::new(v.iter().map(|i| Value::Int(*i)).collect()).unwrap()
+    fn ints(v: &[i64]) -> Obj<Items> {
+        Obj::new(super::super::value::items_from(
+            v.iter().map(|i| Value::Int(*i)),
+        ))
+        .unwrap()
     }
 
     fn as_ints(v: &[Value]) -> Vec<i64> {

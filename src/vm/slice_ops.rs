@@ -11,7 +11,7 @@ use super::interp::{Stop, Vm};
 use super::object::Obj;
 use super::slice::{window, SliceObj};
 use super::trap::TrapKind;
-use super::value::{equal, RangeObj, Value};
+use super::value::{equal, items_with_capacity, new_items, RangeObj, Value};
 use crate::stdlib::Builtin;
 
 type R<T> = Result<T, Stop>;
@@ -163,7 +163,7 @@ pub(super) fn call(vm: &mut Vm<'_>, b: Builtin, a0: &Value, a1: &Value) -> R<Val
             Value::Slice(vm.obj(SliceObj::new(vm.obj(elems)?, 0, n, 0))?)
         }
         Builtin::SliceFilter => {
-            let mut out = Vec::new();
+            let mut out = new_items();
             for v in items(a0).to_vec() {
                 if matches!(vm.call_value(a1, vec![v.clone()])?, Value::Bool(true)) {
                     out.push(v);
@@ -180,7 +180,7 @@ pub(super) fn call(vm: &mut Vm<'_>, b: Builtin, a0: &Value, a1: &Value) -> R<Val
 /// keeps its `startIndex`: Swift appends to the left operand).
 pub(crate) fn concat(vm: &Vm<'_>, x: &Value, y: &Value) -> R<Value> {
     let (xs, ys) = (items(x), items(y));
-    let mut v = Vec::with_capacity(xs.len() + ys.len());
+    let mut v = items_with_capacity(xs.len() + ys.len());
     v.extend(xs.iter().cloned());
     v.extend(ys.iter().cloned());
     Ok(match x {
@@ -219,13 +219,16 @@ pub(super) fn call_mut(vm: &mut Vm<'_>, b: Builtin, recv: &mut Value, args: &[Va
         }
     }
     let old_len = s.hi - s.lo;
-    let mut arr = Value::Array(vm.obj(std::mem::take(s.own().map_err(|e| vm.alloc_trap(e))?))?);
+    let mut arr = Value::Array(vm.obj(std::mem::replace(
+        s.own().map_err(|e| vm.alloc_trap(e))?,
+        new_items(),
+    ))?);
     let r = super::builtins::call_mut(vm, b, &mut arr, &args);
     // Back into the slice, whether the builtin trapped or not.
     if let Value::Array(mut a) = arr {
         let elems = match Obj::get_mut(&mut a) {
-            Some(v) => std::mem::take(v),
-            None => a.to_vec(),
+            Some(v) => std::mem::replace(v, new_items()),
+            None => (*a).clone(),
         };
         if let Some(own) = Obj::get_mut(&mut s.storage) {
             *own = elems;

@@ -11,6 +11,40 @@ use std::hash::{Hash, Hasher};
 use super::collections::{DictObj, SetObj};
 use super::object::Obj;
 pub use super::str_obj::Str;
+use crate::alloc::ObjectsAlloc;
+
+/// The elements of an array, tuple or enum payload: a vector whose buffer is in the Objects
+/// subsystem (its statistics, tags, budget and leak records see every element).
+pub type Items = allocator_api2::vec::Vec<Value, ObjectsAlloc>;
+
+/// An empty [`Items`].
+#[inline]
+pub fn new_items() -> Items {
+    Items::new_in(ObjectsAlloc)
+}
+
+/// An empty [`Items`] with room for `n` values.
+#[inline]
+pub fn items_with_capacity(n: usize) -> Items {
+    Items::with_capacity_in(n, ObjectsAlloc)
+}
+
+/// The values of `iter` as [`Items`] (`collect`, which `allocator_api2` offers only for the
+/// global allocator).
+/// Room for what the iterator says it has, exactly (an array literal's storage is its size).
+pub fn items_from(iter: impl IntoIterator<Item = Value>) -> Items {
+    let iter = iter.into_iter();
+    let mut out = items_with_capacity(iter.size_hint().0);
+    out.extend(iter);
+    out
+}
+
+/// The values of a fixed list as [`Items`] (`vec![a, b]`).
+pub fn items_of<const N: usize>(values: [Value; N]) -> Items {
+    let mut out = items_with_capacity(N);
+    out.extend(values);
+    out
+}
 use crate::text;
 
 /// A closure: a function and the boxes of the variables it captured.
@@ -18,8 +52,8 @@ use crate::text;
 pub struct Closure {
     /// The module function.
     pub func: u32,
-    /// Captured variables (boxes shared with the enclosing function).
-    pub captures: Vec<Obj<VarBox>>,
+    /// Captured variables (boxes shared with the enclosing function), the list in Objects.
+    pub captures: allocator_api2::vec::Vec<Obj<VarBox>, ObjectsAlloc>,
 }
 
 impl Drop for Closure {
@@ -97,14 +131,14 @@ pub struct IterObj {
 #[derive(Debug)]
 pub enum IterItems {
     /// Precomputed elements, next at `pos`.
-    List(Vec<Value>, usize),
+    List(Items, usize),
     /// An Int range, next value and limit (inclusive).
     IntRange(i64, i64, bool),
     /// An Int stride: next, end, step, inclusive.
     Stride(i64, i64, i64, bool),
     /// An array's elements from index `pos` (the iteration holds the array value: writes to
     /// the variable meanwhile copy it, as in Swift).
-    Array(super::object::Obj<Vec<Value>>, usize),
+    Array(Obj<Items>, usize),
     /// A string's characters from byte offset `pos`, made one at a time.
     Chars(Str, usize),
     /// A dictionary's entries from entry index `pos`, as (key, value) tuples made one at a
@@ -129,7 +163,7 @@ pub enum Value {
     /// `String` or `Character`.
     Str(Str),
     /// `[T]`
-    Array(Obj<Vec<Value>>),
+    Array(Obj<Items>),
     /// `ArraySlice<T>`: a window on an array's storage with the base's indices.
     Slice(Obj<super::slice::SliceObj>),
     /// `[K: V]`
@@ -137,7 +171,7 @@ pub enum Value {
     /// `Set<T>`
     Set(Obj<SetObj>),
     /// A tuple.
-    Tuple(Obj<Vec<Value>>),
+    Tuple(Obj<Items>),
     /// A range.
     Range(Obj<RangeObj>),
     /// A lazy sequence.
@@ -151,7 +185,7 @@ pub enum Value {
     /// A `for in` iterator (only in hidden slots).
     Iter(Obj<RefCell<IterObj>>),
     /// An enum value: case index and associated values.
-    Enum(u32, Option<Obj<Vec<Value>>>),
+    Enum(u32, Option<Obj<Items>>),
     /// A class instance (a strong reference).
     Object(super::instance::InstRef),
     /// A `weak` or `unowned` stored property's reference (only inside instances).

@@ -62,7 +62,7 @@ impl<'m> Vm<'m> {
             (MulDouble, Value::Double(x), Value::Double(y)) => Value::Double(x * y),
             (DivDouble, Value::Double(x), Value::Double(y)) => Value::Double(x / y),
             (ArrayConcat, Value::Array(x), Value::Array(y)) => {
-                let mut v = Vec::with_capacity(x.len() + y.len());
+                let mut v = items_with_capacity(x.len() + y.len());
                 v.extend(x.iter().cloned());
                 v.extend(y.iter().cloned());
                 self.array(v)?

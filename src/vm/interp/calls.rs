@@ -118,7 +118,10 @@ impl<'m> Vm<'m> {
         let Some(proto) = self.module.functions.get(func as usize) else {
             return Err(self.internal("closure of an unknown function"));
         };
-        let mut captures = Vec::with_capacity(proto.captures.len());
+        let mut captures = allocator_api2::vec::Vec::with_capacity_in(
+            proto.captures.len(),
+            crate::alloc::ObjectsAlloc,
+        );
         // Capture-list values were pushed before the instruction, in order.
         let n_values = proto
             .captures

@@ -439,7 +439,8 @@ impl<'m> Vm<'m> {
                         Value::Some(inner) => drop(dict.insert(key, (*inner).clone())),
                         v => drop(dict.insert(key, v)),
                     }
-                    return Ok(());
+                    // The table may have grown past a budget.
+                    return self.check_soft_budget();
                 }
                 Err(e) => e,
             },

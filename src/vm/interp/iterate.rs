@@ -43,35 +43,35 @@ impl<'m> Vm<'m> {
             Some(Next::Pair(k, v)) => {
                 let slot = reuse.and_then(|e| self.stack.get_mut(base + e as usize));
                 if let Some(Value::Tuple(t)) = slot {
-                    if let Some([old_k, old_v]) = Obj::get_mut(t).map(Vec::as_mut_slice) {
+                    if let Some([old_k, old_v]) = Obj::get_mut(t).map(|t| t.as_mut_slice()) {
                         drop(std::mem::replace(old_k, k));
                         drop(std::mem::replace(old_v, v));
                         return Ok(Element::Refilled);
                     }
                 }
-                Element::Value(self.tuple(vec![k, v])?)
+                Element::Value(self.tuple(items_of([k, v]))?)
             }
             None => Element::Done,
         })
     }
 
     /// All elements of a sequence value, in order.
-    pub(crate) fn elements(&mut self, seq: &Value) -> R<Vec<Value>> {
+    pub(crate) fn elements(&mut self, seq: &Value) -> R<Items> {
         Ok(match seq {
-            Value::Array(a) => a.to_vec(),
-            Value::Slice(s) => s.items().to_vec(),
-            Value::Set(s) => s.iter().cloned().collect(),
+            Value::Array(a) => (**a).clone(),
+            Value::Slice(s) => items_from(s.items().iter().cloned()),
+            Value::Set(s) => items_from(s.iter().cloned()),
             Value::Dict(d) => {
-                let mut out = Vec::with_capacity(d.len());
+                let mut out = items_with_capacity(d.len());
                 for (k, v) in d.iter() {
-                    out.push(self.tuple(vec![k.clone(), v.clone()])?);
+                    out.push(self.tuple(items_of([k.clone(), v.clone()]))?);
                 }
                 out
             }
             Value::Str(s) => {
-                let mut out = Vec::new();
+                let mut out = new_items();
                 for g in crate::text::graphemes(s) {
-                    out.push(self.string(g.to_string())?);
+                    out.push(self.string(g)?);
                 }
                 out
             }
@@ -95,15 +95,16 @@ impl<'m> Vm<'m> {
                     to,
                     by,
                     through,
-                } => stride_doubles(*from, *to, *by, *through)
-                    .into_iter()
-                    .map(Value::Double)
-                    .collect(),
+                } => items_from(
+                    stride_doubles(*from, *to, *by, *through)
+                        .into_iter()
+                        .map(Value::Double),
+                ),
                 SeqObj::Enumerated(b) => {
                     let items = self.elements(b)?;
-                    let mut out = Vec::with_capacity(items.len());
+                    let mut out = items_with_capacity(items.len());
                     for (i, v) in items.into_iter().enumerate() {
-                        out.push(self.tuple(vec![Value::Int(i as i64), v])?);
+                        out.push(self.tuple(items_of([Value::Int(i as i64), v]))?);
                     }
                     out
                 }
@@ -126,9 +127,9 @@ impl<'m> Vm<'m> {
                         };
                         (xs, ys)
                     };
-                    let mut out = Vec::with_capacity(xs.len().min(ys.len()));
+                    let mut out = items_with_capacity(xs.len().min(ys.len()));
                     for (x, y) in xs.into_iter().zip(ys) {
-                        out.push(self.tuple(vec![x, y])?);
+                        out.push(self.tuple(items_of([x, y]))?);
                     }
                     out
                 }
@@ -139,12 +140,12 @@ impl<'m> Vm<'m> {
                     out
                 }
                 SeqObj::Keys(d) => match d {
-                    Value::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
-                    _ => Vec::new(),
+                    Value::Dict(d) => items_from(d.iter().map(|(k, _)| k.clone())),
+                    _ => new_items(),
                 },
                 SeqObj::Values(d) => match d {
-                    Value::Dict(d) => d.iter().map(|(_, v)| v.clone()).collect(),
-                    _ => Vec::new(),
+                    Value::Dict(d) => items_from(d.iter().map(|(_, v)| v.clone())),
+                    _ => new_items(),
                 },
             },
             other => return Err(self.internal(&format!("iteration over {}", other.kind_name()))),
@@ -154,7 +155,7 @@ impl<'m> Vm<'m> {
 
 impl Vm<'_> {
     /// The first `limit` elements of an integer range (all of them if it has fewer).
-    fn range_elements(&self, range: &Value, limit: u128) -> R<Vec<Value>> {
+    fn range_elements(&self, range: &Value, limit: u128) -> R<Items> {
         let Value::Range(r) = range else {
             return Err(self.internal("expected a range"));
         };
@@ -173,8 +174,8 @@ impl Vm<'_> {
 
     /// An empty vector with room for `n` values, or the trap for an allocation the machine
     /// cannot make (`Fatal error: cannot allocate <N> bytes`).
-    pub(crate) fn room(&self, n: u128) -> R<Vec<Value>> {
-        let mut out = Vec::new();
+    pub(crate) fn room(&self, n: u128) -> R<Items> {
+        let mut out = new_items();
         let fits = usize::try_from(n)
             .ok()
             .is_some_and(|n| out.try_reserve_exact(n).is_ok());
