@@ -68,3 +68,64 @@ pub fn format_int_radix(n: i64, radix: u32, uppercase: bool) -> String {
     }
     reversed.iter().rev().collect()
 }
+
+/// `String(i)` / `"\(i)"` without a heap string: the decimal digits of `i` written at the end
+/// of `buf` (20 bytes hold `-9223372036854775808`), returned as text.
+pub fn int_text(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        if let Some(b) = buf.get_mut(start) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        start -= 1;
+        if let Some(b) = buf.get_mut(start) {
+            *b = b'-';
+        }
+    }
+    // Only ASCII digits and '-' were written.
+    std::str::from_utf8(buf.get(start..).unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod int_text_tests {
+    use super::int_text;
+
+    #[test]
+    fn prints_like_display() {
+        for i in [0, 7, -7, 10, 99, -100, 1_234_567, i64::MAX, i64::MIN] {
+            assert_eq!(int_text(i, &mut [0; 20]), i.to_string());
+        }
+    }
+}
+
+/// How many bytes [`int_text`] writes for `i`.
+pub fn int_text_len(i: i64) -> usize {
+    let mut n = i.unsigned_abs();
+    let mut len = usize::from(i < 0) + 1;
+    while n >= 10 {
+        n /= 10;
+        len += 1;
+    }
+    len
+}
+
+#[cfg(test)]
+mod int_text_len_tests {
+    #[test]
+    fn counts_what_int_text_writes() {
+        for i in [0, 9, 10, -1, -10, 12_345, i64::MAX, i64::MIN] {
+            assert_eq!(
+                super::int_text_len(i),
+                super::int_text(i, &mut [0; 20]).len()
+            );
+        }
+    }
+}

@@ -1516,6 +1516,16 @@ impl<'m> Vm<'m> {
                         }
                         self.check_soft_budget()?;
                     }
+                    Op::Describe(ty)
+                        if ty == crate::sema::types::TypeTable::INT.0
+                            && matches!(self.stack.last(), Some(Value::Int(_))) =>
+                    {
+                        // `String(i)`, `"\(i)"`: the digits straight into the string's block.
+                        if let Some(Value::Int(i)) = self.stack.pop() {
+                            let v = self.string(crate::text::int_text(i, &mut [0; 20]))?;
+                            self.stack.push(v);
+                        }
+                    }
                     Op::Describe(ty) => {
                         let v = self.pop();
                         let Some(s) =
@@ -1527,28 +1537,32 @@ impl<'m> Vm<'m> {
                         self.stack.push(v);
                     }
                     Op::Concat(n) => {
-                        use std::fmt::Write as _;
+                        // Interpolation: the exact size first, then one block written once.
                         let from = self.stack.len().saturating_sub(n as usize);
                         let parts = self.stack.get(from..).unwrap_or_default();
                         let size = parts
                             .iter()
                             .map(|v| match v {
                                 Value::Str(p) => p.len(),
-                                _ => 20,
+                                Value::Int(i) => crate::text::int_text_len(*i),
+                                _ => 0,
                             })
                             .sum();
-                        let mut s = String::with_capacity(size);
+                        let mut s = Str::with_capacity("", size).map_err(|e| self.alloc_trap(e))?;
+                        let mut pushed = Ok(());
                         for v in self.stack.drain(from..) {
-                            match v {
-                                Value::Str(p) => s.push_str(&p),
-                                Value::Int(i) => {
-                                    let _ = write!(s, "{i}");
-                                }
-                                _ => {}
+                            if pushed.is_ok() {
+                                pushed = match v {
+                                    Value::Str(p) => s.push_str(&p),
+                                    Value::Int(i) => {
+                                        s.push_str(crate::text::int_text(i, &mut [0; 20]))
+                                    }
+                                    _ => Ok(()),
+                                };
                             }
                         }
-                        let v = self.string(s)?;
-                        self.stack.push(v);
+                        pushed.map_err(|e| self.alloc_trap(e))?;
+                        self.stack.push(Value::Str(s));
                     }
                     Op::IterStart => {
                         let seq = self.pop();
