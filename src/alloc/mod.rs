@@ -70,7 +70,7 @@ pub use platform::PlatformAllocator;
 pub use pool::PoolAllocator;
 pub use registry::{allocators_get, Handle, RegistryConfig};
 pub use stats::{Accounting, Stats, TagStats};
-pub use storage::ObjectsAlloc;
+pub use storage::{ObjectsAlloc, VmCoreAlloc};
 pub use subsystem::{AllocatorKind, Subsystem};
 pub use system::SystemAllocator;
 pub use trace::TraceAllocator;

@@ -412,12 +412,12 @@ pub fn reset(subsystem: Subsystem) -> Result<(), AllocError> {
 /// whichever Objects allocator is registered when they go, which must be the one that
 /// allocated them.
 pub fn configure(config: RegistryConfig) -> Result<(), AllocError> {
-    // Without statistics every Objects allocator is the system's, and any of them frees
-    // what another allocated.
-    if stats_available() && stats(Subsystem::Objects).current > 0 {
-        return Err(AllocError::InUse {
-            subsystem: Subsystem::Objects,
-        });
+    // VM Core's stack and globals free the same way. Without statistics every allocator is
+    // the system's, and any of them frees what another allocated.
+    for subsystem in [Subsystem::Objects, Subsystem::Vm] {
+        if stats_available() && stats(subsystem).current > 0 {
+            return Err(AllocError::InUse { subsystem });
+        }
     }
     REGISTRY.with(|r| {
         for s in Subsystem::ALL {

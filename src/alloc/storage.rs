@@ -1,4 +1,5 @@
-//! [`ObjectsAlloc`]: the allocator of the interpreter's collection storage. Array, tuple and
+//! [`ObjectsAlloc`] and [`VmCoreAlloc`]: the allocators of the interpreter's collection
+//! storage and of its own stack and frames. Array, tuple and
 //! enum-payload buffers, dictionary and set tables are `allocator_api2` collections whose
 //! blocks come from the Objects subsystem's registered allocator (size-class pool, or the trace
 //! around it under `--mem-debug`), so its statistics, tags, budget and leak records see every
@@ -14,63 +15,81 @@ use super::api2::{allocate, deallocate, resize};
 use super::soft_budget::Soft;
 use super::{registry, AllocInfo, Subsystem};
 
-/// Objects' allocator as a zero-size `allocator_api2` handle (resolved per request on this
-/// thread, so collections stay one pointer smaller than with a [`Handle`](super::Handle)).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ObjectsAlloc;
+/// A zero-size `allocator_api2` handle to one subsystem's registered allocator on this
+/// thread (resolved per request, so collections stay one pointer smaller than with a
+/// [`Handle`](super::Handle)); requests are soft on the budget.
+macro_rules! subsystem_alloc {
+    ($(#[$doc:meta])* $name:ident => $subsystem:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct $name;
 
-// SAFETY: every block comes from the thread's Objects allocator, which hands out distinct,
-// live, aligned blocks until freed and keeps contents across resizes; the registry refuses to
-// replace that allocator while it has live blocks (`registry::configure`), so a block is
-// always freed and resized by the allocator that made it. Zero-size blocks are dangling and
-// never passed on (the `api2` helpers).
-unsafe impl Api2Allocator for ObjectsAlloc {
-    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, Api2Error> {
-        let info = AllocInfo::here();
-        let _soft = Soft::enter();
-        registry::with_allocator(Subsystem::Objects, |a| allocate(a, layout, &info, false))
-    }
+        // SAFETY: every block comes from the thread's allocator of one subsystem, which hands
+        // out distinct, live, aligned blocks until freed and keeps contents across resizes;
+        // the registry refuses to replace that allocator while it has live blocks
+        // (`registry::configure`), so a block is always freed and resized by the allocator
+        // that made it. Zero-size blocks are dangling and never passed on (the `api2`
+        // helpers).
+        unsafe impl Api2Allocator for $name {
+            fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, Api2Error> {
+                let info = AllocInfo::here();
+                let _soft = Soft::enter();
+                registry::with_allocator($subsystem, |a| allocate(a, layout, &info, false))
+            }
 
-    fn allocate_zeroed(&self, layout: Layout) -> Result<NonNull<[u8]>, Api2Error> {
-        let info = AllocInfo::here();
-        let _soft = Soft::enter();
-        registry::with_allocator(Subsystem::Objects, |a| allocate(a, layout, &info, true))
-    }
+            fn allocate_zeroed(&self, layout: Layout) -> Result<NonNull<[u8]>, Api2Error> {
+                let info = AllocInfo::here();
+                let _soft = Soft::enter();
+                registry::with_allocator($subsystem, |a| allocate(a, layout, &info, true))
+            }
 
-    unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
-        let info = AllocInfo::here();
-        // SAFETY: the allocator-api2 contract, and the same allocator (see above).
-        registry::with_allocator(Subsystem::Objects, |a| unsafe {
-            deallocate(a, ptr, layout, &info)
-        });
-    }
+            unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+                let info = AllocInfo::here();
+                // SAFETY: the allocator-api2 contract, and the same allocator (see above).
+                registry::with_allocator($subsystem, |a| unsafe {
+                    deallocate(a, ptr, layout, &info)
+                });
+            }
 
-    unsafe fn grow(
-        &self,
-        ptr: NonNull<u8>,
-        old: Layout,
-        new: Layout,
-    ) -> Result<NonNull<[u8]>, Api2Error> {
-        let info = AllocInfo::here();
-        let _soft = Soft::enter();
-        // SAFETY: the allocator-api2 contract, and the same allocator (see above).
-        registry::with_allocator(Subsystem::Objects, |a| unsafe {
-            resize(a, ptr, old, new, &info)
-        })
-    }
+            unsafe fn grow(
+                &self,
+                ptr: NonNull<u8>,
+                old: Layout,
+                new: Layout,
+            ) -> Result<NonNull<[u8]>, Api2Error> {
+                let info = AllocInfo::here();
+                let _soft = Soft::enter();
+                // SAFETY: the allocator-api2 contract, and the same allocator (see above).
+                registry::with_allocator($subsystem, |a| unsafe {
+                    resize(a, ptr, old, new, &info)
+                })
+            }
 
-    unsafe fn shrink(
-        &self,
-        ptr: NonNull<u8>,
-        old: Layout,
-        new: Layout,
-    ) -> Result<NonNull<[u8]>, Api2Error> {
-        let info = AllocInfo::here();
-        // SAFETY: the allocator-api2 contract, and the same allocator (see above).
-        registry::with_allocator(Subsystem::Objects, |a| unsafe {
-            resize(a, ptr, old, new, &info)
-        })
-    }
+            unsafe fn shrink(
+                &self,
+                ptr: NonNull<u8>,
+                old: Layout,
+                new: Layout,
+            ) -> Result<NonNull<[u8]>, Api2Error> {
+                let info = AllocInfo::here();
+                // SAFETY: the allocator-api2 contract, and the same allocator (see above).
+                registry::with_allocator($subsystem, |a| unsafe {
+                    resize(a, ptr, old, new, &info)
+                })
+            }
+        }
+    };
+}
+
+subsystem_alloc! {
+    /// Objects' allocator: the storage of arrays, tuples, enum payloads, dictionaries, sets
+    /// and closures' capture lists.
+    ObjectsAlloc => Subsystem::Objects
+}
+
+subsystem_alloc! {
+    /// VM Core's allocator: the interpreter's value stack, call frames and globals.
+    VmCoreAlloc => Subsystem::Vm
 }
 
 #[cfg(test)]

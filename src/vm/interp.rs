@@ -15,7 +15,7 @@ use super::value::{
 };
 use crate::alloc::{
     allocators_get, registry, soft_budget, AllocError, Handle, ScriptFile, ScriptLocation,
-    Subsystem,
+    Subsystem, VmCoreAlloc,
 };
 use crate::compile::op::{Op, TrapKind as OpTrap};
 use crate::sema::ir::{BinKind, CaptureSource};
@@ -105,23 +105,35 @@ struct Frame {
 
 /// What outlives one run of the VM: the globals and the loaded constants. A REPL session
 /// keeps it from entry to entry ([`Vm::resume`], [`Vm::into_state`]).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct VmState {
     /// Global variables by index.
-    pub globals: Vec<Value>,
+    pub globals: CoreVec<Value>,
     /// Constant pool values, loaded on demand.
-    pub constants: Vec<Value>,
+    pub constants: CoreVec<Value>,
 }
+
+impl Default for VmState {
+    fn default() -> VmState {
+        VmState {
+            globals: CoreVec::new_in(VmCoreAlloc),
+            constants: CoreVec::new_in(VmCoreAlloc),
+        }
+    }
+}
+
+/// A vector of the VM's own (value stack, frames, globals) in VM Core.
+pub type CoreVec<T> = allocator_api2::vec::Vec<T, VmCoreAlloc>;
 
 /// The virtual machine.
 pub struct Vm<'m> {
     module: &'m Module,
-    stack: Vec<Value>,
-    frames: Vec<Frame>,
+    stack: CoreVec<Value>,
+    frames: CoreVec<Frame>,
     /// The top frame's next instruction.
     ip: usize,
-    globals: Vec<Value>,
-    constants: Vec<Value>,
+    globals: CoreVec<Value>,
+    constants: CoreVec<Value>,
     out: Box<dyn Write + 'm>,
     rng: u64,
     /// Nested runs of the loop (see `call_function`).
@@ -194,11 +206,11 @@ impl<'m> Vm<'m> {
         });
         Vm {
             module,
-            stack: Vec::with_capacity(1024),
-            frames: Vec::with_capacity(64),
+            stack: CoreVec::with_capacity_in(1024, VmCoreAlloc),
+            frames: CoreVec::with_capacity_in(64, VmCoreAlloc),
             ip: 0,
-            globals: std::mem::take(&mut state.globals),
-            constants: std::mem::take(&mut state.constants),
+            globals: std::mem::replace(&mut state.globals, CoreVec::new_in(VmCoreAlloc)),
+            constants: std::mem::replace(&mut state.constants, CoreVec::new_in(VmCoreAlloc)),
             out,
             rng: rng | 1,
             native_depth: 0,
@@ -221,8 +233,8 @@ impl<'m> Vm<'m> {
     /// Ends the run, keeping the globals and constants for the next one.
     pub fn into_state(mut self) -> VmState {
         VmState {
-            globals: std::mem::take(&mut self.globals),
-            constants: std::mem::take(&mut self.constants),
+            globals: std::mem::replace(&mut self.globals, CoreVec::new_in(VmCoreAlloc)),
+            constants: std::mem::replace(&mut self.constants, CoreVec::new_in(VmCoreAlloc)),
         }
     }
 
