@@ -103,6 +103,9 @@ pub enum LexErrorKind {
     },
     /// Offsets past `u32::MAX`: tokens keep 32-bit offsets (ours).
     SourceTooLarge,
+    /// A malformed conditional compilation directive or condition (swiftc's wording, in
+    /// the message), or one of its warnings.
+    Directive(String),
 }
 
 /// The base of an integer literal, for [`LexErrorKind::InvalidDigit`].
@@ -213,6 +216,7 @@ impl LexErrorKind {
                 subsystem.map_or("Lexer", |s| s.name())
             ),
             SourceTooLarge => "source file is larger than 4 GiB".into(),
+            Directive(message) => message.clone(),
         }
     }
 }

@@ -31,6 +31,7 @@ use std::ops::Range;
 use allocator_api2::vec::Vec as ArenaVec;
 use logos::{FilterResult, Logos};
 
+use super::directives;
 use super::error::{LexError, LexErrorKind, Radix};
 use super::layout;
 use super::strings::{self, StrPart};
@@ -98,8 +99,20 @@ pub fn tokenize<'src, 'a>(
     scratch: &dyn Allocator,
     out: &'a dyn Allocator,
 ) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
+    tokenize_file(source, scratch, out, &mut Vec::new())
+}
+
+/// [`tokenize`], appending the warnings lexing gives (conditional compilation's) to
+/// `warnings`.
+pub fn tokenize_file<'src, 'a>(
+    source: &'src str,
+    scratch: &dyn Allocator,
+    out: &'a dyn Allocator,
+    warnings: &mut Vec<LexError>,
+) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
     let mut errors = Vec::new();
-    let Ok(tokens) = lex_range(source, 0..source.len(), scratch, out, &mut errors) else {
+    let lexed = lex_range(source, 0..source.len(), scratch, out, &mut errors, warnings);
+    let Ok(tokens) = lexed else {
         return Err(errors);
     };
     if validate_strings(source, &tokens, scratch, &mut errors).is_err() {
@@ -120,7 +133,7 @@ pub fn tokenize_range<'src, 'a>(
     out: &'a dyn Allocator,
 ) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
     let mut errors = Vec::new();
-    let Ok(tokens) = lex_range(source, range, scratch, out, &mut errors) else {
+    let Ok(tokens) = lex_range(source, range, scratch, out, &mut errors, &mut Vec::new()) else {
         return Err(errors);
     };
     finish(tokens, errors)
@@ -169,16 +182,18 @@ pub(crate) fn growth(capacity: usize) -> usize {
 /// Offsets up to this fit the 32-bit offsets of [`RawToken`].
 const MAX_OFFSET: usize = u32::MAX as usize;
 
-/// Raw lexing plus layout of `source[range]`: the raw tokens in `scratch`, the result in
-/// `out`.
+/// Raw lexing, conditional compilation and layout of `source[range]`: the raw tokens in
+/// `scratch`, the result in `out`.
 fn lex_range<'src, 'a>(
     source: &'src str,
     range: Range<usize>,
     scratch: &dyn Allocator,
     out: &'a dyn Allocator,
     errors: &mut Vec<LexError>,
+    warnings: &mut Vec<LexError>,
 ) -> Result<Tokens<'src, 'a>, OutOfMemory> {
-    let raw = raw_lex(source, range.clone(), scratch, errors)?;
+    let mut raw = raw_lex(source, range.clone(), scratch, errors)?;
+    directives::resolve(source, &mut raw, errors, warnings);
     // Layout adds a `Newline` before some tokens that follow a line break (and splits a few
     // operator runs): this is room for all of them but the splits.
     let newlines = raw.iter().filter(|t| t.newline_before().is_some()).count();
@@ -215,7 +230,7 @@ fn validate_strings(
     };
     decode_all(tokens, errors, &mut work);
     while let Some(range) = work.pop() {
-        let nested = lex_range(source, range, scratch, scratch, errors)?;
+        let nested = lex_range(source, range, scratch, scratch, errors, &mut Vec::new())?;
         decode_all(&nested, errors, &mut work);
     }
     Ok(())

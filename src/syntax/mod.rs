@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+mod directives;
 pub mod error;
 mod layout;
 pub mod lexer;

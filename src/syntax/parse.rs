@@ -104,11 +104,18 @@ impl<'a> Ctx<'a> {
         // The token buffer is the parser's: the lexer writes it straight into the Parser
         // arena, and the parser marks and edits it in place.
         let parser_arena = allocators_get(Subsystem::Parser);
+        let mut lex_warnings = Vec::new();
         let lexed = {
             let _scope = SubsystemScope::enter(Subsystem::Lexer);
             let lexer_arena = allocators_get(Subsystem::Lexer);
-            lexer::tokenize(text, &*lexer_arena, &*parser_arena)
+            lexer::tokenize_file(text, &*lexer_arena, &*parser_arena, &mut lex_warnings)
         };
+        for w in lex_warnings {
+            let span = Span::new(w.span.start + start, w.span.end + start);
+            self.warnings
+                .borrow_mut()
+                .push(Diagnostic::warning(w.message(), span));
+        }
         if self.depth.get() == 0 {
             // The file is lexed: the raw tokens and the rest of the lexer's scratch are dead.
             // (Interpolations are lexed again during the parse, from a small reused chunk.)
