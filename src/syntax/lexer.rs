@@ -526,6 +526,15 @@ enum DotKind {
     Operator,
 }
 
+/// What a token starting with `#` turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HashKind {
+    /// A `#` of its own (`#if`, `#line`).
+    Pound,
+    /// A string literal with an extended delimiter.
+    Str,
+}
+
 /// What a token starting with a non-ASCII character turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum UnicodeKind {
@@ -561,7 +570,7 @@ enum RawTok {
     #[token(".", dot)]
     Dot(DotKind),
     #[token("#", hash)]
-    Hash,
+    Hash(HashKind),
     #[token("@")]
     At,
     #[token("(")]
@@ -883,32 +892,33 @@ fn dot(lex: &mut Lex<'_>) -> DotKind {
     }
 }
 
-/// `#`, or an extended-delimiter string `#"..."#` (reported as unsupported, and skipped).
-fn hash(lex: &mut Lex<'_>) -> Result<(), RawError> {
+/// `#`, or a string literal with an extended delimiter (`#"..."#`, `##"""`...`"""##`).
+fn hash(lex: &mut Lex<'_>) -> Result<HashKind, RawError> {
     let src = lex.source();
     let b = src.as_bytes();
     let start = lex.span().start;
     let hashes = b[start..].iter().take_while(|&&c| c == b'#').count();
-    let quote = start + hashes;
-    if b.get(quote) != Some(&b'"') {
-        return Ok(());
+    if b.get(start + hashes) != Some(&b'"') {
+        return Ok(HashKind::Pound);
     }
-    let multiline = b.get(quote..quote + 3) == Some(b"\"\"\"".as_slice());
-    let open = if multiline { 3 } else { 1 };
-    let mut closing = String::from(if multiline { "\"\"\"" } else { "\"" });
-    closing.extend(std::iter::repeat('#').take(hashes));
-    let body = &src[quote + open..];
-    let limit = if multiline {
-        body.len()
-    } else {
-        body.find(['\n', '\r']).unwrap_or(body.len())
-    };
-    let end = match body[..limit].find(&closing) {
-        Some(p) => quote + open + p + closing.len(),
-        None => quote + open + limit,
-    };
-    bump_to(lex, end);
-    Err(RawError::at(LexErrorKind::ExtendedDelimiter, start..end))
+    match strings::scan_literal(src, start) {
+        Ok(end) => {
+            let extra = b[end..].iter().take_while(|&&c| c == b'#').count();
+            if extra > 0 {
+                bump_to(lex, end + extra);
+                return Err(RawError::at(
+                    LexErrorKind::ClosingDelimiter,
+                    end..end + extra,
+                ));
+            }
+            bump_to(lex, end);
+            Ok(HashKind::Str)
+        }
+        Err(e) => {
+            bump_to(lex, e.resume);
+            Err(RawError::at(e.error.kind, e.error.span))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1023,7 +1033,8 @@ impl<'src> Driver<'src, '_, '_> {
             // Its callback always reports an error.
             RawTok::SingleQuoted => return Ok(()),
             RawTok::Dot(DotKind::Member) => RawKind::Tok(Tok::Dot),
-            RawTok::Hash => RawKind::Tok(Tok::Hash),
+            RawTok::Hash(HashKind::Pound) => RawKind::Tok(Tok::Hash),
+            RawTok::Hash(HashKind::Str) => RawKind::Tok(Tok::Str(text)),
             RawTok::At => RawKind::Tok(Tok::At),
             RawTok::LParen => RawKind::Tok(Tok::LParen),
             RawTok::RParen => RawKind::Tok(Tok::RParen),
@@ -1605,13 +1616,33 @@ pub(crate) mod tests {
             (LexErrorKind::CurlyQuote, 4..7)
         );
         assert_eq!(
-            one_err("#\"raw\"# + 1"),
-            (LexErrorKind::ExtendedDelimiter, 0..7)
+            one_err("#\"raw\"## + 1"),
+            (LexErrorKind::ClosingDelimiter, 7..8)
         );
         assert_eq!(
-            one_err("##\"a\"#b\"## x"),
-            (LexErrorKind::ExtendedDelimiter, 0..10)
+            one_err("##\"a\"#b"),
+            (LexErrorKind::UnterminatedString, 0..3)
         );
+        assert_eq!(
+            errs("#\"\\##n\"#"),
+            vec![
+                (LexErrorKind::EscapeDelimiter, 4..5),
+                (LexErrorKind::InvalidEscape, 4..5)
+            ]
+        );
+    }
+
+    #[test]
+    fn extended_delimiters() {
+        assert_eq!(toks("#\"a\"b\"# + 1")[0], Str("#\"a\"b\"#"));
+        assert_eq!(toks("##\"a\"#b\"## x")[0], Str("##\"a\"#b\"##"));
+        let multi = "#\"\"\"\n  a \"\"\" b\n  \"\"\"#";
+        assert_eq!(toks(multi), vec![Str(multi)]);
+        // An interpolation holding a raw string.
+        let nested = "\"a \\(#\"b\"c\"#) d\"";
+        assert_eq!(toks(nested), vec![Str(nested)]);
+        let raw_interp = "#\"\\#(\"x\")\"#";
+        assert_eq!(toks(raw_interp), vec![Str(raw_interp)]);
     }
 
     #[test]

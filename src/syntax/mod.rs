@@ -10,6 +10,7 @@ pub mod error;
 mod layout;
 pub mod lexer;
 pub mod parse;
+mod string_scan;
 pub mod strings;
 pub mod token;
 

@@ -85,6 +85,15 @@ pub fn is_complete(text: &str) -> bool {
                 i += 3;
                 continue;
             }
+            b'#' if raw_string_start(b, i).is_some() => match raw_string_end(b, i) {
+                Some(end) => {
+                    i = end;
+                    last = Last::Operand;
+                    after_space = false;
+                    continue;
+                }
+                None => return false,
+            },
             b'#' if directive_at(b, i, b"#endif") => {
                 open_ifs = open_ifs.saturating_sub(1);
                 i += 6;
@@ -185,6 +194,40 @@ fn directive_at(b: &[u8], i: usize, word: &[u8]) -> bool {
             .is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
 }
 
+/// If a string literal with an extended delimiter (`#"`, `##"""`) starts at `i`: its `#`s.
+fn raw_string_start(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = b[i..].iter().take_while(|&&c| c == b'#').count();
+    (b.get(i + hashes) == Some(&b'"')).then_some(hashes)
+}
+
+/// The end of the extended-delimiter string literal starting at `i`; `None` while a
+/// multi-line one is still open (a single-line one ends with its line at the latest).
+fn raw_string_end(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = raw_string_start(b, i)?;
+    let quote = i + hashes;
+    let multi = b[quote..].starts_with(b"\"\"\"");
+    let mut close = if multi {
+        b"\"\"\"".to_vec()
+    } else {
+        b"\"".to_vec()
+    };
+    close.extend(std::iter::repeat_n(b'#', hashes));
+    let body = quote + if multi { 3 } else { 1 };
+    let found = b[body..]
+        .windows(close.len())
+        .position(|w| w == close.as_slice());
+    match found {
+        Some(p) if multi || !b[body..body + p].contains(&b'\n') => Some(body + p + close.len()),
+        _ if multi => None,
+        _ => Some(
+            b[body..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| body + p),
+        ),
+    }
+}
+
 /// The end of the (nested) block comment starting at `start`, or `None` if it is still open.
 fn skip_block_comment(b: &[u8], start: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -246,6 +289,9 @@ mod tests {
         ] {
             assert!(!is_complete(s), "{s:?} waits");
         }
+        assert!(!is_complete("let s = #\"\"\"\na\n\"\"\""));
+        assert!(is_complete("let s = #\"\"\"\na\n\"\"\"#"));
+        assert!(is_complete("let s = #\"a\\\"#"));
         assert!(!is_complete("#if DEBUG\nprint(1)"));
         assert!(!is_complete("#if os(Linux)\n#if DEBUG\n#endif"));
         assert!(is_complete("#if DEBUG\nprint(1)\n#else\nprint(2)\n#endif"));
