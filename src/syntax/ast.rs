@@ -505,6 +505,50 @@ pub struct Modifiers {
     pub is_indirect: bool,
     /// `@discardableResult`
     pub discardable_result: bool,
+    /// `private`, `fileprivate`, `internal`, `public`, `open`, if written.
+    pub access: Option<Access>,
+    /// `private(set)` and the like, if written.
+    pub setter_access: Option<Access>,
+}
+
+/// An access level, from the most restrictive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Access {
+    /// `private`: the enclosing declaration (and, at the top level, the file).
+    Private,
+    /// `fileprivate`: the file.
+    FilePrivate,
+    /// `internal` (the default): the module.
+    Internal,
+    /// `public`
+    Public,
+    /// `open` (classes and their overridable members)
+    Open,
+}
+
+impl Access {
+    /// The keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Access::Private => "private",
+            Access::FilePrivate => "fileprivate",
+            Access::Internal => "internal",
+            Access::Public => "public",
+            Access::Open => "open",
+        }
+    }
+
+    /// The level a keyword names.
+    pub fn from_keyword(word: &str) -> Option<Access> {
+        Some(match word {
+            "private" => Access::Private,
+            "fileprivate" => Access::FilePrivate,
+            "internal" => Access::Internal,
+            "public" => Access::Public,
+            "open" => Access::Open,
+            _ => return None,
+        })
+    }
 }
 
 /// A declaration.

@@ -20,6 +20,9 @@ use crate::alloc::global::SubsystemScope;
 use crate::alloc::{allocators_get, registry, Allocator, Subsystem};
 use crate::diag::Diagnostic;
 
+mod modifiers;
+pub use modifiers::{ModKind, ModWord};
+
 /// An error raised by a grammar action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
@@ -81,6 +84,8 @@ pub fn parse_program<'a>(
     };
     let program = ctx.parse_range(0, source.len());
     let mut errors = ctx.errors.into_inner();
+    // Found in two passes (the token glue, then the parse): reported in source order.
+    errors.sort_by_key(|d| d.span.start);
     let warnings = ctx.warnings.into_inner();
     match program {
         Some(program) if errors.is_empty() => Ok(Parsed { program, warnings }),
@@ -93,9 +98,11 @@ pub fn parse_program<'a>(
 
 impl<'a> Ctx<'a> {
     fn error(&self, message: impl Into<String>, span: Span) {
-        self.errors
-            .borrow_mut()
-            .push(Diagnostic::error(message, span));
+        self.diagnostic(Diagnostic::error(message, span));
+    }
+
+    fn diagnostic(&self, d: Diagnostic) {
+        self.errors.borrow_mut().push(d);
     }
 
     /// Lexes and parses `source[start..end]` as a statement list.
@@ -274,6 +281,7 @@ impl<'a> Ctx<'a> {
                         self.error("expected pattern", Span::new(n.start(), n.end()));
                     }
                 }
+                Tok::At => self.attribute_arguments(toks, i),
                 Tok::Hash
                     if matches!(
                         next,
@@ -473,48 +481,6 @@ impl<'a> Ctx<'a> {
             other => other,
         };
         self.stmt(kind, l, r)
-    }
-
-    /// A declaration with its modifiers.
-    pub fn decl(
-        &self,
-        kind: DeclKind<'a>,
-        mods: Vec<(&'a str, usize)>,
-        l: usize,
-        r: usize,
-    ) -> &'a Decl<'a> {
-        let mut m = Modifiers::default();
-        for (word, at) in mods {
-            let flag = match word {
-                "static" => &mut m.is_static,
-                "class" => &mut m.is_class,
-                "override" => &mut m.is_override,
-                "final" => &mut m.is_final,
-                "mutating" => &mut m.is_mutating,
-                "lazy" => &mut m.is_lazy,
-                "weak" => &mut m.is_weak,
-                "unowned" => &mut m.is_unowned,
-                "convenience" => &mut m.is_convenience,
-                "required" => &mut m.is_required,
-                "indirect" => &mut m.is_indirect,
-                "discardableResult" => &mut m.discardable_result,
-                "private" | "fileprivate" | "internal" | "public" | "open" | "inline"
-                | "inlinable" => continue,
-                other => {
-                    self.error(
-                        format!("unknown attribute '{other}'"),
-                        Span::new(at, at + other.len() + 1),
-                    );
-                    continue;
-                }
-            };
-            *flag = true;
-        }
-        self.alloc(Decl {
-            kind,
-            modifiers: m,
-            span: Span::new(l, r),
-        })
     }
 
     /// A type node.
