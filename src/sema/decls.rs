@@ -59,6 +59,9 @@ impl<'e, 's> Checker<'e, 's> {
             let full: Vec<&str> = path.iter().map(|p| p.name).collect();
             let q = full.join(".");
             if let Some(&t) = self.env.aliases.get(&q) {
+                if let Some(last) = path.last() {
+                    self.check_type_visible(t, last.span);
+                }
                 return t;
             }
             self.error(format!("cannot find type '{q}' in scope"), span);

@@ -161,6 +161,9 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_decl(&mut self, d: &Decl<'_>, out: &mut Vec<TStmt<'s>>) {
+        if !matches!(d.kind, DeclKind::Type(..)) {
+            self.check_access_modifiers(d, None);
+        }
         match d.kind {
             DeclKind::Var { mutable, bindings } => {
                 self.var_decl(mutable, bindings, d.modifiers, out)

@@ -282,6 +282,10 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Tok::At => self.attribute_arguments(toks, i),
+                // `open`, `public`, ... are contextual: a modifier only before a declaration.
+                Tok::Access(word) if !starts_declaration(&toks[i + 1..]) => {
+                    toks[i].tok = Tok::Ident(word);
+                }
                 Tok::Hash
                     if matches!(
                         next,
@@ -954,6 +958,50 @@ fn has_closure_signature(toks: &[Token<'_>]) -> bool {
         }
     }
     false
+}
+
+/// Whether the tokens after an access-level word continue a declaration (so the word is
+/// its modifier, not a name): a declaration keyword, another modifier, an attribute, or
+/// `(set)`.
+fn starts_declaration(rest: &[Token<'_>]) -> bool {
+    match rest.first().map(|t| t.tok) {
+        Some(
+            Tok::Class
+            | Tok::Struct
+            | Tok::Enum
+            | Tok::Protocol
+            | Tok::Extension
+            | Tok::Func
+            | Tok::Var
+            | Tok::Let
+            | Tok::Init
+            | Tok::Deinit
+            | Tok::Case
+            | Tok::Static
+            | Tok::Override
+            | Tok::Final
+            | Tok::Mutating
+            | Tok::Lazy
+            | Tok::Weak
+            | Tok::Unowned
+            | Tok::Convenience
+            | Tok::Required
+            | Tok::Indirect
+            | Tok::Typealias
+            | Tok::Import
+            | Tok::Access(_)
+            | Tok::At
+            | Tok::Newline,
+        ) => true,
+        Some(Tok::Ident(word)) => {
+            matches!(word, "subscript" | "operator" | "dynamic" | "nonisolated")
+        }
+        Some(Tok::LParen) => matches!(
+            rest.get(1..3).map(|r| [r[0].tok, r[1].tok]),
+            Some([Tok::Ident(_), Tok::RParen])
+        ),
+        _ => false,
+    }
 }
 
 /// The index after the `}` closing the declaration starting at `start` (or the end).
