@@ -475,6 +475,16 @@ impl<'e, 's> Checker<'e, 's> {
                 }]);
             }
         }
+        // A body that is one `if`/`switch` with a value in every branch is that value.
+        if let [s] = body {
+            if result != TypeTable::VOID && super::stmt_expr::is_single_value_stmt(s) {
+                let value = self.single_value(s, &[], Some(result), s.span);
+                return self.slice(vec![TStmt {
+                    kind: TStmtKind::Return(Some(value)),
+                    span: s.span,
+                }]);
+            }
+        }
         let stmts = self.check_block_stmts(body);
         if result != TypeTable::VOID
             && !self.types().is_error(result)

@@ -28,6 +28,7 @@ mod place;
 pub mod repl;
 mod seq_args;
 mod stmt;
+mod stmt_expr;
 pub mod types;
 
 /// Hash maps keyed by names and addresses: foldhash is several times faster than SipHash

@@ -219,8 +219,22 @@ pub enum ExprKind<'a> {
     OperatorRef(BinOp),
     /// A literal the compiler fills in: `#file`, `#line`...
     Magic(Magic),
+    /// An `if` or `switch` used as an expression (Swift 5.9).
+    StmtExpr(&'a StmtExpr<'a>),
     /// Stands in for an expression that failed to parse (errors were reported).
     Error,
+}
+
+/// An `if` or `switch` statement used as an expression (Swift 5.9, SE-0380): the value of
+/// a `let`/`var` initializer, of a `return`, or the right side of `=`. (A function or
+/// closure body that is one such statement is taken as its value by the checker.)
+#[derive(Clone, Copy, Debug)]
+pub struct StmtExpr<'a> {
+    /// The `if` (else-ifs nested in its `els`) or `switch` statement.
+    pub stmt: Stmt<'a>,
+    /// For an `if`: each branch's braces in order (then, each else-if's then, the final
+    /// else), for where swiftc reports a branch.
+    pub braces: &'a [Span],
 }
 
 /// The literals `#file`, `#fileID`, `#filePath`, `#line` and `#column`.

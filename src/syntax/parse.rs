@@ -421,6 +421,46 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An `if` or `switch` used as an expression; `braces`: an `if`'s branch blocks.
+    pub fn stmt_expr(
+        &self,
+        kind: StmtKind<'a>,
+        braces: Vec<Span>,
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
+        let se = self.alloc(StmtExpr {
+            stmt: self.stmt(kind, l, r),
+            braces: self.slice(braces),
+        });
+        self.expr(ExprKind::StmtExpr(se), l, r)
+    }
+
+    /// `if c { } else if ...` as an expression: the else-if nested as the `else` branch.
+    #[allow(clippy::too_many_arguments)]
+    pub fn else_if_expr(
+        &self,
+        conds: &'a [Cond<'a>],
+        then: &'a [Stmt<'a>],
+        then_braces: Span,
+        inner: (StmtKind<'a>, Vec<Span>),
+        l: usize,
+        r: usize,
+    ) -> (StmtKind<'a>, Vec<Span>) {
+        let nested = self.stmt(inner.0, l, r);
+        let mut braces = vec![then_braces];
+        braces.extend(inner.1);
+        (
+            StmtKind::If {
+                label: None,
+                conds,
+                then,
+                els: Some(self.slice(vec![nested])),
+            },
+            braces,
+        )
+    }
+
     /// A binary expression.
     pub fn binary(
         &self,
