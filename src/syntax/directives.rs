@@ -350,6 +350,10 @@ impl<'src> Pass<'_, 'src, '_> {
             if end == start && t.newline_before().is_some() {
                 break;
             }
+            // Unbalanced parentheses do not swallow the next directive.
+            if t.newline_before().is_some() && self.directive_at(end).is_some() {
+                break;
+            }
             match t.kind {
                 RawKind::Tok(Tok::LParen) => depth += 1,
                 RawKind::Tok(Tok::RParen) => depth = depth.saturating_sub(1),
