@@ -196,6 +196,7 @@ impl<'e, 's> Checker<'e, 's> {
                                 return e;
                             }
                             if let Some(mi) = self.find_static_method(t, m.name) {
+                                self.check_member_read(t, m.name, m.span);
                                 return self.call_type_method(t, &mi, args, span);
                             }
                             if m.name == "init" {
@@ -211,6 +212,7 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 let b = self.check_expr(base, None);
                 if self.env.types.nominal(b.ty).is_some() {
+                    self.check_member_read(b.ty, m.name, m.span);
                     match self.find_member(b.ty, m.name) {
                         Some(super::nominal::Member::Method(mi)) => {
                             return self.nominal_method(b, &mi, args, span)
@@ -502,7 +504,10 @@ impl<'e, 's> Checker<'e, 's> {
                 }
             }
         }
-        self.place(e, true)
+        let saved = std::mem::replace(&mut self.write_kind, super::access::WriteKind::InOut);
+        let place = self.place(e, true);
+        self.write_kind = saved;
+        place
     }
 
     /// Calls a function value (a closure, or a local function with its labels).

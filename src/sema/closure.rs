@@ -275,6 +275,18 @@ impl<'e, 's> Checker<'e, 's> {
                 return self.slice(vec![TStmt { kind, span: *span }]);
             }
         }
+        if let [s] = body {
+            if super::stmt_expr::is_single_value_stmt(s) {
+                let t = self.closure_single_value(s);
+                self.cur().inferred_result = Some(t.ty);
+                let kind = if t.ty == TypeTable::VOID {
+                    TStmtKind::Expr(t)
+                } else {
+                    TStmtKind::Return(Some(t))
+                };
+                return self.slice(vec![TStmt { kind, span: s.span }]);
+            }
+        }
         self.check_block_stmts(body)
     }
 }

@@ -59,6 +59,9 @@ impl<'e, 's> Checker<'e, 's> {
             let full: Vec<&str> = path.iter().map(|p| p.name).collect();
             let q = full.join(".");
             if let Some(&t) = self.env.aliases.get(&q) {
+                if let Some(last) = path.last() {
+                    self.check_type_visible(t, last.span);
+                }
                 return t;
             }
             self.error(format!("cannot find type '{q}' in scope"), span);
@@ -469,6 +472,16 @@ impl<'e, 's> Checker<'e, 's> {
                 return self.slice(vec![TStmt {
                     kind: TStmtKind::Return(Some(value)),
                     span: *span,
+                }]);
+            }
+        }
+        // A body that is one `if`/`switch` with a value in every branch is that value.
+        if let [s] = body {
+            if result != TypeTable::VOID && super::stmt_expr::is_single_value_stmt(s) {
+                let value = self.single_value(s, &[], Some(result), s.span);
+                return self.slice(vec![TStmt {
+                    kind: TStmtKind::Return(Some(value)),
+                    span: s.span,
                 }]);
             }
         }

@@ -363,6 +363,7 @@ impl<'e, 's> Checker<'e, 's> {
             }
             ExprKind::Binary(op, a, b) => self.binary(op, a, b, expected, span),
             ExprKind::Assign(op, target, value) => self.assign(op, target, value, span),
+            ExprKind::StmtExpr(se) => self.stmt_expr(se, expected, span),
             ExprKind::Ternary(c, a, b) => {
                 let c = self.check_expr_as(
                     c,

@@ -242,6 +242,11 @@ impl<'e, 's> Checker<'e, 's> {
             return self.mk(TypeTable::ERROR, TExprKind::Void, span);
         };
         let labels: Vec<Option<&str>> = args.iter().map(|a| a.label.map(|l| l.name)).collect();
+        // Where swiftc reports an inaccessible initializer: the type's name.
+        let at = Span::new(
+            span.start as usize,
+            (span.start as usize + info.name.len()).min(span.end as usize),
+        );
         if info.kind == NominalKind::Enum {
             if let (Some(raw), [Some("rawValue")]) = (info.raw_type, labels.as_slice()) {
                 let v = self.check_expr_as(
@@ -276,6 +281,7 @@ impl<'e, 's> Checker<'e, 's> {
                 }
                 return object;
             };
+            self.check_init_access(ty, Some(&mi.labels), at);
             let mut targs = vec![object];
             targs.extend(self.method_args(&mi, args, span));
             let result = if mi.failable {
@@ -290,11 +296,13 @@ impl<'e, 's> Checker<'e, 's> {
             let Some(mi) = chosen.or(info.inits.first()).cloned() else {
                 return self.mk(TypeTable::ERROR, TExprKind::Void, span);
             };
+            self.check_init_access(ty, Some(&mi.labels), at);
             let targs = self.method_args(&mi, args, span);
             return self.call_func_index(mi.func, mi.result, targs, span);
         }
         // The memberwise initializer: stored properties in order; `var`s with defaults may
         // be left out, `let`s with defaults are not parameters.
+        self.check_init_access(ty, None, at);
         let mut parts = Vec::with_capacity(info.fields.len());
         let mut ai = 0;
         for f in &info.fields {
@@ -396,9 +404,11 @@ impl<'e, 's> Checker<'e, 's> {
             return self.mk(ty, TExprKind::EnumCase(tag, &[]), span);
         }
         if let Some((global, t)) = self.find_static_stored(ty, name.name) {
+            self.check_member_read(ty, name.name, name.span);
             return self.mk(t, TExprKind::Var(VarRef::Global(global)), span);
         }
         if let Some(c) = self.find_static_computed(ty, name.name) {
+            self.check_member_read(ty, name.name, name.span);
             return self.get_type_property(ty, &c, span);
         }
         if name.name == "allCases" && case_iterable {

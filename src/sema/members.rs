@@ -29,6 +29,7 @@ impl<'e, 's> Checker<'e, 's> {
         let b = self.check_expr(base, None);
         let ty = b.ty;
         if let Some(info) = self.env.types.nominal(ty).cloned() {
+            self.check_member_read(ty, name.name, name.span);
             match self.find_member(ty, name.name) {
                 Some(super::nominal::Member::Field(i, fty)) => {
                     let bb = self.boxed(b);
@@ -292,11 +293,15 @@ impl<'e, 's> Checker<'e, 's> {
                 Some(Place::DictKeyDefault(bp, kb, db, e.ty))
             }
             TExprKind::TupleField(base, i) => {
+                self.check_field_mutation(base.ty, i, span);
                 let b = self.place_of(base, span)?;
                 let bp = self.alloc(b);
                 Some(self.struct_field_place(bp, i, e.ty))
             }
-            TExprKind::ObjField(base, i) => Some(self.class_field_place(base, i, e.ty)),
+            TExprKind::ObjField(base, i) => {
+                self.check_field_mutation(base.ty, i, span);
+                Some(self.class_field_place(base, i, e.ty))
+            }
             TExprKind::ForceUnwrap(TExpr {
                 kind: TExprKind::Builtin(Builtin::DictGet, [base, key]),
                 ..

@@ -6,6 +6,7 @@
 //! signatures, the type table) lives in [`ModuleEnv`], owned by the module (Modules).
 #![forbid(unsafe_code)]
 
+mod access;
 mod builtins;
 mod closure;
 mod collection_methods;
@@ -27,6 +28,7 @@ mod place;
 pub mod repl;
 mod seq_args;
 mod stmt;
+mod stmt_expr;
 pub mod types;
 
 /// Hash maps keyed by names and addresses: foldhash is several times faster than SipHash
@@ -106,6 +108,9 @@ pub struct ModuleEnv {
     pub script_path: String,
     /// REPL mode (`None` for a script): result names and the bindings to echo.
     pub repl: Option<repl::ReplEnv>,
+    /// How many compilations the module has had (a REPL entry is one): `private` regions
+    /// are source spans of one compilation.
+    pub compilations: u32,
 }
 
 /// The checked compilation: functions to compile (index 0 is the top-level code), all
@@ -275,11 +280,14 @@ pub(crate) struct Checker<'e, 's> {
     late_lets: std::collections::HashSet<(u32, bool, u32)>,
     /// Initializers whose stored properties must all be set (definite initialisation).
     init_checks: Vec<definite_init::InitCheck>,
+    /// What the place being checked is written by (the wording of setter-access errors).
+    write_kind: access::WriteKind,
 }
 
 impl<'e, 's> Checker<'e, 's> {
     fn new(env: &'e mut ModuleEnv, arena: &'s dyn Allocator, first_func: u32) -> Self {
         let first_global = env.globals.len();
+        env.compilations = env.compilations.wrapping_add(1);
         let mut c = Checker {
             first_global,
             nonescaping: std::collections::HashSet::new(),
@@ -308,6 +316,7 @@ impl<'e, 's> Checker<'e, 's> {
             too_deep_reported: false,
             late_lets: std::collections::HashSet::new(),
             init_checks: Vec::new(),
+            write_kind: access::WriteKind::Assign,
         };
         let main = c.new_func_ctx(
             "main".into(),

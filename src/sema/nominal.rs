@@ -30,10 +30,12 @@ impl<'e, 's> Checker<'e, 's> {
     /// Pass 1: registers the name of every top-level type.
     pub(super) fn declare_type_names(&mut self, program: &[Stmt<'_>]) {
         for stmt in program {
-            if let StmtKind::Decl(Decl {
-                kind: DeclKind::Type(kind, t),
-                ..
-            }) = stmt.kind
+            if let StmtKind::Decl(
+                decl @ Decl {
+                    kind: DeclKind::Type(kind, t),
+                    ..
+                },
+            ) = stmt.kind
             {
                 if (self.env.aliases.contains_key(t.name.name)
                     && !self.repl_may_redeclare_type(t.name.name))
@@ -45,14 +47,22 @@ impl<'e, 's> Checker<'e, 's> {
                     );
                     continue;
                 }
-                self.declare_type_name(*kind, t, None);
+                self.check_access_modifiers(decl, None);
+                self.declare_type_name(*kind, t, None, decl, None);
             }
         }
     }
 
     /// Registers a type and, recursively, the types nested in it (`Outer.Inner`; the short
     /// name is usable too when nothing else has it).
-    fn declare_type_name(&mut self, kind: TypeDeclKind, t: &TypeDecl<'_>, outer: Option<&str>) {
+    fn declare_type_name(
+        &mut self,
+        kind: TypeDeclKind,
+        t: &TypeDecl<'_>,
+        outer: Option<&str>,
+        decl: &Decl<'_>,
+        outer_region: Option<super::types::Region>,
+    ) {
         let nk = match kind {
             TypeDeclKind::Class => NominalKind::Class,
             TypeDeclKind::Struct => NominalKind::Struct,
@@ -72,9 +82,11 @@ impl<'e, 's> Checker<'e, 's> {
         self.env.aliases.insert(qualified.clone(), ty);
         self.type_decls
             .insert(t as *const TypeDecl<'_> as usize, ty);
+        self.record_type_access(ty, decl, t.name, outer_region);
+        let region = Some(self.region(decl.span));
         for m in t.members {
             if let DeclKind::Type(k, inner) = m.kind {
-                self.declare_type_name(k, inner, Some(&qualified));
+                self.declare_type_name(k, inner, Some(&qualified), m, region);
             }
         }
     }
@@ -90,7 +102,9 @@ impl<'e, 's> Checker<'e, 's> {
                     self.env.types.nominal(outer)?.qualified_name,
                     n.name
                 );
-                self.user_type_named(&q)
+                let t = self.user_type_named(&q)?;
+                self.check_type_visible(t, n.span);
+                Some(t)
             }
             _ => None,
         }
@@ -268,6 +282,7 @@ impl<'e, 's> Checker<'e, 's> {
         }
         let mut next_raw: i64 = 0;
         for m in t.members {
+            self.record_member_access(ty, kind, m);
             match m.kind {
                 DeclKind::Var { mutable, bindings } => {
                     for b in bindings {

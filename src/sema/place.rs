@@ -76,7 +76,15 @@ impl<'e, 's> Checker<'e, 's> {
             let p = self.alloc(Place::Discard);
             return self.mk(TypeTable::VOID, TExprKind::Assign(p, b), span);
         }
-        let Some(place) = self.place(target, true) else {
+        let kind = if op == BinOp::Assign {
+            super::access::WriteKind::Assign
+        } else {
+            super::access::WriteKind::Operator
+        };
+        let saved = std::mem::replace(&mut self.write_kind, kind);
+        let place = self.place(target, true);
+        self.write_kind = saved;
+        let Some(place) = place else {
             let _ = self.check_expr(value, None);
             return self.error_expr(span);
         };
@@ -417,6 +425,7 @@ impl<'e, 's> Checker<'e, 's> {
                             .map(|n| n.statics.clone())
                             .unwrap_or_default();
                         if let Some((_, g, ty)) = statics.iter().find(|(n, _, _)| n == name.name) {
+                            self.check_member_access(t, name, write);
                             return Some(Place::Var(VarRef::Global(*g), *ty));
                         }
                     }
@@ -466,6 +475,7 @@ impl<'e, 's> Checker<'e, 's> {
         span: Span,
     ) -> Option<Place<'s>> {
         let base_ty = place_type(&base_place);
+        self.check_member_access(base_ty, name, write);
         if self
             .env
             .types
@@ -613,6 +623,7 @@ impl<'e, 's> Checker<'e, 's> {
         span: Span,
     ) -> Option<Place<'s>> {
         let ty = b.ty;
+        self.check_member_access(ty, name, write);
         let info = self.env.types.nominal(ty).cloned()?;
         // A computed property along the superclass chain comes first: a subclass may
         // override an inherited stored property with a computed one.

@@ -161,6 +161,9 @@ impl<'e, 's> Checker<'e, 's> {
     }
 
     fn check_decl(&mut self, d: &Decl<'_>, out: &mut Vec<TStmt<'s>>) {
+        if !matches!(d.kind, DeclKind::Type(..)) {
+            self.check_access_modifiers(d, None);
+        }
         match d.kind {
             DeclKind::Var { mutable, bindings } => {
                 self.var_decl(mutable, bindings, d.modifiers, out)
@@ -590,6 +593,18 @@ impl<'e, 's> Checker<'e, 's> {
         cases: &[SwitchCase<'_>],
         span: Span,
     ) -> TStmtKind<'s> {
+        self.check_switch_as(label, subject, cases, span, None)
+    }
+
+    /// A `switch`; with `value`, a `switch` expression whose cases store their values there.
+    pub(super) fn check_switch_as(
+        &mut self,
+        label: Label<'_>,
+        subject: &Expr<'_>,
+        cases: &[SwitchCase<'_>],
+        span: Span,
+        mut value: Option<&mut super::stmt_expr::ValueTarget>,
+    ) -> TStmtKind<'s> {
         let subject_t = self.check_expr(subject, None);
         let var = self.temp(subject_t.ty);
         let id = self.new_loop(label.map(|l| l.name), true, false);
@@ -664,7 +679,13 @@ impl<'e, 's> Checker<'e, 's> {
                     case.span,
                 );
             }
-            let body = self.check_block(body_stmts);
+            let body = match value.as_deref_mut() {
+                Some(target) => {
+                    let at = Span::new(case.span.end as usize, case.span.end as usize);
+                    self.branch_body(case.body, None, at, target)
+                }
+                None => self.check_block(body_stmts),
+            };
             self.pop_scope();
             let patterns = self.slice(patterns);
             out.push(TCase {

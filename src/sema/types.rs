@@ -233,6 +233,49 @@ pub struct NominalInfo {
     pub vtable: Vec<(u32, u32)>,
     /// The name qualified by enclosing types (`Outer.Inner`), as debug descriptions print it.
     pub qualified_name: String,
+    /// What `private` limits in this type (`sema/access.rs`).
+    pub access: AccessInfo,
+}
+
+/// A declaration's source range in one compilation (a REPL entry is one): where a
+/// `private` member of the type declared there is visible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Which compilation of the module.
+    pub compilation: u32,
+    /// The declaration's span in that compilation's source.
+    pub span: crate::syntax::ast::Span,
+}
+
+/// A member whose access `private` limits to its type's declaration.
+#[derive(Clone, Debug)]
+pub struct MemberAccess {
+    /// Reading (or calling) it is limited (`private`).
+    pub read: bool,
+    /// Assigning it is limited (`private` or `private(set)`).
+    pub write: bool,
+    /// Where it is declared (the note), and its full name (`f(x:)`).
+    pub decl: crate::syntax::ast::Span,
+    /// Its name with argument labels, as swiftc's note names it.
+    pub full_name: String,
+}
+
+/// Access control of a user type inside the file: only `private` limits anything in one
+/// file (`fileprivate`, `internal`, `public` and `open` see the whole file).
+#[derive(Clone, Debug, Default)]
+pub struct AccessInfo {
+    /// The type's declaration.
+    pub region: Option<Region>,
+    /// A `private` type nested in another: the enclosing declaration, where it is visible.
+    pub visible_in: Option<Region>,
+    /// Where the type's name is declared (notes).
+    pub name_span: crate::syntax::ast::Span,
+    /// Limited members by name (methods of one name count as limited only if all are).
+    pub members: HashMap<String, MemberAccess>,
+    /// `private` initializers: their labels and declarations.
+    pub inits: Vec<(Vec<Option<String>>, MemberAccess)>,
+    /// The memberwise initializer is `private` (a stored property it sets is).
+    pub memberwise_private: bool,
 }
 
 impl NominalInfo {
@@ -366,6 +409,7 @@ impl TypeTable {
             own_fields_start: 0,
             vtable: Vec::new(),
             qualified_name: name.to_string(),
+            access: AccessInfo::default(),
         });
         let index = u32::try_from(self.nominals.len() - 1).unwrap_or(u32::MAX);
         self.intern(Type::Nominal(index))

@@ -219,8 +219,22 @@ pub enum ExprKind<'a> {
     OperatorRef(BinOp),
     /// A literal the compiler fills in: `#file`, `#line`...
     Magic(Magic),
+    /// An `if` or `switch` used as an expression (Swift 5.9).
+    StmtExpr(&'a StmtExpr<'a>),
     /// Stands in for an expression that failed to parse (errors were reported).
     Error,
+}
+
+/// An `if` or `switch` statement used as an expression (Swift 5.9, SE-0380): the value of
+/// a `let`/`var` initializer, of a `return`, or the right side of `=`. (A function or
+/// closure body that is one such statement is taken as its value by the checker.)
+#[derive(Clone, Copy, Debug)]
+pub struct StmtExpr<'a> {
+    /// The `if` (else-ifs nested in its `els`) or `switch` statement.
+    pub stmt: Stmt<'a>,
+    /// For an `if`: each branch's braces in order (then, each else-if's then, the final
+    /// else), for where swiftc reports a branch.
+    pub braces: &'a [Span],
 }
 
 /// The literals `#file`, `#fileID`, `#filePath`, `#line` and `#column`.
@@ -505,6 +519,50 @@ pub struct Modifiers {
     pub is_indirect: bool,
     /// `@discardableResult`
     pub discardable_result: bool,
+    /// `private`, `fileprivate`, `internal`, `public`, `open`, if written.
+    pub access: Option<Access>,
+    /// `private(set)` and the like, if written.
+    pub setter_access: Option<Access>,
+}
+
+/// An access level, from the most restrictive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Access {
+    /// `private`: the enclosing declaration (and, at the top level, the file).
+    Private,
+    /// `fileprivate`: the file.
+    FilePrivate,
+    /// `internal` (the default): the module.
+    Internal,
+    /// `public`
+    Public,
+    /// `open` (classes and their overridable members)
+    Open,
+}
+
+impl Access {
+    /// The keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Access::Private => "private",
+            Access::FilePrivate => "fileprivate",
+            Access::Internal => "internal",
+            Access::Public => "public",
+            Access::Open => "open",
+        }
+    }
+
+    /// The level a keyword names.
+    pub fn from_keyword(word: &str) -> Option<Access> {
+        Some(match word {
+            "private" => Access::Private,
+            "fileprivate" => Access::FilePrivate,
+            "internal" => Access::Internal,
+            "public" => Access::Public,
+            "open" => Access::Open,
+            _ => return None,
+        })
+    }
 }
 
 /// A declaration.

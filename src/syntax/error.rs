@@ -37,8 +37,10 @@ pub enum LexErrorKind {
     UnexpectedBlockCommentEnd,
     /// `'a'`: Swift has no single-quoted literals.
     SingleQuotedString,
-    /// `#"..."#`: extended string delimiters (ours: not supported by SwiftLang).
-    ExtendedDelimiter,
+    /// `#"\##n"#`: more `#` after a backslash than the literal's delimiter has.
+    EscapeDelimiter,
+    /// `#"abc"##`: more `#` after the closing quote than the opening delimiter has.
+    ClosingDelimiter,
     /// `\q` and other unknown escapes.
     InvalidEscape,
     /// `\u` not followed by `{`.
@@ -103,6 +105,9 @@ pub enum LexErrorKind {
     },
     /// Offsets past `u32::MAX`: tokens keep 32-bit offsets (ours).
     SourceTooLarge,
+    /// A malformed conditional compilation directive or condition (swiftc's wording, in
+    /// the message), or one of its warnings.
+    Directive(String),
 }
 
 /// The base of an integer literal, for [`LexErrorKind::InvalidDigit`].
@@ -153,9 +158,8 @@ impl LexErrorKind {
             UnterminatedBlockComment => "unterminated '/*' comment".into(),
             UnexpectedBlockCommentEnd => "unexpected end of block comment".into(),
             SingleQuotedString => "single-quoted string literal found, use '\"'".into(),
-            ExtendedDelimiter => {
-                "extended string delimiters ('#\"...\"#') are not supported in SwiftLang".into()
-            }
+            EscapeDelimiter => "too many '#' characters in delimited escape".into(),
+            ClosingDelimiter => "too many '#' characters in closing delimiter".into(),
             InvalidEscape => "invalid escape sequence in literal".into(),
             UnicodeEscapeBraces => {
                 "expected hexadecimal code in braces after unicode escape".into()
@@ -213,6 +217,7 @@ impl LexErrorKind {
                 subsystem.map_or("Lexer", |s| s.name())
             ),
             SourceTooLarge => "source file is larger than 4 GiB".into(),
+            Directive(message) => message.clone(),
         }
     }
 }

@@ -148,7 +148,9 @@ impl<'src> Layout<'_, 'src, '_, '_> {
         }
         // `return` and a value on the next line: the value is returned (swiftc parses an
         // expression after `return` wherever it is, unless a statement starts there).
-        if prev == Tok::Return && starts_expression(&next) && !self.starts_label(i) {
+        // Since Swift 5.9 that includes an `if` or `switch` expression.
+        let value = starts_expression(&next) || matches!(next, Tok::If | Tok::Switch);
+        if prev == Tok::Return && value && !self.starts_label(i) {
             return Ok(());
         }
         // `@discardableResult` on its own line belongs to the declaration below it.

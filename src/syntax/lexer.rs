@@ -31,6 +31,7 @@ use std::ops::Range;
 use allocator_api2::vec::Vec as ArenaVec;
 use logos::{FilterResult, Logos};
 
+use super::directives;
 use super::error::{LexError, LexErrorKind, Radix};
 use super::layout;
 use super::strings::{self, StrPart};
@@ -98,8 +99,20 @@ pub fn tokenize<'src, 'a>(
     scratch: &dyn Allocator,
     out: &'a dyn Allocator,
 ) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
+    tokenize_file(source, scratch, out, &mut Vec::new())
+}
+
+/// [`tokenize`], appending the warnings lexing gives (conditional compilation's) to
+/// `warnings`.
+pub fn tokenize_file<'src, 'a>(
+    source: &'src str,
+    scratch: &dyn Allocator,
+    out: &'a dyn Allocator,
+    warnings: &mut Vec<LexError>,
+) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
     let mut errors = Vec::new();
-    let Ok(tokens) = lex_range(source, 0..source.len(), scratch, out, &mut errors) else {
+    let lexed = lex_range(source, 0..source.len(), scratch, out, &mut errors, warnings);
+    let Ok(tokens) = lexed else {
         return Err(errors);
     };
     if validate_strings(source, &tokens, scratch, &mut errors).is_err() {
@@ -120,7 +133,7 @@ pub fn tokenize_range<'src, 'a>(
     out: &'a dyn Allocator,
 ) -> Result<Tokens<'src, 'a>, Vec<LexError>> {
     let mut errors = Vec::new();
-    let Ok(tokens) = lex_range(source, range, scratch, out, &mut errors) else {
+    let Ok(tokens) = lex_range(source, range, scratch, out, &mut errors, &mut Vec::new()) else {
         return Err(errors);
     };
     finish(tokens, errors)
@@ -169,16 +182,18 @@ pub(crate) fn growth(capacity: usize) -> usize {
 /// Offsets up to this fit the 32-bit offsets of [`RawToken`].
 const MAX_OFFSET: usize = u32::MAX as usize;
 
-/// Raw lexing plus layout of `source[range]`: the raw tokens in `scratch`, the result in
-/// `out`.
+/// Raw lexing, conditional compilation and layout of `source[range]`: the raw tokens in
+/// `scratch`, the result in `out`.
 fn lex_range<'src, 'a>(
     source: &'src str,
     range: Range<usize>,
     scratch: &dyn Allocator,
     out: &'a dyn Allocator,
     errors: &mut Vec<LexError>,
+    warnings: &mut Vec<LexError>,
 ) -> Result<Tokens<'src, 'a>, OutOfMemory> {
-    let raw = raw_lex(source, range.clone(), scratch, errors)?;
+    let mut raw = raw_lex(source, range.clone(), scratch, errors)?;
+    directives::resolve(source, &mut raw, errors, warnings);
     // Layout adds a `Newline` before some tokens that follow a line break (and splits a few
     // operator runs): this is room for all of them but the splits.
     let newlines = raw.iter().filter(|t| t.newline_before().is_some()).count();
@@ -215,7 +230,7 @@ fn validate_strings(
     };
     decode_all(tokens, errors, &mut work);
     while let Some(range) = work.pop() {
-        let nested = lex_range(source, range, scratch, scratch, errors)?;
+        let nested = lex_range(source, range, scratch, scratch, errors, &mut Vec::new())?;
         decode_all(&nested, errors, &mut work);
     }
     Ok(())
@@ -511,6 +526,15 @@ enum DotKind {
     Operator,
 }
 
+/// What a token starting with `#` turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HashKind {
+    /// A `#` of its own (`#if`, `#line`).
+    Pound,
+    /// A string literal with an extended delimiter.
+    Str,
+}
+
 /// What a token starting with a non-ASCII character turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum UnicodeKind {
@@ -546,7 +570,7 @@ enum RawTok {
     #[token(".", dot)]
     Dot(DotKind),
     #[token("#", hash)]
-    Hash,
+    Hash(HashKind),
     #[token("@")]
     At,
     #[token("(")]
@@ -868,32 +892,33 @@ fn dot(lex: &mut Lex<'_>) -> DotKind {
     }
 }
 
-/// `#`, or an extended-delimiter string `#"..."#` (reported as unsupported, and skipped).
-fn hash(lex: &mut Lex<'_>) -> Result<(), RawError> {
+/// `#`, or a string literal with an extended delimiter (`#"..."#`, `##"""`...`"""##`).
+fn hash(lex: &mut Lex<'_>) -> Result<HashKind, RawError> {
     let src = lex.source();
     let b = src.as_bytes();
     let start = lex.span().start;
     let hashes = b[start..].iter().take_while(|&&c| c == b'#').count();
-    let quote = start + hashes;
-    if b.get(quote) != Some(&b'"') {
-        return Ok(());
+    if b.get(start + hashes) != Some(&b'"') {
+        return Ok(HashKind::Pound);
     }
-    let multiline = b.get(quote..quote + 3) == Some(b"\"\"\"".as_slice());
-    let open = if multiline { 3 } else { 1 };
-    let mut closing = String::from(if multiline { "\"\"\"" } else { "\"" });
-    closing.extend(std::iter::repeat('#').take(hashes));
-    let body = &src[quote + open..];
-    let limit = if multiline {
-        body.len()
-    } else {
-        body.find(['\n', '\r']).unwrap_or(body.len())
-    };
-    let end = match body[..limit].find(&closing) {
-        Some(p) => quote + open + p + closing.len(),
-        None => quote + open + limit,
-    };
-    bump_to(lex, end);
-    Err(RawError::at(LexErrorKind::ExtendedDelimiter, start..end))
+    match strings::scan_literal(src, start) {
+        Ok(end) => {
+            let extra = b[end..].iter().take_while(|&&c| c == b'#').count();
+            if extra > 0 {
+                bump_to(lex, end + extra);
+                return Err(RawError::at(
+                    LexErrorKind::ClosingDelimiter,
+                    end..end + extra,
+                ));
+            }
+            bump_to(lex, end);
+            Ok(HashKind::Str)
+        }
+        Err(e) => {
+            bump_to(lex, e.resume);
+            Err(RawError::at(e.error.kind, e.error.span))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1008,7 +1033,8 @@ impl<'src> Driver<'src, '_, '_> {
             // Its callback always reports an error.
             RawTok::SingleQuoted => return Ok(()),
             RawTok::Dot(DotKind::Member) => RawKind::Tok(Tok::Dot),
-            RawTok::Hash => RawKind::Tok(Tok::Hash),
+            RawTok::Hash(HashKind::Pound) => RawKind::Tok(Tok::Hash),
+            RawTok::Hash(HashKind::Str) => RawKind::Tok(Tok::Str(text)),
             RawTok::At => RawKind::Tok(Tok::At),
             RawTok::LParen => RawKind::Tok(Tok::LParen),
             RawTok::RParen => RawKind::Tok(Tok::RParen),
@@ -1590,13 +1616,33 @@ pub(crate) mod tests {
             (LexErrorKind::CurlyQuote, 4..7)
         );
         assert_eq!(
-            one_err("#\"raw\"# + 1"),
-            (LexErrorKind::ExtendedDelimiter, 0..7)
+            one_err("#\"raw\"## + 1"),
+            (LexErrorKind::ClosingDelimiter, 7..8)
         );
         assert_eq!(
-            one_err("##\"a\"#b\"## x"),
-            (LexErrorKind::ExtendedDelimiter, 0..10)
+            one_err("##\"a\"#b"),
+            (LexErrorKind::UnterminatedString, 0..3)
         );
+        assert_eq!(
+            errs("#\"\\##n\"#"),
+            vec![
+                (LexErrorKind::EscapeDelimiter, 4..5),
+                (LexErrorKind::InvalidEscape, 4..5)
+            ]
+        );
+    }
+
+    #[test]
+    fn extended_delimiters() {
+        assert_eq!(toks("#\"a\"b\"# + 1")[0], Str("#\"a\"b\"#"));
+        assert_eq!(toks("##\"a\"#b\"## x")[0], Str("##\"a\"#b\"##"));
+        let multi = "#\"\"\"\n  a \"\"\" b\n  \"\"\"#";
+        assert_eq!(toks(multi), vec![Str(multi)]);
+        // An interpolation holding a raw string.
+        let nested = "\"a \\(#\"b\"c\"#) d\"";
+        assert_eq!(toks(nested), vec![Str(nested)]);
+        let raw_interp = "#\"\\#(\"x\")\"#";
+        assert_eq!(toks(raw_interp), vec![Str(raw_interp)]);
     }
 
     #[test]

@@ -5,10 +5,12 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+mod directives;
 pub mod error;
 mod layout;
 pub mod lexer;
 pub mod parse;
+mod string_scan;
 pub mod strings;
 pub mod token;
 

@@ -20,6 +20,9 @@ use crate::alloc::global::SubsystemScope;
 use crate::alloc::{allocators_get, registry, Allocator, Subsystem};
 use crate::diag::Diagnostic;
 
+mod modifiers;
+pub use modifiers::{ModKind, ModWord};
+
 /// An error raised by a grammar action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
@@ -81,6 +84,8 @@ pub fn parse_program<'a>(
     };
     let program = ctx.parse_range(0, source.len());
     let mut errors = ctx.errors.into_inner();
+    // Found in two passes (the token glue, then the parse): reported in source order.
+    errors.sort_by_key(|d| d.span.start);
     let warnings = ctx.warnings.into_inner();
     match program {
         Some(program) if errors.is_empty() => Ok(Parsed { program, warnings }),
@@ -93,9 +98,11 @@ pub fn parse_program<'a>(
 
 impl<'a> Ctx<'a> {
     fn error(&self, message: impl Into<String>, span: Span) {
-        self.errors
-            .borrow_mut()
-            .push(Diagnostic::error(message, span));
+        self.diagnostic(Diagnostic::error(message, span));
+    }
+
+    fn diagnostic(&self, d: Diagnostic) {
+        self.errors.borrow_mut().push(d);
     }
 
     /// Lexes and parses `source[start..end]` as a statement list.
@@ -104,11 +111,18 @@ impl<'a> Ctx<'a> {
         // The token buffer is the parser's: the lexer writes it straight into the Parser
         // arena, and the parser marks and edits it in place.
         let parser_arena = allocators_get(Subsystem::Parser);
+        let mut lex_warnings = Vec::new();
         let lexed = {
             let _scope = SubsystemScope::enter(Subsystem::Lexer);
             let lexer_arena = allocators_get(Subsystem::Lexer);
-            lexer::tokenize(text, &*lexer_arena, &*parser_arena)
+            lexer::tokenize_file(text, &*lexer_arena, &*parser_arena, &mut lex_warnings)
         };
+        for w in lex_warnings {
+            let span = Span::new(w.span.start + start, w.span.end + start);
+            self.warnings
+                .borrow_mut()
+                .push(Diagnostic::warning(w.message(), span));
+        }
         if self.depth.get() == 0 {
             // The file is lexed: the raw tokens and the rest of the lexer's scratch are dead.
             // (Interpolations are lexed again during the parse, from a small reused chunk.)
@@ -267,6 +281,11 @@ impl<'a> Ctx<'a> {
                         self.error("expected pattern", Span::new(n.start(), n.end()));
                     }
                 }
+                Tok::At => self.attribute_arguments(toks, i),
+                // `open`, `public`, ... are contextual: a modifier only before a declaration.
+                Tok::Access(word) if !starts_declaration(&toks[i + 1..]) => {
+                    toks[i].tok = Tok::Ident(word);
+                }
                 Tok::Hash
                     if matches!(
                         next,
@@ -402,6 +421,46 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An `if` or `switch` used as an expression; `braces`: an `if`'s branch blocks.
+    pub fn stmt_expr(
+        &self,
+        kind: StmtKind<'a>,
+        braces: Vec<Span>,
+        l: usize,
+        r: usize,
+    ) -> &'a Expr<'a> {
+        let se = self.alloc(StmtExpr {
+            stmt: self.stmt(kind, l, r),
+            braces: self.slice(braces),
+        });
+        self.expr(ExprKind::StmtExpr(se), l, r)
+    }
+
+    /// `if c { } else if ...` as an expression: the else-if nested as the `else` branch.
+    #[allow(clippy::too_many_arguments)]
+    pub fn else_if_expr(
+        &self,
+        conds: &'a [Cond<'a>],
+        then: &'a [Stmt<'a>],
+        then_braces: Span,
+        inner: (StmtKind<'a>, Vec<Span>),
+        l: usize,
+        r: usize,
+    ) -> (StmtKind<'a>, Vec<Span>) {
+        let nested = self.stmt(inner.0, l, r);
+        let mut braces = vec![then_braces];
+        braces.extend(inner.1);
+        (
+            StmtKind::If {
+                label: None,
+                conds,
+                then,
+                els: Some(self.slice(vec![nested])),
+            },
+            braces,
+        )
+    }
+
     /// A binary expression.
     pub fn binary(
         &self,
@@ -466,48 +525,6 @@ impl<'a> Ctx<'a> {
             other => other,
         };
         self.stmt(kind, l, r)
-    }
-
-    /// A declaration with its modifiers.
-    pub fn decl(
-        &self,
-        kind: DeclKind<'a>,
-        mods: Vec<(&'a str, usize)>,
-        l: usize,
-        r: usize,
-    ) -> &'a Decl<'a> {
-        let mut m = Modifiers::default();
-        for (word, at) in mods {
-            let flag = match word {
-                "static" => &mut m.is_static,
-                "class" => &mut m.is_class,
-                "override" => &mut m.is_override,
-                "final" => &mut m.is_final,
-                "mutating" => &mut m.is_mutating,
-                "lazy" => &mut m.is_lazy,
-                "weak" => &mut m.is_weak,
-                "unowned" => &mut m.is_unowned,
-                "convenience" => &mut m.is_convenience,
-                "required" => &mut m.is_required,
-                "indirect" => &mut m.is_indirect,
-                "discardableResult" => &mut m.discardable_result,
-                "private" | "fileprivate" | "internal" | "public" | "open" | "inline"
-                | "inlinable" => continue,
-                other => {
-                    self.error(
-                        format!("unknown attribute '{other}'"),
-                        Span::new(at, at + other.len() + 1),
-                    );
-                    continue;
-                }
-            };
-            *flag = true;
-        }
-        self.alloc(Decl {
-            kind,
-            modifiers: m,
-            span: Span::new(l, r),
-        })
     }
 
     /// A type node.
@@ -981,6 +998,50 @@ fn has_closure_signature(toks: &[Token<'_>]) -> bool {
         }
     }
     false
+}
+
+/// Whether the tokens after an access-level word continue a declaration (so the word is
+/// its modifier, not a name): a declaration keyword, another modifier, an attribute, or
+/// `(set)`.
+fn starts_declaration(rest: &[Token<'_>]) -> bool {
+    match rest.first().map(|t| t.tok) {
+        Some(
+            Tok::Class
+            | Tok::Struct
+            | Tok::Enum
+            | Tok::Protocol
+            | Tok::Extension
+            | Tok::Func
+            | Tok::Var
+            | Tok::Let
+            | Tok::Init
+            | Tok::Deinit
+            | Tok::Case
+            | Tok::Static
+            | Tok::Override
+            | Tok::Final
+            | Tok::Mutating
+            | Tok::Lazy
+            | Tok::Weak
+            | Tok::Unowned
+            | Tok::Convenience
+            | Tok::Required
+            | Tok::Indirect
+            | Tok::Typealias
+            | Tok::Import
+            | Tok::Access(_)
+            | Tok::At
+            | Tok::Newline,
+        ) => true,
+        Some(Tok::Ident(word)) => {
+            matches!(word, "subscript" | "operator" | "dynamic" | "nonisolated")
+        }
+        Some(Tok::LParen) => matches!(
+            rest.get(1..3).map(|r| [r[0].tok, r[1].tok]),
+            Some([Tok::Ident(_), Tok::RParen])
+        ),
+        _ => false,
+    }
 }
 
 /// The index after the `}` closing the declaration starting at `start` (or the end).

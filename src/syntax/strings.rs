@@ -1,29 +1,21 @@
-//! String literals: finding where one ends (used by the lexer) and decoding its text
-//! (used by the parser) into literal text and interpolated-expression ranges.
+//! String literals: decoding a literal's text (used by the parser, and by the lexer to
+//! report every error of a file) into literal text and interpolated-expression ranges:
+//! escapes, interpolation ranges, extended delimiters (`#"..."#`: escapes and
+//! interpolations are `\#n`, `\#(x)`, a bare `\` is text), and the multi-line rules
+//! (indentation stripping by the closing delimiter's indentation, the dropped first and last
+//! newlines, `\` line continuations). Where a literal ends is `string_scan`'s business.
 //!
-//! - [`scan_literal`] / [`scan_interpolation`]: Swift's `skipToEndOfInterpolatedExpression`
-//!   as an explicit stack machine (no recursion), matching quotes and parentheses through
-//!   nested interpolations such as `"a \("b \(1 + 2)") c"`. Nesting deeper than
-//!   [`MAX_INTERPOLATION_DEPTH`] string literals is an error, so everything downstream that
-//!   recurses per interpolation level is bounded.
-//! - [`decode`]: escapes, interpolation ranges, and the multi-line rules (indentation
-//!   stripping by the closing delimiter's indentation, the dropped first and last newlines,
-//!   `\` line continuations).
-//!
-//! Allocates only the decoded `String`s and small scanner stacks, on the global allocator
-//! (callers run it inside their subsystem's scope). Never panics on any input: every index
-//! is checked, and the scanners stop only at ASCII bytes, so every position they return is
-//! a `char` boundary.
+//! Allocates only the decoded `String`s, on the global allocator (callers run it inside
+//! their subsystem's scope). Never panics on any input: every index is checked.
 
 #![forbid(unsafe_code)]
 
 use std::ops::Range;
 
 use super::error::{IndentMistake, LexError, LexErrorKind};
-
-/// How many string literals may nest inside one another through interpolations
-/// (`"\("\("...")")"`). The outermost literal counts as one.
-pub const MAX_INTERPOLATION_DEPTH: usize = 256;
+pub(crate) use super::string_scan::scan_literal;
+pub use super::string_scan::MAX_INTERPOLATION_DEPTH;
+use super::string_scan::{hashes_at, scan_interpolation, triple_quote_at};
 
 /// A piece of a decoded string literal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,184 +26,6 @@ pub enum StrPart {
     /// An interpolation `\( expr )`: the absolute byte range of `expr` in the source file
     /// (between `\(` and its matching `)`), for the parser to lex and parse.
     Interp(Range<usize>),
-}
-
-/// Why a scan stopped: the error, and where the lexer should resume (always a `char`
-/// boundary: a line break or the end of the input).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct ScanError {
-    /// The error, with its span in the scanned text's coordinates.
-    pub error: LexError,
-    /// Where lexing can continue.
-    pub resume: usize,
-}
-
-/// One level of the scanner's stack.
-#[derive(Clone, Copy, Debug)]
-enum Frame {
-    /// Inside a string literal's text. `start` is its opening quote.
-    Str { multiline: bool, start: usize },
-    /// Inside an interpolated expression: open parentheses, and whether the enclosing string
-    /// is multi-line (only then may the expression contain a line break).
-    Code { parens: usize, allow_newline: bool },
-}
-
-/// Whether `src[i..]` starts with `"""`.
-fn triple_quote_at(b: &[u8], i: usize) -> bool {
-    b.get(i..i + 3) == Some(b"\"\"\"".as_slice())
-}
-
-/// Finds the end (exclusive) of the string literal whose opening quote is at `src[start]`.
-pub(crate) fn scan_literal(src: &str, start: usize) -> Result<usize, ScanError> {
-    let b = src.as_bytes();
-    let multiline = triple_quote_at(b, start);
-    let first = Frame::Str { multiline, start };
-    scan(src, start + if multiline { 3 } else { 1 }, first)
-}
-
-/// Finds the `)` that ends the interpolated expression starting at `src[start]` (just after
-/// `\(`), inside a multi-line string or not. Returns the `)`'s position.
-pub(crate) fn scan_interpolation(
-    src: &str,
-    start: usize,
-    multiline: bool,
-) -> Result<usize, ScanError> {
-    scan(
-        src,
-        start,
-        Frame::Code {
-            parens: 0,
-            allow_newline: multiline,
-        },
-    )
-}
-
-/// The stack machine behind both scans. Returns the position after the closing quote of the
-/// initial string frame, or the position of the `)` closing the initial code frame.
-fn scan(src: &str, mut i: usize, first: Frame) -> Result<usize, ScanError> {
-    let b = src.as_bytes();
-    let mut stack = vec![first];
-    let mut str_depth = usize::from(matches!(first, Frame::Str { .. }));
-    loop {
-        let Some(&top) = stack.last() else {
-            // Unreachable: the function returns when the initial frame is popped.
-            return Ok(i.min(b.len()));
-        };
-        let Some(&byte) = b.get(i) else {
-            return Err(unterminated(src, &stack, b.len()));
-        };
-        match top {
-            Frame::Str { multiline, .. } => match byte {
-                b'\\' => match b.get(i + 1) {
-                    Some(b'(') => {
-                        if str_depth >= MAX_INTERPOLATION_DEPTH {
-                            let resume = line_end(b, i);
-                            let error = LexError::new(LexErrorKind::InterpolationTooDeep, i..i + 2);
-                            return Err(ScanError { error, resume });
-                        }
-                        stack.push(Frame::Code {
-                            parens: 0,
-                            allow_newline: multiline,
-                        });
-                        i += 2;
-                    }
-                    // A backslash does not hide a line break from a single-line string.
-                    Some(b'\n' | b'\r') if !multiline => {
-                        return Err(unterminated(src, &stack, i + 1));
-                    }
-                    // Skip the escaped byte (continuation bytes of a multi-byte character
-                    // never match a delimiter, so skipping one byte of it is harmless).
-                    Some(_) => i += 2,
-                    None => i += 1,
-                },
-                b'"' => {
-                    if !multiline {
-                        i += 1;
-                    } else if triple_quote_at(b, i) && b.get(i + 3) != Some(&b'"') {
-                        i += 3;
-                    } else {
-                        i += 1;
-                        continue;
-                    }
-                    stack.pop();
-                    str_depth -= 1;
-                    if stack.is_empty() {
-                        return Ok(i);
-                    }
-                }
-                b'\n' | b'\r' if !multiline => return Err(unterminated(src, &stack, i)),
-                _ => i += 1,
-            },
-            Frame::Code {
-                parens,
-                allow_newline,
-            } => match byte {
-                b'(' => {
-                    set_parens(&mut stack, parens + 1);
-                    i += 1;
-                }
-                b')' => {
-                    if parens == 0 {
-                        stack.pop();
-                        if stack.is_empty() {
-                            return Ok(i);
-                        }
-                    } else {
-                        set_parens(&mut stack, parens - 1);
-                    }
-                    i += 1;
-                }
-                b'"' => {
-                    if str_depth >= MAX_INTERPOLATION_DEPTH {
-                        let resume = line_end(b, i);
-                        let error = LexError::new(LexErrorKind::InterpolationTooDeep, i..i + 1);
-                        return Err(ScanError { error, resume });
-                    }
-                    let multiline = triple_quote_at(b, i);
-                    stack.push(Frame::Str {
-                        multiline,
-                        start: i,
-                    });
-                    str_depth += 1;
-                    i += if multiline { 3 } else { 1 };
-                }
-                b'\n' | b'\r' if !allow_newline => return Err(unterminated(src, &stack, i)),
-                _ => i += 1,
-            },
-        }
-    }
-}
-
-fn set_parens(stack: &mut [Frame], n: usize) {
-    if let Some(Frame::Code { parens, .. }) = stack.last_mut() {
-        *parens = n;
-    }
-}
-
-/// The position of the line break at or after `i`, or the end.
-fn line_end(b: &[u8], i: usize) -> usize {
-    let i = i.min(b.len());
-    b[i..]
-        .iter()
-        .position(|&c| c == b'\n' || c == b'\r')
-        .map_or(b.len(), |p| i + p)
-}
-
-/// "unterminated string literal" at the innermost open string's opening quote.
-fn unterminated(src: &str, stack: &[Frame], resume: usize) -> ScanError {
-    let span = stack
-        .iter()
-        .rev()
-        .find_map(|f| match *f {
-            Frame::Str { multiline, start } => Some(start..start + if multiline { 3 } else { 1 }),
-            Frame::Code { .. } => None,
-        })
-        .unwrap_or(resume..resume);
-    let resume = resume.min(src.len());
-    ScanError {
-        error: LexError::new(LexErrorKind::UnterminatedString, span),
-        resume,
-    }
 }
 
 /// Decodes a string literal's source text `raw` (with its quotes, as in `Tok::Str`), which
@@ -232,24 +46,39 @@ pub fn decode(raw: &str, offset: usize) -> Result<Vec<StrPart>, Vec<LexError>> {
 /// found are sound), so that the lexer can go on checking the interpolations of a literal
 /// that has errors of its own.
 pub(crate) fn decode_lenient(raw: &str, offset: usize) -> (Vec<StrPart>, Vec<LexError>) {
+    let b = raw.as_bytes();
+    let hashes = hashes_at(b, 0);
     let mut d = Decoder {
         raw,
         offset,
+        hashes,
         parts: Vec::new(),
         text: String::new(),
         errors: Vec::new(),
     };
-    let b = raw.as_bytes();
-    if triple_quote_at(b, 0) {
-        if raw.len() >= 6 && raw.ends_with("\"\"\"") {
+    // Whether `raw` ends with `quotes` and exactly the opening's `#`s, leaving room for the
+    // opening delimiter.
+    let closes = |quotes: &str| {
+        raw.len() >= 2 * (quotes.len() + hashes)
+            && raw
+                .get(raw.len() - hashes - quotes.len()..)
+                .is_some_and(|tail| {
+                    tail.starts_with(quotes) && hashes_at(tail.as_bytes(), quotes.len()) == hashes
+                })
+    };
+    if triple_quote_at(b, hashes) {
+        if closes("\"\"\"") {
             d.multiline();
         } else {
-            d.error(LexErrorKind::UnterminatedString, 0..3);
+            d.error(LexErrorKind::UnterminatedString, 0..hashes + 3);
         }
-    } else if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+    } else if b.get(hashes) == Some(&b'"') && closes("\"") {
         d.single_line();
     } else {
-        d.error(LexErrorKind::UnterminatedString, 0..raw.len().min(1));
+        d.error(
+            LexErrorKind::UnterminatedString,
+            0..raw.len().min(hashes + 1),
+        );
     }
     d.flush();
     (d.parts, d.errors)
@@ -259,6 +88,8 @@ pub(crate) fn decode_lenient(raw: &str, offset: usize) -> (Vec<StrPart>, Vec<Lex
 struct Decoder<'r> {
     raw: &'r str,
     offset: usize,
+    /// The `#`s of an extended delimiter (`#"..."#`): escapes are then `\#n`, `\#(x)`.
+    hashes: usize,
     parts: Vec<StrPart>,
     /// Text not yet pushed as a part.
     text: String,
@@ -286,12 +117,23 @@ impl Decoder<'_> {
         self.raw.get(i..).and_then(|s| s.chars().next())
     }
 
+    /// If the `\` at `i` starts an escape (it is followed by the delimiter's `#`s), the
+    /// position of the escaped character.
+    fn escape_at(&self, i: usize) -> Option<usize> {
+        let after = i + 1;
+        (self.byte(i) == Some(b'\\') && hashes_at(self.raw.as_bytes(), after) >= self.hashes)
+            .then_some(after + self.hashes)
+    }
+
     fn single_line(&mut self) {
-        let end = self.raw.len() - 1;
-        let mut i = 1;
+        let end = self.raw.len() - 1 - self.hashes;
+        let mut i = 1 + self.hashes;
         while i < end {
+            if let Some(at) = self.escape_at(i) {
+                i = self.escape(i, at, end, false);
+                continue;
+            }
             i = match self.byte(i) {
-                Some(b'\\') => self.escape(i, end, false),
                 Some(b'\n' | b'\r') => {
                     self.error(LexErrorKind::UnterminatedString, 0..1);
                     i + 1
@@ -315,12 +157,19 @@ impl Decoder<'_> {
         i + c.len_utf8()
     }
 
-    /// An escape or interpolation starting with the `\` at `i`, in text ending at `end`.
-    /// Returns the position after it.
-    fn escape(&mut self, i: usize, end: usize, multiline: bool) -> usize {
-        let Some(c) = self.char_at(i + 1).filter(|_| i + 1 < end) else {
-            self.error(LexErrorKind::InvalidEscape, i..i + 1);
-            return i + 1;
+    /// An escape or interpolation starting with the `\` at `i`, its escaped character at
+    /// `at` (after the delimiter's `#`s), in text ending at `end`. Returns the position after
+    /// it.
+    fn escape(&mut self, i: usize, at: usize, end: usize, multiline: bool) -> usize {
+        if self.hashes > 0 && self.byte(at) == Some(b'#') {
+            // swiftc: the extra `#`, then the `#` as an escape character.
+            self.error(LexErrorKind::EscapeDelimiter, at..at + 1);
+            self.error(LexErrorKind::InvalidEscape, at..at + 1);
+            return at + 1;
+        }
+        let Some(c) = self.char_at(at).filter(|_| at < end) else {
+            self.error(LexErrorKind::InvalidEscape, i..at);
+            return at;
         };
         let simple = match c {
             '0' => Some('\0'),
@@ -334,25 +183,25 @@ impl Decoder<'_> {
         };
         if let Some(ch) = simple {
             self.text.push(ch);
-            return i + 2;
+            return at + 1;
         }
         match c {
-            '(' => self.interpolation(i, end, multiline),
-            'u' => self.unicode_escape(i, end),
+            '(' => self.interpolation(at, end, multiline),
+            'u' => self.unicode_escape(i, at, end),
             _ => {
                 let len = if c.is_ascii_alphanumeric() { 1 } else { 0 };
-                self.error(LexErrorKind::InvalidEscape, i..i + 1 + len);
-                i + 1 + len
+                self.error(LexErrorKind::InvalidEscape, i..at + len);
+                at + len
             }
         }
     }
 
-    /// `\( expr )` at `i`.
-    fn interpolation(&mut self, i: usize, end: usize, multiline: bool) -> usize {
-        match scan_interpolation(self.raw, i + 2, multiline) {
+    /// `\( expr )`, its `(` at `open`.
+    fn interpolation(&mut self, open: usize, end: usize, multiline: bool) -> usize {
+        match scan_interpolation(self.raw, open + 1, multiline) {
             Ok(close) if close < end => {
                 self.flush();
-                let range = self.offset + i + 2..self.offset + close;
+                let range = self.offset + open + 1..self.offset + close;
                 self.parts.push(StrPart::Interp(range));
                 close + 1
             }
@@ -364,12 +213,12 @@ impl Decoder<'_> {
         }
     }
 
-    /// `\u{XXXX}` at `i`.
-    fn unicode_escape(&mut self, i: usize, end: usize) -> usize {
-        let brace = i + 2;
+    /// `\u{XXXX}` at `i`, its `u` at `u`.
+    fn unicode_escape(&mut self, i: usize, u: usize, end: usize) -> usize {
+        let brace = u + 1;
         if self.byte(brace) != Some(b'{') || brace >= end {
-            self.error(LexErrorKind::UnicodeEscapeBraces, i..i + 2);
-            return i + 2;
+            self.error(LexErrorKind::UnicodeEscapeBraces, i..brace);
+            return brace;
         }
         let digits_start = brace + 1;
         let mut j = digits_start;
@@ -398,9 +247,10 @@ impl Decoder<'_> {
 
     fn multiline(&mut self) {
         let b = self.raw.as_bytes();
-        let end = self.raw.len() - 3;
+        let open = 3 + self.hashes;
+        let end = self.raw.len() - open;
         // The opening line: nothing but spaces and tabs after `"""`.
-        let mut i = 3;
+        let mut i = open;
         while matches!(self.byte(i), Some(b' ' | b'\t')) && i < end {
             i += 1;
         }
@@ -408,11 +258,14 @@ impl Decoder<'_> {
             Some(b'\r') if i < end && self.byte(i + 1) == Some(b'\n') => i + 2,
             Some(b'\n' | b'\r') if i < end => i + 1,
             _ => {
-                self.error(LexErrorKind::MultilineStringStart, 3..4.min(self.raw.len()));
-                3
+                self.error(
+                    LexErrorKind::MultilineStringStart,
+                    open..(open + 1).min(self.raw.len()),
+                );
+                open
             }
         };
-        let opened_cleanly = content_start != 3;
+        let opened_cleanly = content_start != open;
         // The closing line: nothing but the indentation before `"""`.
         let mut k = end;
         while k > content_start && matches!(b[k - 1], b' ' | b'\t') {
@@ -456,15 +309,16 @@ impl Decoder<'_> {
                 i = self.strip_indent(i, end, indent_bytes);
                 continue;
             }
-            match b[i] {
-                b'\\' => {
-                    let next = self.byte(i + 1).filter(|_| i + 1 < end);
-                    if matches!(next, None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
-                        i = self.line_continuation(i, end, close, &mut at_line_start);
-                    } else {
-                        i = self.escape(i, end, true);
-                    }
+            if let Some(at) = self.escape_at(i) {
+                let next = self.byte(at).filter(|_| at < end);
+                if matches!(next, None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                    i = self.line_continuation(i, at, end, close, &mut at_line_start);
+                } else {
+                    i = self.escape(i, at, end, true);
                 }
+                continue;
+            }
+            match b[i] {
                 b'\r' => {
                     self.text.push('\n');
                     i += if self.byte(i + 1) == Some(b'\n') && i + 1 < end {
@@ -484,17 +338,18 @@ impl Decoder<'_> {
         }
     }
 
-    /// A `\\` at `i` followed by spaces or tabs and a line break: a line continuation. Returns
-    /// where to continue.
+    /// A `\\` at `i` (its delimiter's `#`s ending at `at`) followed by spaces or tabs and a
+    /// line break: a line continuation. Returns where to continue.
     fn line_continuation(
         &mut self,
         i: usize,
+        at: usize,
         end: usize,
         close: usize,
         at_line_start: &mut bool,
     ) -> usize {
         let b = self.raw.as_bytes();
-        let mut j = i + 1;
+        let mut j = at;
         while j < end && matches!(b[j], b' ' | b'\t') {
             j += 1;
         }
@@ -507,8 +362,8 @@ impl Decoder<'_> {
                     j + 1
                 };
             }
-            self.error(LexErrorKind::InvalidEscape, i..i + 2);
-            return i + 1;
+            self.error(LexErrorKind::InvalidEscape, i..at + 1);
+            return at;
         }
         if end < close {
             // Only the dropped last newline follows.
@@ -685,6 +540,30 @@ mod tests {
     }
 
     #[test]
+    fn extended_delimiters() {
+        // A bare backslash and quotes are text; `\#` starts escapes and interpolations.
+        assert_eq!(one(r##"#"a\nb "q" \#t"#"##), "a\\nb \"q\" \t");
+        assert_eq!(one(r###"##"\#n \##n"##"###), "\\#n \n");
+        assert_eq!(
+            ok(r##"#"x \(1) \#(2)"#"##),
+            vec![text("x \\(1) "), StrPart::Interp(12..13)]
+        );
+        assert_eq!(one(r##"#"\#u{41}"#"##), "A");
+        let multi = "#\"\"\"\n  a \\n \"\"\"\n  b\\#tc\n  \"\"\"#";
+        assert_eq!(one(multi), "a \\n \"\"\"\nb\tc");
+        // A continuation is `\#` at the line's end.
+        let cont = "#\"\"\"\na \\#\nb\n\"\"\"#";
+        assert_eq!(one(cont), "a b");
+        assert_eq!(
+            errs(r##"#"\##n"#"##),
+            vec![
+                (LexErrorKind::EscapeDelimiter, 4..5),
+                (LexErrorKind::InvalidEscape, 4..5)
+            ]
+        );
+    }
+
+    #[test]
     fn multiline_strips_indentation() {
         let raw = "\"\"\"\n    Hello\n      world\n    \"\"\"";
         assert_eq!(one(raw), "Hello\n  world");
@@ -785,64 +664,5 @@ mod tests {
         }
         assert!(decode("\"abc", 0).is_err());
         assert!(decode("\"\"\"\"\"", 0).is_err());
-    }
-
-    #[test]
-    fn scan_literal_finds_ends() {
-        let s = r#""abc" rest"#;
-        assert_eq!(scan_literal(s, 0), Ok(5));
-        let s = r#""a \("b \(1 + 2)") c" x"#;
-        assert_eq!(scan_literal(s, 0), Ok(s.len() - 2));
-        let s = "\"\"\"\n a \"\" \"\n\"\"\" x";
-        assert_eq!(scan_literal(s, 0), Ok(s.len() - 2));
-        let s = "\"\"\"\nx\"\"\"\" x";
-        assert_eq!(scan_literal(s, 0), Ok(s.len() - 2));
-        let s = r#""a\"b" x"#;
-        assert_eq!(scan_literal(s, 0), Ok(6));
-    }
-
-    #[test]
-    fn scan_literal_errors() {
-        let e = scan_literal("\"abc\nx", 0).unwrap_err();
-        assert_eq!(e.error.kind, LexErrorKind::UnterminatedString);
-        assert_eq!(e.error.span, 0..1);
-        assert_eq!(e.resume, 4);
-        let e = scan_literal("x = \"\"\"\nabc", 4).unwrap_err();
-        assert_eq!(e.error.span, 4..7);
-        assert_eq!(e.resume, 11);
-        // An interpolation cannot span lines in a single-line string.
-        let e = scan_literal("\"a \\(1 +\n 2)\"", 0).unwrap_err();
-        assert_eq!(e.error.span, 0..1);
-        assert_eq!(e.resume, 8);
-        // The innermost unterminated string is named.
-        let e = scan_literal("\"a \\(\"b", 0).unwrap_err();
-        assert_eq!(e.error.span, 5..6);
-        let e = scan_literal("\"abc\\", 0).unwrap_err();
-        assert_eq!(e.resume, 5);
-    }
-
-    #[test]
-    fn deep_interpolation_is_bounded() {
-        let n = 10_000;
-        let mut s = String::new();
-        for _ in 0..n {
-            s.push_str("\"\\(");
-        }
-        for _ in 0..n {
-            s.push_str(")\"");
-        }
-        let e = scan_literal(&s, 0).unwrap_err();
-        assert_eq!(e.error.kind, LexErrorKind::InterpolationTooDeep);
-        // Exactly the limit is fine.
-        let n = MAX_INTERPOLATION_DEPTH;
-        let mut s = String::new();
-        for _ in 0..n - 1 {
-            s.push_str("\"\\(");
-        }
-        s.push_str("\"x\"");
-        for _ in 0..n - 1 {
-            s.push_str(")\"");
-        }
-        assert_eq!(scan_literal(&s, 0), Ok(s.len()));
     }
 }

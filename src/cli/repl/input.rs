@@ -43,6 +43,8 @@ pub fn is_complete(text: &str) -> bool {
     let mut last = Last::Nothing;
     // Whether the previous byte in code was whitespace, an opener or the start.
     let mut after_space = true;
+    // `#if` blocks not yet closed by their `#endif`.
+    let mut open_ifs = 0usize;
     let mut i = 0;
     while i < b.len() {
         let top = stack.last().copied();
@@ -78,6 +80,25 @@ pub fn is_complete(text: &str) -> bool {
         }
         let c = b[i];
         match c {
+            b'#' if directive_at(b, i, b"#if") => {
+                open_ifs += 1;
+                i += 3;
+                continue;
+            }
+            b'#' if raw_string_start(b, i).is_some() => match raw_string_end(b, i) {
+                Some(end) => {
+                    i = end;
+                    last = Last::Operand;
+                    after_space = false;
+                    continue;
+                }
+                None => return false,
+            },
+            b'#' if directive_at(b, i, b"#endif") => {
+                open_ifs = open_ifs.saturating_sub(1);
+                i += 6;
+                continue;
+            }
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 while i < b.len() && b[i] != b'\n' {
                     i += 1;
@@ -157,12 +178,54 @@ pub fn is_complete(text: &str) -> bool {
             return true;
         }
     }
-    if !stack.is_empty() {
+    if !stack.is_empty() || open_ifs > 0 {
         return false;
     }
     // `a +` at the end: a binary (or prefix) operator still waits for its operand. A postfix
     // one (`x!`, `1...`) and a generic's `>` (`Set<Int>`) touch what is before them.
     !matches!(last, Last::Operator { spaced: true })
+}
+
+/// Whether the directive `word` (`#if`, `#endif`) starts at `i`, not followed by more of a
+/// name (`#ifdef` is not `#if`).
+fn directive_at(b: &[u8], i: usize, word: &[u8]) -> bool {
+    b[i..].starts_with(word)
+        && b.get(i + word.len())
+            .is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+}
+
+/// If a string literal with an extended delimiter (`#"`, `##"""`) starts at `i`: its `#`s.
+fn raw_string_start(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = b[i..].iter().take_while(|&&c| c == b'#').count();
+    (b.get(i + hashes) == Some(&b'"')).then_some(hashes)
+}
+
+/// The end of the extended-delimiter string literal starting at `i`; `None` while a
+/// multi-line one is still open (a single-line one ends with its line at the latest).
+fn raw_string_end(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = raw_string_start(b, i)?;
+    let quote = i + hashes;
+    let multi = b[quote..].starts_with(b"\"\"\"");
+    let mut close = if multi {
+        b"\"\"\"".to_vec()
+    } else {
+        b"\"".to_vec()
+    };
+    close.extend(std::iter::repeat_n(b'#', hashes));
+    let body = quote + if multi { 3 } else { 1 };
+    let found = b[body..]
+        .windows(close.len())
+        .position(|w| w == close.as_slice());
+    match found {
+        Some(p) if multi || !b[body..body + p].contains(&b'\n') => Some(body + p + close.len()),
+        _ if multi => None,
+        _ => Some(
+            b[body..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| body + p),
+        ),
+    }
 }
 
 /// The end of the (nested) block comment starting at `start`, or `None` if it is still open.
@@ -226,6 +289,12 @@ mod tests {
         ] {
             assert!(!is_complete(s), "{s:?} waits");
         }
+        assert!(!is_complete("let s = #\"\"\"\na\n\"\"\""));
+        assert!(is_complete("let s = #\"\"\"\na\n\"\"\"#"));
+        assert!(is_complete("let s = #\"a\\\"#"));
+        assert!(!is_complete("#if DEBUG\nprint(1)"));
+        assert!(!is_complete("#if os(Linux)\n#if DEBUG\n#endif"));
+        assert!(is_complete("#if DEBUG\nprint(1)\n#else\nprint(2)\n#endif"));
         assert!(is_complete("func f() {\n  return\n}"));
         assert!(is_complete("let a = [1,\n 2]"));
     }
